@@ -1,0 +1,104 @@
+# folio - build, test, install.
+#
+#   make            build/folio
+#   make example    build folio and run it on the bundled material
+#   make test       every test; ends with "N passed, N failed"
+#   make bench      benchmarks (print figures, never fail on time)
+#   make deps       install the Debian packages folio needs, if missing
+#   make install    PREFIX=/usr/local DESTDIR= ; installs the man page too
+#
+# Sources are found by wildcard: a new src/*.c joins the library, a new
+# tests/unit/test_*.c becomes a test program, with no edit here.
+
+VERSION   = 0.1.0
+PREFIX   ?= /usr/local
+BINDIR    = $(PREFIX)/bin
+MANDIR    = $(PREFIX)/share/man
+
+CC       ?= cc
+CFLAGS   ?= -O2 -g
+STD       = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+WARN      = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes
+SAN       = -fsanitize=address,undefined -fno-sanitize-recover=all \
+            -fno-omit-frame-pointer
+PKGS      = libcmark yaml-0.1 jansson
+DEBS      = libcmark-dev libcsv-dev libyaml-dev libjansson-dev pkg-config
+
+# Expanded when a recipe runs, that is after `deps` has installed pkg-config.
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -lcsv -lpthread
+ALL_CFLAGS = $(STD) $(WARN) -Isrc -DFOLIO_VERSION='"$(VERSION)"' \
+             $(PKG_CFLAGS) -MMD -MP
+
+LIB_SRC   = $(sort $(wildcard src/*.c))
+CMD_SRC   = $(sort $(wildcard cmd/*.c))
+TEST_SRC  = $(sort $(wildcard tests/unit/test_*.c))
+
+LIB_OBJ   = $(LIB_SRC:%.c=build/obj/%.o)
+CMD_OBJ   = $(CMD_SRC:%.c=build/obj/%.o)
+ASAN_LIB  = $(LIB_SRC:%.c=build/asan/%.o)
+ASAN_CMD  = $(CMD_SRC:%.c=build/asan/%.o)
+TESTS     = $(TEST_SRC:tests/unit/%.c=build/asan/tests/%)
+
+.PHONY: all deps example test bench install uninstall clean
+
+all: build/folio
+
+build/.deps-ok:
+	@$(MAKE) --no-print-directory deps
+	@mkdir -p build && touch $@
+
+deps:
+	@missing=; for p in $(DEBS); do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' \
+	    || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "make deps: installing$$missing"; \
+	  sudo=; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+	  $$sudo apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing; \
+	fi
+
+build/obj/%.o: %.c | build/.deps-ok
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(CFLAGS) -c $< -o $@
+
+build/asan/%.o: %.c | build/.deps-ok
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -O1 -g $(SAN) -c $< -o $@
+
+build/folio: $(CMD_OBJ) $(LIB_OBJ)
+	$(CC) $(CFLAGS) $^ -o $@ $(PKG_LIBS)
+
+build/asan/folio: $(ASAN_CMD) $(ASAN_LIB)
+	$(CC) -g $(SAN) $^ -o $@ $(PKG_LIBS)
+
+build/asan/tests/%: build/asan/tests/unit/%.o $(ASAN_LIB)
+	@mkdir -p $(dir $@)
+	$(CC) -g $(SAN) $^ -o $@ $(PKG_LIBS)
+
+example: build/folio
+	@mkdir -p build/example
+	build/folio check
+	build/folio export > build/example/model.json
+	@echo "model: build/example/model.json"
+
+test: build/folio build/asan/folio $(TESTS)
+	@sh tests/run.sh
+
+bench: build/folio
+	@sh tests/bench/run.sh
+
+install: build/folio
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 755 build/folio $(DESTDIR)$(BINDIR)/folio
+	install -m 644 cmd/folio.1 $(DESTDIR)$(MANDIR)/man1/folio.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/folio $(DESTDIR)$(MANDIR)/man1/folio.1
+
+clean:
+	rm -rf build
+
+-include $(shell find build -name '*.d' 2>/dev/null)

@@ -1,0 +1,107 @@
+/*
+ * arena.c - the region allocator (see arena.h).
+ */
+#include "arena.h"
+#include "mem.h"
+
+#include <stdalign.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ARENA_BLOCK_SIZE (64 * 1024)
+#define ARENA_ALIGN alignof(max_align_t)
+
+struct arena_block {
+	struct arena_block *next;
+	size_t used;
+	size_t size;
+	alignas(max_align_t) unsigned char data[];
+};
+
+static struct arena_block *new_block(size_t size)
+{
+	struct arena_block *b = mem_alloc(sizeof(*b) + size);
+
+	b->next = NULL;
+	b->used = 0;
+	b->size = size;
+	return b;
+}
+
+void *arena_alloc(struct arena *a, size_t size)
+{
+	struct arena_block *b = a->head;
+	size_t rounded;
+	void *p;
+
+	if (size > SIZE_MAX - ARENA_ALIGN)
+		abort();
+	rounded = (size + ARENA_ALIGN - 1) & ~(ARENA_ALIGN - 1);
+	if (!b || b->size - b->used < rounded) {
+		/* A large request gets a block of its own, behind the head, so
+		 * the space left in the current block is not wasted. */
+		if (rounded > ARENA_BLOCK_SIZE / 4 && b) {
+			struct arena_block *big = new_block(rounded);
+
+			big->next = b->next;
+			b->next = big;
+			big->used = rounded;
+			memset(big->data, 0, rounded);
+			return big->data;
+		}
+		b = new_block(rounded > ARENA_BLOCK_SIZE ? rounded : ARENA_BLOCK_SIZE);
+		b->next = a->head;
+		a->head = b;
+	}
+	p = b->data + b->used;
+	b->used += rounded;
+	memset(p, 0, rounded);
+	return p;
+}
+
+char *arena_strndup(struct arena *a, const char *s, size_t n)
+{
+	char *copy = arena_alloc(a, n + 1);
+
+	memcpy(copy, s, n);
+	copy[n] = '\0';
+	return copy;
+}
+
+char *arena_strdup(struct arena *a, const char *s)
+{
+	return arena_strndup(a, s, strlen(s));
+}
+
+void *arena_grow(struct arena *a, void *ptr, size_t *cap, size_t need,
+		 size_t elem_size)
+{
+	size_t n = *cap ? *cap : 4;
+	void *fresh;
+
+	if (need <= *cap)
+		return ptr;
+	while (n < need)
+		n *= 2;
+	if (n > SIZE_MAX / elem_size)
+		abort();
+	fresh = arena_alloc(a, n * elem_size);
+	if (ptr)
+		memcpy(fresh, ptr, *cap * elem_size);
+	*cap = n;
+	return fresh;
+}
+
+void arena_free(struct arena *a)
+{
+	struct arena_block *b = a->head;
+
+	while (b) {
+		struct arena_block *next = b->next;
+
+		free(b);
+		b = next;
+	}
+	a->head = NULL;
+}

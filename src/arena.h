@@ -1,0 +1,36 @@
+/*
+ * arena.h - a region allocator: many small allocations, one free.
+ *
+ * The loaded model (units, their outcomes, criteria and strings) lives as
+ * long as a run and is read-only once loaded, so it is allocated from one
+ * arena and released with arena_free().  That removes a free() per string
+ * and lets threads share the model without reference counts.
+ */
+#ifndef FOLIO_ARENA_H
+#define FOLIO_ARENA_H
+
+#include <stddef.h>
+
+struct arena_block;
+
+struct arena {
+	struct arena_block *head;
+};
+
+#define ARENA_INIT { NULL }
+
+void *arena_alloc(struct arena *a, size_t size);     /* zeroed, aligned */
+char *arena_strdup(struct arena *a, const char *s);
+char *arena_strndup(struct arena *a, const char *s, size_t n);
+
+/*
+ * Grows an array of elem_size elements to hold at least need of them,
+ * doubling; the old contents are copied (the old block is simply left in
+ * the arena).  *cap is updated.
+ */
+void *arena_grow(struct arena *a, void *ptr, size_t *cap, size_t need,
+		 size_t elem_size);
+
+void arena_free(struct arena *a);
+
+#endif

@@ -1,0 +1,154 @@
+/*
+ * diag.c - collecting, ordering and formatting diagnostics (see diag.h).
+ */
+#include "diag.h"
+#include "mem.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *severity_name(enum diag_severity severity)
+{
+	return severity == DIAG_ERROR ? "error" : "warning";
+}
+
+void diag_add(struct diag_list *list, enum diag_severity severity,
+	      const char *file, int line, int column, const char *message)
+{
+	struct diag *d;
+
+	list->items = mem_array_grow(list->items, &list->cap, list->count + 1,
+				     sizeof(*list->items));
+	d = &list->items[list->count++];
+	d->file = mem_strdup(file ? file : "folio");
+	d->line = line > 0 ? line : 0;
+	d->column = line > 0 && column > 0 ? column : 0;
+	d->severity = severity;
+	d->message = mem_strdup(message);
+	if (severity == DIAG_ERROR)
+		list->errors++;
+	else
+		list->warnings++;
+}
+
+static void diag_vadd(struct diag_list *list, enum diag_severity severity,
+		      const char *file, int line, int column,
+		      const char *fmt, va_list ap)
+{
+	struct buf message = BUF_INIT;
+
+	buf_vprintf(&message, fmt, ap);
+	diag_add(list, severity, file, line, column, buf_cstr(&message));
+	buf_free(&message);
+}
+
+void diag_error(struct diag_list *list, const char *file, int line,
+		int column, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_vadd(list, DIAG_ERROR, file, line, column, fmt, ap);
+	va_end(ap);
+}
+
+void diag_warning(struct diag_list *list, const char *file, int line,
+		  int column, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_vadd(list, DIAG_WARNING, file, line, column, fmt, ap);
+	va_end(ap);
+}
+
+static int compare_place(const struct diag *a, const struct diag *b)
+{
+	int c = strcmp(a->file, b->file);
+
+	if (c)
+		return c;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	if (a->column != b->column)
+		return a->column < b->column ? -1 : 1;
+	return 0;
+}
+
+/*
+ * Insertion sort: it is stable (qsort is not), and lists arrive almost in
+ * order because loaders read files and lines in order.
+ */
+void diag_list_sort(struct diag_list *list)
+{
+	for (size_t i = 1; i < list->count; i++) {
+		struct diag d = list->items[i];
+		size_t j = i;
+
+		while (j > 0 && compare_place(&list->items[j - 1], &d) > 0) {
+			list->items[j] = list->items[j - 1];
+			j--;
+		}
+		list->items[j] = d;
+	}
+}
+
+void diag_format(const struct diag *d, bool color, struct buf *out)
+{
+	const char *tint = d->severity == DIAG_ERROR ? "\033[1;31m" : "\033[1;35m";
+
+	if (color)
+		buf_puts(out, "\033[1m");
+	buf_puts(out, d->file);
+	if (d->line)
+		buf_printf(out, ":%d", d->line);
+	if (d->column)
+		buf_printf(out, ":%d", d->column);
+	buf_puts(out, ":");
+	if (color)
+		buf_printf(out, "\033[0m %s%s:\033[0m %s\n", tint,
+			   severity_name(d->severity), d->message);
+	else
+		buf_printf(out, " %s: %s\n", severity_name(d->severity),
+			   d->message);
+}
+
+void diag_list_format(const struct diag_list *list, bool color,
+		      struct buf *out)
+{
+	for (size_t i = 0; i < list->count; i++)
+		diag_format(&list->items[i], color, out);
+}
+
+static json_t *int_or_null(int n)
+{
+	return n > 0 ? json_integer(n) : json_null();
+}
+
+json_t *diag_list_to_json(const struct diag_list *list)
+{
+	json_t *array = json_array();
+
+	for (size_t i = 0; i < list->count; i++) {
+		const struct diag *d = &list->items[i];
+
+		json_array_append_new(array, json_pack("{s:s, s:o, s:o, s:s, s:s}",
+			"file", d->file,
+			"line", int_or_null(d->line),
+			"column", int_or_null(d->column),
+			"severity", severity_name(d->severity),
+			"message", d->message));
+	}
+	return array;
+}
+
+void diag_list_free(struct diag_list *list)
+{
+	for (size_t i = 0; i < list->count; i++) {
+		free(list->items[i].file);
+		free(list->items[i].message);
+	}
+	free(list->items);
+	*list = (struct diag_list)DIAG_LIST_INIT;
+}

@@ -1,0 +1,66 @@
+/*
+ * diag.h - diagnostics: every problem folio finds in its inputs.
+ *
+ * The one module that owns them.  Loaders never stop at the first
+ * problem: they add a diagnostic here and carry on, so that one run
+ * reports everything.  A diagnostic is located as compilers locate theirs
+ * (FILE:LINE:COL, 1-based, column in bytes; 0 means unknown), which lets
+ * editors and CI annotations jump to it.  This module formats; the
+ * command line decides where the text goes.
+ */
+#ifndef FOLIO_DIAG_H
+#define FOLIO_DIAG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <jansson.h>
+
+#include "buf.h"
+
+enum diag_severity {
+	DIAG_ERROR,
+	DIAG_WARNING,
+};
+
+struct diag {
+	char *file;      /* as the user named it; never NULL */
+	int line;        /* 0: the file as a whole */
+	int column;      /* 0: unknown */
+	enum diag_severity severity;
+	char *message;   /* one line, no trailing period needed */
+};
+
+struct diag_list {
+	struct diag *items;
+	size_t count;
+	size_t cap;
+	size_t errors;
+	size_t warnings;
+};
+
+#define DIAG_LIST_INIT { NULL, 0, 0, 0, 0 }
+
+void diag_error(struct diag_list *list, const char *file, int line,
+		int column, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+void diag_warning(struct diag_list *list, const char *file, int line,
+		  int column, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+void diag_add(struct diag_list *list, enum diag_severity severity,
+	      const char *file, int line, int column, const char *message);
+
+/* Stable sort by file, then line, then column; equal places keep their order. */
+void diag_list_sort(struct diag_list *list);
+
+/* "FILE:LINE:COL: error: message\n", with ANSI colour when asked. */
+void diag_format(const struct diag *d, bool color, struct buf *out);
+void diag_list_format(const struct diag_list *list, bool color,
+		      struct buf *out);
+
+/* [{file, line, column, severity, message}]; line/column null when unknown. */
+json_t *diag_list_to_json(const struct diag_list *list);
+
+void diag_list_free(struct diag_list *list);
+
+#endif

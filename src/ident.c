@@ -1,0 +1,53 @@
+/*
+ * ident.c - validation of unit and learner ids (see ident.h).
+ */
+#include "ident.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static bool ident_char(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+}
+
+static bool ident_start(unsigned char c)
+{
+	return ident_char(c) && c != '.' && c != '_' && c != '-';
+}
+
+const char *ident_problem(const char *s, char *scratch, size_t size)
+{
+	size_t n = strlen(s);
+
+	if (n == 0)
+		return "is empty";
+	if (n > IDENT_MAX) {
+		snprintf(scratch, size, "is longer than %d characters", IDENT_MAX);
+		return scratch;
+	}
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (ident_char(c))
+			continue;
+		if (c < 0x20 || c == 0x7f)
+			snprintf(scratch, size, "contains the control byte 0x%02X", c);
+		else if (c >= 0x80)
+			snprintf(scratch, size, "contains a non-ASCII character");
+		else
+			snprintf(scratch, size, "contains '%c'", c);
+		return scratch;
+	}
+	if (!ident_start((unsigned char)s[0]))
+		return "must start with a letter or digit";
+	return NULL;
+}
+
+bool ident_valid(const char *s)
+{
+	char scratch[64];
+
+	return ident_problem(s, scratch, sizeof(scratch)) == NULL;
+}

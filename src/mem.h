@@ -1,0 +1,20 @@
+/*
+ * mem.h - allocation that cannot fail.
+ *
+ * folio is a batch tool: when memory runs out there is nothing useful left
+ * to do, so these wrappers abort instead of making every caller check for
+ * NULL (the same choice cmark makes).  Nothing else lives here.
+ */
+#ifndef FOLIO_MEM_H
+#define FOLIO_MEM_H
+
+#include <stddef.h>
+
+void *mem_alloc(size_t size);                 /* malloc, never NULL */
+void *mem_calloc(size_t count, size_t size);  /* zeroed, overflow-checked */
+void *mem_realloc(void *ptr, size_t size);
+void *mem_array_grow(void *ptr, size_t *cap, size_t need, size_t elem_size);
+char *mem_strdup(const char *s);
+char *mem_strndup(const char *s, size_t n);
+
+#endif
