@@ -1,0 +1,39 @@
+/*
+ * centre.c - options and loading shared by the centre commands.
+ */
+#include "centre.h"
+
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+
+bool centre_option(struct centre_args *args, int opt, const char *value)
+{
+	switch (opt) {
+	case 'C':
+		args->dir = value;
+		return true;
+	case CENTRE_OPT_UNITS:
+		args->paths.units = value;
+		return true;
+	default:
+		return false;
+	}
+}
+
+int centre_load(const struct command *cmd, struct centre_args *args,
+		struct model *m, struct diag_list *diags)
+{
+	/* The caller frees m whatever happens, so it must be valid first. */
+	memset(m, 0, sizeof(*m));
+	if (args->dir && chdir(args->dir) != 0) {
+		fprintf(stderr, "folio %s: cannot enter %s: %s\n", cmd->name,
+			args->dir, strerror(errno));
+		return EXIT_USAGE;
+	}
+	if (model_load(m, &args->paths, diags) != MODEL_OK) {
+		command_print_diagnostics(diags);
+		return EXIT_USAGE;
+	}
+	return EXIT_OK;
+}

@@ -1,0 +1,44 @@
+/*
+ * centre.h - the options every command that reads a centre shares.
+ *
+ * -C DIR works as in make and git: folio runs as if started in DIR, so
+ * every other path, and every path in a diagnostic, is relative to it.
+ */
+#ifndef FOLIO_CENTRE_H
+#define FOLIO_CENTRE_H
+
+#include <getopt.h>
+
+#include "cmd.h"
+#include "model.h"
+
+enum {
+	CENTRE_OPT_UNITS = 0x100,
+	CENTRE_OPT_FIRST_FREE,    /* first option value a command may use */
+};
+
+#define CENTRE_SHORT_OPTIONS "C:"
+#define CENTRE_LONG_OPTIONS \
+	{ "units", required_argument, NULL, CENTRE_OPT_UNITS }
+
+#define CENTRE_HELP \
+	"  -C DIR          run as if started in DIR (the centre folder)\n" \
+	"  --units DIR     the unit specifications (default: units)\n"
+
+struct centre_args {
+	const char *dir;
+	struct model_paths paths;
+};
+
+/* Takes an option from getopt_long if it is a centre option. */
+bool centre_option(struct centre_args *args, int opt, const char *value);
+
+/*
+ * Enters the centre folder and loads the model, printing nothing.
+ * Returns EXIT_OK when loaded (diagnostics may hold errors), else
+ * EXIT_USAGE after printing why.
+ */
+int centre_load(const struct command *cmd, struct centre_args *args,
+		struct model *m, struct diag_list *diags);
+
+#endif

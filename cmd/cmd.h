@@ -1,0 +1,48 @@
+/*
+ * cmd.h - the commands of the folio program, and what they share.
+ *
+ * One file per command (cmd/check.c, cmd/export.c, ...), in the manner of
+ * git's builtin/: each defines a `struct command` that main.c lists in its
+ * dispatch table.  main.c handles --help for every command uniformly, so a
+ * command's run() only ever sees real work.  Commands parse arguments,
+ * call src/, print and choose the exit status; they hold no logic of
+ * their own beyond that.
+ */
+#ifndef FOLIO_CMD_H
+#define FOLIO_CMD_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "diag.h"
+
+/* Exit statuses, as documented in README.md and folio(1). */
+enum {
+	EXIT_OK = 0,       /* done; no errors in the inputs */
+	EXIT_ERRORS = 1,   /* done, but the inputs have errors */
+	EXIT_USAGE = 2,    /* bad command line, or a file could not be read/written */
+};
+
+struct command {
+	const char *name;
+	int (*run)(int argc, char **argv);  /* argv[0] is the command name */
+	const char *summary;                /* one line for `folio --help` */
+	const char *help;                   /* usage and options, for --help */
+};
+
+extern const struct command command_check;
+extern const struct command command_export;
+extern const struct command command_help;
+
+/* The table in main.c, NULL-terminated, for `folio help`. */
+extern const struct command *const commands[];
+const struct command *command_find(const char *name);
+
+/* Prints "folio NAME: message", a usage line and a hint; returns EXIT_USAGE. */
+int command_usage_error(const struct command *cmd, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Diagnostics to stderr, coloured when stderr is a terminal (and not NO_COLOR). */
+void command_print_diagnostics(const struct diag_list *diags);
+
+#endif

@@ -1,0 +1,63 @@
+/*
+ * export.c - `folio export`: the whole model as JSON on standard output.
+ */
+#include "centre.h"
+#include "export.h"
+
+#include <stdlib.h>
+
+static const struct option options[] = {
+	CENTRE_LONG_OPTIONS,
+	{ NULL, 0, NULL, 0 },
+};
+
+static int run_export(int argc, char **argv)
+{
+	struct centre_args args = { 0 };
+	struct diag_list diags = DIAG_LIST_INIT;
+	struct model m;
+	json_t *json;
+	int opt, status;
+
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, "+" CENTRE_SHORT_OPTIONS, options,
+				  NULL)) != -1) {
+		if (!centre_option(&args, opt, optarg))
+			return command_usage_error(&command_export,
+				"unknown option or missing value: %s",
+				argv[optind - 1]);
+	}
+	if (optind < argc)
+		return command_usage_error(&command_export,
+			"unexpected argument '%s'", argv[optind]);
+	status = centre_load(&command_export, &args, &m, &diags);
+	if (status == EXIT_OK) {
+		command_print_diagnostics(&diags);
+		json = export_model(&m, &diags);
+		if (json_dumpf(json, stdout, JSON_INDENT(2)) != 0 ||
+		    fputc('\n', stdout) == EOF || fflush(stdout) != 0) {
+			perror("folio export: writing standard output");
+			status = EXIT_USAGE;
+		} else {
+			status = diags.errors ? EXIT_ERRORS : EXIT_OK;
+		}
+		json_decref(json);
+	}
+	model_free(&m);
+	diag_list_free(&diags);
+	return status;
+}
+
+const struct command command_export = {
+	"export", run_export, "print the whole model as JSON",
+	"usage: folio export [-C DIR] [--units DIR]\n"
+	"\n"
+	"Prints {\"units\": [...], \"diagnostics\": [...]} on standard output;\n"
+	"README.md documents every key.  Diagnostics also go to standard error.\n"
+	"\n"
+	"Options:\n"
+	CENTRE_HELP
+	"\n"
+	"Exit status: 0 no errors, 1 errors in the inputs (the JSON is still\n"
+	"printed), 2 usage or I/O error.\n",
+};

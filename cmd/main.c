@@ -1,0 +1,142 @@
+/*
+ * main.c - the folio program: global options and the command table.
+ *
+ * `folio COMMAND [options]` dispatches to the command's run(); `--help`
+ * anywhere in a command's arguments, `folio help COMMAND` and
+ * `folio COMMAND --help` all print the same text from the table.
+ */
+#include "cmd.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+const struct command *const commands[] = {
+	&command_check,
+	&command_export,
+	&command_help,
+	NULL,
+};
+
+const struct command *command_find(const char *name)
+{
+	for (size_t i = 0; commands[i]; i++)
+		if (strcmp(commands[i]->name, name) == 0)
+			return commands[i];
+	return NULL;
+}
+
+int command_usage_error(const struct command *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "folio %s: ", cmd->name);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry 'folio help %s'.\n", cmd->name);
+	return EXIT_USAGE;
+}
+
+static bool use_color(void)
+{
+	const char *no = getenv("NO_COLOR");
+
+	return isatty(STDERR_FILENO) && !(no && *no);
+}
+
+void command_print_diagnostics(const struct diag_list *diags)
+{
+	struct buf out = BUF_INIT;
+
+	diag_list_format(diags, use_color(), &out);
+	fputs(buf_cstr(&out), stderr);
+	buf_free(&out);
+}
+
+static void print_overview(FILE *out)
+{
+	fprintf(out,
+		"usage: folio COMMAND [options]\n"
+		"       folio --help | --version | help COMMAND\n"
+		"\n"
+		"folio cross-references vocational units against learners' evidence\n"
+		"and renders portfolios, record sheets and dashboards.\n"
+		"\n"
+		"Commands:\n");
+	for (size_t i = 0; commands[i]; i++)
+		fprintf(out, "  %-10s %s\n", commands[i]->name,
+			commands[i]->summary);
+	fprintf(out,
+		"\n"
+		"Exit status: 0 no errors, 1 errors in the inputs, 2 usage or I/O error.\n"
+		"'folio help COMMAND' describes one command.\n");
+}
+
+static int run_help(int argc, char **argv)
+{
+	const struct command *cmd;
+
+	if (argc < 2) {
+		print_overview(stdout);
+		return EXIT_OK;
+	}
+	if (argc > 2)
+		return command_usage_error(&command_help, "too many arguments");
+	cmd = command_find(argv[1]);
+	if (!cmd) {
+		fprintf(stderr, "folio help: no command '%s'; "
+			"'folio --help' lists them.\n", argv[1]);
+		return EXIT_USAGE;
+	}
+	fputs(cmd->help, stdout);
+	return EXIT_OK;
+}
+
+const struct command command_help = {
+	"help", run_help, "describe a command",
+	"usage: folio help [COMMAND]\n"
+	"\n"
+	"Describes COMMAND, or lists the commands.\n",
+};
+
+static bool wants_help(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			return false;
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+			return true;
+	}
+	return false;
+}
+
+int main(int argc, char **argv)
+{
+	const struct command *cmd;
+
+	if (argc < 2) {
+		print_overview(stderr);
+		return EXIT_USAGE;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		print_overview(stdout);
+		return EXIT_OK;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("folio %s\n", FOLIO_VERSION);
+		return EXIT_OK;
+	}
+	cmd = command_find(argv[1]);
+	if (!cmd) {
+		fprintf(stderr, "folio: '%s' is not a command; "
+			"'folio --help' lists them.\n", argv[1]);
+		return EXIT_USAGE;
+	}
+	if (wants_help(argc - 1, argv + 1)) {
+		fputs(cmd->help, stdout);
+		return EXIT_OK;
+	}
+	return cmd->run(argc - 1, argv + 1);
+}

@@ -1,0 +1,421 @@
+/*
+ * test_unit.c - the unit specification parser: structures and errors.
+ */
+#include "check.h"
+
+#include "arena.h"
+#include "diag.h"
+#include "unit.h"
+
+#include <stdlib.h>
+
+static struct arena arena;
+static struct diag_list diags;
+static char messages[8192];
+
+/* Parses text as "u.md" and keeps its diagnostics as "L:C: sev: msg" lines. */
+static struct unit *parse(const char *text)
+{
+	struct unit *u;
+	size_t used = 0;
+
+	arena_free(&arena);
+	diag_list_free(&diags);
+	u = unit_parse(&arena, "u.md", text, strlen(text), &diags);
+	messages[0] = '\0';
+	for (size_t i = 0; i < diags.count; i++) {
+		const struct diag *d = &diags.items[i];
+
+		used += (size_t)snprintf(messages + used, sizeof(messages) - used,
+			"%d:%d: %s: %s\n", d->line, d->column,
+			d->severity == DIAG_ERROR ? "error" : "warning",
+			d->message);
+	}
+	return u;
+}
+
+#define FRONT "---\nid: t1\ntitle: Test unit\n---\n"
+
+static void parses_metadata(void)
+{
+	struct unit *u = parse(
+		"---\n"
+		"id: ocr-c3\n"
+		"title: Resolve customer service problems\n"
+		"awarding_body: OCR\n"
+		"number: C3\n"
+		"urn: R/506/2151\n"
+		"level: 2\n"
+		"credit: 6\n"
+		"glh: 40\n"
+		"methods: O PD WT\n"
+		"simulation: yes\n"
+		"occasions: 3\n"
+		"nos: [CFACSC7, CFACSC8]\n"
+		"---\n"
+		"## 1 Spot problems\n- 1.1 Listen\n");
+
+	CHECK_STR(messages, "");
+	CHECK(u != NULL);
+	if (!u)
+		return;
+	CHECK_STR(u->id, "ocr-c3");
+	CHECK_STR(u->title, "Resolve customer service problems");
+	CHECK_STR(u->awarding_body, "OCR");
+	CHECK_STR(u->number, "C3");
+	CHECK_STR(u->urn, "R/506/2151");
+	CHECK_STR(u->level, "2");
+	CHECK_INT(u->credit, 6);
+	CHECK_INT(u->glh, 40);
+	CHECK_INT(u->nmethods, 3);
+	CHECK_STR(u->methods[2].code, "WT");
+	CHECK_STR(u->methods[2].name, "Witness testimony");
+	CHECK(u->simulation);
+	CHECK_INT(u->occasions, 3);
+	CHECK_INT(u->nnos, 2);
+	CHECK_STR(u->nos[1], "CFACSC8");
+	CHECK_INT(u->line, 2);
+}
+
+static void applies_defaults(void)
+{
+	struct unit *u = parse(FRONT "## 1 Spot\n- 1.1 Listen\n");
+
+	CHECK_STR(messages, "");
+	CHECK(u && !u->simulation);
+	CHECK(u && u->occasions == 1);
+	CHECK(u && u->credit == -1 && u->glh == -1 && !u->urn && !u->level);
+	CHECK(u && u->nmethods == 6);
+	CHECK_STR(u ? u->methods[5].code : NULL, "Oth");
+}
+
+static void custom_methods_by_mapping(void)
+{
+	struct unit *u = parse("---\nid: t1\ntitle: T\nmethods: {O: Observation, A: Assignment}\n---\n"
+			       "## 1 Spot\n- 1.1 Listen\n");
+
+	CHECK_STR(messages, "");
+	CHECK(u && u->nmethods == 2);
+	CHECK_STR(u ? u->methods[1].name : NULL, "Assignment");
+	CHECK(u && unit_find_method(u, "A") && !unit_find_method(u, "PD"));
+}
+
+static void reads_outcomes_and_criteria(void)
+{
+	struct unit *u = parse(FRONT
+		"## 1 Spot customer service problems\n"
+		"\n"
+		"- 1.1 Listen carefully to customers `observe`\n"
+		"- 1.2 Ask customers *about* the problem\n"
+		"  to check their understanding\n"
+		"\n"
+		"## 2. Know how to resolve problems `knowledge`\n"
+		"\n"
+		"- 2.1 Describe procedures\n"
+		"\n"
+		"  Procedures may include:\n"
+		"\n"
+		"  - Record keeping\n");
+
+	CHECK_STR(messages, "");
+	if (!u)
+		return;
+	CHECK_INT(u->noutcomes, 2);
+	CHECK_INT(u->outcomes[0].number, 1);
+	CHECK_STR(u->outcomes[0].title, "Spot customer service problems");
+	CHECK(!u->outcomes[0].knowledge);
+	CHECK_INT(u->outcomes[0].line, 5);
+	CHECK_INT(u->outcomes[0].ncriteria, 2);
+	CHECK_STR(u->outcomes[0].criteria[0].id, "1.1");
+	CHECK_STR(u->outcomes[0].criteria[0].text, "Listen carefully to customers");
+	CHECK(u->outcomes[0].criteria[0].observe);
+	CHECK_INT(u->outcomes[0].criteria[0].line, 7);
+	CHECK_STR(u->outcomes[0].criteria[1].text,
+		  "Ask customers about the problem to check their understanding");
+	CHECK(!u->outcomes[0].criteria[1].observe);
+	CHECK_STR(u->outcomes[0].criteria[1].guidance_html, "");
+	CHECK_STR(u->outcomes[1].title, "Know how to resolve problems");
+	CHECK(u->outcomes[1].knowledge);
+	CHECK_STR(u->outcomes[1].criteria[0].guidance_html,
+		  "<p>Procedures may include:</p>\n<ul>\n<li>Record keeping</li>\n</ul>\n");
+	CHECK_INT(unit_criteria_count(u), 3);
+	CHECK(unit_find_criterion(u, "2.1") == &u->outcomes[1].criteria[0]);
+	CHECK(unit_find_criterion(u, "2.2") == NULL);
+}
+
+static void outcome_guidance_after_h3(void)
+{
+	struct unit *u = parse(FRONT
+		"## 1 Spot\n"
+		"- 1.1 Listen\n"
+		"\n"
+		"### Knowledge, understanding and skills\n"
+		"\n"
+		"- Active listening\n");
+
+	CHECK_STR(messages, "");
+	CHECK(u && u->outcomes[0].ncriteria == 1);
+	CHECK_STR(u ? u->outcomes[0].guidance_html : NULL,
+		  "<h3>Knowledge, understanding and skills</h3>\n"
+		  "<ul>\n<li>Active listening</li>\n</ul>\n");
+}
+
+static void reads_requirements_and_sections(void)
+{
+	struct unit *u = parse(FRONT
+		"Intro text.\n"
+		"\n"
+		"## 1 Spot\n"
+		"- 1.1 Listen\n"
+		"\n"
+		"## Evidence requirements\n"
+		"\n"
+		"1. Real work only.\n"
+		"\n"
+		"### Resolving problems\n"
+		"\n"
+		"You must show:\n"
+		"\n"
+		"- 4a a problem first identified by customers\n"
+		"- 4b a problem identified within the organisation\n"
+		"\n"
+		"### Information\n"
+		"\n"
+		"- 5a supplied relevant information\n"
+		"\n"
+		"## Assessment\n"
+		"\n"
+		"Internally assessed, <script>alert(1)</script> *externally* verified.\n");
+
+	CHECK_STR(messages, "");
+	if (!u)
+		return;
+	CHECK_STR(u->intro_html, "<p>Intro text.</p>\n");
+	CHECK_STR(u->requirements_html, "<ol>\n<li>Real work only.</li>\n</ol>\n");
+	CHECK_INT(u->ngroups, 2);
+	CHECK_STR(u->groups[0].title, "Resolving problems");
+	CHECK_STR(u->groups[0].html, "<p>You must show:</p>\n");
+	CHECK_INT(u->groups[0].nitems, 2);
+	CHECK_STR(u->groups[0].items[1].id, "4b");
+	CHECK_STR(u->groups[0].items[1].text, "a problem identified within the organisation");
+	CHECK_STR(u->groups[1].items[0].id, "5a");
+	CHECK_INT(unit_requirements_count(u), 3);
+	CHECK(unit_find_requirement(u, "5a") == &u->groups[1].items[0]);
+	CHECK_INT(u->nsections, 1);
+	CHECK_STR(u->sections[0].title, "Assessment");
+	/* cmark's safe renderer drops raw HTML. */
+	CHECK_STR(u->sections[0].html,
+		  "<p>Internally assessed, <!-- raw HTML omitted -->alert(1)<!-- raw HTML omitted --> "
+		  "<em>externally</em> verified.</p>\n");
+}
+
+static void title_from_h1(void)
+{
+	struct unit *u = parse("---\nid: t1\n---\n# From the heading\n\n## 1 Spot\n- 1.1 Listen\n");
+
+	CHECK_STR(messages, "");
+	CHECK_STR(u ? u->title : NULL, "From the heading");
+	CHECK_STR(u ? u->intro_html : NULL, "");
+}
+
+static void bom_and_crlf(void)
+{
+	struct unit *u = parse("\xEF\xBB\xBF---\r\nid: t1\r\ntitle: T\r\n---\r\n## 1 Spot\r\n- 1.1 Listen `observe`\r\n");
+
+	CHECK_STR(messages, "");
+	CHECK(u && u->outcomes[0].criteria[0].observe);
+	CHECK_STR(u ? u->outcomes[0].criteria[0].text : NULL, "Listen");
+}
+
+/* ---- errors, each with its message and place --------------------------- */
+
+static void error_no_front_matter(void)
+{
+	CHECK(parse("# A unit\n\n## 1 Spot\n- 1.1 Listen\n") == NULL);
+	CHECK_STR(messages, "1:1: error: a unit file must start with front matter: a `---` line, "
+		  "YAML such as `id: ocr-c3` and `title: ...`, and a closing `---` line\n");
+}
+
+static void error_front_matter_not_closed(void)
+{
+	CHECK(parse("---\nid: t1\n## 1 Spot\n") == NULL);
+	CHECK_STR(messages, "1:1: error: the front matter that opens here is never closed by a `---` line\n");
+}
+
+static void error_malformed_yaml(void)
+{
+	CHECK(parse("---\nid: t1\ntitle: [unclosed\n---\n## 1 Spot\n- 1.1 Listen\n") == NULL);
+	CHECK_STR(messages, "4:1: error: YAML: did not find expected ',' or ']' while parsing a flow sequence\n");
+}
+
+static void error_front_matter_not_mapping(void)
+{
+	CHECK(parse("---\n- a list\n---\n## 1 Spot\n- 1.1 Listen\n") == NULL);
+	CHECK_STR(messages, "2:1: error: the front matter must be a mapping of `key: value` lines\n");
+}
+
+static void error_missing_id(void)
+{
+	CHECK(parse("---\ntitle: T\n---\n## 1 Spot\n- 1.1 Listen\n") == NULL);
+	CHECK_STR(messages, "1:1: error: the front matter has no `id`: add one such as `id: ocr-c3`\n");
+}
+
+static void error_bad_id(void)
+{
+	CHECK(parse("---\nid: ../x\ntitle: T\n---\n## 1 Spot\n- 1.1 Listen\n") == NULL);
+	CHECK_STR(messages, "2:5: error: unit id `../x` contains '/': use letters, digits, '.', '_' and '-', such as ocr-c3\n");
+}
+
+static void error_bad_values(void)
+{
+	struct unit *u = parse("---\nid: t1\ntitle: T\ncredit: six\nlevel: [2]\n"
+			       "occasions: 0\nsimulation: maybe\nmethods: O XX\ntitel: typo\n"
+			       "id: again\n---\n## 1 Spot\n- 1.1 Listen\n");
+
+	CHECK(u != NULL);
+	CHECK_STR(messages,
+		  "4:9: error: `credit` must be a whole number from 0 to 100000, not `six`\n"
+		  "5:8: error: `level` must be a single value, not a list\n"
+		  "6:12: error: `occasions` must be a whole number from 1 to 100000, not `0`\n"
+		  "7:13: error: `simulation` must be true or false, not `maybe`\n"
+		  "8:10: error: unknown method code `XX`: folio knows O, PD, Q, WP, WT and Oth; "
+		  "name others as `methods: {XX: Name, ...}`\n"
+		  "9:1: warning: unknown front matter key `titel` (known: id, title, awarding_body, "
+		  "number, urn, level, credit, glh, methods, simulation, occasions, nos)\n"
+		  "10:1: error: `id` is given twice in the front matter\n");
+}
+
+static void error_duplicate_criterion(void)
+{
+	CHECK(parse(FRONT "## 1 Spot\n- 1.1 Listen\n- 1.1 Ask\n") != NULL);
+	CHECK_STR(messages, "7:1: error: duplicate criterion 1.1 (first on line 6)\n");
+}
+
+static void error_duplicate_requirement(void)
+{
+	CHECK(parse(FRONT "## 1 Spot\n- 1.1 Listen\n\n## Evidence requirements\n\n"
+			  "### A\n\n- 4a first\n\n### B\n\n- 4a again\n") != NULL);
+	CHECK_STR(messages, "16:1: error: duplicate requirement 4a (first on line 12)\n");
+}
+
+static void error_criterion_in_wrong_outcome(void)
+{
+	CHECK(parse(FRONT "## 1 Spot\n- 1.1 Listen\n- 2.4 Pick\n") != NULL);
+	CHECK_STR(messages, "7:1: error: criterion 2.4 is under learning outcome 1: its number must start with 1.\n");
+}
+
+static void error_item_without_number(void)
+{
+	CHECK(parse(FRONT "## 1 Spot\n- 1.1 Listen\n- Active listening\n") != NULL);
+	CHECK_STR(messages, "7:1: error: list item in learning outcome 1 has no criterion number: "
+		  "start it with one such as `1.1`, or put guidance under an H3\n");
+}
+
+static void error_requirement_without_id(void)
+{
+	CHECK(parse(FRONT "## 1 Spot\n- 1.1 Listen\n## Evidence requirements\n### A\n- a problem\n") != NULL);
+	CHECK_STR(messages, "9:1: error: requirement has no id: start the item with one such as `4a`\n");
+}
+
+static void warning_stray_requirement(void)
+{
+	CHECK(parse(FRONT "## 1 Spot\n- 1.1 Listen\n## Evidence requirements\n- 4a a problem\n") != NULL);
+	CHECK_STR(messages, "8:1: warning: `4a` looks like a requirement but is outside any H3 group, "
+		  "so it is kept as prose: put it under a `### Group title` heading\n");
+}
+
+static void error_unknown_tags(void)
+{
+	struct unit *u = parse(FRONT "## 1 Spot `knowlege`\n- 1.1 Listen `observed`\n");
+
+	CHECK(u && !u->outcomes[0].knowledge && !u->outcomes[0].criteria[0].observe);
+	CHECK_STR(messages,
+		  "5:11: error: unknown tag `knowlege` on learning outcome 1: "
+		  "tags are `observe` on criteria and `knowledge` on outcomes\n"
+		  "6:14: error: unknown tag `observed` on criterion 1.1: "
+		  "tags are `observe` on criteria and `knowledge` on outcomes\n");
+}
+
+static void error_not_utf8(void)
+{
+	CHECK(parse("---\nid: t1\ntitle: Caf\xE9\n---\n") == NULL);
+	CHECK_STR(messages, "3:11: error: not UTF-8 text (byte 0xE9): save the file as UTF-8\n");
+}
+
+static void error_binary(void)
+{
+	static const char junk[] = "\x7f" "ELF\x02\x01\x01\0\0\0";
+
+	arena_free(&arena);
+	diag_list_free(&diags);
+	CHECK(unit_parse(&arena, "u.md", junk, sizeof(junk) - 1, &diags) == NULL);
+	CHECK_INT(diags.errors, 1);
+	CHECK_STR(diags.items[0].message, "not a text file (it contains NUL bytes)");
+	CHECK_INT(diags.items[0].line, 0);
+}
+
+static void error_structure(void)
+{
+	CHECK(parse(FRONT "## 1 Spot\n\nNo criteria here.\n\n## Outcome two\n") != NULL);
+	CHECK_STR(messages, "5:1: error: learning outcome 1 has no assessment criteria\n");
+	CHECK(parse("---\nid: t1\n---\nJust prose.\n") != NULL);
+	CHECK_STR(messages,
+		  "1:1: error: the unit has no title: add `title:` to the front matter or an H1\n"
+		  "1:1: error: the unit has no learning outcomes: add `## 1 Title` headings "
+		  "with `- 1.1 ...` criteria under them\n");
+}
+
+static void two_errors_both_reported(void)
+{
+	CHECK(parse(FRONT "## 1 Spot\n- 1.1 Listen\n- 1.1 Again\n- 3.1 Wrong\n") != NULL);
+	CHECK_STR(messages,
+		  "7:1: error: duplicate criterion 1.1 (first on line 6)\n"
+		  "8:1: error: criterion 3.1 is under learning outcome 1: its number must start with 1.\n");
+}
+
+static void deep_nesting_does_not_crash(void)
+{
+	size_t n = 200000;
+	char *text = malloc(sizeof(FRONT) + n + 64);
+
+	strcpy(text, FRONT "## 1 Spot\n- 1.1 Listen\n\n");
+	memset(text + strlen(text), '>', n);
+	strcpy(text + sizeof(FRONT) - 1 + strlen("## 1 Spot\n- 1.1 Listen\n\n") + n, " deep\n");
+	CHECK(parse(text) != NULL);
+	CHECK_STR(messages, "");
+	free(text);
+}
+
+int main(void)
+{
+	RUN(parses_metadata);
+	RUN(applies_defaults);
+	RUN(custom_methods_by_mapping);
+	RUN(reads_outcomes_and_criteria);
+	RUN(outcome_guidance_after_h3);
+	RUN(reads_requirements_and_sections);
+	RUN(title_from_h1);
+	RUN(bom_and_crlf);
+	RUN(error_no_front_matter);
+	RUN(error_front_matter_not_closed);
+	RUN(error_malformed_yaml);
+	RUN(error_front_matter_not_mapping);
+	RUN(error_missing_id);
+	RUN(error_bad_id);
+	RUN(error_bad_values);
+	RUN(error_duplicate_criterion);
+	RUN(error_duplicate_requirement);
+	RUN(error_criterion_in_wrong_outcome);
+	RUN(error_item_without_number);
+	RUN(error_requirement_without_id);
+	RUN(warning_stray_requirement);
+	RUN(error_unknown_tags);
+	RUN(error_not_utf8);
+	RUN(error_binary);
+	RUN(error_structure);
+	RUN(two_errors_both_reported);
+	RUN(deep_nesting_does_not_crash);
+	arena_free(&arena);
+	diag_list_free(&diags);
+	return check_summary();
+}
