@@ -1,0 +1,618 @@
+/*
+ * csvfile.c - loading CSV files into header and records (see csvfile.h).
+ *
+ * libcsv does the quoting; this file does the rest.  libcsv knows nothing
+ * of lines, so the input is fed to it one line at a time: a record begins
+ * on the line being fed when the previous one has ended, and a quoted
+ * field that holds line breaks simply keeps the record open over several
+ * feeds.  Lines are also the unit of recovery: after a syntax error the
+ * parser is reset and the next line starts afresh.
+ *
+ * Field text is appended to one growing buffer and located by offsets
+ * while loading (the buffer moves as it grows); pointers are made once,
+ * at the end.  No allocation happens per field.
+ */
+#include "csvfile.h"
+#include "fsutil.h"
+#include "mem.h"
+#include "utf8.h"
+
+#include <csv.h>
+#include <limits.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+/*
+ * Longest run of bytes handed to csv_parse() at once.  libcsv grows its
+ * field buffer by a fixed block; raising the block to the buffer's size
+ * between pieces makes that growth geometric, so a field of megabytes
+ * costs linear time.
+ */
+#define PIECE_SIZE 65536
+
+/* Header names listed in a "missing column" message before "... and N more". */
+#define REQUIRE_LIST_MAX 20
+
+struct loader {
+	const char *path;
+	struct diag_list *diags;
+	struct csv_parser parser;
+	struct buf text;          /* every field's bytes, each NUL-terminated */
+	size_t *offs;             /* where each field starts in text */
+	size_t noffs, offs_cap;
+	int *lines;               /* start line of each kept record */
+	size_t nlines, lines_cap;
+	int line;                 /* the line being fed */
+	bool in_record;           /* a record has begun and not yet ended */
+	bool rec_bad;             /* ...and was reported: drop it at its end */
+	int rec_line;
+	int field_line;           /* where the current field began */
+	size_t rec_first;         /* its first field's index in offs */
+	bool header_seen;         /* the first record has come (maybe bad) */
+	bool header_ok;
+	int header_line;
+	size_t ncolumns;          /* 0 until known */
+	size_t *order;            /* header column indices sorted by name */
+};
+
+static const unsigned char csv_options = CSV_STRICT | CSV_STRICT_FINI;
+
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+static int ascii_lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+/* Case-insensitive (ASCII) order of a[0..alen) against the string b. */
+static int name_compare(const char *a, size_t alen, const char *b)
+{
+	for (size_t i = 0; i < alen; i++) {
+		int ca = ascii_lower((unsigned char)a[i]);
+		int cb = ascii_lower((unsigned char)b[i]);
+
+		if (cb == 0 || ca != cb)
+			return cb == 0 ? 1 : ca - cb;
+	}
+	return b[alen] ? -1 : 0;
+}
+
+static const char *field_text(const struct loader *ld, size_t i)
+{
+	return ld->text.data + ld->offs[i];
+}
+
+static bool field_empty(const struct loader *ld, size_t i)
+{
+	return ld->text.data[ld->offs[i]] == '\0';
+}
+
+/* ---- building records: the libcsv callbacks ---- */
+
+static void on_field(void *s, size_t len, void *data)
+{
+	struct loader *ld = data;
+	struct buf *t = &ld->text;
+
+	ld->offs = mem_array_grow(ld->offs, &ld->offs_cap, ld->noffs + 1,
+				  sizeof(*ld->offs));
+	ld->offs[ld->noffs++] = t->len;
+	buf_grow(t, len + 1);
+	if (len)
+		memcpy(t->data + t->len, s, len);
+	t->data[t->len + len] = '\0';
+	t->len += len + 1;
+	t->data[t->len] = '\0';
+	/* A field can only end on the line where the next one begins. */
+	ld->field_line = ld->line;
+}
+
+static void start_record(struct loader *ld)
+{
+	ld->in_record = true;
+	ld->rec_bad = false;
+	ld->rec_line = ld->field_line = ld->line;
+	ld->rec_first = ld->noffs;
+}
+
+/* Forgets every field from index nfields on, text and all. */
+static void rewind_to(struct loader *ld, size_t nfields)
+{
+	if (nfields < ld->noffs)
+		buf_truncate(&ld->text, ld->offs[nfields]);
+	ld->noffs = nfields;
+}
+
+static void drop_record(struct loader *ld)
+{
+	rewind_to(ld, ld->rec_first);
+	ld->in_record = false;
+	ld->rec_bad = false;
+	/* A bad first record was the header: the columns are unknown. */
+	ld->header_seen = true;
+}
+
+static bool record_blank(const struct loader *ld)
+{
+	for (size_t i = ld->rec_first; i < ld->noffs; i++)
+		if (!field_empty(ld, i))
+			return false;
+	return true;
+}
+
+struct name_entry {
+	const char *name;
+	size_t index;
+};
+
+static int compare_names(const char *a, const char *b)
+{
+	return name_compare(a, strlen(a), b);
+}
+
+/* By name, then by position, so a name's first column comes first. */
+static int compare_entries(const void *pa, const void *pb)
+{
+	const struct name_entry *a = pa, *b = pb;
+	int c = compare_names(a->name, b->name);
+
+	if (c)
+		return c;
+	return a->index < b->index ? -1 : a->index > b->index;
+}
+
+/* Trims the header field in place: the offset moves, the NUL comes in. */
+static void trim_field(struct loader *ld, size_t i)
+{
+	char *s = ld->text.data + ld->offs[i];
+	size_t n = strlen(s), lead = 0;
+
+	while (lead < n && is_space(s[lead]))
+		lead++;
+	while (n > lead && is_space(s[n - 1]))
+		n--;
+	s[n] = '\0';
+	ld->offs[i] += lead;
+}
+
+/*
+ * Sorts the column indices by name, reporting duplicates (each against the
+ * first column of that name; blank names are reported by the caller).
+ * The order is kept for lookups.
+ */
+static bool check_duplicates(struct loader *ld)
+{
+	size_t n = ld->ncolumns;
+	struct name_entry *e = mem_calloc(n, sizeof(*e));
+	bool ok = true;
+
+	for (size_t i = 0; i < n; i++) {
+		e[i].name = field_text(ld, ld->rec_first + i);
+		e[i].index = i;
+	}
+	qsort(e, n, sizeof(*e), compare_entries);
+	ld->order = mem_calloc(n, sizeof(*ld->order));
+	for (size_t i = 0, first = 0; i < n; i++) {
+		ld->order[i] = e[i].index;
+		if (i > 0 && e[i].name[0] != '\0' &&
+		    compare_names(e[first].name, e[i].name) == 0) {
+			diag_error(ld->diags, ld->path, ld->rec_line, 0,
+				   "duplicate column name `%s`: columns %zu and %zu",
+				   e[i].name, e[first].index + 1,
+				   e[i].index + 1);
+			ok = false;
+		} else {
+			first = i;
+		}
+	}
+	free(e);
+	return ok;
+}
+
+/*
+ * The first record names the columns.  Trailing blank names are dropped
+ * (spreadsheets write a trailing comma on every line); other blank names
+ * and duplicates make the header unusable, but the rows are still checked
+ * against its length so that one run reports everything.
+ */
+static void take_header(struct loader *ld)
+{
+	size_t n = ld->noffs - ld->rec_first;
+	bool ok = true;
+
+	ld->header_seen = true;
+	ld->header_line = ld->rec_line;
+	for (size_t i = 0; i < n; i++)
+		trim_field(ld, ld->rec_first + i);
+	while (n > 0 && field_empty(ld, ld->rec_first + n - 1))
+		n--;
+	ld->ncolumns = n;
+	if (n == 0) {
+		/* Only quoted spaces: not blank to libcsv, but no names. */
+		diag_error(ld->diags, ld->path, ld->rec_line, 0,
+			   "the header row has no column names");
+		ok = false;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (field_empty(ld, ld->rec_first + i)) {
+			diag_error(ld->diags, ld->path, ld->rec_line, 0,
+				   "column %zu of the header has no name",
+				   i + 1);
+			ok = false;
+		}
+	}
+	if (!check_duplicates(ld))
+		ok = false;
+	ld->header_ok = ok;
+	rewind_to(ld, ld->rec_first + n);
+}
+
+/*
+ * Number of fields the row really has: extra fields past the header
+ * count only if something is in them.
+ */
+static size_t row_width(const struct loader *ld)
+{
+	size_t n = ld->noffs - ld->rec_first;
+
+	if (n <= ld->ncolumns)
+		return n;
+	while (n > ld->ncolumns && field_empty(ld, ld->rec_first + n - 1))
+		n--;
+	return n;
+}
+
+static void take_row(struct loader *ld)
+{
+	size_t n = row_width(ld);
+
+	if (n != ld->ncolumns) {
+		diag_error(ld->diags, ld->path, ld->rec_line, 0,
+			   "row has %zu field%s but the header has %zu",
+			   n, n == 1 ? "" : "s", ld->ncolumns);
+		rewind_to(ld, ld->rec_first);
+		return;
+	}
+	if (!ld->header_ok) {
+		/* Checked, but there is no usable header to keep it under. */
+		rewind_to(ld, ld->rec_first);
+		return;
+	}
+	rewind_to(ld, ld->rec_first + n);
+	ld->lines = mem_array_grow(ld->lines, &ld->lines_cap, ld->nlines + 1,
+				   sizeof(*ld->lines));
+	ld->lines[ld->nlines++] = ld->rec_line;
+}
+
+static void on_record(int c, void *data)
+{
+	struct loader *ld = data;
+
+	(void)c;
+	ld->in_record = false;
+	if (ld->rec_bad)
+		drop_record(ld);
+	else if (record_blank(ld))
+		rewind_to(ld, ld->rec_first);
+	else if (!ld->header_seen)
+		take_header(ld);
+	else if (ld->ncolumns == 0)
+		rewind_to(ld, ld->rec_first);  /* header lost: nothing to check */
+	else
+		take_row(ld);
+}
+
+/* ---- feeding lines to libcsv ---- */
+
+static void parser_start(struct loader *ld)
+{
+	csv_init(&ld->parser, csv_options);
+	csv_set_realloc_func(&ld->parser, mem_realloc);
+}
+
+/* libcsv has no reset: after a strict-mode error, start a new parser. */
+static void parser_restart(struct loader *ld)
+{
+	csv_free(&ld->parser);
+	parser_start(ld);
+}
+
+/*
+ * A strict-mode error at byte `at` of the line being fed.  libcsv stops
+ * on the offending byte; whether the field was quoted tells which rule
+ * was broken.
+ */
+static void syntax_error(struct loader *ld, size_t at)
+{
+	const char *what = ld->parser.quoted ?
+		"text after the closing quote of a quoted field; "
+		"a quote inside a quoted field must be doubled (\"\")" :
+		"quote inside an unquoted field; put the whole field in "
+		"quotes and double the quotes inside it (\"\")";
+	int column = at < INT_MAX ? (int)at + 1 : 0;
+
+	if (ld->rec_bad)
+		;  /* the record has been reported already */
+	else if (ld->line == ld->rec_line)
+		diag_error(ld->diags, ld->path, ld->rec_line, column, "%s",
+			   what);
+	else
+		diag_error(ld->diags, ld->path, ld->rec_line, 0,
+			   "%s (on line %d, column %d)", what, ld->line,
+			   column);
+	drop_record(ld);
+	parser_restart(ld);
+}
+
+static void check_utf8(struct loader *ld, const char *s, size_t len)
+{
+	size_t bad = utf8_check(s, len);
+
+	if (bad == len)
+		return;
+	diag_error(ld->diags, ld->path, ld->line,
+		   bad < INT_MAX ? (int)bad + 1 : 0,
+		   "invalid UTF-8 (byte 0x%02X); save the file as UTF-8 "
+		   "(CSV UTF-8 in Excel)", (unsigned char)s[bad]);
+	ld->rec_bad = true;
+}
+
+static bool line_blank(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (!is_space(s[i]))
+			return false;
+	return true;
+}
+
+/* Feeds one line: len bytes, of which the first `content` are not its end. */
+static void feed_line(struct loader *ld, const char *s, size_t len,
+		      size_t content)
+{
+	if (!ld->in_record) {
+		if (line_blank(s, content))
+			return;
+		start_record(ld);
+	}
+	if (!ld->rec_bad)
+		check_utf8(ld, s, content);
+	for (size_t at = 0; at < len; ) {
+		size_t n = len - at < PIECE_SIZE ? len - at : PIECE_SIZE;
+		size_t block = csv_get_buffer_size(&ld->parser);
+		size_t used;
+
+		csv_set_blk_size(&ld->parser,
+				 block > PIECE_SIZE ? block : PIECE_SIZE);
+		used = csv_parse(&ld->parser, s + at, n, on_field, on_record,
+				 ld);
+		if (used < n) {
+			syntax_error(ld, at + used);
+			return;  /* and the rest of the line with it */
+		}
+		at += n;
+	}
+}
+
+/* Where the next LF and CR are, at or after the line start; len if none. */
+struct breaks {
+	size_t lf, cr;
+};
+
+static size_t find_byte(const char *s, size_t at, size_t len, char c)
+{
+	const char *p = memchr(s + at, c, len - at);
+
+	return p ? (size_t)(p - s) : len;
+}
+
+/*
+ * Where the line starting at `at` ends: *content is the length before its
+ * line break, the result the offset after it.  CRLF, LF and a lone CR
+ * (old Mac spreadsheets) each end a line.  Each search resumes past the
+ * last one, so a file with no LF at all is not searched once per line.
+ */
+static size_t line_end(const char *s, size_t at, size_t len,
+		       struct breaks *b, size_t *content)
+{
+	if (b->lf < at)
+		b->lf = find_byte(s, at, len, '\n');
+	if (b->cr < at)
+		b->cr = find_byte(s, at, len, '\r');
+	if (b->cr < b->lf) {
+		*content = b->cr - at;
+		return b->cr + 1 < len && s[b->cr + 1] == '\n' ? b->cr + 2 :
+			b->cr + 1;
+	}
+	*content = b->lf - at;
+	return b->lf < len ? b->lf + 1 : len;
+}
+
+static void feed_all(struct loader *ld, const char *s, size_t len)
+{
+	struct breaks b = {
+		find_byte(s, 0, len, '\n'), find_byte(s, 0, len, '\r'),
+	};
+	size_t at = 0;
+
+	while (at < len) {
+		size_t content, next = line_end(s, at, len, &b, &content);
+
+		if (ld->line < INT_MAX)
+			ld->line++;
+		feed_line(ld, s + at, next - at, content);
+		at = next;
+	}
+	if (csv_fini(&ld->parser, on_field, on_record, ld) != 0) {
+		/* Only an unterminated quote makes strict csv_fini() fail. */
+		if (!ld->rec_bad)
+			diag_error(ld->diags, ld->path, ld->rec_line, 0,
+				   "unterminated quoted field (the quote opens "
+				   "on line %d)", ld->field_line);
+		drop_record(ld);
+	}
+	csv_free(&ld->parser);
+}
+
+/* ---- the result ---- */
+
+/* Turns offsets into pointers, now that the text will not move again. */
+static void finish(struct csvfile *out, struct loader *ld)
+{
+	size_t m = ld->ncolumns;
+
+	out->text_ = buf_detach(&ld->text);
+	out->fieldv_ = mem_calloc(ld->noffs, sizeof(*out->fieldv_));
+	for (size_t i = 0; i < ld->noffs; i++)
+		out->fieldv_[i] = out->text_ + ld->offs[i];
+	out->header_line = ld->header_line;
+	out->ncolumns = m;
+	out->header = out->fieldv_;
+	out->nrecords = ld->nlines;
+	out->records = mem_calloc(ld->nlines, sizeof(*out->records));
+	for (size_t r = 0; r < ld->nlines; r++) {
+		out->records[r].line = ld->lines[r];
+		out->records[r].nfields = m;
+		out->records[r].fields = out->fieldv_ + (r + 1) * m;
+	}
+	out->order_ = ld->order;
+	ld->order = NULL;
+}
+
+static void loader_free(struct loader *ld)
+{
+	buf_free(&ld->text);
+	free(ld->offs);
+	free(ld->lines);
+	free(ld->order);
+}
+
+/* Whole-file problems, found before parsing: -1 if there are any. */
+static int check_text(const char *path, const char *data, size_t len,
+		      struct diag_list *diags)
+{
+	if (utf8_has_nul(data, len)) {
+		bool utf16 = len >= 2 && (memcmp(data, "\xFF\xFE", 2) == 0 ||
+					  memcmp(data, "\xFE\xFF", 2) == 0);
+
+		diag_error(diags, path, 0, 0,
+			   "not a text file (it contains NUL bytes)%s",
+			   utf16 ? "; it looks like UTF-16: save the file as "
+			   "UTF-8 (CSV UTF-8 in Excel)" : "");
+		return -1;
+	}
+	return 0;
+}
+
+int csvfile_parse(struct csvfile *out, const char *path, const char *data,
+		  size_t len, struct diag_list *diags)
+{
+	struct loader ld;
+	size_t bom;
+	int rc = 0;
+
+	memset(out, 0, sizeof(*out));
+	out->path = mem_strdup(path);
+	if (check_text(path, data, len, diags) != 0)
+		return -1;
+	memset(&ld, 0, sizeof(ld));
+	ld.path = path;
+	ld.diags = diags;
+	/* Field text never outgrows the input (one NUL per separator). */
+	buf_grow(&ld.text, len + 2);
+	parser_start(&ld);
+	bom = utf8_bom_length(data, len);
+	feed_all(&ld, data + bom, len - bom);
+	if (!ld.header_seen) {
+		diag_error(diags, path, 0, 0,
+			   "empty file: a CSV file needs a header row");
+		rc = -1;
+	} else if (!ld.header_ok) {
+		rc = -1;
+	} else {
+		finish(out, &ld);
+	}
+	loader_free(&ld);
+	return rc;
+}
+
+int csvfile_load(struct csvfile *out, const char *path,
+		 struct diag_list *diags)
+{
+	char *data;
+	size_t len;
+	int err = fs_read_file(path, &data, &len);
+	int rc;
+
+	if (err) {
+		memset(out, 0, sizeof(*out));
+		out->path = mem_strdup(path);
+		return err;
+	}
+	rc = csvfile_parse(out, path, data, len, diags);
+	free(data);
+	return rc;
+}
+
+/* ---- lookups ---- */
+
+int csvfile_column(const struct csvfile *f, const char *name)
+{
+	size_t n = strlen(name), lo = 0, hi = f->ncolumns;
+
+	while (n > 0 && is_space(name[0])) {
+		name++;
+		n--;
+	}
+	while (n > 0 && is_space(name[n - 1]))
+		n--;
+	/* Lower bound, so that a duplicate name finds its first column. */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (name_compare(name, n, f->header[f->order_[mid]]) > 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < f->ncolumns &&
+	    name_compare(name, n, f->header[f->order_[lo]]) == 0 &&
+	    f->order_[lo] <= INT_MAX)
+		return (int)f->order_[lo];
+	return -1;
+}
+
+int csvfile_require(const struct csvfile *f, const char *name,
+		    struct diag_list *diags)
+{
+	int col = csvfile_column(f, name);
+	struct buf names = BUF_INIT;
+	size_t shown;
+
+	if (col >= 0)
+		return col;
+	shown = f->ncolumns < REQUIRE_LIST_MAX ? f->ncolumns :
+		REQUIRE_LIST_MAX;
+	for (size_t i = 0; i < shown; i++)
+		buf_printf(&names, "%s%s", i ? ", " : "", f->header[i]);
+	if (shown < f->ncolumns)
+		buf_printf(&names, ", ... and %zu more", f->ncolumns - shown);
+	diag_error(diags, f->path, f->header_line, 0,
+		   "missing column `%s`; the header has: %s", name,
+		   buf_cstr(&names));
+	buf_free(&names);
+	return -1;
+}
+
+void csvfile_free(struct csvfile *f)
+{
+	free(f->path);
+	free(f->records);
+	free(f->fieldv_);
+	free(f->text_);
+	free(f->order_);
+	memset(f, 0, sizeof(*f));
+}
