@@ -16,6 +16,15 @@ bool centre_option(struct centre_args *args, int opt, const char *value)
 	case CENTRE_OPT_UNITS:
 		args->paths.units = value;
 		return true;
+	case CENTRE_OPT_LEARNERS:
+		args->paths.learners = value;
+		return true;
+	case CENTRE_OPT_EVIDENCE:
+		args->paths.evidence = value;
+		return true;
+	case CENTRE_OPT_TODAY:
+		args->paths.today = value;
+		return true;
 	default:
 		return false;
 	}

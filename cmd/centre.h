@@ -14,16 +14,29 @@
 
 enum {
 	CENTRE_OPT_UNITS = 0x100,
+	CENTRE_OPT_LEARNERS,
+	CENTRE_OPT_EVIDENCE,
+	CENTRE_OPT_TODAY,
 	CENTRE_OPT_FIRST_FREE,    /* first option value a command may use */
 };
 
 #define CENTRE_SHORT_OPTIONS "C:"
 #define CENTRE_LONG_OPTIONS \
-	{ "units", required_argument, NULL, CENTRE_OPT_UNITS }
+	{ "units", required_argument, NULL, CENTRE_OPT_UNITS }, \
+	{ "learners", required_argument, NULL, CENTRE_OPT_LEARNERS }, \
+	{ "evidence", required_argument, NULL, CENTRE_OPT_EVIDENCE }, \
+	{ "today", required_argument, NULL, CENTRE_OPT_TODAY }
+
+#define CENTRE_USAGE "[-C DIR] [--units DIR] [--learners FILE] [--evidence DIR] [--today DATE]"
 
 #define CENTRE_HELP \
-	"  -C DIR          run as if started in DIR (the centre folder)\n" \
-	"  --units DIR     the unit specifications (default: units)\n"
+	"  -C DIR           run as if started in DIR (the centre folder)\n" \
+	"  --units DIR      the unit specifications (default: units)\n" \
+	"  --learners FILE  the learners (default: learners.csv, if there is one)\n" \
+	"  --evidence DIR   the evidence logs, every *.csv in name order\n" \
+	"                   (default: evidence, if there is one)\n" \
+	"  --today DATE     the date \"in the future\" is judged against (default:\n" \
+	"                   folio.yml's today, else SOURCE_DATE_EPOCH, else the clock)\n"
 
 struct centre_args {
 	const char *dir;

@@ -2,13 +2,37 @@
  * check.c - `folio check`: load a centre and report what is wrong with it.
  */
 #include "centre.h"
+#include "xref.h"
 
 #include <stdlib.h>
+#include <string.h>
+
+enum { OPT_STRICT = CENTRE_OPT_FIRST_FREE, OPT_FORMAT };
 
 static const struct option options[] = {
 	CENTRE_LONG_OPTIONS,
+	{ "strict", no_argument, NULL, OPT_STRICT },
+	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ NULL, 0, NULL, 0 },
 };
+
+struct summary {
+	size_t portfolios;
+	size_t by_status[3];   /* indexed by enum xref_status */
+	size_t with_gaps;
+};
+
+static struct summary summarise(const struct xref *x)
+{
+	struct summary s = { 0 };
+
+	for (size_t i = 0; i < x->nportfolios; i++) {
+		s.portfolios++;
+		s.by_status[x->portfolios[i].status]++;
+		s.with_gaps += x->portfolios[i].ngaps > 0;
+	}
+	return s;
+}
 
 /* "1 unit", "3 units": the summary is read by people as well as CI. */
 static const char *plural(size_t n, const char *one, const char *many,
@@ -18,18 +42,67 @@ static const char *plural(size_t n, const char *one, const char *many,
 	return out;
 }
 
+static void print_text(const struct model *m, const struct summary *s,
+		       struct diag_list *diags)
+{
+	char a[32], b[32], c[32], d[32], e[32];
+
+	command_print_diagnostics(diags);
+	printf("%s, %s, %s (%zu complete, %zu in progress, %zu not started): %s, %s\n",
+	       plural(m->nunits, "unit", "units", a),
+	       plural(m->nlearners, "learner", "learners", b),
+	       plural(s->portfolios, "portfolio", "portfolios", c),
+	       s->by_status[XREF_COMPLETE], s->by_status[XREF_IN_PROGRESS],
+	       s->by_status[XREF_NOT_STARTED],
+	       plural(diags->errors, "error", "errors", d),
+	       plural(diags->warnings, "warning", "warnings", e));
+}
+
+static void print_json(const struct model *m, const struct summary *s,
+		       struct diag_list *diags)
+{
+	diag_list_sort(diags);
+	json_t *json = json_pack("{s:o, s:{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I}}",
+		"diagnostics", diag_list_to_json(diags),
+		"summary",
+		"units", (json_int_t)m->nunits,
+		"learners", (json_int_t)m->nlearners,
+		"portfolios", (json_int_t)s->portfolios,
+		"complete", (json_int_t)s->by_status[XREF_COMPLETE],
+		"in_progress", (json_int_t)s->by_status[XREF_IN_PROGRESS],
+		"not_started", (json_int_t)s->by_status[XREF_NOT_STARTED],
+		"with_gaps", (json_int_t)s->with_gaps,
+		"errors", (json_int_t)diags->errors,
+		"warnings", (json_int_t)diags->warnings);
+
+	json_dumpf(json, stdout, JSON_INDENT(2));
+	fputc('\n', stdout);
+	json_decref(json);
+}
+
 static int run_check(int argc, char **argv)
 {
 	struct centre_args args = { 0 };
 	struct diag_list diags = DIAG_LIST_INIT;
+	bool strict = false, json = false;
 	struct model m;
-	char n1[32], n2[32], n3[32], n4[32];
+	struct xref x = { 0 };
+	struct summary s;
 	int opt, status;
 
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, "+" CENTRE_SHORT_OPTIONS, options,
 				  NULL)) != -1) {
-		if (!centre_option(&args, opt, optarg))
+		if (opt == OPT_STRICT)
+			strict = true;
+		else if (opt == OPT_FORMAT && strcmp(optarg, "json") == 0)
+			json = true;
+		else if (opt == OPT_FORMAT && strcmp(optarg, "text") == 0)
+			json = false;
+		else if (opt == OPT_FORMAT)
+			return command_usage_error(&command_check,
+				"--format is text or json, not '%s'", optarg);
+		else if (!centre_option(&args, opt, optarg))
 			return command_usage_error(&command_check,
 				"unknown option or missing value: %s",
 				argv[optind - 1]);
@@ -39,14 +112,20 @@ static int run_check(int argc, char **argv)
 			"unexpected argument '%s'", argv[optind]);
 	status = centre_load(&command_check, &args, &m, &diags);
 	if (status == EXIT_OK) {
-		command_print_diagnostics(&diags);
-		printf("%s, %s: %s, %s\n",
-		       plural(m.nunits, "unit", "units", n1),
-		       plural(model_criteria_count(&m), "criterion", "criteria", n2),
-		       plural(diags.errors, "error", "errors", n3),
-		       plural(diags.warnings, "warning", "warnings", n4));
+		xref_build(&x, &m);
+		s = summarise(&x);
+		if (json)
+			print_json(&m, &s, &diags);
+		else
+			print_text(&m, &s, &diags);
 		status = diags.errors ? EXIT_ERRORS : EXIT_OK;
+		if (strict && s.with_gaps) {
+			fprintf(stderr, "folio check: --strict: %zu of %zu portfolios "
+				"have gaps\n", s.with_gaps, s.portfolios);
+			status = EXIT_ERRORS;
+		}
 	}
+	xref_free(&x);
 	model_free(&m);
 	diag_list_free(&diags);
 	return status;
@@ -54,13 +133,19 @@ static int run_check(int argc, char **argv)
 
 const struct command command_check = {
 	"check", run_check, "load a centre and report every problem",
-	"usage: folio check [-C DIR] [--units DIR]\n"
+	"usage: folio check " CENTRE_USAGE " [--strict] [--format text|json]\n"
 	"\n"
-	"Loads the centre's unit specifications and prints every problem as\n"
-	"FILE:LINE:COL: error|warning: message, then a one-line summary.\n"
+	"Loads the centre (folio.yml, units, learners, evidence), cross-references\n"
+	"the evidence, and prints every problem as FILE:LINE:COL: error|warning:\n"
+	"message, then a one-line summary of learners and portfolios.\n"
 	"\n"
 	"Options:\n"
 	CENTRE_HELP
+	"  --strict         also fail (exit 1) when any portfolio has gaps, for CI\n"
+	"                   that must not publish an incomplete pack\n"
+	"  --format json    print {\"diagnostics\": [...], \"summary\": {...}} on\n"
+	"                   standard output instead of text\n"
 	"\n"
-	"Exit status: 0 no errors (warnings allowed), 1 errors, 2 usage or I/O error.\n",
+	"Exit status: 0 no errors (warnings allowed), 1 errors (or gaps with\n"
+	"--strict), 2 usage or I/O error.\n",
 };

@@ -42,7 +42,7 @@ const struct command *command_find(const char *name);
 int command_usage_error(const struct command *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
-/* Diagnostics to stderr, coloured when stderr is a terminal (and not NO_COLOR). */
-void command_print_diagnostics(const struct diag_list *diags);
+/* Diagnostics to stderr, sorted by place, coloured on a terminal (unless NO_COLOR). */
+void command_print_diagnostics(struct diag_list *diags);
 
 #endif

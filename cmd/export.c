@@ -3,6 +3,7 @@
  */
 #include "centre.h"
 #include "export.h"
+#include "xref.h"
 
 #include <stdlib.h>
 
@@ -16,6 +17,7 @@ static int run_export(int argc, char **argv)
 	struct centre_args args = { 0 };
 	struct diag_list diags = DIAG_LIST_INIT;
 	struct model m;
+	struct xref x = { 0 };
 	json_t *json;
 	int opt, status;
 
@@ -33,7 +35,8 @@ static int run_export(int argc, char **argv)
 	status = centre_load(&command_export, &args, &m, &diags);
 	if (status == EXIT_OK) {
 		command_print_diagnostics(&diags);
-		json = export_model(&m, &diags);
+		xref_build(&x, &m);
+		json = export_model(&m, &x, &diags);
 		if (json_dumpf(json, stdout, JSON_INDENT(2)) != 0 ||
 		    fputc('\n', stdout) == EOF || fflush(stdout) != 0) {
 			perror("folio export: writing standard output");
@@ -43,6 +46,7 @@ static int run_export(int argc, char **argv)
 		}
 		json_decref(json);
 	}
+	xref_free(&x);
 	model_free(&m);
 	diag_list_free(&diags);
 	return status;
@@ -50,9 +54,9 @@ static int run_export(int argc, char **argv)
 
 const struct command command_export = {
 	"export", run_export, "print the whole model as JSON",
-	"usage: folio export [-C DIR] [--units DIR]\n"
+	"usage: folio export " CENTRE_USAGE "\n"
 	"\n"
-	"Prints {\"units\": [...], \"diagnostics\": [...]} on standard output;\n"
+	"Prints {\"centre\", \"units\", \"learners\", \"diagnostics\"} on standard output;\n"
 	"README.md documents every key.  Diagnostics also go to standard error.\n"
 	"\n"
 	"Options:\n"

@@ -46,10 +46,11 @@ static bool use_color(void)
 	return isatty(STDERR_FILENO) && !(no && *no);
 }
 
-void command_print_diagnostics(const struct diag_list *diags)
+void command_print_diagnostics(struct diag_list *diags)
 {
 	struct buf out = BUF_INIT;
 
+	diag_list_sort(diags);
 	diag_list_format(diags, use_color(), &out);
 	fputs(buf_cstr(&out), stderr);
 	buf_free(&out);

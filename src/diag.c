@@ -3,6 +3,7 @@
  */
 #include "diag.h"
 #include "mem.h"
+#include "strmap.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -63,35 +64,64 @@ void diag_warning(struct diag_list *list, const char *file, int line,
 	va_end(ap);
 }
 
-static int compare_place(const struct diag *a, const struct diag *b)
-{
-	int c = strcmp(a->file, b->file);
+struct ranked {
+	size_t rank;
+	struct diag d;
+};
 
-	if (c)
-		return c;
-	if (a->line != b->line)
-		return a->line < b->line ? -1 : 1;
-	if (a->column != b->column)
-		return a->column < b->column ? -1 : 1;
+static int compare_place(const struct ranked *a, const struct ranked *b)
+{
+	if (a->rank != b->rank)
+		return a->rank < b->rank ? -1 : 1;
+	if (a->d.line != b->d.line)
+		return a->d.line < b->d.line ? -1 : 1;
+	if (a->d.column != b->d.column)
+		return a->d.column < b->d.column ? -1 : 1;
 	return 0;
 }
 
 /*
- * Insertion sort: it is stable (qsort is not), and lists arrive almost in
- * order because loaders read files and lines in order.
+ * Stable merge sort by file (in the order files were first reported), line
+ * and column: loaders report a file's structural problems before its rows'.
  */
+static void merge_sort(struct ranked *items, struct ranked *scratch, size_t n)
+{
+	size_t half = n / 2, i = 0, j = half, k = 0;
+
+	if (n < 2)
+		return;
+	merge_sort(items, scratch, half);
+	merge_sort(items + half, scratch, n - half);
+	while (i < half && j < n)
+		scratch[k++] = compare_place(&items[j], &items[i]) < 0 ?
+			       items[j++] : items[i++];
+	while (i < half)
+		scratch[k++] = items[i++];
+	while (j < n)
+		scratch[k++] = items[j++];
+	memcpy(items, scratch, n * sizeof(*items));
+}
+
 void diag_list_sort(struct diag_list *list)
 {
-	for (size_t i = 1; i < list->count; i++) {
-		struct diag d = list->items[i];
-		size_t j = i;
+	struct strmap first_seen = STRMAP_INIT;
+	struct ranked *items = mem_calloc(list->count, sizeof(*items));
+	struct ranked *scratch = mem_calloc(list->count, sizeof(*scratch));
+	size_t files = 0;
 
-		while (j > 0 && compare_place(&list->items[j - 1], &d) > 0) {
-			list->items[j] = list->items[j - 1];
-			j--;
-		}
-		list->items[j] = d;
+	for (size_t i = 0; i < list->count; i++) {
+		const struct ranked *first;
+
+		items[i].d = list->items[i];
+		first = strmap_put(&first_seen, items[i].d.file, &items[i]);
+		items[i].rank = first == &items[i] ? files++ : first->rank;
 	}
+	merge_sort(items, scratch, list->count);
+	for (size_t i = 0; i < list->count; i++)
+		list->items[i] = items[i].d;
+	free(items);
+	free(scratch);
+	strmap_free(&first_seen);
 }
 
 void diag_format(const struct diag *d, bool color, struct buf *out)

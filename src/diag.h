@@ -50,7 +50,10 @@ void diag_warning(struct diag_list *list, const char *file, int line,
 void diag_add(struct diag_list *list, enum diag_severity severity,
 	      const char *file, int line, int column, const char *message);
 
-/* Stable sort by file, then line, then column; equal places keep their order. */
+/*
+ * Stable sort by file (in the order files were first reported, which is
+ * the load order), then line, then column.
+ */
 void diag_list_sort(struct diag_list *list);
 
 /* "FILE:LINE:COL: error: message\n", with ANSI colour when asked. */

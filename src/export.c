@@ -2,6 +2,7 @@
  * export.c - building the JSON form of the model (see export.h).
  */
 #include "export.h"
+#include "date.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -113,9 +114,9 @@ json_t *export_unit(const struct unit *u)
 	json_object_set_new(unit, "occasions", json_integer(u->occasions));
 	json_object_set_new(unit, "nos", nos);
 	json_object_set_new(unit, "criteria_count",
-			    json_integer((json_int_t)unit_criteria_count(u)));
+			    json_integer((json_int_t)u->ncriteria));
 	json_object_set_new(unit, "requirements_count",
-			    json_integer((json_int_t)unit_requirements_count(u)));
+			    json_integer((json_int_t)u->nrequirements));
 	json_object_set_new(unit, "intro_html", json_string(u->intro_html));
 	json_object_set_new(unit, "outcomes", outcomes);
 	json_object_set_new(unit, "requirements_html",
@@ -126,12 +127,140 @@ json_t *export_unit(const struct unit *u)
 	return unit;
 }
 
-json_t *export_model(const struct model *m, const struct diag_list *diags)
+static json_t *date_or_null(bool has, int32_t day)
 {
-	json_t *units = json_array();
+	char iso[DATE_ISO_SIZE];
+
+	return has ? json_string(date_format(day, iso)) : json_null();
+}
+
+static json_t *extra_json(const struct extra_field *extra, size_t n)
+{
+	json_t *object = json_object();
+
+	for (size_t i = 0; i < n; i++)
+		json_object_set_new(object, extra[i].name,
+				    json_string(extra[i].value));
+	return object;
+}
+
+json_t *export_evidence(const struct evidence *e)
+{
+	json_t *criteria = json_array(), *requirements = json_array();
+	json_t *row;
+
+	for (size_t i = 0; i < e->ncriteria; i++)
+		json_array_append_new(criteria, json_string(e->criteria[i]->id));
+	for (size_t i = 0; i < e->nrequirements; i++)
+		json_array_append_new(requirements,
+				      json_string(e->requirements[i]->id));
+	row = json_pack("{s:s, s:s, s:o, s:s, s:b, s:s, s:o, s:o}",
+			"ref", e->ref,
+			"unit", e->unit->id,
+			"date", date_or_null(true, e->date),
+			"method", e->method,
+			"simulated", e->simulated,
+			"counts", xref_counts_name(xref_row_counts(e)),
+			"criteria", criteria,
+			"requirements", requirements);
+	json_object_set_new(row, "summary_html", json_string(e->summary_html));
+	json_object_set_new(row, "assessor", json_string(e->assessor));
+	json_object_set_new(row, "location", string_or_null(e->location));
+	json_object_set_new(row, "extra", extra_json(e->extra, e->nextra));
+	json_object_set_new(row, "file", json_string(e->file));
+	json_object_set_new(row, "line", json_integer(e->line));
+	return row;
+}
+
+static json_t *coverage_json(const char *id, const struct xref_coverage *c)
+{
+	json_t *refs = json_array();
+
+	for (size_t i = 0; i < c->nevidence; i++)
+		json_array_append_new(refs, json_string(c->evidence[i]->ref));
+	return json_pack("{s:s, s:b, s:o}", "id", id, "met", c->met,
+			 "evidence", refs);
+}
+
+json_t *export_portfolio(const struct portfolio *p)
+{
+	const struct unit *u = p->unit;
+	json_t *criteria = json_array(), *requirements = json_array();
+	json_t *gaps = json_array();
+
+	for (size_t i = 0; i < u->ncriteria; i++)
+		json_array_append_new(criteria,
+			coverage_json(u->criteria[i]->id, &p->criteria[i]));
+	for (size_t i = 0; i < u->nrequirements; i++)
+		json_array_append_new(requirements,
+			coverage_json(u->requirements[i]->id, &p->requirements[i]));
+	for (size_t i = 0; i < p->ngaps; i++)
+		json_array_append_new(gaps, json_pack("{s:s, s:o, s:s}",
+			"code", xref_gap_name(p->gaps[i].code),
+			"target", string_or_null(p->gaps[i].target),
+			"message", p->gaps[i].message));
+	return json_pack("{s:s, s:s, s:i, s:I, s:I, s:I, s:I, s:o, s:o, s:o}",
+			 "unit", u->id,
+			 "status", xref_status_name(p->status),
+			 "percent", p->percent,
+			 "met", (json_int_t)p->met,
+			 "total", (json_int_t)p->total,
+			 "occasions", (json_int_t)p->occasions,
+			 "occasions_required", (json_int_t)u->occasions,
+			 "criteria", criteria,
+			 "requirements", requirements,
+			 "gaps", gaps);
+}
+
+json_t *export_learner(const struct model *m, const struct xref *x,
+		       size_t index)
+{
+	const struct learner *l = m->learners[index];
+	json_t *units = json_array(), *portfolios = json_array();
+	json_t *evidence = json_array(), *learner;
+
+	for (size_t i = 0; i < l->nunits; i++)
+		json_array_append_new(units, json_string(l->units[i]->id));
+	for (size_t i = 0; i < x->count[index]; i++)
+		json_array_append_new(portfolios,
+			export_portfolio(&x->portfolios[x->first[index] + i]));
+	for (size_t i = 0; i < l->nevidence; i++)
+		json_array_append_new(evidence,
+			export_evidence(&m->evidence[l->first_evidence + i]));
+	learner = json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+			    "id", l->id,
+			    "name", string_or_null(l->name),
+			    "registration", string_or_null(l->registration),
+			    "cohort", string_or_null(l->cohort),
+			    "assessor", string_or_null(l->assessor),
+			    "start", date_or_null(l->has_start, l->start),
+			    "units", units,
+			    "extra", extra_json(l->extra, l->nextra));
+	json_object_set_new(learner, "portfolios", portfolios);
+	json_object_set_new(learner, "evidence", evidence);
+	return learner;
+}
+
+json_t *export_centre(const struct model *m)
+{
+	return json_pack("{s:o, s:o, s:o}",
+			 "name", string_or_null(m->config.name),
+			 "number", string_or_null(m->config.number),
+			 "today", date_or_null(true, m->today));
+}
+
+json_t *export_model(const struct model *m, const struct xref *x,
+		     const struct diag_list *diags)
+{
+	json_t *units = json_array(), *learners = json_array();
 
 	for (size_t i = 0; i < m->nunits; i++)
 		json_array_append_new(units, export_unit(m->units[i]));
-	return json_pack("{s:o, s:o}", "units", units,
+	for (size_t i = 0; i < m->nlearners; i++)
+		json_array_append_new(learners, export_learner(m, x, i));
+	return json_pack("{s:o, s:o, s:o, s:o}",
+			 "centre", export_centre(m),
+			 "units", units,
+			 "learners", learners,
 			 "diagnostics", diag_list_to_json(diags));
 }

@@ -14,10 +14,17 @@
 #include "diag.h"
 #include "model.h"
 #include "unit.h"
+#include "xref.h"
 
 json_t *export_unit(const struct unit *u);
+json_t *export_evidence(const struct evidence *e);
+json_t *export_portfolio(const struct portfolio *p);
+json_t *export_learner(const struct model *m, const struct xref *x,
+		       size_t index);
+json_t *export_centre(const struct model *m);
 
-/* {"units": [...], "diagnostics": [...]} */
-json_t *export_model(const struct model *m, const struct diag_list *diags);
+/* {"centre": {...}, "units": [...], "learners": [...], "diagnostics": [...]} */
+json_t *export_model(const struct model *m, const struct xref *x,
+		     const struct diag_list *diags);
 
 #endif

@@ -5,9 +5,13 @@
 #include "fsutil.h"
 #include "mem.h"
 
+#include "buf.h"
+#include "date.h"
+
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static int compare_units(const void *a, const void *b)
 {
@@ -98,24 +102,136 @@ static enum model_status load_units(struct model *m, struct diag_list *diags)
 	return status;
 }
 
+struct csvfile *model_new_csvfile(struct model *m)
+{
+	struct csvfile *f = mem_calloc(1, sizeof(*f));
+
+	m->files = mem_array_grow(m->files, &m->files_cap, m->nfiles + 1,
+				  sizeof(*m->files));
+	m->files[m->nfiles++] = f;
+	return f;
+}
+
+const struct learner *model_find_learner(const struct model *m,
+					 const char *id)
+{
+	return strmap_get(&m->learner_index, id);
+}
+
+static int compare_learners(const void *a, const void *b)
+{
+	const struct learner *x = *(const struct learner *const *)a;
+	const struct learner *y = *(const struct learner *const *)b;
+
+	return strcmp(x->id, y->id);
+}
+
+/* Option, else folio.yml, else the convention; NULL if absent by convention. */
+static const char *choose_path(struct model *m, const char *option,
+			       const char *configured, const char *convention,
+			       bool must_exist)
+{
+	char *joined;
+	const char *path;
+
+	if (option)
+		return arena_strdup(&m->arena, option);
+	if (configured)
+		return configured;
+	joined = fs_join(m->centre, convention);
+	path = arena_strdup(&m->arena, joined);
+	free(joined);
+	if (!must_exist && access(path, F_OK) != 0)
+		return NULL;
+	return path;
+}
+
+static void choose_today(struct model *m, const struct model_paths *paths,
+			 struct diag_list *diags)
+{
+	struct buf why = BUF_INIT;
+
+	if (paths->today) {
+		if (date_parse(paths->today, &m->today) == 0)
+			return;
+		date_explain(paths->today, &why);
+		diag_error(diags, "--today", 0, 0, "%s", buf_cstr(&why));
+		buf_free(&why);
+	} else if (m->config.has_today) {
+		m->today = m->config.today;
+		return;
+	}
+	if (date_today(&m->today) != 0)
+		diag_warning(diags, "SOURCE_DATE_EPOCH", 0, 0,
+			     "not a whole number of seconds since 1970; using the clock");
+}
+
+static enum model_status load_config(struct model *m, struct diag_list *diags)
+{
+	char *path = fs_join(m->centre, "folio.yml");
+	int err = config_load(&m->config, &m->arena, path, diags);
+
+	if (err)
+		diag_error(diags, path, 0, 0, "cannot read: %s", strerror(err));
+	free(path);
+	return err ? MODEL_IO_ERROR : MODEL_OK;
+}
+
+static enum model_status io_error(struct diag_list *diags, const char *path,
+				  int err, const char *what)
+{
+	diag_error(diags, path, 0, 0, "cannot read the %s: %s", what,
+		   strerror(err));
+	return MODEL_IO_ERROR;
+}
+
 enum model_status model_load(struct model *m, const struct model_paths *paths,
 			     struct diag_list *diags)
 {
+	enum model_status status;
+	int err;
+
 	memset(m, 0, sizeof(*m));
 	m->centre = arena_strdup(&m->arena, paths->centre ? paths->centre : ".");
-	if (paths->units) {
-		m->units_dir = arena_strdup(&m->arena, paths->units);
-	} else {
-		char *dir = fs_join(m->centre, "units");
-
-		m->units_dir = arena_strdup(&m->arena, dir);
-		free(dir);
+	status = load_config(m, diags);
+	choose_today(m, paths, diags);
+	m->units_dir = choose_path(m, paths->units, m->config.units, "units", true);
+	if (load_units(m, diags) != MODEL_OK)
+		status = MODEL_IO_ERROR;
+	m->learners_file = choose_path(m, paths->learners, m->config.learners,
+				       "learners.csv", false);
+	if (m->learners_file) {
+		err = learner_load(m, m->learners_file, diags);
+		if (err)
+			status = io_error(diags, m->learners_file, err,
+					  "learners file");
 	}
-	return load_units(m, diags);
+	if (m->nlearners)
+		qsort(m->learners, m->nlearners, sizeof(*m->learners),
+		      compare_learners);
+	m->evidence_dir = choose_path(m, paths->evidence, m->config.evidence,
+				      "evidence", false);
+	if (m->evidence_dir) {
+		err = evidence_load(m, m->evidence_dir, diags);
+		if (err)
+			status = io_error(diags, m->evidence_dir, err,
+					  "evidence folder");
+	}
+	evidence_index(m);
+	return status;
 }
 
 void model_free(struct model *m)
 {
+	for (size_t i = 0; i < m->nfiles; i++) {
+		csvfile_free(m->files[i]);
+		free(m->files[i]);
+	}
+	free(m->files);
+	free(m->learners);
+	free(m->evidence);
+	strmap_free(&m->learner_index);
+	strmap_free(&m->ref_index);
 	free(m->units);
 	arena_free(&m->arena);
 	memset(m, 0, sizeof(*m));
@@ -126,6 +242,6 @@ size_t model_criteria_count(const struct model *m)
 	size_t n = 0;
 
 	for (size_t i = 0; i < m->nunits; i++)
-		n += unit_criteria_count(m->units[i]);
+		n += m->units[i]->ncriteria;
 	return n;
 }

@@ -1,33 +1,58 @@
 /*
  * model.h - everything folio knows about a centre, loaded from its folder.
  *
- * model_load() reads the inputs (unit specifications now; learners and
- * evidence as the readers arrive), reporting every problem to the
- * diagnostics list and carrying on, so that one run shows them all.  Once
- * loaded the model is read-only and may be shared between threads.  All
- * its memory belongs to its arena.
+ * model_load() reads the inputs in order (folio.yml, units, learners.csv,
+ * evidence/ *.csv), reporting every problem to the diagnostics list and
+ * carrying on, so that one run shows them all.  Once loaded the model is
+ * read-only and may be shared between threads.  All its memory belongs to
+ * its arena and to the CSV files it keeps (fields point into them).
  */
 #ifndef FOLIO_MODEL_H
 #define FOLIO_MODEL_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "arena.h"
+#include "config.h"
+#include "csvfile.h"
 #include "diag.h"
+#include "evidence.h"
+#include "learner.h"
+#include "strmap.h"
 #include "unit.h"
 
-/* Where the inputs are.  NULL fields take their conventional place. */
+/*
+ * Where the inputs are, as the command line gives them.  NULL fields take
+ * folio.yml's value, else their conventional place in the centre folder.
+ */
 struct model_paths {
-	const char *centre;   /* the centre folder; "." by default */
-	const char *units;    /* default: CENTRE/units */
+	const char *centre;     /* the centre folder; "." by default */
+	const char *units;      /* default: units */
+	const char *learners;   /* default: learners.csv, if it exists */
+	const char *evidence;   /* default: evidence, if it exists */
+	const char *today;      /* a date; default: folio.yml, SOURCE_DATE_EPOCH, clock */
 };
 
 struct model {
 	struct arena arena;
 	const char *centre;
+	struct config config;
+	int32_t today;
 	const char *units_dir;
-	struct unit **units;  /* sorted by id, ids unique */
+	const char *learners_file;   /* NULL when there is none */
+	const char *evidence_dir;    /* NULL when there is none */
+	struct unit **units;         /* sorted by id, ids unique */
 	size_t nunits;
+	struct learner **learners;   /* sorted by id, ids unique */
+	size_t nlearners;
+	struct evidence *evidence;   /* rows without errors, by learner, date, ref */
+	size_t nevidence;
+	/* Private to the loaders. */
+	struct strmap learner_index;
+	struct strmap ref_index;
+	struct csvfile **files;
+	size_t nfiles, files_cap;
 };
 
 enum model_status {
@@ -41,6 +66,11 @@ enum model_status model_load(struct model *m, const struct model_paths *paths,
 void model_free(struct model *m);
 
 const struct unit *model_find_unit(const struct model *m, const char *id);
+const struct learner *model_find_learner(const struct model *m,
+					 const char *id);
 size_t model_criteria_count(const struct model *m);
+
+/* For the loaders: a CSV file the model keeps until model_free(). */
+struct csvfile *model_new_csvfile(struct model *m);
 
 #endif

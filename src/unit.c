@@ -959,6 +959,42 @@ static bool is_text(struct parse *p)
 	return true;
 }
 
+/*
+ * Once parsing is over the arrays no longer move: number the criteria and
+ * requirements, and build the flat views the cross-reference indexes by.
+ */
+static void finish(struct parse *p)
+{
+	struct unit *u = p->unit;
+	size_t n = 0;
+
+	for (size_t i = 0; i < u->noutcomes; i++)
+		n += u->outcomes[i].ncriteria;
+	u->criteria = arena_alloc(p->arena, (n ? n : 1) * sizeof(*u->criteria));
+	for (size_t i = 0; i < u->noutcomes; i++) {
+		for (size_t j = 0; j < u->outcomes[i].ncriteria; j++) {
+			struct unit_criterion *c = &u->outcomes[i].criteria[j];
+
+			c->index = u->ncriteria;
+			c->outcome = &u->outcomes[i];
+			u->criteria[u->ncriteria++] = c;
+		}
+	}
+	n = 0;
+	for (size_t i = 0; i < u->ngroups; i++)
+		n += u->groups[i].nitems;
+	u->requirements = arena_alloc(p->arena,
+				      (n ? n : 1) * sizeof(*u->requirements));
+	for (size_t i = 0; i < u->ngroups; i++) {
+		for (size_t j = 0; j < u->groups[i].nitems; j++) {
+			struct unit_requirement *r = &u->groups[i].items[j];
+
+			r->index = u->nrequirements;
+			u->requirements[u->nrequirements++] = r;
+		}
+	}
+}
+
 /* Reports what is missing; what a broken front matter hid is not counted. */
 static void check_complete(struct parse *p)
 {
@@ -1009,6 +1045,7 @@ struct unit *unit_parse(struct arena *arena, const char *file,
 	if (!p.unit->requirements_html)
 		p.unit->requirements_html = "";
 	check_complete(&p);
+	finish(&p);
 	buf_free(&p.html);
 	free(p.line_starts);
 	return p.unit->id ? p.unit : NULL;
@@ -1016,8 +1053,9 @@ struct unit *unit_parse(struct arena *arena, const char *file,
 
 /* ---- lookups ----------------------------------------------------------- */
 
-const struct unit_criterion *unit_find_criterion(const struct unit *u,
-						 const char *id)
+/* Linear: used while parsing, before the flat views exist. */
+static const struct unit_criterion *criterion_by_scan(const struct unit *u,
+						      const char *id)
 {
 	for (size_t i = 0; i < u->noutcomes; i++)
 		for (size_t j = 0; j < u->outcomes[i].ncriteria; j++)
@@ -1026,13 +1064,35 @@ const struct unit_criterion *unit_find_criterion(const struct unit *u,
 	return NULL;
 }
 
-const struct unit_requirement *unit_find_requirement(const struct unit *u,
-						     const char *id)
+static const struct unit_requirement *requirement_by_scan(const struct unit *u,
+							  const char *id)
 {
 	for (size_t i = 0; i < u->ngroups; i++)
 		for (size_t j = 0; j < u->groups[i].nitems; j++)
 			if (strcmp(u->groups[i].items[j].id, id) == 0)
 				return &u->groups[i].items[j];
+	return NULL;
+}
+
+const struct unit_criterion *unit_find_criterion(const struct unit *u,
+						 const char *id)
+{
+	if (!u->criteria)
+		return criterion_by_scan(u, id);
+	for (size_t i = 0; i < u->ncriteria; i++)
+		if (strcmp(u->criteria[i]->id, id) == 0)
+			return u->criteria[i];
+	return NULL;
+}
+
+const struct unit_requirement *unit_find_requirement(const struct unit *u,
+						     const char *id)
+{
+	if (!u->requirements)
+		return requirement_by_scan(u, id);
+	for (size_t i = 0; i < u->nrequirements; i++)
+		if (strcmp(u->requirements[i]->id, id) == 0)
+			return u->requirements[i];
 	return NULL;
 }
 
@@ -1043,22 +1103,4 @@ const struct unit_method *unit_find_method(const struct unit *u,
 		if (strcmp(u->methods[i].code, code) == 0)
 			return &u->methods[i];
 	return NULL;
-}
-
-size_t unit_criteria_count(const struct unit *u)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < u->noutcomes; i++)
-		n += u->outcomes[i].ncriteria;
-	return n;
-}
-
-size_t unit_requirements_count(const struct unit *u)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < u->ngroups; i++)
-		n += u->groups[i].nitems;
-	return n;
 }

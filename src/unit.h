@@ -23,8 +23,12 @@ struct unit_method {
 	const char *name;       /* "Observation" */
 };
 
+struct unit_outcome;
+
 struct unit_criterion {
 	const char *id;             /* "1.1": outcome number, dot, number */
+	size_t index;               /* position among all the unit's criteria */
+	const struct unit_outcome *outcome;
 	const char *text;
 	bool observe;               /* must be met by observation (method O) */
 	const char *guidance_html;  /* "" when there is none */
@@ -43,6 +47,7 @@ struct unit_outcome {
 
 struct unit_requirement {
 	const char *id;             /* "4a" */
+	size_t index;               /* position among all the unit's requirements */
 	const char *text;
 	int line;
 };
@@ -86,6 +91,11 @@ struct unit {
 	size_t ngroups;
 	struct unit_section *sections;
 	size_t nsections;
+	/* Flat views, in document order, for lookups and per-criterion arrays. */
+	const struct unit_criterion **criteria;
+	size_t ncriteria;
+	const struct unit_requirement **requirements;
+	size_t nrequirements;
 };
 
 /*
@@ -102,8 +112,6 @@ const struct unit_requirement *unit_find_requirement(const struct unit *u,
 						     const char *id);
 const struct unit_method *unit_find_method(const struct unit *u,
 					   const char *code);
-size_t unit_criteria_count(const struct unit *u);
-size_t unit_requirements_count(const struct unit *u);
 
 /* The method codes folio knows by name, in the record sheet's order. */
 extern const struct unit_method unit_default_methods[];

@@ -138,7 +138,8 @@ static void reads_outcomes_and_criteria(void)
 	CHECK(u->outcomes[1].knowledge);
 	CHECK_STR(u->outcomes[1].criteria[0].guidance_html,
 		  "<p>Procedures may include:</p>\n<ul>\n<li>Record keeping</li>\n</ul>\n");
-	CHECK_INT(unit_criteria_count(u), 3);
+	CHECK_INT(u->ncriteria, 3);
+	CHECK(u->criteria[2]->outcome == &u->outcomes[1] && u->criteria[2]->index == 2);
 	CHECK(unit_find_criterion(u, "2.1") == &u->outcomes[1].criteria[0]);
 	CHECK(unit_find_criterion(u, "2.2") == NULL);
 }
@@ -199,7 +200,8 @@ static void reads_requirements_and_sections(void)
 	CHECK_STR(u->groups[0].items[1].id, "4b");
 	CHECK_STR(u->groups[0].items[1].text, "a problem identified within the organisation");
 	CHECK_STR(u->groups[1].items[0].id, "5a");
-	CHECK_INT(unit_requirements_count(u), 3);
+	CHECK_INT(u->nrequirements, 3);
+	CHECK(u->requirements[2]->index == 2);
 	CHECK(unit_find_requirement(u, "5a") == &u->groups[1].items[0]);
 	CHECK_INT(u->nsections, 1);
 	CHECK_STR(u->sections[0].title, "Assessment");

@@ -1,0 +1,61 @@
+/*
+ * evidence.h - the evidence logs, read from evidence/ *.csv.
+ *
+ * One row per piece of evidence per unit.  Columns (any case, any order;
+ * others are kept as extra):
+ *   learner, unit, ref, date, method, criteria, requirements, summary,
+ *   assessor          required
+ *   simulated         optional: yes/no
+ *   location          optional: where it was assessed
+ * criteria and requirements are ids separated by ';', ',' or spaces.
+ * summary is Markdown, rendered by cmark's safe renderer.
+ *
+ * A row with an error is reported and left out; a row with only warnings
+ * is kept.  The same ref may appear for several units.
+ */
+#ifndef FOLIO_EVIDENCE_H
+#define FOLIO_EVIDENCE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "csvrow.h"
+#include "diag.h"
+#include "learner.h"
+#include "unit.h"
+
+struct model;
+
+struct evidence {
+	const struct learner *learner;
+	const struct unit *unit;
+	const char *ref;            /* the portfolio reference */
+	int32_t date;
+	const char *method;         /* a code: known, though maybe not allowed */
+	bool simulated;
+	const struct unit_criterion **criteria;
+	size_t ncriteria;
+	const struct unit_requirement **requirements;
+	size_t nrequirements;
+	const char *summary;        /* Markdown as written; "" when empty */
+	const char *summary_html;   /* cmark, safe */
+	const char *assessor;
+	const char *location;       /* NULL when not given */
+	struct extra_field *extra;
+	size_t nextra;
+	const char *file;
+	int line;
+};
+
+/*
+ * Reads every *.csv in dir, in name order, into the model (which must hold
+ * its units and learners).  Returns 0, or an errno value when the folder
+ * or a file cannot be read.
+ */
+int evidence_load(struct model *m, const char *dir, struct diag_list *diags);
+
+/* Sorts the rows by learner, date, ref and unit, and sets each learner's range. */
+void evidence_index(struct model *m);
+
+#endif

@@ -1,0 +1,133 @@
+/*
+ * learner.c - reading learners.csv (see learner.h).
+ */
+#include "learner.h"
+#include "ident.h"
+#include "mem.h"
+#include "model.h"
+
+#include <string.h>
+
+enum {
+	COL_LEARNER, COL_NAME, COL_REGISTRATION, COL_COHORT, COL_ASSESSOR,
+	COL_START, COL_UNITS, NCOLUMNS
+};
+
+static const struct csvrow_column columns[NCOLUMNS] = {
+	{ "learner", true },
+	{ "name", false },
+	{ "registration", false },
+	{ "cohort", false },
+	{ "assessor", false },
+	{ "start", false },
+	{ "units", false },
+};
+
+static void read_units(struct model *m, const struct csvfile *f,
+		       const struct csvfile_record *r, const char *text,
+		       struct learner *l, struct diag_list *diags)
+{
+	size_t n;
+	const char **ids = csvrow_split(&m->arena, text, &n);
+
+	l->units = arena_alloc(&m->arena, (n ? n : 1) * sizeof(*l->units));
+	for (size_t i = 0; i < n; i++) {
+		const struct unit *u = model_find_unit(m, ids[i]);
+
+		if (!u) {
+			diag_error(diags, f->path, r->line, 0,
+				   "learner %s: unknown unit `%s` in `units`",
+				   l->id, ids[i]);
+			continue;
+		}
+		if (learner_registered(l, u)) {
+			diag_warning(diags, f->path, r->line, 0,
+				     "learner %s: unit `%s` is listed twice in `units`",
+				     l->id, ids[i]);
+			continue;
+		}
+		l->units[l->nunits++] = u;
+	}
+}
+
+/* Checks the id; returns whether the learner can be kept. */
+static bool usable_id(struct model *m, const struct csvfile *f,
+		      const struct csvfile_record *r, const char *id,
+		      struct diag_list *diags)
+{
+	char scratch[64];
+	const char *problem;
+	const struct learner *first;
+
+	if (!id) {
+		diag_error(diags, f->path, r->line, 0, "empty `learner` id");
+		return false;
+	}
+	problem = ident_problem(id, scratch, sizeof(scratch));
+	if (problem) {
+		diag_error(diags, f->path, r->line, 0,
+			   "learner id `%s` %s: use letters, digits, '.', '_' and '-'",
+			   id, problem);
+		return false;
+	}
+	first = strmap_get(&m->learner_index, id);
+	if (first) {
+		diag_error(diags, f->path, r->line, 0,
+			   "duplicate learner `%s` (first on line %d)", id,
+			   first->line);
+		return false;
+	}
+	return true;
+}
+
+static void read_learner(struct model *m, const struct csvfile *f,
+			 const struct csvfile_record *r, const int *index,
+			 size_t *cap, struct diag_list *diags)
+{
+	const char *id = csvrow_field(r, index[COL_LEARNER]);
+	struct learner *l;
+	bool bad = false;
+
+	if (!usable_id(m, f, r, id, diags))
+		return;
+	l = arena_alloc(&m->arena, sizeof(*l));
+	l->id = id;
+	l->name = csvrow_field(r, index[COL_NAME]);
+	l->registration = csvrow_field(r, index[COL_REGISTRATION]);
+	l->cohort = csvrow_field(r, index[COL_COHORT]);
+	l->assessor = csvrow_field(r, index[COL_ASSESSOR]);
+	l->has_start = csvrow_date(f, r, index[COL_START], "start", &l->start,
+				   &bad, diags);
+	l->file = f->path;
+	l->line = r->line;
+	read_units(m, f, r, csvrow_field(r, index[COL_UNITS]), l, diags);
+	l->extra = csvrow_extras(&m->arena, f, r, index, NCOLUMNS, &l->nextra);
+	strmap_put(&m->learner_index, l->id, l);
+	m->learners = mem_array_grow(m->learners, cap, m->nlearners + 1,
+				     sizeof(*m->learners));
+	m->learners[m->nlearners++] = l;
+}
+
+int learner_load(struct model *m, const char *path, struct diag_list *diags)
+{
+	struct csvfile *f = model_new_csvfile(m);
+	int index[NCOLUMNS];
+	size_t cap = 0;
+	int err = csvfile_load(f, path, diags);
+
+	if (err > 0)
+		return err;
+	if (err < 0 || !csvrow_map(f, columns, NCOLUMNS, index, diags))
+		return 0;
+	for (size_t i = 0; i < f->nrecords; i++)
+		read_learner(m, f, &f->records[i], index, &cap, diags);
+	return 0;
+}
+
+bool learner_registered(const struct learner *l, const struct unit *u)
+{
+	for (size_t i = 0; i < l->nunits; i++)
+		if (l->units[i] == u)
+			return true;
+	return false;
+}

@@ -1,0 +1,270 @@
+/*
+ * xref.c - applying a unit's rules to a learner's evidence (see xref.h).
+ */
+#include "xref.h"
+#include "buf.h"
+#include "mem.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum xref_counts xref_row_counts(const struct evidence *e)
+{
+	if (!unit_find_method(e->unit, e->method))
+		return XREF_COUNTS_NOT;
+	if (e->simulated && !e->unit->simulation)
+		return XREF_COUNTS_FOR_KNOWLEDGE;
+	return XREF_COUNTS_FULLY;
+}
+
+static void cover(struct arena *a, struct xref_coverage *c, size_t *cap,
+		  const struct evidence *e)
+{
+	c->evidence = arena_grow(a, c->evidence, cap, c->nevidence + 1,
+				 sizeof(*c->evidence));
+	c->evidence[c->nevidence++] = e;
+}
+
+static void add_gap(struct xref *x, struct portfolio *p, size_t *cap,
+		    enum xref_gap_code code, const char *target,
+		    struct buf *message)
+{
+	struct xref_gap *g;
+
+	p->gaps = arena_grow(&x->arena, p->gaps, cap, p->ngaps + 1,
+			     sizeof(*p->gaps));
+	g = &p->gaps[p->ngaps++];
+	g->code = code;
+	g->target = target;
+	g->message = arena_strndup(&x->arena, buf_cstr(message), message->len);
+	buf_truncate(message, 0);
+}
+
+/* "WT, Q": the methods of the rows that cover a criterion, each once. */
+static void list_methods(const struct xref_coverage *c, struct buf *out)
+{
+	size_t start = out->len;
+
+	for (size_t i = 0; i < c->nevidence; i++) {
+		const char *m = c->evidence[i]->method;
+		bool seen = false;
+
+		for (size_t j = 0; j < i; j++)
+			seen |= strcmp(c->evidence[j]->method, m) == 0;
+		if (!seen)
+			buf_printf(out, "%s%s", out->len > start ? ", " : "", m);
+	}
+}
+
+static void find_gaps(struct xref *x, struct portfolio *p)
+{
+	const struct unit *u = p->unit;
+	struct buf msg = BUF_INIT;
+	size_t cap = 0;
+
+	for (size_t i = 0; i < u->ncriteria; i++) {
+		const struct unit_criterion *c = u->criteria[i];
+		const struct xref_coverage *cov = &p->criteria[i];
+
+		if (cov->met)
+			continue;
+		if (cov->nevidence) {
+			buf_printf(&msg, "criterion %s must be observed; so far its evidence is ",
+				   c->id);
+			list_methods(cov, &msg);
+			buf_printf(&msg, " only: %s", c->text);
+			add_gap(x, p, &cap, XREF_NEEDS_OBSERVATION, c->id, &msg);
+		} else {
+			buf_printf(&msg, "criterion %s has no evidence yet: %s",
+				   c->id, c->text);
+			add_gap(x, p, &cap, XREF_MISSING_EVIDENCE, c->id, &msg);
+		}
+	}
+	for (size_t i = 0; i < u->nrequirements; i++) {
+		const struct unit_requirement *r = u->requirements[i];
+
+		if (p->requirements[i].met)
+			continue;
+		buf_printf(&msg, "requirement %s has no evidence yet: %s",
+			   r->id, r->text);
+		add_gap(x, p, &cap, XREF_REQUIREMENT_UNCOVERED, r->id, &msg);
+	}
+	if (p->occasions < (size_t)u->occasions) {
+		buf_printf(&msg, "performance evidence is from %zu date%s; the unit "
+			   "needs %ld different occasions", p->occasions,
+			   p->occasions == 1 ? "" : "s", u->occasions);
+		add_gap(x, p, &cap, XREF_TOO_FEW_OCCASIONS, NULL, &msg);
+	}
+	buf_free(&msg);
+}
+
+static bool covers_performance(const struct evidence *e)
+{
+	for (size_t i = 0; i < e->ncriteria; i++)
+		if (!e->criteria[i]->outcome->knowledge)
+			return true;
+	return false;
+}
+
+/* Applies one row; last_date tracks distinct dates (rows come by date). */
+static void apply_row(struct xref *x, struct portfolio *p,
+		      const struct evidence *e, size_t *caps, bool *observed,
+		      int32_t *last_date)
+{
+	enum xref_counts counts = xref_row_counts(e);
+	size_t *req_caps = caps + p->unit->ncriteria;
+
+	if (counts == XREF_COUNTS_NOT)
+		return;
+	for (size_t i = 0; i < e->ncriteria; i++) {
+		const struct unit_criterion *c = e->criteria[i];
+
+		if (counts != XREF_COUNTS_FULLY && !c->outcome->knowledge)
+			continue;
+		cover(&x->arena, &p->criteria[c->index], &caps[c->index], e);
+		if (strcmp(e->method, "O") == 0)
+			observed[c->index] = true;
+	}
+	if (counts != XREF_COUNTS_FULLY)
+		return;
+	for (size_t i = 0; i < e->nrequirements; i++) {
+		size_t r = e->requirements[i]->index;
+
+		cover(&x->arena, &p->requirements[r], &req_caps[r], e);
+	}
+	if (covers_performance(e) && (p->occasions == 0 || e->date != *last_date)) {
+		p->occasions++;
+		*last_date = e->date;
+	}
+}
+
+static void judge(struct xref *x, struct portfolio *p,
+		  const struct evidence *rows, size_t nrows)
+{
+	const struct unit *u = p->unit;
+	size_t n = u->ncriteria + u->nrequirements;
+	size_t *caps = mem_calloc(n, sizeof(*caps));
+	bool *observed = mem_calloc(u->ncriteria, sizeof(*observed));
+	int32_t last_date = 0;
+	size_t rows_cap = 0;
+
+	p->criteria = arena_alloc(&x->arena, (u->ncriteria + 1) * sizeof(*p->criteria));
+	p->requirements = arena_alloc(&x->arena,
+				      (u->nrequirements + 1) * sizeof(*p->requirements));
+	for (size_t i = 0; i < nrows; i++) {
+		if (rows[i].unit != u)
+			continue;
+		p->rows = arena_grow(&x->arena, p->rows, &rows_cap, p->nrows + 1,
+				     sizeof(*p->rows));
+		p->rows[p->nrows++] = &rows[i];
+		apply_row(x, p, &rows[i], caps, observed, &last_date);
+	}
+	for (size_t i = 0; i < u->ncriteria; i++) {
+		struct xref_coverage *c = &p->criteria[i];
+
+		c->met = u->criteria[i]->observe ? observed[i] : c->nevidence > 0;
+		p->met += c->met;
+	}
+	for (size_t i = 0; i < u->nrequirements; i++)
+		p->requirements[i].met = p->requirements[i].nevidence > 0;
+	p->total = u->ncriteria;
+	p->percent = p->total ? (int)(100 * p->met / p->total) : 0;
+	find_gaps(x, p);
+	if (p->nrows == 0)
+		p->status = XREF_NOT_STARTED;
+	else if (p->met == p->total && p->ngaps == 0)
+		p->status = XREF_COMPLETE;
+	else
+		p->status = XREF_IN_PROGRESS;
+	free(caps);
+	free(observed);
+}
+
+static size_t unit_position(const struct model *m, const struct unit *u)
+{
+	size_t i = 0;
+
+	while (m->units[i] != u)
+		i++;
+	return i;
+}
+
+/* The learner's units, registered or evidenced, as flags in model order. */
+static void mark_units(const struct model *m, const struct learner *l,
+		       bool *units)
+{
+	const struct evidence *rows = m->evidence + l->first_evidence;
+
+	memset(units, 0, m->nunits * sizeof(*units));
+	for (size_t i = 0; i < l->nunits; i++)
+		units[unit_position(m, l->units[i])] = true;
+	for (size_t i = 0; i < l->nevidence; i++)
+		units[unit_position(m, rows[i].unit)] = true;
+}
+
+void xref_build(struct xref *x, const struct model *m)
+{
+	bool *units = mem_calloc(m->nunits + 1, sizeof(*units));
+	size_t cap = 0;
+
+	memset(x, 0, sizeof(*x));
+	x->first = mem_calloc(m->nlearners + 1, sizeof(*x->first));
+	x->count = mem_calloc(m->nlearners + 1, sizeof(*x->count));
+	for (size_t li = 0; li < m->nlearners; li++) {
+		const struct learner *l = m->learners[li];
+
+		mark_units(m, l, units);
+		x->first[li] = x->nportfolios;
+		for (size_t ui = 0; ui < m->nunits; ui++) {
+			struct portfolio *p;
+
+			if (!units[ui])
+				continue;
+			x->portfolios = mem_array_grow(x->portfolios, &cap,
+						       x->nportfolios + 1,
+						       sizeof(*x->portfolios));
+			p = &x->portfolios[x->nportfolios++];
+			memset(p, 0, sizeof(*p));
+			p->learner = l;
+			p->unit = m->units[ui];
+			judge(x, p, m->evidence + l->first_evidence, l->nevidence);
+		}
+		x->count[li] = x->nportfolios - x->first[li];
+	}
+	free(units);
+}
+
+void xref_free(struct xref *x)
+{
+	free(x->portfolios);
+	free(x->first);
+	free(x->count);
+	arena_free(&x->arena);
+	memset(x, 0, sizeof(*x));
+}
+
+const char *xref_status_name(enum xref_status status)
+{
+	static const char *const names[] = {
+		"not-started", "in-progress", "complete",
+	};
+
+	return names[status];
+}
+
+const char *xref_gap_name(enum xref_gap_code code)
+{
+	static const char *const names[] = {
+		"missing-evidence", "needs-observation",
+		"requirement-uncovered", "too-few-occasions",
+	};
+
+	return names[code];
+}
+
+const char *xref_counts_name(enum xref_counts counts)
+{
+	static const char *const names[] = { "fully", "knowledge", "no" };
+
+	return names[counts];
+}

@@ -1,0 +1,99 @@
+/*
+ * xref.h - the cross-reference: what the evidence covers, and what not.
+ *
+ * Pure: a loaded model in, portfolios out; nothing is read, printed or
+ * reported here.  A portfolio is one learner on one unit: their registered
+ * units, plus any unit their evidence names.  The rules, as an assessor
+ * applies the unit's:
+ *
+ * - A row counts only if its method is one the unit allows.  A simulated
+ *   row, where the unit does not allow simulation, counts only for
+ *   knowledge criteria (not for performance criteria, requirements or
+ *   occasions).
+ * - A criterion is met when a counting row covers it; one marked observe
+ *   only when a counting row with method O covers it (else its gap is
+ *   needs-observation, or missing-evidence when nothing covers it).
+ * - Each requirement must be covered by a counting row
+ *   (requirement-uncovered).
+ * - Counting rows that cover performance criteria must span the unit's
+ *   `occasions` distinct dates (too-few-occasions).
+ * - Status: not-started with no rows; complete when every criterion is met
+ *   and there are no gaps; else in-progress.  percent = floor(100 * met /
+ *   criteria).
+ */
+#ifndef FOLIO_XREF_H
+#define FOLIO_XREF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "arena.h"
+#include "model.h"
+
+enum xref_status {
+	XREF_NOT_STARTED,
+	XREF_IN_PROGRESS,
+	XREF_COMPLETE,
+};
+
+enum xref_gap_code {
+	XREF_MISSING_EVIDENCE,
+	XREF_NEEDS_OBSERVATION,
+	XREF_REQUIREMENT_UNCOVERED,
+	XREF_TOO_FEW_OCCASIONS,
+};
+
+/* How far a row counts. */
+enum xref_counts {
+	XREF_COUNTS_FULLY,
+	XREF_COUNTS_FOR_KNOWLEDGE,   /* simulated where the unit forbids it */
+	XREF_COUNTS_NOT,             /* a method the unit does not allow */
+};
+
+/* One criterion or requirement of a portfolio. */
+struct xref_coverage {
+	bool met;
+	const struct evidence **evidence;  /* counting rows covering it */
+	size_t nevidence;
+};
+
+struct xref_gap {
+	enum xref_gap_code code;
+	const char *target;    /* the criterion or requirement id, or NULL */
+	const char *message;   /* plain words for the learner and assessor */
+};
+
+struct portfolio {
+	const struct learner *learner;
+	const struct unit *unit;
+	enum xref_status status;
+	int percent;
+	size_t met;                          /* criteria met */
+	size_t total;                        /* criteria in the unit */
+	size_t occasions;                    /* distinct performance dates */
+	struct xref_coverage *criteria;      /* unit->ncriteria, unit order */
+	struct xref_coverage *requirements;  /* unit->nrequirements */
+	struct xref_gap *gaps;
+	size_t ngaps;
+	const struct evidence **rows;        /* this unit's, by date and ref */
+	size_t nrows;
+};
+
+struct xref {
+	struct arena arena;
+	struct portfolio *portfolios;  /* by learner id, then unit id */
+	size_t nportfolios;
+	size_t *first;                 /* per model learner: first portfolio */
+	size_t *count;                 /* per model learner: how many */
+};
+
+void xref_build(struct xref *x, const struct model *m);
+void xref_free(struct xref *x);
+
+enum xref_counts xref_row_counts(const struct evidence *e);
+
+const char *xref_status_name(enum xref_status status);  /* "in-progress" */
+const char *xref_gap_name(enum xref_gap_code code);     /* "missing-evidence" */
+const char *xref_counts_name(enum xref_counts counts);  /* "fully" */
+
+#endif
