@@ -32,6 +32,7 @@ struct command {
 
 extern const struct command command_check;
 extern const struct command command_export;
+extern const struct command command_render;
 extern const struct command command_help;
 
 /* The table in main.c, NULL-terminated, for `folio help`. */

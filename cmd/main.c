@@ -15,6 +15,7 @@
 const struct command *const commands[] = {
 	&command_check,
 	&command_export,
+	&command_render,
 	&command_help,
 	NULL,
 };

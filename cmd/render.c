@@ -1,0 +1,186 @@
+/*
+ * render.c - `folio render`: one Mustache template rendered with JSON data
+ * on standard output; partials come from a folder.
+ */
+#include "cmd.h"
+#include "fsutil.h"
+#include "mem.h"
+#include "mustache.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct render_args {
+	const char *template;
+	const char *data;       /* NULL: the data is {}; "-": standard input */
+	const char *partials;   /* NULL: the template's own folder */
+};
+
+static const struct option options[] = {
+	{ "data", required_argument, NULL, 'd' },
+	{ "partials", required_argument, NULL, 'p' },
+	{ NULL, 0, NULL, 0 },
+};
+
+static int parse_args(int argc, char **argv, struct render_args *args)
+{
+	int opt;
+
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, "d:p:", options, NULL)) != -1) {
+		if (opt == 'd')
+			args->data = optarg;
+		else if (opt == 'p')
+			args->partials = optarg;
+		else
+			return command_usage_error(&command_render,
+				"unknown option or missing value: %s",
+				argv[optind - 1]);
+	}
+	if (optind >= argc)
+		return command_usage_error(&command_render,
+					   "no TEMPLATE given");
+	args->template = argv[optind++];
+	if (optind < argc)
+		return command_usage_error(&command_render,
+			"unexpected argument '%s'", argv[optind]);
+	return EXIT_OK;
+}
+
+static int read_stdin(char **text, size_t *len)
+{
+	struct buf b = BUF_INIT;
+	char chunk[65536];
+	size_t got;
+
+	while ((got = fread(chunk, 1, sizeof(chunk), stdin)) > 0)
+		buf_put(&b, chunk, got);
+	if (ferror(stdin)) {
+		buf_free(&b);
+		return errno ? errno : EIO;
+	}
+	*len = b.len;
+	*text = buf_detach(&b);
+	return 0;
+}
+
+/* The whole of path ("-": standard input); prints why not and returns false. */
+static bool read_input(const char *path, char **text, size_t *len)
+{
+	int err = strcmp(path, "-") == 0 ? read_stdin(text, len) :
+		  fs_read_file(path, text, len);
+
+	if (err)
+		fprintf(stderr, "folio render: cannot read %s: %s\n",
+			strcmp(path, "-") == 0 ? "standard input" : path,
+			strerror(err));
+	return err == 0;
+}
+
+/* The --data value (any JSON value), or NULL after a located error. */
+static json_t *parse_data(const char *path, const char *text, size_t len,
+			  struct diag_list *diags)
+{
+	const char *label = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	json_error_t error;
+	json_t *data = json_loadb(text, len, JSON_DECODE_ANY |
+				  JSON_REJECT_DUPLICATES, &error);
+
+	if (!data)
+		diag_error(diags, label, error.line, error.column, "%s",
+			   error.text);
+	return data;
+}
+
+/* The folder a template is in: partials are looked for there. */
+static char *folder_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		return mem_strdup(".");
+	if (slash == path)
+		return mem_strdup("/");
+	return mem_strndup(path, (size_t)(slash - path));
+}
+
+static int write_out(const struct buf *out)
+{
+	if (fwrite(out->data, 1, out->len, stdout) != out->len ||
+	    fflush(stdout) != 0) {
+		perror("folio render: writing standard output");
+		return EXIT_USAGE;
+	}
+	return EXIT_OK;
+}
+
+/* Compiles and renders; the output is written only if all went well. */
+static int render_template(const struct render_args *args, const char *source,
+			   size_t len, const json_t *data,
+			   struct diag_list *diags)
+{
+	char *dir = args->partials ? mem_strdup(args->partials) :
+		    folder_of(args->template);
+	struct mustache_env *env = mustache_env_new(mustache_load_dir, dir);
+	struct mustache_template *t = mustache_compile(env, args->template,
+						       source, len, diags);
+	struct buf out = BUF_INIT;
+	int status = EXIT_ERRORS;
+
+	if (t && data && mustache_render(t, data, &out, diags) == 0 &&
+	    diags->errors == 0)
+		status = write_out(&out);
+	buf_free(&out);
+	mustache_template_free(t);
+	mustache_env_free(env);
+	free(dir);
+	return status;
+}
+
+static int run_render(int argc, char **argv)
+{
+	struct render_args args = { 0 };
+	struct diag_list diags = DIAG_LIST_INIT;
+	char *source = NULL, *text = NULL;
+	size_t len = 0, text_len = 0;
+	json_t *data = NULL;
+	int status = parse_args(argc, argv, &args);
+
+	if (status != EXIT_OK)
+		return status;
+	if (!read_input(args.template, &source, &len))
+		return EXIT_USAGE;
+	if (args.data && !read_input(args.data, &text, &text_len)) {
+		free(source);
+		return EXIT_USAGE;
+	}
+	data = args.data ? parse_data(args.data, text, text_len, &diags) :
+		json_object();
+	status = render_template(&args, source, len, data, &diags);
+	command_print_diagnostics(&diags);
+	json_decref(data);
+	diag_list_free(&diags);
+	free(text);
+	free(source);
+	return status;
+}
+
+const struct command command_render = {
+	"render", run_render, "render one Mustache template with JSON data",
+	"usage: folio render TEMPLATE [--data FILE] [--partials DIR]\n"
+	"\n"
+	"Renders the Mustache template TEMPLATE with the JSON in FILE and prints\n"
+	"the result on standard output.  {{> name}} and {{< name}} load\n"
+	"DIR/name.mustache; {{>*key}} loads the partial named by key's value.\n"
+	"Mustache spec v1.4 with inheritance and dynamic names; no lambdas.\n"
+	"\n"
+	"Options:\n"
+	"  -d, --data FILE      the data, any JSON value; - reads standard input\n"
+	"                       (default: the empty object {})\n"
+	"  -p, --partials DIR   where partials are (default: TEMPLATE's folder)\n"
+	"\n"
+	"Exit status: 0 rendered, 1 errors in the template, a partial or the\n"
+	"data (nothing is printed), 2 usage error or a file that cannot be read.\n",
+};

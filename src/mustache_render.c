@@ -1,0 +1,591 @@
+/*
+ * mustache_render.c - rendering a compiled template against JSON data
+ * (see mustache.h for the rules, mustache_impl.h for the compiled form).
+ *
+ * The renderer is one loop over an explicit stack of frames, each a run of
+ * nodes of one template: the template itself, the body of a section (once
+ * per element of a list), a partial, a parent, a block's default or its
+ * override.  So nesting, however deep, costs heap, never C stack.  The
+ * frames, the context stack, the indentation and the block overrides in
+ * force live in a scratch area local to the call: small arrays inside it
+ * that move to the heap only when a render nests deeper than they hold.
+ * Templates are only read, so renders may run concurrently.
+ *
+ * Indentation: a standalone partial, parent or block indents each line of
+ * its template text (not of the data interpolated into it).  Each frame
+ * has its indentation as a slice of one character buffer; nodes that
+ * start a template line (MUSTACHE_BOL) and the lines inside text nodes get
+ * it.  An inline partial starts again with none, as in the spec.
+ */
+#include "mustache_impl.h"
+#include "mem.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define INLINE_FRAMES 32
+#define INLINE_CONTEXTS 64
+#define INLINE_OVERRIDES 16
+#define INLINE_INDENT 256
+#define NO_OBJECT ((size_t)-1)
+
+struct frame {
+	const struct mustache_template *t;
+	size_t pos, end;            /* nodes still to render */
+	size_t body;                /* a list section's first body node */
+	const json_t *list;         /* the array a list section walks */
+	size_t index;               /* the element being rendered */
+	size_t ctx_top;             /* context height to go back to */
+	size_t ind_off, ind_len;    /* this frame's indentation */
+	size_t ind_top;             /* indentation buffer length to go back to */
+	size_t over_top;            /* overrides in force to go back to */
+	bool include;               /* partial, parent or override: depth */
+};
+
+/*
+ * A context: the value, and the index of the nearest object at or below
+ * it, so that name lookups skip the values that cannot hold names (a list
+ * of strings nested 1000 deep costs nothing to look through).
+ */
+struct context {
+	const json_t *v;
+	size_t object;
+};
+
+/* A block a parent tag overrides, in force while the parent renders. */
+struct override {
+	const struct mustache_template *t;
+	const struct mustache_node *block;
+};
+
+struct render {
+	struct buf *out;
+	struct diag_list *diags;
+	int depth;                  /* inclusions open */
+	struct frame *frames;
+	size_t nframes, frames_cap;
+	struct context *ctx;
+	size_t nctx, ctx_cap;
+	struct override *over;
+	size_t nover, over_cap;
+	char *indent;
+	size_t ind_len, ind_cap;
+	struct frame frames_inline[INLINE_FRAMES];
+	struct context ctx_inline[INLINE_CONTEXTS];
+	struct override over_inline[INLINE_OVERRIDES];
+	char indent_inline[INLINE_INDENT];
+};
+
+/* Room for need items in an array that starts in the render scratch. */
+static void *grow(void *items, const void *inline_items, size_t *cap,
+		  size_t need, size_t size)
+{
+	size_t n = *cap;
+	void *bigger;
+
+	if (need <= n)
+		return items;
+	while (n < need)
+		n *= 2;
+	if (items == inline_items) {
+		bigger = mem_calloc(n, size);
+		memcpy(bigger, items, *cap * size);
+	} else {
+		bigger = mem_realloc(items, n * size);
+	}
+	*cap = n;
+	return bigger;
+}
+
+static void release(struct render *r)
+{
+	if (r->frames != r->frames_inline)
+		free(r->frames);
+	if (r->ctx != r->ctx_inline)
+		free(r->ctx);
+	if (r->over != r->over_inline)
+		free(r->over);
+	if (r->indent != r->indent_inline)
+		free(r->indent);
+}
+
+/* Makes v the context at index i, the top of the stack. */
+static void set_context(struct render *r, size_t i, const json_t *v)
+{
+	r->ctx[i].v = v;
+	if (json_is_object(v))
+		r->ctx[i].object = i;
+	else
+		r->ctx[i].object = i > 0 ? r->ctx[i - 1].object : NO_OBJECT;
+}
+
+static void push_context(struct render *r, const json_t *v)
+{
+	r->ctx = grow(r->ctx, r->ctx_inline, &r->ctx_cap, r->nctx + 1,
+		      sizeof(*r->ctx));
+	set_context(r, r->nctx++, v);
+}
+
+/* A frame for t's nodes pos..end, with the indentation of the one below. */
+static struct frame *push_frame(struct render *r,
+				const struct mustache_template *t,
+				size_t pos, size_t end)
+{
+	struct frame *f;
+
+	r->frames = grow(r->frames, r->frames_inline, &r->frames_cap,
+			 r->nframes + 1, sizeof(*r->frames));
+	f = &r->frames[r->nframes++];
+	memset(f, 0, sizeof(*f));
+	f->t = t;
+	f->pos = pos;
+	f->end = end;
+	f->ctx_top = r->nctx;
+	f->ind_top = r->ind_len;
+	f->over_top = r->nover;
+	if (r->nframes > 1) {
+		f->ind_off = f[-1].ind_off;
+		f->ind_len = f[-1].ind_len;
+	}
+	return f;
+}
+
+static void pop_frame(struct render *r)
+{
+	struct frame *f = &r->frames[--r->nframes];
+
+	r->nctx = f->ctx_top;
+	r->ind_len = f->ind_top;
+	r->nover = f->over_top;
+	if (f->include)
+		r->depth--;
+}
+
+/* The frame's indentation becomes its current one followed by n's. */
+static void indent_more(struct render *r, struct frame *f,
+			const struct mustache_template *t,
+			const struct mustache_node *n)
+{
+	size_t at = r->ind_len, have = f->ind_len, add = n->ind_len;
+
+	if (add == 0)
+		return;
+	r->indent = grow(r->indent, r->indent_inline, &r->ind_cap,
+			 at + have + add, 1);
+	memmove(r->indent + at, r->indent + f->ind_off, have);
+	memcpy(r->indent + at + have, t->pool + n->ind_off, add);
+	r->ind_len = at + have + add;
+	f->ind_off = at;
+	f->ind_len = have + add;
+}
+
+static void put_indent(struct render *r, const struct frame *f)
+{
+	if (f->ind_len)
+		buf_put(r->out, r->indent + f->ind_off, f->ind_len);
+}
+
+/* Template text: every line after the first also gets the indentation. */
+static void put_text(struct render *r, const struct frame *f, const char *s,
+		     size_t len)
+{
+	if (f->ind_len == 0) {
+		buf_put(r->out, s, len);
+		return;
+	}
+	while (len > 0) {
+		const char *nl = memchr(s, '\n', len);
+		size_t n = nl ? (size_t)(nl - s) + 1 : len;
+
+		buf_put(r->out, s, n);
+		s += n;
+		len -= n;
+		if (len > 0)
+			put_indent(r, f);
+	}
+}
+
+static void put_escaped(struct buf *out, const char *s, size_t len)
+{
+	size_t run = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		const char *with;
+
+		switch (s[i]) {
+		case '&':  with = "&amp;"; break;
+		case '"':  with = "&quot;"; break;
+		case '<':  with = "&lt;"; break;
+		case '>':  with = "&gt;"; break;
+		case '\'': with = "&#39;"; break;
+		default:   continue;
+		}
+		buf_put(out, s + run, i - run);
+		buf_puts(out, with);
+		run = i + 1;
+	}
+	buf_put(out, s + run, len - run);
+}
+
+static void put_string(struct buf *out, const char *s, size_t len,
+		       bool escape)
+{
+	if (escape)
+		put_escaped(out, s, len);
+	else
+		buf_put(out, s, len);
+}
+
+/* The shortest decimal form that reads back as the same double. */
+static void put_real(struct buf *out, double d)
+{
+	char text[40];
+
+	for (int digits = 1; digits <= 17; digits++) {
+		snprintf(text, sizeof(text), "%.*g", digits, d);
+		if (strtod(text, NULL) == d)
+			break;
+	}
+	buf_puts(out, text);
+}
+
+struct dump {
+	struct buf *out;
+	bool escape;
+};
+
+static int dump_piece(const char *piece, size_t size, void *data)
+{
+	struct dump *d = data;
+
+	put_string(d->out, piece, size, d->escape);
+	return 0;
+}
+
+static void put_value(struct buf *out, const json_t *v, bool escape)
+{
+	char text[32];
+	struct dump d = { out, escape };
+
+	switch (v ? json_typeof(v) : JSON_NULL) {
+	case JSON_STRING:
+		put_string(out, json_string_value(v), json_string_length(v),
+			   escape);
+		break;
+	case JSON_INTEGER:
+		snprintf(text, sizeof(text), "%" JSON_INTEGER_FORMAT,
+			 json_integer_value(v));
+		buf_puts(out, text);
+		break;
+	case JSON_REAL:
+		put_real(out, json_real_value(v));
+		break;
+	case JSON_TRUE:
+		buf_puts(out, "true");
+		break;
+	case JSON_FALSE:
+		buf_puts(out, "false");
+		break;
+	case JSON_NULL:
+		break;
+	default:
+		json_dump_callback(v, dump_piece, &d, JSON_COMPACT |
+				   JSON_ENCODE_ANY | JSON_REAL_PRECISION(15));
+		break;
+	}
+}
+
+/*
+ * A dotted name: the first part is looked for down the context stack, the
+ * rest only inside what the previous part found.  "." is the top.
+ */
+static const json_t *lookup(const struct render *r, const char *name,
+			    size_t len)
+{
+	const char *dot;
+	size_t part, i;
+	const json_t *v = NULL;
+
+	if (len == 1 && name[0] == '.')
+		return r->ctx[r->nctx - 1].v;
+	dot = memchr(name, '.', len);
+	part = dot ? (size_t)(dot - name) : len;
+	for (i = r->ctx[r->nctx - 1].object; i != NO_OBJECT && !v;) {
+		v = json_object_getn(r->ctx[i].v, name, part);
+		i = i > 0 ? r->ctx[i - 1].object : NO_OBJECT;
+	}
+	while (v && dot) {
+		name = dot + 1;
+		len -= part + 1;
+		dot = memchr(name, '.', len);
+		part = dot ? (size_t)(dot - name) : len;
+		v = json_is_object(v) ? json_object_getn(v, name, part) : NULL;
+	}
+	return v;
+}
+
+static const json_t *lookup_node(const struct render *r,
+				 const struct mustache_template *t,
+				 const struct mustache_node *n)
+{
+	return lookup(r, t->pool + n->off, n->len);
+}
+
+static bool truthy(const json_t *v)
+{
+	return v && !json_is_false(v) && !json_is_null(v) &&
+	       !(json_is_array(v) && json_array_size(v) == 0);
+}
+
+/* One more inclusion of what n names, unless that is one too many. */
+static int enter(struct render *r, const struct mustache_template *t,
+		 const struct mustache_node *n, const char *what,
+		 const char *name, size_t len)
+{
+	if (r->depth >= MUSTACHE_MAX_DEPTH) {
+		diag_error(r->diags, t->label, n->line, n->column,
+			   "%s '%.*s' nests deeper than %d levels; does it "
+			   "include itself without end?", what, (int)len, name,
+			   MUSTACHE_MAX_DEPTH);
+		return -1;
+	}
+	r->depth++;
+	return 0;
+}
+
+/*
+ * The template a partial or parent tag names: fixed when compiled, or for
+ * {{>*key}} the one named by key's value now.  *p is NULL when there is
+ * none.  -1 after an error.
+ */
+static int resolve(struct render *r, const struct mustache_template *t,
+		   const struct mustache_node *n,
+		   const struct mustache_template **p,
+		   const char **name, size_t *len)
+{
+	const json_t *v;
+	int failed = 0;
+
+	*name = t->pool + n->off;
+	*len = n->len;
+	*p = n->partial;
+	if (!(n->flags & MUSTACHE_DYNAMIC))
+		return 0;
+	v = lookup_node(r, t, n);
+	*p = NULL;
+	if (!json_is_string(v) || json_string_length(v) == 0)
+		return 0;   /* names nothing: renders nothing, as a miss */
+	*name = json_string_value(v);
+	*len = json_string_length(v);
+	if (!mustache_name_ok(*name, *len)) {
+		diag_error(r->diags, t->label, n->line, n->column,
+			   "partial name '%.*s' (the value of '%.*s') is "
+			   "refused: it must not start with '/', have '..' as "
+			   "a folder, or contain a backslash or NUL",
+			   (int)*len, *name, (int)n->len, t->pool + n->off);
+		return -1;
+	}
+	*p = mustache_env_dynamic(t->env, *name, *len, t, n, r->diags,
+				  &failed);
+	return failed ? -1 : 0;
+}
+
+static void section(struct render *r, const struct mustache_template *t,
+		    const struct mustache_node *n)
+{
+	const json_t *v = lookup_node(r, t, n);
+	size_t body = (size_t)(n - t->nodes) + 1;
+	struct frame *f;
+
+	if (!truthy(v))
+		return;
+	f = push_frame(r, t, body, n->end);
+	if (json_is_array(v)) {
+		f->list = v;
+		f->body = body;
+		v = json_array_get(v, 0);
+	}
+	push_context(r, v);
+}
+
+/* An inclusion's frame; its lines are indented only when it stands alone. */
+static void include(struct render *r, const struct mustache_template *t,
+		    const struct mustache_node *n,
+		    const struct mustache_template *p, size_t over_top)
+{
+	struct frame *f = push_frame(r, p, 0, p->count);
+
+	f->include = true;
+	f->over_top = over_top;
+	if (n->flags & MUSTACHE_STANDALONE) {
+		indent_more(r, f, t, n);
+	} else {
+		f->ind_off = 0;
+		f->ind_len = 0;
+	}
+}
+
+static int partial(struct render *r, const struct mustache_template *t,
+		   const struct mustache_node *n)
+{
+	const struct mustache_template *p;
+	const char *name;
+	size_t len;
+
+	if (resolve(r, t, n, &p, &name, &len) < 0)
+		return -1;
+	if (!p)
+		return 0;
+	if (enter(r, t, n, "partial", name, len) < 0)
+		return -1;
+	include(r, t, n, p, r->nover);
+	return 0;
+}
+
+/* {{<name}}: its blocks override the parent's while the parent renders. */
+static int parent(struct render *r, const struct mustache_template *t,
+		  const struct mustache_node *n)
+{
+	const struct mustache_template *p;
+	const char *name;
+	size_t len, over_top = r->nover;
+
+	if (resolve(r, t, n, &p, &name, &len) < 0)
+		return -1;
+	if (!p)
+		return 0;
+	if (enter(r, t, n, "parent", name, len) < 0)
+		return -1;
+	for (size_t i = (size_t)(n - t->nodes) + 1; i < n->end;
+	     i = t->nodes[i].end) {
+		if (t->nodes[i].kind != MUSTACHE_BLOCK)
+			continue;
+		r->over = grow(r->over, r->over_inline, &r->over_cap,
+			       r->nover + 1, sizeof(*r->over));
+		r->over[r->nover].t = t;
+		r->over[r->nover++].block = &t->nodes[i];
+	}
+	include(r, t, n, p, over_top);
+	return 0;
+}
+
+/* The outermost override of block n: top-level substitutions win. */
+static const struct override *find_override(const struct render *r,
+					    const struct mustache_template *t,
+					    const struct mustache_node *n)
+{
+	for (size_t i = 0; i < r->nover; i++) {
+		const struct override *o = &r->over[i];
+
+		if (o->block->len == n->len &&
+		    memcmp(o->t->pool + o->block->off, t->pool + n->off,
+			   n->len) == 0)
+			return o;
+	}
+	return NULL;
+}
+
+/*
+ * {{$name}} in a template being rendered: its override if a parent tag
+ * gave one, else its own default.  A standalone block re-indents either.
+ */
+static int block(struct render *r, const struct mustache_template *t,
+		 const struct mustache_node *n)
+{
+	const struct override *o = find_override(r, t, n);
+	const struct mustache_template *bt = o ? o->t : t;
+	const struct mustache_node *b = o ? o->block : n;
+	struct frame *f;
+
+	if (o && enter(r, t, n, "block", t->pool + n->off, n->len) < 0)
+		return -1;
+	f = push_frame(r, bt, (size_t)(b - bt->nodes) + 1, b->end);
+	f->include = o != NULL;
+	if (n->flags & MUSTACHE_STANDALONE) {
+		indent_more(r, f, t, n);
+	} else if (o) {
+		f->ind_off = 0;
+		f->ind_len = 0;
+	}
+	return 0;
+}
+
+/* The frame on top has run out: next element of its list, or pop it. */
+static void frame_done(struct render *r, struct frame *f)
+{
+	if (f->list && ++f->index < json_array_size(f->list)) {
+		set_context(r, f->ctx_top, json_array_get(f->list, f->index));
+		f->pos = f->body;
+		return;
+	}
+	pop_frame(r);
+}
+
+/* Renders one node of the frame on top. */
+static int step(struct render *r)
+{
+	struct frame *f = &r->frames[r->nframes - 1];
+	const struct mustache_template *t = f->t;
+	const struct mustache_node *n;
+
+	if (f->pos >= f->end) {
+		frame_done(r, f);
+		return 0;
+	}
+	n = &t->nodes[f->pos];
+	f->pos = n->end;
+	if (n->flags & MUSTACHE_BOL)
+		put_indent(r, f);
+	switch (n->kind) {
+	case MUSTACHE_TEXT:
+		put_text(r, f, t->pool + n->off, n->len);
+		return 0;
+	case MUSTACHE_ESCAPED:
+	case MUSTACHE_RAW:
+		put_value(r->out, lookup_node(r, t, n),
+			  n->kind == MUSTACHE_ESCAPED);
+		return 0;
+	case MUSTACHE_SECTION:
+		section(r, t, n);
+		return 0;
+	case MUSTACHE_INVERTED:
+		if (!truthy(lookup_node(r, t, n)))
+			f->pos = (size_t)(n - t->nodes) + 1;
+		return 0;
+	case MUSTACHE_PARTIAL:
+		return partial(r, t, n);
+	case MUSTACHE_PARENT:
+		return parent(r, t, n);
+	default:
+		return block(r, t, n);
+	}
+}
+
+int mustache_render(const struct mustache_template *t, const json_t *context,
+		    struct buf *out, struct diag_list *diags)
+{
+	struct render scratch, *r = &scratch;
+	int rc = 0;
+
+	memset(r, 0, offsetof(struct render, frames_inline));
+	r->out = out;
+	r->diags = diags;
+	r->frames = r->frames_inline;
+	r->frames_cap = INLINE_FRAMES;
+	r->ctx = r->ctx_inline;
+	r->ctx_cap = INLINE_CONTEXTS;
+	r->over = r->over_inline;
+	r->over_cap = INLINE_OVERRIDES;
+	r->indent = r->indent_inline;
+	r->ind_cap = INLINE_INDENT;
+	buf_put(out, "", 0);   /* out is a string even when nothing renders */
+	push_context(r, context ? context : json_null());
+	push_frame(r, t, 0, t->count);
+	while (r->nframes > 0 && rc == 0)
+		rc = step(r);
+	release(r);
+	return rc;
+}

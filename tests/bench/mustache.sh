@@ -1,0 +1,18 @@
+#!/bin/sh
+# tests/bench/mustache.sh - build and run the Mustache rendering benchmark.
+#
+# Compiles tests/bench/mustache_bench.c with -O2 against the library
+# objects of the normal build (build/obj/src/*.o, made by `make` first if
+# missing) and runs it.  Prints figures; the exit status only says whether
+# it could build and run.  Usage: sh tests/bench/mustache.sh [RENDERS]
+set -eu
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root"
+[ -f build/folio ] || make --no-print-directory build/folio >/dev/null
+pkgs="libcmark yaml-0.1 jansson"
+mkdir -p build/bench
+${CC:-cc} -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O2 -Isrc \
+	$(pkg-config --cflags $pkgs) tests/bench/mustache_bench.c \
+	build/obj/src/*.o -o build/bench/mustache_bench \
+	$(pkg-config --libs $pkgs) -lcsv -lpthread
+build/bench/mustache_bench "$@"
