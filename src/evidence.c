@@ -9,6 +9,7 @@
 #include "model.h"
 
 #include <cmark.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -52,12 +53,6 @@ static void row_error(struct row *row, const char *fmt, const char *a,
 {
 	diag_error(row->diags, row->f->path, row->r->line, 0, fmt, a, b);
 	row->bad = true;
-}
-
-static void row_warning(struct row *row, const char *fmt, const char *a,
-			const char *b)
-{
-	diag_warning(row->diags, row->f->path, row->r->line, 0, fmt, a, b);
 }
 
 static const char *required(struct row *row, int column, const char *name)
@@ -128,9 +123,6 @@ static const char *read_method(struct row *row, const struct unit *u)
 		buf_free(&codes);
 		return NULL;
 	}
-	if (u && !unit_find_method(u, code))
-		row_warning(row, "method `%s` is not allowed by unit %s: "
-			    "this evidence does not count", code, u->id);
 	return code;
 }
 
@@ -187,29 +179,49 @@ static const char *render_summary(struct model *m, const char *markdown)
 	return copy;
 }
 
+/* A warning about a row that loaded, naming whose row it is. */
+static void warn(struct row *row, const struct evidence *e, const char *fmt,
+		 ...) __attribute__((format(printf, 3, 4)));
+
+static void warn(struct row *row, const struct evidence *e, const char *fmt,
+		 ...)
+{
+	struct buf msg = BUF_INIT;
+	va_list ap;
+
+	buf_printf(&msg, "%s %s, %s: ", e->learner->id, e->unit->id, e->ref);
+	va_start(ap, fmt);
+	buf_vprintf(&msg, fmt, ap);
+	va_end(ap);
+	diag_add(row->diags, DIAG_WARNING, row->f->path, row->r->line, 0,
+		 buf_cstr(&msg));
+	buf_free(&msg);
+}
+
 /* The warnings a row that loaded well may still deserve. */
 static void check_row(struct row *row, const struct evidence *e)
 {
 	char date[DATE_ISO_SIZE], other[DATE_ISO_SIZE];
 	const struct learner *l = e->learner;
 
+	if (!unit_find_method(e->unit, e->method))
+		warn(row, e, "method %s is not allowed by unit %s, so this "
+		     "evidence does not count", e->method, e->unit->id);
 	if (e->date > row->m->today)
-		row_warning(row, "date %s is in the future (today is %s)",
-			    date_format(e->date, date),
-			    date_format(row->m->today, other));
+		warn(row, e, "date %s is in the future (today is %s)",
+		     date_format(e->date, date), date_format(row->m->today, other));
 	if (l->has_start && e->date < l->start)
-		row_warning(row, "date %s is before the learner started (%s)",
-			    date_format(e->date, date),
-			    date_format(l->start, other));
+		warn(row, e, "date %s is before the learner started (%s)",
+		     date_format(e->date, date), date_format(l->start, other));
 	if (!learner_registered(l, e->unit))
-		row_warning(row, "learner %s is not registered on unit %s",
-			    l->id, e->unit->id);
+		warn(row, e, "the learner is not registered on unit %s",
+		     e->unit->id);
 	if (e->simulated && !e->unit->simulation)
-		row_warning(row, "simulated evidence: unit %s does not allow simulation, "
-			    "so it counts only for knowledge criteria%s", e->unit->id, "");
+		warn(row, e, "simulated evidence: unit %s does not allow "
+		     "simulation, so it counts only for knowledge criteria",
+		     e->unit->id);
 	if (e->ncriteria == 0 && e->nrequirements == 0)
-		row_warning(row, "ref %s covers no criterion or requirement%s",
-			    e->ref, "");
+		warn(row, e, "covers no criterion or requirement");
 }
 
 /* "learner\x1funit\x1fref": the key under which a ref must be unique. */

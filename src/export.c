@@ -199,8 +199,9 @@ json_t *export_portfolio(const struct portfolio *p)
 			"code", xref_gap_name(p->gaps[i].code),
 			"target", string_or_null(p->gaps[i].target),
 			"message", p->gaps[i].message));
-	return json_pack("{s:s, s:s, s:i, s:I, s:I, s:I, s:I, s:o, s:o, s:o}",
+	return json_pack("{s:s, s:b, s:s, s:i, s:I, s:I, s:I, s:I, s:o, s:o, s:o}",
 			 "unit", u->id,
+			 "registered", p->registered,
 			 "status", xref_status_name(p->status),
 			 "percent", p->percent,
 			 "met", (json_int_t)p->met,

@@ -17,12 +17,18 @@ enum xref_counts xref_row_counts(const struct evidence *e)
 	return XREF_COUNTS_FULLY;
 }
 
-static void cover(struct arena *a, struct xref_coverage *c, size_t *cap,
-		  const struct evidence *e)
+static void cover(struct arena *a, struct xref_coverage *c,
+		  const struct evidence *e, bool counts)
 {
-	c->evidence = arena_grow(a, c->evidence, cap, c->nevidence + 1,
-				 sizeof(*c->evidence));
-	c->evidence[c->nevidence++] = e;
+	if (counts) {
+		c->evidence = arena_grow(a, c->evidence, &c->evidence_cap_,
+					 c->nevidence + 1, sizeof(*c->evidence));
+		c->evidence[c->nevidence++] = e;
+	} else {
+		c->uncounted = arena_grow(a, c->uncounted, &c->uncounted_cap_,
+					  c->nuncounted + 1, sizeof(*c->uncounted));
+		c->uncounted[c->nuncounted++] = e;
+	}
 }
 
 static void add_gap(struct xref *x, struct portfolio *p, size_t *cap,
@@ -56,6 +62,37 @@ static void list_methods(const struct xref_coverage *c, struct buf *out)
 	}
 }
 
+/* " (not counted: O/02 is simulated; W/1 uses WP, which the unit does not allow)" */
+static void explain_uncounted(const struct xref_coverage *c, struct buf *out)
+{
+	for (size_t i = 0; i < c->nuncounted; i++) {
+		const struct evidence *e = c->uncounted[i];
+
+		buf_puts(out, i ? "; " : " (not counted: ");
+		if (xref_row_counts(e) == XREF_COUNTS_NOT)
+			buf_printf(out, "%s uses %s, which the unit does not allow",
+				   e->ref, e->method);
+		else
+			buf_printf(out, "%s is simulated, which the unit does not accept",
+				   e->ref);
+	}
+	if (c->nuncounted)
+		buf_putc(out, ')');
+}
+
+static void occasions_gap(const struct portfolio *p, struct buf *msg)
+{
+	long needed = p->unit->occasions;
+
+	if (p->occasions == 0)
+		buf_printf(msg, "there is no performance evidence yet");
+	else
+		buf_printf(msg, "performance evidence is from %zu date%s",
+			   p->occasions, p->occasions == 1 ? "" : "s");
+	if (needed > 1)
+		buf_printf(msg, "; the unit needs %ld different occasions", needed);
+}
+
 static void find_gaps(struct xref *x, struct portfolio *p)
 {
 	const struct unit *u = p->unit;
@@ -72,27 +109,30 @@ static void find_gaps(struct xref *x, struct portfolio *p)
 			buf_printf(&msg, "criterion %s must be observed; so far its evidence is ",
 				   c->id);
 			list_methods(cov, &msg);
-			buf_printf(&msg, " only: %s", c->text);
-			add_gap(x, p, &cap, XREF_NEEDS_OBSERVATION, c->id, &msg);
+			buf_puts(&msg, " only");
 		} else {
-			buf_printf(&msg, "criterion %s has no evidence yet: %s",
-				   c->id, c->text);
-			add_gap(x, p, &cap, XREF_MISSING_EVIDENCE, c->id, &msg);
+			buf_printf(&msg, "criterion %s has no evidence%s yet",
+				   c->id, cov->nuncounted ? " that counts" : "");
 		}
+		explain_uncounted(cov, &msg);
+		buf_printf(&msg, ": %s", c->text);
+		add_gap(x, p, &cap, cov->nevidence ? XREF_NEEDS_OBSERVATION
+						   : XREF_MISSING_EVIDENCE, c->id, &msg);
 	}
 	for (size_t i = 0; i < u->nrequirements; i++) {
 		const struct unit_requirement *r = u->requirements[i];
+		const struct xref_coverage *cov = &p->requirements[i];
 
-		if (p->requirements[i].met)
+		if (cov->met)
 			continue;
-		buf_printf(&msg, "requirement %s has no evidence yet: %s",
-			   r->id, r->text);
+		buf_printf(&msg, "requirement %s has no evidence%s yet", r->id,
+			   cov->nuncounted ? " that counts" : "");
+		explain_uncounted(cov, &msg);
+		buf_printf(&msg, ": %s", r->text);
 		add_gap(x, p, &cap, XREF_REQUIREMENT_UNCOVERED, r->id, &msg);
 	}
 	if (p->occasions < (size_t)u->occasions) {
-		buf_printf(&msg, "performance evidence is from %zu date%s; the unit "
-			   "needs %ld different occasions", p->occasions,
-			   p->occasions == 1 ? "" : "s", u->occasions);
+		occasions_gap(p, &msg);
 		add_gap(x, p, &cap, XREF_TOO_FEW_OCCASIONS, NULL, &msg);
 	}
 	buf_free(&msg);
@@ -108,31 +148,26 @@ static bool covers_performance(const struct evidence *e)
 
 /* Applies one row; last_date tracks distinct dates (rows come by date). */
 static void apply_row(struct xref *x, struct portfolio *p,
-		      const struct evidence *e, size_t *caps, bool *observed,
+		      const struct evidence *e, bool *observed,
 		      int32_t *last_date)
 {
 	enum xref_counts counts = xref_row_counts(e);
-	size_t *req_caps = caps + p->unit->ncriteria;
 
-	if (counts == XREF_COUNTS_NOT)
-		return;
 	for (size_t i = 0; i < e->ncriteria; i++) {
 		const struct unit_criterion *c = e->criteria[i];
+		bool counted = counts == XREF_COUNTS_FULLY ||
+			       (counts == XREF_COUNTS_FOR_KNOWLEDGE &&
+				c->outcome->knowledge);
 
-		if (counts != XREF_COUNTS_FULLY && !c->outcome->knowledge)
-			continue;
-		cover(&x->arena, &p->criteria[c->index], &caps[c->index], e);
-		if (strcmp(e->method, "O") == 0)
+		cover(&x->arena, &p->criteria[c->index], e, counted);
+		if (counted && strcmp(e->method, "O") == 0)
 			observed[c->index] = true;
 	}
-	if (counts != XREF_COUNTS_FULLY)
-		return;
-	for (size_t i = 0; i < e->nrequirements; i++) {
-		size_t r = e->requirements[i]->index;
-
-		cover(&x->arena, &p->requirements[r], &req_caps[r], e);
-	}
-	if (covers_performance(e) && (p->occasions == 0 || e->date != *last_date)) {
+	for (size_t i = 0; i < e->nrequirements; i++)
+		cover(&x->arena, &p->requirements[e->requirements[i]->index], e,
+		      counts == XREF_COUNTS_FULLY);
+	if (counts == XREF_COUNTS_FULLY && covers_performance(e) &&
+	    (p->occasions == 0 || e->date != *last_date)) {
 		p->occasions++;
 		*last_date = e->date;
 	}
@@ -142,8 +177,6 @@ static void judge(struct xref *x, struct portfolio *p,
 		  const struct evidence *rows, size_t nrows)
 {
 	const struct unit *u = p->unit;
-	size_t n = u->ncriteria + u->nrequirements;
-	size_t *caps = mem_calloc(n, sizeof(*caps));
 	bool *observed = mem_calloc(u->ncriteria, sizeof(*observed));
 	int32_t last_date = 0;
 	size_t rows_cap = 0;
@@ -157,7 +190,7 @@ static void judge(struct xref *x, struct portfolio *p,
 		p->rows = arena_grow(&x->arena, p->rows, &rows_cap, p->nrows + 1,
 				     sizeof(*p->rows));
 		p->rows[p->nrows++] = &rows[i];
-		apply_row(x, p, &rows[i], caps, observed, &last_date);
+		apply_row(x, p, &rows[i], observed, &last_date);
 	}
 	for (size_t i = 0; i < u->ncriteria; i++) {
 		struct xref_coverage *c = &p->criteria[i];
@@ -176,7 +209,6 @@ static void judge(struct xref *x, struct portfolio *p,
 		p->status = XREF_COMPLETE;
 	else
 		p->status = XREF_IN_PROGRESS;
-	free(caps);
 	free(observed);
 }
 
@@ -227,6 +259,7 @@ void xref_build(struct xref *x, const struct model *m)
 			memset(p, 0, sizeof(*p));
 			p->learner = l;
 			p->unit = m->units[ui];
+			p->registered = learner_registered(l, p->unit);
 			judge(x, p, m->evidence + l->first_evidence, l->nevidence);
 		}
 		x->count[li] = x->nportfolios - x->first[li];

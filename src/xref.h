@@ -55,6 +55,9 @@ struct xref_coverage {
 	bool met;
 	const struct evidence **evidence;  /* counting rows covering it */
 	size_t nevidence;
+	const struct evidence **uncounted; /* rows citing it that do not count */
+	size_t nuncounted;
+	size_t evidence_cap_, uncounted_cap_;  /* private: allocated sizes */
 };
 
 struct xref_gap {
@@ -66,6 +69,7 @@ struct xref_gap {
 struct portfolio {
 	const struct learner *learner;
 	const struct unit *unit;
+	bool registered;                     /* else only the evidence names it */
 	enum xref_status status;
 	int percent;
 	size_t met;                          /* criteria met */

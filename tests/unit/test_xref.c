@@ -128,7 +128,8 @@ static void no_rows_is_not_started(void)
 	CHECK_STR(p->gaps[0].message, "criterion 1.1 has no evidence yet: Do a thing");
 	CHECK_STR(p->gaps[3].message, "requirement 4a has no evidence yet: a case");
 	CHECK_STR(p->gaps[4].message,
-		  "performance evidence is from 0 dates; the unit needs 2 different occasions");
+		  "there is no performance evidence yet; the unit needs 2 different occasions");
+	CHECK(p->registered);
 }
 
 static void percent_rounds_down(void)
@@ -150,6 +151,11 @@ static void observe_needs_method_o(void)
 	CHECK_INT(p->criteria[0].nevidence, 2);
 	CHECK_STR(p->gaps[0].message,
 		  "criterion 1.1 must be observed; so far its evidence is WT, Q only: Do a thing");
+	/* Simulated observation does not make it observed. */
+	p = centre("", "l1,t,S/1,2026-02-01,O,1.1,,Role play,KM,yes\n"
+		   "l1,t,Q/1,2026-02-02,Q,1.1,,Questions,KM,\n");
+	CHECK_STR(p->gaps[0].message, "criterion 1.1 must be observed; so far its evidence "
+		  "is Q only (not counted: S/1 is simulated, which the unit does not accept): Do a thing");
 	CHECK_INT(p->gaps[0].code, XREF_NEEDS_OBSERVATION);
 	CHECK_STR(p->gaps[1].target, "1.2");
 	CHECK_INT(p->gaps[1].code, XREF_MISSING_EVIDENCE);
@@ -168,8 +174,14 @@ static void simulated_counts_only_for_knowledge(void)
 	CHECK_INT(xref_row_counts(p->rows[0]), XREF_COUNTS_FOR_KNOWLEDGE);
 	CHECK_STR(xref_status_name(p->status), "in-progress");
 	CHECK_INT(diags.warnings, 1);
-	CHECK_STR(diags.items[0].message, "simulated evidence: unit t does not allow "
-		  "simulation, so it counts only for knowledge criteria");
+	CHECK_STR(diags.items[0].message, "l1 t, S/1: simulated evidence: unit t does not "
+		  "allow simulation, so it counts only for knowledge criteria");
+	CHECK_STR(p->gaps[0].message, "criterion 1.1 has no evidence that counts yet "
+		  "(not counted: S/1 is simulated, which the unit does not accept): Do a thing");
+	CHECK_STR(p->gaps[2].message, "requirement 4a has no evidence that counts yet "
+		  "(not counted: S/1 is simulated, which the unit does not accept): a case");
+	CHECK_INT(p->criteria[0].nuncounted, 1);
+	CHECK_INT(p->criteria[2].nuncounted, 0);
 }
 
 static void simulation_allowed_counts(void)
@@ -192,7 +204,9 @@ static void disallowed_method_never_counts(void)
 	CHECK_INT(xref_row_counts(p->rows[0]), XREF_COUNTS_NOT);
 	CHECK_STR(xref_status_name(p->status), "in-progress");
 	CHECK_STR(diags.items[0].message,
-		  "method `WP` is not allowed by unit t: this evidence does not count");
+		  "l1 t, W/1: method WP is not allowed by unit t, so this evidence does not count");
+	CHECK_STR(p->gaps[1].message, "criterion 1.2 has no evidence that counts yet "
+		  "(not counted: W/1 uses WP, which the unit does not allow): Do another");
 }
 
 static void occasions_are_distinct_performance_dates(void)
@@ -232,7 +246,9 @@ static void portfolios_are_registered_and_evidenced_units(void)
 	CHECK_STR(xref_status_name(xref.portfolios[0].status), "complete");
 	CHECK_STR(xref.portfolios[1].unit->id, "t");
 	CHECK_STR(xref_status_name(xref.portfolios[1].status), "not-started");
-	CHECK_STR(diags.items[0].message, "learner l1 is not registered on unit a-first");
+	CHECK_STR(diags.items[0].message, "l1 a-first, O/1: the learner is not registered on unit a-first");
+	CHECK(!xref.portfolios[0].registered);
+	CHECK(xref.portfolios[1].registered);
 }
 
 static void rows_ordered_by_date_then_ref(void)
