@@ -1,7 +1,7 @@
 # folio - build, test, install.
 #
 #   make            build/folio
-#   make example    build folio and run it on the bundled material
+#   make example    build folio and run it on the example centre
 #   make test       every test; ends with "N passed, N failed"
 #   make bench      benchmarks (print figures, never fail on time)
 #   make deps       install the Debian packages folio needs, if missing
@@ -78,11 +78,13 @@ build/asan/tests/%: build/asan/tests/unit/%.o $(ASAN_LIB)
 	@mkdir -p $(dir $@)
 	$(CC) -g $(SAN) $^ -o $@ $(PKG_LIBS)
 
+EXAMPLE = examples/northgate
+
 example: build/folio
 	@mkdir -p build/example
-	build/folio check
-	build/folio export > build/example/model.json
-	@echo "model: build/example/model.json"
+	build/folio check -C $(EXAMPLE)
+	build/folio export -C $(EXAMPLE) > build/example/model.json 2>/dev/null
+	@echo "model of the example centre: build/example/model.json"
 
 test: build/folio build/asan/folio $(TESTS)
 	@sh tests/run.sh
