@@ -114,6 +114,17 @@ const struct mustache_template *mustache_env_get(struct mustache_env *env,
 int mustache_render(const struct mustache_template *t, const json_t *context,
 		    struct buf *out, struct diag_list *diags);
 
+/*
+ * As mustache_render(), with a stack of contexts, the last on top: names
+ * are looked up from the top down, exactly as if each had been pushed by
+ * a section.  The site builder renders each page with the shared site
+ * model underneath and the page's own objects on top, so that nothing is
+ * copied and threads never touch the shared model's reference counts.
+ */
+int mustache_render_stack(const struct mustache_template *t,
+			  const json_t *const *contexts, size_t ncontexts,
+			  struct buf *out, struct diag_list *diags);
+
 void mustache_template_free(struct mustache_template *t);
 
 #endif

@@ -567,6 +567,13 @@ static int step(struct render *r)
 int mustache_render(const struct mustache_template *t, const json_t *context,
 		    struct buf *out, struct diag_list *diags)
 {
+	return mustache_render_stack(t, &context, 1, out, diags);
+}
+
+int mustache_render_stack(const struct mustache_template *t,
+			  const json_t *const *contexts, size_t ncontexts,
+			  struct buf *out, struct diag_list *diags)
+{
 	struct render scratch, *r = &scratch;
 	int rc = 0;
 
@@ -582,7 +589,10 @@ int mustache_render(const struct mustache_template *t, const json_t *context,
 	r->indent = r->indent_inline;
 	r->ind_cap = INLINE_INDENT;
 	buf_put(out, "", 0);   /* out is a string even when nothing renders */
-	push_context(r, context ? context : json_null());
+	for (size_t i = 0; i < ncontexts; i++)
+		push_context(r, contexts[i] ? contexts[i] : json_null());
+	if (ncontexts == 0)
+		push_context(r, json_null());
 	push_frame(r, t, 0, t->count);
 	while (r->nframes > 0 && rc == 0)
 		rc = step(r);

@@ -355,6 +355,30 @@ static void test_delimiters_do_not_reach_partials(void)
 		     "< &lt;");
 }
 
+static void test_context_stack(void)
+{
+	struct mustache_env *env = mustache_env_new(NULL, NULL);
+	struct diag_list diags = DIAG_LIST_INIT;
+	const char *src = "{{site}}/{{page}}/{{#page}}{{site}}{{/page}}/{{#list}}{{.}}{{site}}{{/list}}";
+	struct mustache_template *t = mustache_compile(env, "t", src, strlen(src), &diags);
+	json_t *shared = json_pack("{s:s, s:s, s:[i]}", "site", "S", "page", "shadowed", "list", 1);
+	json_t *page = json_pack("{s:s}", "page", "P");
+	const json_t *stack[] = { shared, page };
+	struct buf out = BUF_INIT;
+
+	CHECK(t != NULL);
+	CHECK_INT(mustache_render_stack(t, stack, 2, &out, &diags), 0);
+	/* The page's own name hides the shared one; others fall through. */
+	CHECK_STR(buf_cstr(&out), "S/P/S/1S");
+	CHECK_INT(json_object_get(shared, "site")->refcount, 1);
+	buf_free(&out);
+	json_decref(shared);
+	json_decref(page);
+	mustache_template_free(t);
+	mustache_env_free(env);
+	diag_list_free(&diags);
+}
+
 static void test_compile_once_render_many(void)
 {
 	struct mustache_env *env = mustache_env_new(NULL, NULL);
@@ -787,6 +811,7 @@ int main(void)
 	RUN(test_spec);
 	RUN(test_values_print_as_json_does);
 	RUN(test_escaping);
+	RUN(test_context_stack);
 	RUN(test_root_may_be_any_value);
 	RUN(test_truthiness);
 	RUN(test_standalone_lines);
