@@ -75,8 +75,14 @@ struct mustache_env *mustache_env_new(mustache_load_fn load, void *ctx)
 
 	env->load = load;
 	env->load_ctx = ctx;
+	env->escape = mustache_escape_html;
 	pthread_mutex_init(&env->lock, NULL);
 	return env;
+}
+
+void mustache_env_set_escape(struct mustache_env *env, mustache_escape_fn fn)
+{
+	env->escape = fn ? fn : mustache_escape_html;
 }
 
 void mustache_template_free(struct mustache_template *t)

@@ -78,6 +78,22 @@ int mustache_load_dir(void *dir, const char *name, char **source,
 /* Whether name may be handed to a loader (see the refusals above). */
 int mustache_name_ok(const char *name, size_t len);
 
+/* How {{name}} escapes a value: appends len bytes of s to out, escaped. */
+typedef void (*mustache_escape_fn)(struct buf *out, const char *s, size_t len);
+
+/* & " < > ' as &amp; &quot; &lt; &gt; &#39;: the default. */
+void mustache_escape_html(struct buf *out, const char *s, size_t len);
+
+/*
+ * For Markdown output: backslash before each character that could make
+ * markup (\ ` * _ [ ] < > | & ~ !, and # - + = > or "1." at the start),
+ * line breaks as spaces, so a value reads as its text even in a table.
+ */
+void mustache_escape_markdown(struct buf *out, const char *s, size_t len);
+
+/* Every template env compiles escapes with fn from now on. */
+void mustache_env_set_escape(struct mustache_env *env, mustache_escape_fn fn);
+
 /* load may be NULL: then there are no partials.  Never NULL. */
 struct mustache_env *mustache_env_new(mustache_load_fn load, void *ctx);
 

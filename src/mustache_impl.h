@@ -68,6 +68,7 @@ struct mustache_entry {
 struct mustache_env {
 	mustache_load_fn load;
 	void *load_ctx;
+	mustache_escape_fn escape;   /* for {{name}}; never NULL */
 	pthread_mutex_t lock;        /* guards the entries */
 	struct mustache_entry *entries;
 	size_t count, cap;

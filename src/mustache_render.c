@@ -208,7 +208,7 @@ static void put_text(struct render *r, const struct frame *f, const char *s,
 	}
 }
 
-static void put_escaped(struct buf *out, const char *s, size_t len)
+void mustache_escape_html(struct buf *out, const char *s, size_t len)
 {
 	size_t run = 0;
 
@@ -230,11 +230,61 @@ static void put_escaped(struct buf *out, const char *s, size_t len)
 	buf_put(out, s + run, len - run);
 }
 
+/* Characters that make Markdown anywhere in a line, and at its start. */
+static bool markdown_inline(char c)
+{
+	return strchr("\\`*_[]<>|&~!", c) != NULL;
+}
+
+static bool markdown_line_start(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	if (len && strchr("#-+=>", s[0]))
+		return true;
+	while (i < len && s[i] >= '0' && s[i] <= '9')
+		i++;
+	return i > 0 && i < len && (s[i] == '.' || s[i] == ')');
+}
+
+/*
+ * For Markdown pages: every character that could start markup is
+ * backslash-escaped (CommonMark reads a backslash before any ASCII
+ * punctuation as that character), so a value reads as its own text; line
+ * breaks become spaces, so a value never breaks a table row.
+ */
+void mustache_escape_markdown(struct buf *out, const char *s, size_t len)
+{
+	if (markdown_line_start(s, len)) {
+		size_t digits = 0;
+
+		while (digits < len && s[digits] >= '0' && s[digits] <= '9')
+			digits++;
+		buf_put(out, s, digits);
+		buf_putc(out, '\\');
+		s += digits;
+		len -= digits;
+		buf_putc(out, *s++);
+		len--;
+	}
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '\n') {
+			buf_putc(out, ' ');
+		} else if (s[i] == '\r') {
+			continue;
+		} else {
+			if (markdown_inline(s[i]))
+				buf_putc(out, '\\');
+			buf_putc(out, s[i]);
+		}
+	}
+}
+
 static void put_string(struct buf *out, const char *s, size_t len,
-		       bool escape)
+		       mustache_escape_fn escape)
 {
 	if (escape)
-		put_escaped(out, s, len);
+		escape(out, s, len);
 	else
 		buf_put(out, s, len);
 }
@@ -254,7 +304,7 @@ static void put_real(struct buf *out, double d)
 
 struct dump {
 	struct buf *out;
-	bool escape;
+	mustache_escape_fn escape;
 };
 
 static int dump_piece(const char *piece, size_t size, void *data)
@@ -265,7 +315,8 @@ static int dump_piece(const char *piece, size_t size, void *data)
 	return 0;
 }
 
-static void put_value(struct buf *out, const json_t *v, bool escape)
+static void put_value(struct buf *out, const json_t *v,
+		      mustache_escape_fn escape)
 {
 	char text[32];
 	struct dump d = { out, escape };
@@ -546,7 +597,7 @@ static int step(struct render *r)
 	case MUSTACHE_ESCAPED:
 	case MUSTACHE_RAW:
 		put_value(r->out, lookup_node(r, t, n),
-			  n->kind == MUSTACHE_ESCAPED);
+			  n->kind == MUSTACHE_ESCAPED ? t->env->escape : NULL);
 		return 0;
 	case MUSTACHE_SECTION:
 		section(r, t, n);

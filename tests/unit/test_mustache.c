@@ -355,6 +355,28 @@ static void test_delimiters_do_not_reach_partials(void)
 		     "< &lt;");
 }
 
+static void test_markdown_escaping(void)
+{
+	struct mustache_env *env = mustache_env_new(NULL, NULL);
+	struct diag_list diags = DIAG_LIST_INIT;
+	const char *src = "| {{a}} |\n{{b}}\n{{c}} {{{a}}}";
+	struct mustache_template *t;
+	json_t *data = json_pack("{s:s, s:s, s:s}", "a", "x|*y*_<b>&amp;\nz",
+				 "b", "# not a heading", "c", "12. not a list");
+	struct buf out = BUF_INIT;
+
+	mustache_env_set_escape(env, mustache_escape_markdown);
+	t = mustache_compile(env, "t", src, strlen(src), &diags);
+	CHECK_INT(mustache_render(t, data, &out, &diags), 0);
+	CHECK_STR(buf_cstr(&out), "| x\\|\\*y\\*\\_\\<b\\>\\&amp; z |\n"
+		  "\\# not a heading\n12\\. not a list x|*y*_<b>&amp;\nz");
+	buf_free(&out);
+	json_decref(data);
+	mustache_template_free(t);
+	mustache_env_free(env);
+	diag_list_free(&diags);
+}
+
 static void test_context_stack(void)
 {
 	struct mustache_env *env = mustache_env_new(NULL, NULL);
@@ -812,6 +834,7 @@ int main(void)
 	RUN(test_values_print_as_json_does);
 	RUN(test_escaping);
 	RUN(test_context_stack);
+	RUN(test_markdown_escaping);
 	RUN(test_root_may_be_any_value);
 	RUN(test_truthiness);
 	RUN(test_standalone_lines);
