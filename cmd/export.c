@@ -32,6 +32,7 @@ static int run_export(int argc, char **argv)
 	if (optind < argc)
 		return command_usage_error(&command_export,
 			"unexpected argument '%s'", argv[optind]);
+	args.paths.summaries_html = true;
 	status = centre_load(&command_export, &args, &m, &diags);
 	if (status == EXIT_OK) {
 		command_print_diagnostics(&diags);

@@ -5,10 +5,10 @@
 #include "buf.h"
 #include "date.h"
 #include "fsutil.h"
+#include "markdown.h"
 #include "mem.h"
 #include "model.h"
 
-#include <cmark.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -126,56 +126,83 @@ static const char *read_method(struct row *row, const struct unit *u)
 	return code;
 }
 
-static const struct unit_criterion **read_criteria(struct row *row,
-						   const struct unit *u,
-						   size_t *count)
+static bool separator(char c)
 {
-	size_t n;
-	const char **ids = csvrow_split(&row->m->arena, field(row, COL_CRITERIA), &n);
-	const struct unit_criterion **list;
+	return c == ';' || c == ',' || c == ' ' || c == '\t' || c == '\n' ||
+	       c == '\r';
+}
+
+/* The next id in a list such as "1.1; 1.2 2.3": its start and length. */
+static const char *next_id(const char **s, size_t *len)
+{
+	const char *start;
+
+	while (**s && separator(**s))
+		(*s)++;
+	start = *s;
+	while (**s && !separator(**s))
+		(*s)++;
+	*len = (size_t)(*s - start);
+	return *len ? start : NULL;
+}
+
+static size_t count_ids(const char *s)
+{
+	size_t n = 0, len;
+
+	while (s && next_id(&s, &len))
+		n++;
+	return n;
+}
+
+typedef const void *(*find_fn)(const struct unit *u, const char *s, size_t len);
+
+static const void *find_criterion(const struct unit *u, const char *s, size_t len)
+{
+	return unit_find_criterion_n(u, s, len);
+}
+
+static const void *find_requirement(const struct unit *u, const char *s, size_t len)
+{
+	return unit_find_requirement_n(u, s, len);
+}
+
+/* Resolves the ids of a column against the row's unit, in place. */
+static const void **read_ids(struct row *row, const struct unit *u, int column,
+			     find_fn find, const char *what, size_t *count)
+{
+	const char *text = field(row, column), *id;
+	const void **list = arena_alloc(&row->m->arena,
+					(count_ids(text) + 1) * sizeof(*list));
+	size_t len;
 
 	*count = 0;
-	list = arena_alloc(&row->m->arena, (n ? n : 1) * sizeof(*list));
-	for (size_t i = 0; i < n && u; i++) {
-		const struct unit_criterion *c = unit_find_criterion(u, ids[i]);
+	while (u && text && (id = next_id(&text, &len))) {
+		const void *found = find(u, id, len);
 
-		if (!c)
-			row_error(row, "unit %s has no criterion `%s`", u->id, ids[i]);
-		else
-			list[(*count)++] = c;
+		if (found) {
+			list[(*count)++] = found;
+		} else {
+			diag_error(row->diags, row->f->path, row->r->line, 0,
+				   "unit %s has no %s `%.*s`", u->id, what,
+				   (int)len, id);
+			row->bad = true;
+		}
 	}
 	return list;
 }
 
-static const struct unit_requirement **read_requirements(struct row *row,
-							 const struct unit *u,
-							 size_t *count)
-{
-	size_t n;
-	const char **ids = csvrow_split(&row->m->arena,
-					field(row, COL_REQUIREMENTS), &n);
-	const struct unit_requirement **list;
-
-	*count = 0;
-	list = arena_alloc(&row->m->arena, (n ? n : 1) * sizeof(*list));
-	for (size_t i = 0; i < n && u; i++) {
-		const struct unit_requirement *q = unit_find_requirement(u, ids[i]);
-
-		if (!q)
-			row_error(row, "unit %s has no requirement `%s`", u->id, ids[i]);
-		else
-			list[(*count)++] = q;
-	}
-	return list;
-}
-
+/* Only commands that show HTML pay for it (check does not). */
 static const char *render_summary(struct model *m, const char *markdown)
 {
-	char *html = cmark_markdown_to_html(markdown, strlen(markdown),
-					    CMARK_OPT_DEFAULT);
-	const char *copy = arena_strdup(&m->arena, html);
+	struct buf html = BUF_INIT;
+	const char *copy;
 
-	free(html);
+	if (!m->summaries_html)
+		return NULL;
+	markdown_to_html(markdown, strlen(markdown), &html);
+	copy = arena_strndup(&m->arena, buf_cstr(&html), html.len);
+	buf_free(&html);
 	return copy;
 }
 
@@ -227,13 +254,16 @@ static void check_row(struct row *row, const struct evidence *e)
 /* "learner\x1funit\x1fref": the key under which a ref must be unique. */
 static const char *ref_key(struct model *m, const struct evidence *e)
 {
-	struct buf key = BUF_INIT;
-	const char *copy;
+	size_t l = strlen(e->learner->id), u = strlen(e->unit->id);
+	size_t r = strlen(e->ref);
+	char *key = arena_alloc(&m->arena, l + u + r + 3);
 
-	buf_printf(&key, "%s\x1f%s\x1f%s", e->learner->id, e->unit->id, e->ref);
-	copy = arena_strndup(&m->arena, key.data, key.len);
-	buf_free(&key);
-	return copy;
+	memcpy(key, e->learner->id, l);
+	key[l] = '\x1f';
+	memcpy(key + l + 1, e->unit->id, u);
+	key[l + 1 + u] = '\x1f';
+	memcpy(key + l + u + 2, e->ref, r + 1);
+	return key;
 }
 
 /* Where a ref was first seen: the rows themselves move as the array grows. */
@@ -268,8 +298,10 @@ static void read_row(struct row *row, struct evidence *e)
 		csvrow_date(row->f, row->r, row->index[COL_DATE], "date",
 			    &e->date, &row->bad, row->diags);
 	e->method = read_method(row, e->unit);
-	e->criteria = read_criteria(row, e->unit, &e->ncriteria);
-	e->requirements = read_requirements(row, e->unit, &e->nrequirements);
+	e->criteria = (const struct unit_criterion **)read_ids(row, e->unit,
+		COL_CRITERIA, find_criterion, "criterion", &e->ncriteria);
+	e->requirements = (const struct unit_requirement **)read_ids(row, e->unit,
+		COL_REQUIREMENTS, find_requirement, "requirement", &e->nrequirements);
 	if (!csvrow_yes_no(row->f, row->r, row->index[COL_SIMULATED],
 			   "simulated", &e->simulated, row->diags))
 		row->bad = true;
@@ -336,13 +368,12 @@ int evidence_load(struct model *m, const char *dir, struct diag_list *diags)
 	return err > 0 ? err : 0;
 }
 
+/* Within one learner: by date, then ref, then unit, then place. */
 static int compare_evidence(const void *a, const void *b)
 {
 	const struct evidence *x = a, *y = b;
-	int c = strcmp(x->learner->id, y->learner->id);
+	int c;
 
-	if (c)
-		return c;
 	if (x->date != y->date)
 		return x->date < y->date ? -1 : 1;
 	c = strcmp(x->ref, y->ref);
@@ -357,19 +388,34 @@ static int compare_evidence(const void *a, const void *b)
 	return c ? c : (x->line > y->line) - (x->line < y->line);
 }
 
+/*
+ * A counting sort by learner (the learners are already in id order), then
+ * a small sort within each learner: linear in the rows but for the few
+ * each learner has, where a single sort would compare ids all the time.
+ */
 void evidence_index(struct model *m)
 {
-	if (m->nevidence)
-		qsort(m->evidence, m->nevidence, sizeof(*m->evidence),
-		      compare_evidence);
-	for (size_t i = 0; i < m->nevidence; ) {
-		struct learner *l = (struct learner *)m->evidence[i].learner;
-		size_t j = i;
+	size_t *start = mem_calloc(m->nlearners + 1, sizeof(*start));
+	struct evidence *sorted = mem_calloc(m->nevidence + 1, sizeof(*sorted));
 
-		while (j < m->nevidence && m->evidence[j].learner == l)
-			j++;
-		l->first_evidence = i;
-		l->nevidence = j - i;
-		i = j;
+	for (size_t i = 0; i < m->nevidence; i++)
+		start[m->evidence[i].learner->index + 1]++;
+	for (size_t l = 0; l < m->nlearners; l++)
+		start[l + 1] += start[l];
+	for (size_t l = 0; l < m->nlearners; l++) {
+		m->learners[l]->first_evidence = start[l];
+		m->learners[l]->nevidence = start[l + 1] - start[l];
 	}
+	for (size_t i = 0; i < m->nevidence; i++)
+		sorted[start[m->evidence[i].learner->index]++] = m->evidence[i];
+	for (size_t l = 0; l < m->nlearners; l++) {
+		struct learner *lr = m->learners[l];
+
+		if (lr->nevidence > 1)
+			qsort(sorted + lr->first_evidence, lr->nevidence,
+			      sizeof(*sorted), compare_evidence);
+	}
+	free(m->evidence);
+	m->evidence = sorted;
+	free(start);
 }

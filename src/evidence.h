@@ -39,7 +39,7 @@ struct evidence {
 	const struct unit_requirement **requirements;
 	size_t nrequirements;
 	const char *summary;        /* Markdown as written; "" when empty */
-	const char *summary_html;   /* cmark, safe */
+	const char *summary_html;   /* cmark, safe; NULL unless the model wants HTML */
 	const char *assessor;
 	const char *location;       /* NULL when not given */
 	struct extra_field *extra;

@@ -163,7 +163,7 @@ json_t *export_evidence(const struct evidence *e)
 			"counts", xref_counts_name(xref_row_counts(e)),
 			"criteria", criteria,
 			"requirements", requirements);
-	json_object_set_new(row, "summary_html", json_string(e->summary_html));
+	json_object_set_new(row, "summary_html", string_or_null(e->summary_html));
 	json_object_set_new(row, "assessor", json_string(e->assessor));
 	json_object_set_new(row, "location", string_or_null(e->location));
 	json_object_set_new(row, "extra", extra_json(e->extra, e->nextra));

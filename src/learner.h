@@ -34,6 +34,7 @@ struct learner {
 	size_t nextra;
 	const char *file;
 	int line;
+	size_t index;               /* position in model->learners (by id) */
 	/* The learner's evidence: model->evidence[first_evidence ...]. */
 	size_t first_evidence;
 	size_t nevidence;

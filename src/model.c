@@ -193,6 +193,7 @@ enum model_status model_load(struct model *m, const struct model_paths *paths,
 
 	memset(m, 0, sizeof(*m));
 	m->centre = arena_strdup(&m->arena, paths->centre ? paths->centre : ".");
+	m->summaries_html = paths->summaries_html;
 	status = load_config(m, diags);
 	choose_today(m, paths, diags);
 	m->units_dir = choose_path(m, paths->units, m->config.units, "units", true);
@@ -209,6 +210,8 @@ enum model_status model_load(struct model *m, const struct model_paths *paths,
 	if (m->nlearners)
 		qsort(m->learners, m->nlearners, sizeof(*m->learners),
 		      compare_learners);
+	for (size_t i = 0; i < m->nlearners; i++)
+		m->learners[i]->index = i;
 	m->evidence_dir = choose_path(m, paths->evidence, m->config.evidence,
 				      "evidence", false);
 	if (m->evidence_dir) {

@@ -10,6 +10,7 @@
 #ifndef FOLIO_MODEL_H
 #define FOLIO_MODEL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -32,6 +33,7 @@ struct model_paths {
 	const char *learners;   /* default: learners.csv, if it exists */
 	const char *evidence;   /* default: evidence, if it exists */
 	const char *today;      /* a date; default: folio.yml, SOURCE_DATE_EPOCH, clock */
+	bool summaries_html;    /* render evidence summaries (export, build) */
 };
 
 struct model {
@@ -39,6 +41,7 @@ struct model {
 	const char *centre;
 	struct config config;
 	int32_t today;
+	bool summaries_html;
 	const char *units_dir;
 	const char *learners_file;   /* NULL when there is none */
 	const char *evidence_dir;    /* NULL when there is none */

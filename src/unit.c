@@ -959,6 +959,22 @@ static bool is_text(struct parse *p)
 	return true;
 }
 
+/* Orders pointers to structs whose first member is their id. */
+static int compare_first_id(const void *a, const void *b)
+{
+	return strcmp(**(const char *const *const *)a,
+		      **(const char *const *const *)b);
+}
+
+static const void **sorted_copy(struct arena *a, const void *items, size_t n)
+{
+	const void **copy = arena_alloc(a, (n ? n : 1) * sizeof(*copy));
+
+	memcpy(copy, items, n * sizeof(*copy));
+	qsort(copy, n, sizeof(*copy), compare_first_id);
+	return copy;
+}
+
 /*
  * Once parsing is over the arrays no longer move: number the criteria and
  * requirements, and build the flat views the cross-reference indexes by.
@@ -993,6 +1009,10 @@ static void finish(struct parse *p)
 			u->requirements[u->nrequirements++] = r;
 		}
 	}
+	u->criteria_by_id = (const struct unit_criterion **)
+		sorted_copy(p->arena, u->criteria, u->ncriteria);
+	u->requirements_by_id = (const struct unit_requirement **)
+		sorted_copy(p->arena, u->requirements, u->nrequirements);
 }
 
 /* Reports what is missing; what a broken front matter hid is not counted. */
@@ -1074,26 +1094,63 @@ static const struct unit_requirement *requirement_by_scan(const struct unit *u,
 	return NULL;
 }
 
+/* Compares len bytes of key with a NUL-terminated id, as strcmp would. */
+static int compare_id(const char *key, size_t len, const char *id)
+{
+	int c = strncmp(key, id, len);
+
+	return c ? c : -(id[len] != '\0');
+}
+
+/* Binary search over an array of pointers to structs whose first member is the id. */
+static const void *find_by_id(const void *const *sorted, size_t n,
+			      const char *key, size_t len)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const char *id = *(const char *const *)sorted[mid];
+		int c = compare_id(key, len, id);
+
+		if (c == 0)
+			return sorted[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
+const struct unit_criterion *unit_find_criterion_n(const struct unit *u,
+						   const char *s, size_t len)
+{
+	return find_by_id((const void *const *)u->criteria_by_id, u->ncriteria,
+			  s, len);
+}
+
+const struct unit_requirement *unit_find_requirement_n(const struct unit *u,
+						       const char *s, size_t len)
+{
+	return find_by_id((const void *const *)u->requirements_by_id,
+			  u->nrequirements, s, len);
+}
+
 const struct unit_criterion *unit_find_criterion(const struct unit *u,
 						 const char *id)
 {
-	if (!u->criteria)
+	if (!u->criteria_by_id)
 		return criterion_by_scan(u, id);
-	for (size_t i = 0; i < u->ncriteria; i++)
-		if (strcmp(u->criteria[i]->id, id) == 0)
-			return u->criteria[i];
-	return NULL;
+	return unit_find_criterion_n(u, id, strlen(id));
 }
 
 const struct unit_requirement *unit_find_requirement(const struct unit *u,
 						     const char *id)
 {
-	if (!u->requirements)
+	if (!u->requirements_by_id)
 		return requirement_by_scan(u, id);
-	for (size_t i = 0; i < u->nrequirements; i++)
-		if (strcmp(u->requirements[i]->id, id) == 0)
-			return u->requirements[i];
-	return NULL;
+	return unit_find_requirement_n(u, id, strlen(id));
 }
 
 const struct unit_method *unit_find_method(const struct unit *u,

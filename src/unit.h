@@ -26,7 +26,7 @@ struct unit_method {
 struct unit_outcome;
 
 struct unit_criterion {
-	const char *id;             /* "1.1": outcome number, dot, number */
+	const char *id;             /* "1.1"; first member: lookups rely on it */
 	size_t index;               /* position among all the unit's criteria */
 	const struct unit_outcome *outcome;
 	const char *text;
@@ -46,7 +46,7 @@ struct unit_outcome {
 };
 
 struct unit_requirement {
-	const char *id;             /* "4a" */
+	const char *id;             /* "4a"; first member: lookups rely on it */
 	size_t index;               /* position among all the unit's requirements */
 	const char *text;
 	int line;
@@ -96,6 +96,9 @@ struct unit {
 	size_t ncriteria;
 	const struct unit_requirement **requirements;
 	size_t nrequirements;
+	/* The same, sorted by id, for lookups in O(log n). */
+	const struct unit_criterion **criteria_by_id;
+	const struct unit_requirement **requirements_by_id;
 };
 
 /*
@@ -110,6 +113,11 @@ const struct unit_criterion *unit_find_criterion(const struct unit *u,
 						 const char *id);
 const struct unit_requirement *unit_find_requirement(const struct unit *u,
 						     const char *id);
+/* The same for an id that is len bytes of s, not NUL-terminated. */
+const struct unit_criterion *unit_find_criterion_n(const struct unit *u,
+						   const char *s, size_t len);
+const struct unit_requirement *unit_find_requirement_n(const struct unit *u,
+						       const char *s, size_t len);
 const struct unit_method *unit_find_method(const struct unit *u,
 					   const char *code);
 

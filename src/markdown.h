@@ -1,0 +1,24 @@
+/*
+ * markdown.h - evidence summaries from Markdown to safe HTML.
+ *
+ * Summaries are written by assessors and never trusted: cmark renders them
+ * in its safe mode (raw HTML dropped, javascript: style links removed).
+ * Most summaries are a plain sentence, though, and a large centre has
+ * hundreds of thousands of them, so text that cannot contain any Markdown
+ * takes a fast path that gives exactly what cmark would.
+ */
+#ifndef FOLIO_MARKDOWN_H
+#define FOLIO_MARKDOWN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "buf.h"
+
+/* Appends the HTML of len bytes of Markdown text to out. */
+void markdown_to_html(const char *text, size_t len, struct buf *out);
+
+/* Whether text is one plain paragraph that cmark would not change. */
+bool markdown_is_plain(const char *text, size_t len);
+
+#endif

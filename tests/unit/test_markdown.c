@@ -1,0 +1,87 @@
+/*
+ * test_markdown.c - summaries to HTML: the fast path gives exactly what
+ * cmark gives, and hostile Markdown is made safe.
+ */
+#include "check.h"
+
+#include "markdown.h"
+
+#include <cmark.h>
+#include <stdlib.h>
+
+static char html[4096];
+
+static const char *render(const char *md)
+{
+	struct buf out = BUF_INIT;
+
+	markdown_to_html(md, strlen(md), &out);
+	snprintf(html, sizeof(html), "%s", buf_cstr(&out));
+	buf_free(&out);
+	return html;
+}
+
+/* For every text, fast path or not, the result must be cmark's own. */
+static void same_as_cmark(const char *md)
+{
+	char *expected = cmark_markdown_to_html(md, strlen(md), CMARK_OPT_DEFAULT);
+
+	CHECK_STR(render(md), expected);
+	free(expected);
+}
+
+static void fast_path_matches_cmark(void)
+{
+	static const char *const texts[] = {
+		"Observed Aisha handling a refund at the till.",
+		"Customer said \"thanks\"; options agreed (refund, credit).",
+		"Ünïcode, ‘quotes’ and 50% off — fine",
+		"Learner explained 1. options and 2) choices mid-line",
+		"Tilde ~ and hash # and pipe | and plus + mid-line",
+		"x", "Q", "Ends with a full stop.",
+	};
+
+	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		CHECK(markdown_is_plain(texts[i], strlen(texts[i])));
+		same_as_cmark(texts[i]);
+	}
+}
+
+/* Everything that is not plain must go through cmark. */
+static void markup_takes_cmark(void)
+{
+	static const char *const texts[] = {
+		"1. a list", "- a list", "# heading", "> quote", "    code",
+		"*emphasis*", "a_b", "`code`", "[link](http://x)", "<b>raw</b>",
+		"AT&T", "a\\b", "two  \nlines", "line\nbreak", "trailing ",
+		"!image", "=== ", " leading space", "",
+	};
+
+	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		CHECK(!markdown_is_plain(texts[i], strlen(texts[i])));
+		same_as_cmark(texts[i]);
+	}
+}
+
+static void hostile_markdown_is_safe(void)
+{
+	CHECK_STR(render("<script>alert(1)</script>"),
+		  "<!-- raw HTML omitted -->\n");
+	CHECK_STR(render("[x](javascript:alert(1))"), "<p><a href=\"\">x</a></p>\n");
+	CHECK_STR(render("[x](vbscript:msgbox)"), "<p><a href=\"\">x</a></p>\n");
+	CHECK_STR(render("[x](data:text/html;base64,AAAA)"), "<p><a href=\"\">x</a></p>\n");
+	CHECK_STR(render("<img src=x onerror=alert(1)>"),
+		  "<!-- raw HTML omitted -->\n");
+	CHECK_STR(render("See <img src=x onerror=alert(1)> here"),
+		  "<p>See <!-- raw HTML omitted --> here</p>\n");
+	CHECK_STR(render("Plain \"quoted\" text"),
+		  "<p>Plain &quot;quoted&quot; text</p>\n");
+}
+
+int main(void)
+{
+	RUN(fast_path_matches_cmark);
+	RUN(markup_takes_cmark);
+	RUN(hostile_markdown_is_safe);
+	return check_summary();
+}
