@@ -3,6 +3,7 @@
  */
 #include "utf8.h"
 
+#include <stdint.h>
 #include <string.h>
 
 /*
@@ -42,6 +43,15 @@ static size_t sequence_length(const unsigned char *s, size_t left)
 	return n;
 }
 
+/* Whether the 8 bytes at p are all ASCII: most input is, so skip it fast. */
+static bool ascii8(const unsigned char *p)
+{
+	uint64_t word;
+
+	memcpy(&word, p, sizeof(word));
+	return (word & 0x8080808080808080ULL) == 0;
+}
+
 size_t utf8_check(const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;
@@ -50,6 +60,10 @@ size_t utf8_check(const char *s, size_t len)
 	while (i < len) {
 		size_t n;
 
+		if (i + 8 <= len && ascii8(p + i)) {
+			i += 8;
+			continue;
+		}
 		if (p[i] < 0x80) {
 			i++;
 			continue;
