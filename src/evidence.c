@@ -9,9 +9,12 @@
 #include "mem.h"
 #include "model.h"
 
+#include <pthread.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 enum {
 	COL_LEARNER, COL_UNIT, COL_REF, COL_DATE, COL_METHOD, COL_CRITERIA,
@@ -344,28 +347,88 @@ static void load_file(struct model *m, struct csvfile *f, size_t *cap,
 	}
 }
 
+/* Files parsed on worker threads; rows are then read in file order. */
+struct parsing {
+	char **paths;
+	struct csvfile **files;
+	struct diag_list *diags;    /* one list per file */
+	int *errors;                /* errno per file, 0 when read */
+	size_t count;
+	atomic_size_t next;
+};
+
+static void *parse_files(void *arg)
+{
+	struct parsing *p = arg;
+	size_t i;
+
+	while ((i = atomic_fetch_add(&p->next, 1)) < p->count)
+		p->errors[i] = csvfile_load(p->files[i], p->paths[i], &p->diags[i]);
+	return NULL;
+}
+
+/* libcsv reads a byte at a time, so the files are parsed side by side. */
+static void parse_in_parallel(struct parsing *p)
+{
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t n = cores > 1 ? (size_t)cores : 1, started = 0;
+	pthread_t threads[16];
+
+	if (n > p->count)
+		n = p->count;
+	for (size_t i = 1; i < n && i <= 16; i++)
+		if (pthread_create(&threads[started], NULL, parse_files, p) == 0)
+			started++;
+	parse_files(p);
+	for (size_t i = 0; i < started; i++)
+		pthread_join(threads[i], NULL);
+}
+
+static void append_diags(struct diag_list *to, const struct diag_list *from)
+{
+	for (size_t i = 0; i < from->count; i++) {
+		const struct diag *d = &from->items[i];
+
+		diag_add(to, d->severity, d->file, d->line, d->column, d->message);
+	}
+}
+
 int evidence_load(struct model *m, const char *dir, struct diag_list *diags)
 {
+	struct parsing p = { 0 };
 	char **names;
-	size_t count, cap = 0;
-	int err = fs_list_files(dir, ".csv", &names, &count);
+	size_t cap = 0;
+	int err = fs_list_files(dir, ".csv", &names, &p.count);
 
 	if (err)
 		return err;
-	for (size_t i = 0; i < count && !err; i++) {
-		char *path = fs_join(dir, names[i]);
-		struct csvfile *f = model_new_csvfile(m);
-
-		err = csvfile_load(f, path, diags);
-		if (err == 0)
-			load_file(m, f, &cap, diags);
-		else if (err > 0)
-			diag_error(diags, path, 0, 0, "cannot read: %s",
-				   strerror(err));
-		free(path);
+	p.paths = mem_calloc(p.count + 1, sizeof(*p.paths));
+	p.files = mem_calloc(p.count + 1, sizeof(*p.files));
+	p.diags = mem_calloc(p.count + 1, sizeof(*p.diags));
+	p.errors = mem_calloc(p.count + 1, sizeof(*p.errors));
+	for (size_t i = 0; i < p.count; i++) {
+		p.paths[i] = fs_join(dir, names[i]);
+		p.files[i] = model_new_csvfile(m);
 	}
-	fs_free_names(names, count);
-	return err > 0 ? err : 0;
+	parse_in_parallel(&p);
+	for (size_t i = 0; i < p.count; i++) {
+		append_diags(diags, &p.diags[i]);
+		if (p.errors[i] == 0 && !err)
+			load_file(m, p.files[i], &cap, diags);
+		else if (p.errors[i] > 0) {
+			diag_error(diags, p.paths[i], 0, 0, "cannot read: %s",
+				   strerror(p.errors[i]));
+			err = p.errors[i];
+		}
+		diag_list_free(&p.diags[i]);
+		free(p.paths[i]);
+	}
+	free(p.paths);
+	free(p.files);
+	free(p.diags);
+	free(p.errors);
+	fs_free_names(names, p.count);
+	return err;
 }
 
 /* Within one learner: by date, then ref, then unit, then place. */
