@@ -34,13 +34,19 @@ LIB_SRC   = $(sort $(wildcard src/*.c))
 CMD_SRC   = $(sort $(wildcard cmd/*.c))
 TEST_SRC  = $(sort $(wildcard tests/unit/test_*.c))
 
-LIB_OBJ   = $(LIB_SRC:%.c=build/obj/%.o)
+THEME     = $(sort $(shell find templates -type f \( -name '*.mustache' -o -name '*.css' \)))
+GEN_SRC   = build/gen/theme.c
+
+LIB_OBJ   = $(LIB_SRC:%.c=build/obj/%.o) build/obj/$(GEN_SRC:.c=.o)
 CMD_OBJ   = $(CMD_SRC:%.c=build/obj/%.o)
-ASAN_LIB  = $(LIB_SRC:%.c=build/asan/%.o)
+ASAN_LIB  = $(LIB_SRC:%.c=build/asan/%.o) build/asan/$(GEN_SRC:.c=.o)
 ASAN_CMD  = $(CMD_SRC:%.c=build/asan/%.o)
 TESTS     = $(TEST_SRC:tests/unit/%.c=build/asan/tests/%)
 
 .PHONY: all deps example test bench install uninstall clean
+
+# Test objects are intermediate files; keep them between runs.
+.SECONDARY:
 
 all: build/folio
 
@@ -59,6 +65,11 @@ deps:
 	  $$sudo apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing; \
 	fi
+
+# The default theme, compiled in: see templates/embed.sh.
+$(GEN_SRC): $(THEME) templates/embed.sh
+	@mkdir -p $(dir $@)
+	sh templates/embed.sh $(THEME) > $@.tmp && mv $@.tmp $@
 
 build/obj/%.o: %.c | build/.deps-ok
 	@mkdir -p $(dir $@)
@@ -84,7 +95,9 @@ example: build/folio
 	@mkdir -p build/example
 	build/folio check -C $(EXAMPLE)
 	build/folio export -C $(EXAMPLE) > build/example/model.json 2>/dev/null
-	@echo "model of the example centre: build/example/model.json"
+	build/folio build -C $(EXAMPLE) --out $(CURDIR)/build/example-site --format html,md 2>/dev/null
+	@echo "model: build/example/model.json"
+	@echo "site:  $(CURDIR)/build/example-site/index.html"
 
 test: build/folio build/asan/folio $(TESTS)
 	@sh tests/run.sh

@@ -30,6 +30,7 @@ struct command {
 	const char *help;                   /* usage and options, for --help */
 };
 
+extern const struct command command_build;
 extern const struct command command_check;
 extern const struct command command_export;
 extern const struct command command_render;

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 const struct command *const commands[] = {
+	&command_build,
 	&command_check,
 	&command_export,
 	&command_render,

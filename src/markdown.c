@@ -57,3 +57,52 @@ void markdown_to_html(const char *text, size_t len, struct buf *out)
 	buf_puts(out, html);
 	free(html);
 }
+
+/* Runs of spaces in out past start become one; none at the end. */
+static void collapse_spaces(struct buf *out, size_t start)
+{
+	size_t to = start;
+
+	for (size_t from = start; from < out->len; from++)
+		if (out->data[from] != ' ' || (to > start && out->data[to - 1] != ' '))
+			out->data[to++] = out->data[from];
+	while (to > start && out->data[to - 1] == ' ')
+		to--;
+	buf_truncate(out, to);
+}
+
+void markdown_to_text(const char *text, size_t len, struct buf *out)
+{
+	cmark_node *doc;
+	cmark_iter *iter;
+	cmark_event_type event;
+	size_t start = out->len;
+
+	if (markdown_is_plain(text, len)) {
+		buf_put(out, text, len);
+		return;
+	}
+	doc = cmark_parse_document(text, len, CMARK_OPT_DEFAULT);
+	iter = cmark_iter_new(doc);
+	while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(iter);
+		cmark_node_type type = cmark_node_get_type(node);
+
+		if (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE) {
+			if (event == CMARK_EVENT_ENTER)
+				buf_puts(out, cmark_node_get_literal(node));
+		} else if (type == CMARK_NODE_SOFTBREAK ||
+			   type == CMARK_NODE_LINEBREAK ||
+			   (event == CMARK_EVENT_EXIT &&
+			    (type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING ||
+			     type == CMARK_NODE_CODE_BLOCK))) {
+			if (out->len > start && out->data[out->len - 1] != ' ')
+				buf_putc(out, ' ');
+		} else if (type == CMARK_NODE_CODE_BLOCK && event == CMARK_EVENT_ENTER) {
+			buf_puts(out, cmark_node_get_literal(node));
+		}
+	}
+	collapse_spaces(out, start);
+	cmark_iter_free(iter);
+	cmark_node_free(doc);
+}

@@ -18,6 +18,14 @@
 /* Appends the HTML of len bytes of Markdown text to out. */
 void markdown_to_html(const char *text, size_t len, struct buf *out);
 
+/*
+ * Appends the text of len bytes of Markdown, for pages that show it as
+ * plain text (the Markdown twins): the words of paragraphs, emphasis and
+ * link texts, with line and block breaks as spaces; link targets and raw
+ * HTML are dropped, so nothing in it can become a link or markup.
+ */
+void markdown_to_text(const char *text, size_t len, struct buf *out);
+
 /* Whether text is one plain paragraph that cmark would not change. */
 bool markdown_is_plain(const char *text, size_t len);
 

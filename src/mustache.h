@@ -86,7 +86,7 @@ void mustache_escape_html(struct buf *out, const char *s, size_t len);
 
 /*
  * For Markdown output: backslash before each character that could make
- * markup (\ ` * _ [ ] < > | & ~ !, and # - + = > or "1." at the start),
+ * markup (\ ` * _ [ ] < > | & ~ !, and # - + = > or "1. " at the start),
  * line breaks as spaces, so a value reads as its text even in a table.
  */
 void mustache_escape_markdown(struct buf *out, const char *s, size_t len);

@@ -244,7 +244,9 @@ static bool markdown_line_start(const char *s, size_t len)
 		return true;
 	while (i < len && s[i] >= '0' && s[i] <= '9')
 		i++;
-	return i > 0 && i < len && (s[i] == '.' || s[i] == ')');
+	/* "1." or "1)" starts a list only before a space or the end: "1.1" does not. */
+	return i > 0 && i < len && (s[i] == '.' || s[i] == ')') &&
+	       (i + 1 == len || s[i + 1] == ' ' || s[i + 1] == '\t');
 }
 
 /*

@@ -13,6 +13,6 @@ pkgs="libcmark yaml-0.1 jansson"
 mkdir -p build/bench
 ${CC:-cc} -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O2 -Isrc \
 	$(pkg-config --cflags $pkgs) tests/bench/mustache_bench.c \
-	build/obj/src/*.o -o build/bench/mustache_bench \
+	build/obj/src/*.o build/obj/build/gen/theme.o -o build/bench/mustache_bench \
 	$(pkg-config --libs $pkgs) -lcsv -lpthread
 build/bench/mustache_bench "$@"

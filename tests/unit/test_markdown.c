@@ -78,10 +78,26 @@ static void hostile_markdown_is_safe(void)
 		  "<p>Plain &quot;quoted&quot; text</p>\n");
 }
 
+static void plain_text_for_markdown_pages(void)
+{
+	struct buf out = BUF_INIT;
+	const char *md = "Observed **calmly** handling a *refund*\n"
+			 "<img src=x onerror=alert(1)> [see](javascript:alert(2)) `code`\n\n"
+			 "- one\n- two";
+
+	markdown_to_text(md, strlen(md), &out);
+	CHECK_STR(buf_cstr(&out), "Observed calmly handling a refund see code one two");
+	buf_truncate(&out, 0);
+	markdown_to_text("Plain text stays", 16, &out);
+	CHECK_STR(buf_cstr(&out), "Plain text stays");
+	buf_free(&out);
+}
+
 int main(void)
 {
 	RUN(fast_path_matches_cmark);
 	RUN(markup_takes_cmark);
 	RUN(hostile_markdown_is_safe);
+	RUN(plain_text_for_markdown_pages);
 	return check_summary();
 }

@@ -1,0 +1,192 @@
+/*
+ * build.c - `folio build`: the centre's report site, in HTML and Markdown.
+ */
+#include "centre.h"
+#include "fsutil.h"
+#include "site.h"
+#include "xref.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+enum {
+	OPT_OUT = CENTRE_OPT_FIRST_FREE, OPT_FORMAT, OPT_TEMPLATES,
+	OPT_BASE_URL, OPT_JOBS,
+};
+
+static const struct option options[] = {
+	CENTRE_LONG_OPTIONS,
+	{ "out", required_argument, NULL, OPT_OUT },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "templates", required_argument, NULL, OPT_TEMPLATES },
+	{ "base-url", required_argument, NULL, OPT_BASE_URL },
+	{ "jobs", required_argument, NULL, OPT_JOBS },
+	{ NULL, 0, NULL, 0 },
+};
+
+/* "html", "md", "html,md": false when it names anything else. */
+static bool parse_formats(const char *text, struct site_options *o)
+{
+	char *copy = strdup(text), *save = NULL;
+	bool ok = true;
+
+	o->html = o->md = false;
+	for (char *f = strtok_r(copy, ",", &save); f; f = strtok_r(NULL, ",", &save)) {
+		if (strcmp(f, "html") == 0)
+			o->html = true;
+		else if (strcmp(f, "md") == 0)
+			o->md = true;
+		else
+			ok = false;
+	}
+	free(copy);
+	return ok && (o->html || o->md);
+}
+
+static int default_jobs(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n > 0 ? (int)(n < 64 ? n : 64) : 1;
+}
+
+struct progress {
+	struct timespec start;
+	bool shown;
+};
+
+static double seconds_since(const struct timespec *start)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - start->tv_sec) +
+	       (double)(now.tv_nsec - start->tv_nsec) / 1e9;
+}
+
+/* On a terminal, once the build has taken a second; never on a pipe. */
+static void show_progress(void *ctx, size_t done, size_t total)
+{
+	struct progress *p = ctx;
+
+	if (!p->shown && seconds_since(&p->start) < 1.0)
+		return;
+	p->shown = true;
+	fprintf(stderr, "\rfolio build: %zu of %zu pages", done, total);
+	fflush(stderr);
+}
+
+static int parse(int argc, char **argv, struct centre_args *args,
+		 struct site_options *o)
+{
+	int opt;
+	char *end;
+
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, "+" CENTRE_SHORT_OPTIONS "o:j:",
+				  options, NULL)) != -1) {
+		if (opt == OPT_OUT || opt == 'o') {
+			o->out = optarg;
+		} else if (opt == OPT_FORMAT) {
+			if (!parse_formats(optarg, o))
+				return command_usage_error(&command_build,
+					"--format is html, md or html,md, not '%s'", optarg);
+		} else if (opt == OPT_TEMPLATES) {
+			o->templates = optarg;
+		} else if (opt == OPT_BASE_URL) {
+			o->base_url = optarg;
+		} else if (opt == OPT_JOBS || opt == 'j') {
+			long n = strtol(optarg, &end, 10);
+
+			if (*end || n < 1 || n > 256)
+				return command_usage_error(&command_build,
+					"--jobs takes a number from 1 to 256, not '%s'", optarg);
+			o->jobs = (int)n;
+		} else if (!centre_option(args, opt, optarg)) {
+			return command_usage_error(&command_build,
+				"unknown option or missing value: %s", argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return command_usage_error(&command_build,
+			"unexpected argument '%s'", argv[optind]);
+	return EXIT_OK;
+}
+
+static int run_build(int argc, char **argv)
+{
+	struct centre_args args = { 0 };
+	struct site_options o = { "_site", true, false, NULL, NULL, 0, NULL, NULL };
+	struct diag_list diags = DIAG_LIST_INIT, site_diags = DIAG_LIST_INIT;
+	struct progress progress = { { 0, 0 }, false };
+	struct site_result r;
+	struct model m;
+	struct xref x = { 0 };
+	enum site_status built;
+	int status = parse(argc, argv, &args, &o);
+
+	if (status != EXIT_OK)
+		return status;
+	if (!o.jobs)
+		o.jobs = default_jobs();
+	args.paths.summaries_html = true;
+	status = centre_load(&command_build, &args, &m, &diags);
+	if (status == EXIT_OK) {
+		command_print_diagnostics(&diags);
+		if (!o.templates && fs_is_dir("templates"))
+			o.templates = "templates";
+		if (isatty(STDERR_FILENO)) {
+			clock_gettime(CLOCK_MONOTONIC, &progress.start);
+			o.progress = show_progress;
+			o.progress_ctx = &progress;
+		}
+		xref_build(&x, &m);
+		built = site_build(&m, &x, &diags, &o, &r, &site_diags);
+		if (progress.shown)
+			fputc('\n', stderr);
+		command_print_diagnostics(&site_diags);
+		if (built == SITE_OK)
+			printf("%s: %zu pages, %zu files written, %zu unchanged, %.1f MB\n",
+			       o.out, r.pages, r.written, r.unchanged,
+			       (double)r.bytes / 1e6);
+		status = built == SITE_IO_ERROR ? EXIT_USAGE :
+			 built == SITE_TEMPLATE_ERROR || diags.errors ? EXIT_ERRORS :
+			 EXIT_OK;
+	}
+	xref_free(&x);
+	model_free(&m);
+	diag_list_free(&diags);
+	diag_list_free(&site_diags);
+	return status;
+}
+
+const struct command command_build = {
+	"build", run_build, "build the report site (HTML and Markdown)",
+	"usage: folio build " CENTRE_USAGE "\n"
+	"                   [--out DIR] [--format html,md] [--templates DIR]\n"
+	"                   [--base-url URL] [--jobs N]\n"
+	"\n"
+	"Builds the centre's static site: the dashboard (index), a page per\n"
+	"learner and per portfolio (learners/ID/index, learners/ID/UNIT), each\n"
+	"unit (units/UNIT) and its blank record sheet (sheets/UNIT).  The site is\n"
+	"written beside --out and swapped in only when complete; files whose\n"
+	"bytes did not change keep their modification time.\n"
+	"\n"
+	"Options:\n"
+	CENTRE_HELP
+	"  -o, --out DIR    the site (default: _site); refused if it is /, your\n"
+	"                   home, the centre folder, holds the inputs, or is a\n"
+	"                   folder folio did not make\n"
+	"  --format LIST    html (default), md, or html,md\n"
+	"  --templates DIR  override the built-in templates file by file\n"
+	"                   (default: the centre's templates/ folder, if any)\n"
+	"  --base-url URL   make links absolute under URL (default: relative, so\n"
+	"                   the site works from file://)\n"
+	"  -j, --jobs N     render on N threads (default: the number of cores)\n"
+	"\n"
+	"Exit status: 0 built; 1 built, but the inputs have errors, or a template\n"
+	"has an error (then nothing is published); 2 usage error, refused --out,\n"
+	"or a file could not be read or written.\n",
+};

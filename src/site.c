@@ -1,0 +1,643 @@
+/*
+ * site.c - the site builder (see site.h).
+ *
+ * Order of work: refuse a dangerous output; compile the page templates of
+ * each format once; list the pages; build the shared site model; make
+ * every folder of a fresh output beside the real one; render the pages
+ * on `jobs` threads, each thread taking the next page; then, if nothing
+ * failed, exchange the fresh folder with the old one and delete the old.
+ */
+#define _GNU_SOURCE   /* renameat2 and RENAME_EXCHANGE, nftw */
+
+#include "site.h"
+#include "buf.h"
+#include "fsutil.h"
+#include "ident.h"
+#include "mem.h"
+#include "mustache.h"
+#include "theme.h"
+#include "view.h"
+
+#include <errno.h>
+#include <dirent.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* Marks a folder as folio's own, so a rebuild may replace it. */
+#define SITE_MARKER ".folio-site"
+
+static const char *const template_names[] = {
+	[VIEW_DASHBOARD] = "index",
+	[VIEW_LEARNER] = "learner",
+	[VIEW_PORTFOLIO] = "portfolio",
+	[VIEW_UNIT] = "unit",
+	[VIEW_SHEET] = "sheet",
+};
+#define NKINDS (sizeof(template_names) / sizeof(template_names[0]))
+
+struct page {
+	enum view_kind kind;
+	size_t learner;                 /* VIEW_LEARNER */
+	const struct portfolio *portfolio;
+	const struct unit *unit;        /* VIEW_UNIT, VIEW_SHEET */
+	char *path;                     /* from the root, no extension */
+	char *root;                     /* "../../" or the base URL */
+};
+
+struct format {
+	const char *ext;                /* "html", "md" */
+	struct theme theme;
+	struct mustache_env *env;
+	const struct mustache_template *templates[NKINDS];
+};
+
+struct build {
+	const struct model *m;
+	const struct xref *x;
+	const struct site_options *o;
+	json_t *root;
+	struct page *pages;
+	size_t npages, pages_cap;
+	struct format formats[2];
+	size_t nformats;
+	char *out;                      /* the output as given */
+	char *fresh;                    /* the folder being built */
+	atomic_size_t next;
+	atomic_size_t done;
+	atomic_bool failed;
+	pthread_mutex_t lock;           /* guards everything below */
+	struct site_result result;
+	struct diag_list *diags;
+	enum site_status status;
+};
+
+/* ---- refusing a dangerous output ---------------------------------------- */
+
+/* The canonical form of a path that may not exist yet (its parent must). */
+static char *canonical(const char *path)
+{
+	char *real = realpath(path, NULL), *slash, *dir, *joined;
+	char *parent;
+
+	if (real)
+		return real;
+	dir = mem_strdup(path);
+	slash = strrchr(dir, '/');
+	if (slash && slash != dir) {
+		*slash = '\0';
+		parent = realpath(dir, NULL);
+		joined = parent ? fs_join(parent, slash + 1) : NULL;
+	} else if (slash) {
+		joined = mem_strdup(path);
+		parent = NULL;
+	} else {
+		parent = realpath(".", NULL);
+		joined = parent ? fs_join(parent, path) : NULL;
+	}
+	free(parent);
+	free(dir);
+	return joined;
+}
+
+/* Whether inner is dir itself or lies inside it. */
+static bool within(const char *inner, const char *dir)
+{
+	size_t n = strlen(dir);
+
+	if (strcmp(dir, "/") == 0)
+		return true;
+	return strncmp(inner, dir, n) == 0 && (inner[n] == '\0' || inner[n] == '/');
+}
+
+static bool holds_input(const char *out, const char *input)
+{
+	char *real = input ? realpath(input, NULL) : NULL;
+	bool holds = real && within(real, out);
+
+	free(real);
+	return holds;
+}
+
+/* An empty folder, or one with folio's marker: safe to replace. */
+static bool made_by_folio(const char *out)
+{
+	char *marker = fs_join(out, SITE_MARKER);
+	bool ours = access(marker, F_OK) == 0;
+	DIR *d;
+	struct dirent *e;
+
+	free(marker);
+	if (ours || !(d = opendir(out)))
+		return ours;
+	ours = true;
+	while ((e = readdir(d)))
+		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+			ours = false;
+	closedir(d);
+	return ours;
+}
+
+const char *site_refuse_out(const struct model *m, const char *out,
+			    char *why, size_t size)
+{
+	char *real = canonical(out), *home = NULL;
+	struct stat st;
+	const char *problem = NULL;
+
+	if (!real) {
+		snprintf(why, size, "its parent folder does not exist");
+		return why;
+	}
+	if (getenv("HOME") && *getenv("HOME"))
+		home = realpath(getenv("HOME"), NULL);
+	if (strcmp(real, "/") == 0)
+		problem = "it is the root folder";
+	else if (home && strcmp(real, home) == 0)
+		problem = "it is your home folder";
+	else if (holds_input(real, m->centre))
+		problem = "it is, or holds, the centre folder";
+	else if (holds_input(real, m->units_dir) ||
+		 holds_input(real, m->learners_file) ||
+		 holds_input(real, m->evidence_dir))
+		problem = "it holds the centre's inputs";
+	else if (lstat(out, &st) == 0 && !S_ISDIR(st.st_mode))
+		problem = "it exists and is not a folder";
+	else if (lstat(out, &st) == 0 && !made_by_folio(out))
+		problem = "it is a folder folio did not make (no " SITE_MARKER
+			  " file in it); remove it or choose another --out";
+	if (problem)
+		snprintf(why, size, "%s", problem);
+	free(real);
+	free(home);
+	return problem ? why : NULL;
+}
+
+/* ---- folders and files -------------------------------------------------- */
+
+static int remove_entry(const char *path, const struct stat *st, int flag,
+			struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return remove(path) == 0 || errno == ENOENT ? 0 : -1;
+}
+
+/* Deletes a tree without following symbolic links inside it. */
+static int remove_tree(const char *path)
+{
+	struct stat st;
+
+	if (lstat(path, &st) != 0)
+		return errno == ENOENT ? 0 : -1;
+	return nftw(path, remove_entry, 32, FTW_DEPTH | FTW_PHYS);
+}
+
+static void fail(struct build *b, enum site_status status, const char *file,
+		 const char *fmt, const char *detail)
+{
+	pthread_mutex_lock(&b->lock);
+	diag_error(b->diags, file, 0, 0, fmt, detail);
+	if (b->status == SITE_OK)
+		b->status = status;
+	pthread_mutex_unlock(&b->lock);
+	atomic_store(&b->failed, true);
+}
+
+static bool make_dir(struct build *b, const char *rel)
+{
+	char *path = fs_join(b->fresh, rel);
+	bool ok = mkdir(path, 0755) == 0 || errno == EEXIST;
+
+	if (!ok)
+		fail(b, SITE_IO_ERROR, path, "cannot make the folder: %s",
+		     strerror(errno));
+	free(path);
+	return ok;
+}
+
+/* Whether the file at path holds exactly data. */
+static bool same_bytes(const char *path, const char *data, size_t len)
+{
+	struct stat st;
+	char *old;
+	size_t old_len;
+	bool same;
+
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    (size_t)st.st_size != len || fs_read_file(path, &old, &old_len) != 0)
+		return false;
+	same = old_len == len && memcmp(old, data, len) == 0;
+	free(old);
+	return same;
+}
+
+static int write_all(const char *path, const char *data, size_t len)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	int err = 0;
+
+	if (fd < 0)
+		return errno;
+	while (len > 0) {
+		ssize_t n = write(fd, data, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			err = n < 0 ? errno : EIO;
+			break;
+		}
+		data += n;
+		len -= (size_t)n;
+	}
+	if (close(fd) != 0 && !err)
+		err = errno;
+	return err;
+}
+
+/*
+ * Puts a file into the fresh folder: a hard link to the old file when its
+ * bytes are the same (so it keeps its modification time), else written.
+ */
+static void put_file(struct build *b, const char *rel, const char *data,
+		     size_t len, struct site_result *r)
+{
+	char *fresh = fs_join(b->fresh, rel), *old = fs_join(b->out, rel);
+	int err = 0;
+
+	if (same_bytes(old, data, len) && link(old, fresh) == 0) {
+		r->unchanged++;
+	} else {
+		err = write_all(fresh, data, len);
+		r->written++;
+	}
+	r->bytes += len;
+	if (err)
+		fail(b, SITE_IO_ERROR, fresh, "cannot write: %s", strerror(err));
+	free(fresh);
+	free(old);
+}
+
+/* ---- templates ---------------------------------------------------------- */
+
+static bool compile_format(struct build *b, struct format *f, const char *ext,
+			   struct diag_list *diags)
+{
+	bool ok = true;
+
+	f->ext = ext;
+	f->theme.dir = b->o->templates;
+	f->theme.format = ext;
+	f->env = mustache_env_new(theme_load_template, &f->theme);
+	if (strcmp(ext, "md") == 0)
+		mustache_env_set_escape(f->env, mustache_escape_markdown);
+	for (size_t k = 0; k < NKINDS; k++) {
+		f->templates[k] = mustache_env_get(f->env, template_names[k], diags);
+		if (!f->templates[k]) {
+			if (diags->errors == 0)
+				diag_error(diags, ext, 0, 0,
+					   "no template `%s/%s.mustache` in the theme",
+					   ext, template_names[k]);
+			ok = false;
+		}
+	}
+	return ok;
+}
+
+/* ---- pages -------------------------------------------------------------- */
+
+static struct page *add_page(struct build *b, enum view_kind kind,
+			     const char *fmt, const char *a, const char *c)
+{
+	struct page *p;
+	struct buf path = BUF_INIT, root = BUF_INIT;
+
+	b->pages = mem_array_grow(b->pages, &b->pages_cap, b->npages + 1,
+				  sizeof(*b->pages));
+	p = &b->pages[b->npages++];
+	memset(p, 0, sizeof(*p));
+	p->kind = kind;
+	buf_printf(&path, fmt, a, c);
+	if (b->o->base_url && *b->o->base_url) {
+		buf_puts(&root, b->o->base_url);
+		if (root.data[root.len - 1] != '/')
+			buf_putc(&root, '/');
+	} else {
+		for (const char *s = path.data; *s; s++)
+			if (*s == '/')
+				buf_puts(&root, "../");
+		buf_put(&root, "", 0);
+	}
+	p->path = buf_detach(&path);
+	p->root = buf_detach(&root);
+	return p;
+}
+
+/*
+ * Ids become file names only here, and only if they are ids (the loaders
+ * have checked already; this is the one place that must not trust them).
+ */
+static bool safe_ids(struct build *b, const char *a, const char *c)
+{
+	if (ident_valid(a) && (!c || ident_valid(c)))
+		return true;
+	fail(b, SITE_IO_ERROR, b->out, "refusing to make a file name of the id `%s`",
+	     ident_valid(a) ? c : a);
+	return false;
+}
+
+static void list_pages(struct build *b)
+{
+	const struct model *m = b->m;
+
+	add_page(b, VIEW_DASHBOARD, "index", NULL, NULL);
+	for (size_t i = 0; i < m->nlearners; i++) {
+		const char *id = m->learners[i]->id;
+
+		if (!safe_ids(b, id, NULL))
+			continue;
+		add_page(b, VIEW_LEARNER, "learners/%s/index", id, NULL)->learner = i;
+		for (size_t j = 0; j < b->x->count[i]; j++) {
+			const struct portfolio *p = &b->x->portfolios[b->x->first[i] + j];
+
+			if (safe_ids(b, id, p->unit->id))
+				add_page(b, VIEW_PORTFOLIO, "learners/%s/%s", id,
+					 p->unit->id)->portfolio = p;
+		}
+	}
+	for (size_t i = 0; i < m->nunits; i++) {
+		if (!safe_ids(b, m->units[i]->id, NULL))
+			continue;
+		add_page(b, VIEW_UNIT, "units/%s", m->units[i]->id, NULL)->unit = m->units[i];
+		add_page(b, VIEW_SHEET, "sheets/%s", m->units[i]->id, NULL)->unit = m->units[i];
+	}
+}
+
+static bool make_dirs(struct build *b)
+{
+	bool ok = make_dir(b, "learners") && make_dir(b, "units") &&
+		  make_dir(b, "sheets");
+
+	for (size_t i = 0; ok && i < b->npages; i++) {
+		if (b->pages[i].kind == VIEW_LEARNER) {
+			char *dir = mem_strdup(b->pages[i].path);
+
+			*strrchr(dir, '/') = '\0';
+			ok = make_dir(b, dir);
+			free(dir);
+		}
+	}
+	return ok;
+}
+
+static json_t *page_view(struct build *b, const struct page *p)
+{
+	switch (p->kind) {
+	case VIEW_DASHBOARD:
+		return view_dashboard(b->m, b->x, p->root);
+	case VIEW_LEARNER:
+		return view_learner(b->m, b->x, p->learner, p->root);
+	case VIEW_PORTFOLIO:
+		return view_portfolio(b->m, p->portfolio, p->root);
+	case VIEW_UNIT:
+		return view_unit(b->m, b->x, p->unit, p->root);
+	default:
+		return view_sheet(p->unit, p->root);
+	}
+}
+
+static void render_page(struct build *b, const struct page *p,
+			struct buf *out, struct site_result *r,
+			struct diag_list *diags)
+{
+	json_t *view = page_view(b, p);
+	const json_t *stack[2] = { b->root, view };
+	struct buf rel = BUF_INIT;
+
+	for (size_t i = 0; i < b->nformats && !atomic_load(&b->failed); i++) {
+		const struct format *f = &b->formats[i];
+
+		buf_truncate(out, 0);
+		if (mustache_render_stack(f->templates[p->kind], stack, 2, out,
+					  diags) != 0) {
+			atomic_store(&b->failed, true);
+			break;
+		}
+		buf_truncate(&rel, 0);
+		buf_printf(&rel, "%s.%s", p->path, f->ext);
+		put_file(b, buf_cstr(&rel), buf_cstr(out), out->len, r);
+		r->pages++;
+	}
+	buf_free(&rel);
+	json_decref(view);
+}
+
+static void *worker(void *arg)
+{
+	struct build *b = arg;
+	struct diag_list diags = DIAG_LIST_INIT;
+	struct site_result r = { 0 };
+	struct buf out = BUF_INIT;
+
+	for (;;) {
+		size_t i = atomic_fetch_add(&b->next, 1), done;
+
+		if (i >= b->npages || atomic_load(&b->failed))
+			break;
+		render_page(b, &b->pages[i], &out, &r, &diags);
+		done = atomic_fetch_add(&b->done, 1) + 1;
+		if (b->o->progress && (done % 64 == 0 || done == b->npages)) {
+			pthread_mutex_lock(&b->lock);
+			b->o->progress(b->o->progress_ctx, done, b->npages);
+			pthread_mutex_unlock(&b->lock);
+		}
+	}
+	pthread_mutex_lock(&b->lock);
+	for (size_t i = 0; i < diags.count; i++) {
+		const struct diag *d = &diags.items[i];
+
+		diag_add(b->diags, d->severity, d->file, d->line, d->column,
+			 d->message);
+	}
+	if (diags.errors && b->status == SITE_OK)
+		b->status = SITE_TEMPLATE_ERROR;
+	b->result.pages += r.pages;
+	b->result.written += r.written;
+	b->result.unchanged += r.unchanged;
+	b->result.bytes += r.bytes;
+	pthread_mutex_unlock(&b->lock);
+	buf_free(&out);
+	diag_list_free(&diags);
+	return NULL;
+}
+
+static void render_all(struct build *b)
+{
+	size_t n = b->o->jobs > 1 ? (size_t)b->o->jobs : 1;
+	pthread_t *threads = mem_calloc(n, sizeof(*threads));
+	size_t started = 0;
+
+	/* The calling thread is one of the workers. */
+	for (size_t i = 1; i < n && i < b->npages; i++)
+		if (pthread_create(&threads[started], NULL, worker, b) == 0)
+			started++;
+	worker(b);
+	for (size_t i = 0; i < started; i++)
+		pthread_join(threads[i], NULL);
+	free(threads);
+}
+
+/* Files that are not pages: the stylesheet and the marker. */
+static void put_assets(struct build *b)
+{
+	struct theme theme = { b->o->templates, "html" };
+	char *data, *label;
+	size_t len;
+	int rc;
+
+	put_file(b, SITE_MARKER, "folio\n", 6, &b->result);
+	if (!b->o->html)
+		return;
+	rc = theme_read(&theme, "html/style.css", &data, &len, &label);
+	if (rc == 0) {
+		put_file(b, "style.css", data, len, &b->result);
+		free(data);
+		free(label);
+	} else if (rc < 0) {
+		fail(b, SITE_IO_ERROR, label, "cannot read: %s", strerror(-rc));
+		free(label);
+	}
+}
+
+/* ---- publishing --------------------------------------------------------- */
+
+static char *fresh_path(const char *out)
+{
+	struct buf path = BUF_INIT;
+	size_t n = strlen(out);
+
+	while (n > 1 && out[n - 1] == '/')
+		n--;
+	buf_put(&path, out, n);
+	buf_puts(&path, ".folio-new");
+	return buf_detach(&path);
+}
+
+/* Exchanges the fresh folder with the old atomically where the system can. */
+static void publish(struct build *b)
+{
+	struct stat st;
+
+	if (lstat(b->out, &st) != 0) {
+		if (rename(b->fresh, b->out) != 0)
+			fail(b, SITE_IO_ERROR, b->out, "cannot publish: %s",
+			     strerror(errno));
+		return;
+	}
+	if (renameat2(AT_FDCWD, b->fresh, AT_FDCWD, b->out, RENAME_EXCHANGE) != 0) {
+		/* No atomic exchange on this file system: two renames, the old
+		 * site kept aside until the new one is in place. */
+		struct buf old = BUF_INIT;
+
+		buf_printf(&old, "%s-old", b->fresh);
+		remove_tree(old.data);
+		if (rename(b->out, old.data) != 0 || rename(b->fresh, b->out) != 0)
+			fail(b, SITE_IO_ERROR, b->out, "cannot publish: %s",
+			     strerror(errno));
+		else
+			remove_tree(old.data);
+		buf_free(&old);
+		return;
+	}
+	remove_tree(b->fresh);   /* now the old site */
+}
+
+static void mkdir_parents(const char *out)
+{
+	char *dir = mem_strdup(out);
+
+	for (char *s = dir + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		mkdir(dir, 0755);
+		*s = '/';
+	}
+	free(dir);
+}
+
+static void free_build(struct build *b)
+{
+	for (size_t i = 0; i < b->nformats; i++)
+		mustache_env_free(b->formats[i].env);
+	for (size_t i = 0; i < b->npages; i++) {
+		free(b->pages[i].path);
+		free(b->pages[i].root);
+	}
+	free(b->pages);
+	json_decref(b->root);
+	free(b->fresh);
+	free(b->out);
+	pthread_mutex_destroy(&b->lock);
+}
+
+enum site_status site_build(const struct model *m, const struct xref *x,
+			    const struct diag_list *model_diags,
+			    const struct site_options *o,
+			    struct site_result *result, struct diag_list *diags)
+{
+	struct build b = { 0 };
+	struct view_site site = { o->base_url ? o->base_url : "", o->html, o->md };
+	char why[256];
+	enum site_status status;
+
+	memset(result, 0, sizeof(*result));
+	if (site_refuse_out(m, o->out, why, sizeof(why))) {
+		diag_error(diags, o->out, 0, 0, "refusing to build into this folder: %s", why);
+		return SITE_IO_ERROR;
+	}
+	b.m = m;
+	b.x = x;
+	b.o = o;
+	b.diags = diags;
+	b.out = mem_strdup(o->out);
+	b.fresh = fresh_path(o->out);
+	pthread_mutex_init(&b.lock, NULL);
+	if (o->html && !compile_format(&b, &b.formats[b.nformats++], "html", diags))
+		b.status = SITE_TEMPLATE_ERROR;
+	if (o->md && !compile_format(&b, &b.formats[b.nformats++], "md", diags))
+		b.status = SITE_TEMPLATE_ERROR;
+	if (b.status == SITE_OK) {
+		mkdir_parents(b.out);
+		remove_tree(b.fresh);   /* left by a build that was killed */
+		if (mkdir(b.fresh, 0755) != 0)
+			fail(&b, SITE_IO_ERROR, b.fresh, "cannot make the folder: %s",
+			     strerror(errno));
+	}
+	if (b.status == SITE_OK) {
+		list_pages(&b);
+		b.root = view_root(m, x, model_diags, &site);
+		if (make_dirs(&b)) {
+			put_assets(&b);
+			render_all(&b);
+		}
+		if (b.status == SITE_OK && !atomic_load(&b.failed))
+			publish(&b);
+		else
+			remove_tree(b.fresh);
+	}
+	status = b.status != SITE_OK ? b.status :
+		 atomic_load(&b.failed) ? SITE_TEMPLATE_ERROR : SITE_OK;
+	*result = b.result;
+	free_build(&b);
+	return status;
+}

@@ -1,0 +1,61 @@
+/*
+ * site.h - building the static site: every page, in HTML and Markdown.
+ *
+ * Pages: index (the dashboard), learners/ID/index, learners/ID/UNIT (the
+ * portfolio reports), units/UNIT and sheets/UNIT (blank record sheets),
+ * each as .html and, with Markdown on, a .md twin; style.css for HTML.
+ * They render on several threads against the shared site model.
+ *
+ * The build is atomic: pages are written into a fresh folder beside the
+ * output and swapped in only when all is well, so an error leaves the
+ * previous site as it was and stale pages disappear.  A page whose bytes
+ * did not change keeps its file (a hard link to the old one), so its
+ * modification time stays and rsync and CI caches see no change.
+ */
+#ifndef FOLIO_SITE_H
+#define FOLIO_SITE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+#include "model.h"
+#include "xref.h"
+
+struct site_options {
+	const char *out;            /* the output folder */
+	bool html, md;              /* formats */
+	const char *templates;      /* overriding theme folder, or NULL */
+	const char *base_url;       /* NULL: relative links */
+	int jobs;                   /* threads, at least 1 */
+	/* Called now and then from a worker, serialised; may be NULL. */
+	void (*progress)(void *ctx, size_t done, size_t total);
+	void *progress_ctx;
+};
+
+struct site_result {
+	size_t pages;               /* pages rendered (each format counts) */
+	size_t written;             /* files written anew */
+	size_t unchanged;           /* files kept as they were */
+	size_t bytes;               /* bytes of all files */
+};
+
+enum site_status {
+	SITE_OK = 0,
+	SITE_TEMPLATE_ERROR = 1,    /* a template did not compile or render */
+	SITE_IO_ERROR = 2,          /* refused output, or a write failed */
+};
+
+/*
+ * Why out must not be built into (it is "/", the home folder, the centre
+ * folder or holds an input, or is a folder folio did not make), or NULL.
+ */
+const char *site_refuse_out(const struct model *m, const char *out,
+			    char *why, size_t size);
+
+enum site_status site_build(const struct model *m, const struct xref *x,
+			    const struct diag_list *model_diags,
+			    const struct site_options *options,
+			    struct site_result *result, struct diag_list *diags);
+
+#endif
