@@ -44,6 +44,26 @@ for t in "$root"/build/asan/tests/test_*; do
 	fi
 done
 
+# The browser test: the example site built by the real build/folio,
+# checked in Debian's chromium (tests/browser/README.md).  Its run.sh
+# installs what it needs on first use and ends with "#summary P F".
+sh "$root/tests/browser/run.sh" "$root/build/folio" > "$work/out" 2>&1
+rc=$?
+summary=$(grep '^#summary ' "$work/out" | tail -n 1)
+grep -v '^#summary ' "$work/out"
+if [ -z "$summary" ]; then
+	echo "FAIL browser: crashed (exit $rc)"
+	failed=$((failed + 1))
+else
+	set -- $summary
+	passed=$((passed + $2))
+	failed=$((failed + $3))
+	if [ "$rc" -ne 0 ] && [ "$3" -eq 0 ]; then
+		echo "FAIL browser: exit $rc after all tests passed"
+		failed=$((failed + 1))
+	fi
+fi
+
 mkdir -p "$work/bin"
 ln -s "$root/build/asan/folio" "$work/bin/folio"
 for case in "$root"/tests/cli/*/; do

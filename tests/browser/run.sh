@@ -1,0 +1,100 @@
+#!/bin/sh
+# tests/browser/run.sh [FOLIO] - the browser test of the built example site.
+#
+# Installs what it needs when missing (Debian's chromium, poppler-utils,
+# fonts and a Java runtime; the npm packages pinned in package-lock.json,
+# into tests/browser/node_modules), builds examples/northgate with FOLIO
+# (default build/folio) into build/example-site, then runs check.mjs on it:
+# axe-core, the Nu Html Checker, printing to PDF, offline use and no
+# JavaScript.  PDFs and screenshots go to build/browser/.
+#
+# Each failed check prints "FAIL name: why"; the last line is
+# "#summary PASSED FAILED", and the exit status is non-zero on any failure.
+# See tests/browser/README.md.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+folio=${1:-$root/build/folio}
+site=$root/build/example-site
+out=$root/build/browser
+
+# Setup failures are reported as one failed test, so that tests/run.sh
+# counts them and the reason is shown.
+die() {
+	echo "FAIL browser/setup: $*"
+	echo "#summary 0 1"
+	exit 1
+}
+
+case $folio in /*) ;; *) folio=$(pwd)/$folio ;; esac
+[ -x "$folio" ] || die "no folio program at $folio (run make build/folio)"
+
+# Debian packages: chromium renders and prints, poppler-utils' pdfinfo
+# counts PDF pages, the fonts make the page count the same on every
+# machine, and Java runs vnu.jar.
+debs="chromium poppler-utils fonts-dejavu-core fonts-liberation openjdk-17-jre-headless"
+missing=
+for p in $debs; do
+	dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q 'ok installed' ||
+		missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+	echo "browser test: installing Debian packages:$missing" >&2
+	sudo=
+	[ "$(id -u)" = 0 ] || sudo=sudo
+	# Wait for another apt or dpkg to finish rather than fail on its lock.
+	lock="-o DPkg::Lock::Timeout=600"
+	log=$(mktemp)
+	if ! { $sudo apt-get $lock update -qq &&
+		DEBIAN_FRONTEND=noninteractive $sudo apt-get $lock install -y -qq \
+			--no-install-recommends $missing; } > "$log" 2>&1; then
+		tail -n 20 "$log"
+		rm -f "$log"
+		die "apt-get could not install$missing"
+	fi
+	rm -f "$log"
+fi
+for f in /usr/bin/chromium /usr/bin/pdfinfo; do
+	[ -x "$f" ] || die "$f is missing after the install"
+done
+command -v java > /dev/null || die "java is missing after the install"
+
+# npm packages, exactly as package-lock.json pins them.  The stamp holds
+# the lock file's checksum, so a changed lock reinstalls; a warm run skips
+# npm altogether.  --ignore-scripts: vnu-jar's postinstall would download
+# a Java runtime; the machine's Java is used instead.
+stamp=$here/node_modules/.folio-lock-sum
+sum=$(cksum < "$here/package-lock.json")
+if [ "$(cat "$stamp" 2>/dev/null)" != "$sum" ]; then
+	echo "browser test: npm ci in tests/browser" >&2
+	log=$(mktemp)
+	if ! (cd "$here" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci \
+		--ignore-scripts --no-audit --no-fund) > "$log" 2>&1; then
+		tail -n 20 "$log"
+		rm -f "$log"
+		die "npm ci failed in tests/browser"
+	fi
+	rm -f "$log"
+	echo "$sum" > "$stamp"
+fi
+
+# The example site, built afresh so that no stale page is checked.
+rm -rf "$site"
+mkdir -p "$root/build" "$out"
+if ! "$folio" build -C "$root/examples/northgate" --out "$site" \
+	--format html,md > "$out/folio-build.log" 2>&1; then
+	cat "$out/folio-build.log"
+	die "folio build of examples/northgate failed (log above)"
+fi
+
+# The output is kept in build/browser/output.txt; a crash before the
+# summary line still counts as a failure.
+node "$here/check.mjs" --site "$site" --out "$out" > "$out/output.txt" 2>&1
+rc=$?
+cat "$out/output.txt"
+if ! tail -n 1 "$out/output.txt" | grep -q '^#summary '; then
+	echo "FAIL browser/check: check.mjs stopped (exit $rc) before its summary"
+	echo "#summary 0 1"
+	exit 1
+fi
+exit $rc
