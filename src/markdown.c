@@ -14,6 +14,18 @@
  * characters that begin inline markup, entities or raw HTML.  Such a
  * line is a paragraph whose text cmark copies, escaping only '"'.
  */
+/* Bytes that may begin markup, an entity or raw HTML, and control bytes. */
+static const bool special[256] = {
+	[0] = true, [1] = true, [2] = true, [3] = true, [4] = true, [5] = true,
+	[6] = true, [7] = true, [8] = true, [9] = true, [10] = true, [11] = true,
+	[12] = true, [13] = true, [14] = true, [15] = true, [16] = true,
+	[17] = true, [18] = true, [19] = true, [20] = true, [21] = true,
+	[22] = true, [23] = true, [24] = true, [25] = true, [26] = true,
+	[27] = true, [28] = true, [29] = true, [30] = true, [31] = true,
+	['\\'] = true, ['`'] = true, ['*'] = true, ['_'] = true, ['['] = true,
+	[']'] = true, ['!'] = true, ['<'] = true, ['>'] = true, ['&'] = true,
+};
+
 bool markdown_is_plain(const char *text, size_t len)
 {
 	unsigned char first = len ? (unsigned char)text[0] : 0;
@@ -23,12 +35,9 @@ bool markdown_is_plain(const char *text, size_t len)
 	if (!((first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z') ||
 	      first >= 0x80))
 		return false;
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)text[i];
-
-		if (c < 0x20 || strchr("\\`*_[]!<>&", c))
+	for (size_t i = 0; i < len; i++)
+		if (special[(unsigned char)text[i]])
 			return false;
-	}
 	return true;
 }
 

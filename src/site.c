@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "fsutil.h"
 #include "ident.h"
+#include "jsonarena.h"
 #include "mem.h"
 #include "mustache.h"
 #include "theme.h"
@@ -415,6 +416,10 @@ static json_t *page_view(struct build *b, const struct page *p)
 	}
 }
 
+/*
+ * The page's view lives in the worker's arena: built, rendered, and then
+ * dropped whole by the caller's jsonarena_reset(), never decref'd.
+ */
 static void render_page(struct build *b, const struct page *p,
 			struct buf *out, struct site_result *r,
 			struct diag_list *diags)
@@ -438,7 +443,6 @@ static void render_page(struct build *b, const struct page *p,
 		r->pages++;
 	}
 	buf_free(&rel);
-	json_decref(view);
 }
 
 static void *worker(void *arg)
@@ -447,13 +451,17 @@ static void *worker(void *arg)
 	struct diag_list diags = DIAG_LIST_INIT;
 	struct site_result r = { 0 };
 	struct buf out = BUF_INIT;
+	struct jsonarena arena = { 0 };
 
 	for (;;) {
 		size_t i = atomic_fetch_add(&b->next, 1), done;
 
 		if (i >= b->npages || atomic_load(&b->failed))
 			break;
+		jsonarena_activate(&arena);
 		render_page(b, &b->pages[i], &out, &r, &diags);
+		jsonarena_activate(NULL);
+		jsonarena_reset(&arena);
 		done = atomic_fetch_add(&b->done, 1) + 1;
 		if (b->o->progress && (done % 64 == 0 || done == b->npages)) {
 			pthread_mutex_lock(&b->lock);
@@ -476,6 +484,7 @@ static void *worker(void *arg)
 	b->result.bytes += r.bytes;
 	pthread_mutex_unlock(&b->lock);
 	buf_free(&out);
+	jsonarena_free(&arena);
 	diag_list_free(&diags);
 	return NULL;
 }
@@ -601,6 +610,7 @@ enum site_status site_build(const struct model *m, const struct xref *x,
 	enum site_status status;
 
 	memset(result, 0, sizeof(*result));
+	jsonarena_install();
 	if (site_refuse_out(m, o->out, why, sizeof(why))) {
 		diag_error(diags, o->out, 0, 0, "refusing to build into this folder: %s", why);
 		return SITE_IO_ERROR;

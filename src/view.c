@@ -5,6 +5,7 @@
 #include "buf.h"
 #include "date.h"
 #include "export.h"
+#include "ident.h"
 #include "markdown.h"
 
 #include <stdlib.h>
@@ -25,20 +26,59 @@ const char *view_status_label(enum xref_status status)
 	return labels[status];
 }
 
-static json_t *string_or_null(const char *s)
+/*
+ * Setters that trust their text: every string in the model was checked as
+ * UTF-8 when it was read, so jansson need not check it again (for
+ * thousands of values a page, that check was a good part of a build).
+ */
+static json_t *text(const char *s)
 {
-	return s ? json_string(s) : json_null();
+	return s ? json_string_nocheck(s) : json_null();
 }
 
+static void set(json_t *object, const char *key, json_t *value)
+{
+	json_object_set_new_nocheck(object, key, value);
+}
+
+static void set_text(json_t *object, const char *key, const char *value)
+{
+	set(object, key, text(value));
+}
+
+static void set_int(json_t *object, const char *key, json_int_t value)
+{
+	set(object, key, json_integer(value));
+}
+
+static void set_bool(json_t *object, const char *key, bool value)
+{
+	set(object, key, json_boolean(value));
+}
+
+static json_t *string_or_null(const char *s)
+{
+	return text(s);
+}
+
+/* A path from a format whose only conversions are %s: no printf per link. */
 static json_t *href(const char *fmt, const char *a, const char *b)
 {
-	struct buf path = BUF_INIT;
-	json_t *s;
+	char path[4 * IDENT_MAX + 32];
+	size_t n = 0;
+	const char *args[2] = { a, b }, *arg;
+	int next = 0;
 
-	buf_printf(&path, fmt, a, b);
-	s = json_stringn(path.data, path.len);
-	buf_free(&path);
-	return s;
+	for (const char *f = fmt; *f && n < sizeof(path) - 1; f++) {
+		if (f[0] == '%' && f[1] == 's' && next < 2) {
+			for (arg = args[next++]; arg && *arg && n < sizeof(path) - 1; arg++)
+				path[n++] = *arg;
+			f++;
+		} else {
+			path[n++] = *f;
+		}
+	}
+	return json_stringn_nocheck(path, n);
 }
 
 static json_t *page(enum view_kind kind, const char *title, json_t *path,
@@ -55,13 +95,16 @@ static json_t *page(enum view_kind kind, const char *title, json_t *path,
 /* "1.1, 1.2": ids for a table cell. */
 static json_t *id_list(const char *const *ids, size_t n)
 {
-	struct buf text = BUF_INIT;
+	struct buf list = BUF_INIT;
 	json_t *s;
 
-	for (size_t i = 0; i < n; i++)
-		buf_printf(&text, "%s%s", i ? ", " : "", ids[i]);
-	s = json_stringn(buf_cstr(&text), text.len);
-	buf_free(&text);
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			buf_put(&list, ", ", 2);
+		buf_puts(&list, ids[i]);
+	}
+	s = json_stringn_nocheck(buf_cstr(&list), list.len);
+	buf_free(&list);
 	return s;
 }
 
@@ -110,12 +153,12 @@ static const char *counts_label(enum xref_counts counts)
 /* The summary's words without markup, for Markdown pages. */
 static json_t *summary_text(const char *markdown)
 {
-	struct buf text = BUF_INIT;
+	struct buf plain = BUF_INIT;
 	json_t *s;
 
-	markdown_to_text(markdown, strlen(markdown), &text);
-	s = json_stringn(buf_cstr(&text), text.len);
-	buf_free(&text);
+	markdown_to_text(markdown, strlen(markdown), &plain);
+	s = json_stringn_nocheck(buf_cstr(&plain), plain.len);
+	buf_free(&plain);
 	return s;
 }
 
@@ -124,70 +167,72 @@ static json_t *evidence_row(const struct evidence *e, size_t no)
 {
 	enum xref_counts counts = xref_row_counts(e);
 	char iso[DATE_ISO_SIZE];
-	json_t *row = json_pack("{s:I, s:s, s:s, s:o, s:s, s:s, s:s, s:s}",
-		"no", (json_int_t)no,
-		"ref", e->ref,
-		"unit", e->unit->id,
-		"unit_href", href("units/%s", e->unit->id, NULL),
-		"date", date_format(e->date, iso),
-		"method", e->method,
-		"method_name", method_name(e->unit, e->method),
-		"summary", e->summary);
+	json_t *row = json_object();
 
-	json_object_set_new(row, "portfolio_href",
-			    href("learners/%s/%s", e->learner->id, e->unit->id));
-	json_object_set_new(row, "summary_html", json_string(e->summary_html));
-	json_object_set_new(row, "summary_text", summary_text(e->summary));
-	json_object_set_new(row, "assessor", json_string(e->assessor));
-	json_object_set_new(row, "location", string_or_null(e->location));
-	json_object_set_new(row, "simulated", json_boolean(e->simulated));
-	json_object_set_new(row, "counts", json_string(xref_counts_name(counts)));
-	json_object_set_new(row, "counts_fully",
-			    json_boolean(counts == XREF_COUNTS_FULLY));
-	json_object_set_new(row, "counts_label", json_string(counts_label(counts)));
-	json_object_set_new(row, "criteria", criteria_ids(e));
-	json_object_set_new(row, "requirements", requirement_ids(e));
-	json_object_set_new(row, "has_criteria", json_boolean(e->ncriteria > 0));
-	json_object_set_new(row, "has_requirements",
-			    json_boolean(e->nrequirements > 0));
+	set_int(row, "no", (json_int_t)no);
+	set_text(row, "ref", e->ref);
+	set_text(row, "unit", e->unit->id);
+	set(row, "unit_href", href("units/%s", e->unit->id, NULL));
+	set(row, "portfolio_href", href("learners/%s/%s", e->learner->id, e->unit->id));
+	set_text(row, "date", date_format(e->date, iso));
+	set_text(row, "method", e->method);
+	set_text(row, "method_name", method_name(e->unit, e->method));
+	set_text(row, "summary", e->summary);
+	set_text(row, "summary_html", e->summary_html ? e->summary_html : "");
+	set(row, "summary_text", summary_text(e->summary));
+	set_text(row, "assessor", e->assessor);
+	set_text(row, "location", e->location);
+	set_bool(row, "simulated", e->simulated);
+	set_text(row, "counts", xref_counts_name(counts));
+	set_bool(row, "counts_fully", counts == XREF_COUNTS_FULLY);
+	set_text(row, "counts_label", counts_label(counts));
+	set(row, "criteria", criteria_ids(e));
+	set(row, "requirements", requirement_ids(e));
+	set_bool(row, "has_criteria", e->ncriteria > 0);
+	set_bool(row, "has_requirements", e->nrequirements > 0);
 	return row;
 }
 
 static json_t *learner_head(const struct learner *l)
 {
 	char iso[DATE_ISO_SIZE];
-	json_t *extra = json_array();
+	json_t *extra = json_array(), *head = json_object();
 
-	for (size_t i = 0; i < l->nextra; i++)
-		json_array_append_new(extra, json_pack("{s:s, s:s}",
-			"name", l->extra[i].name, "value", l->extra[i].value));
-	return json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:b}",
-		"id", l->id,
-		"name", json_string(l->name ? l->name : l->id),
-		"registration", string_or_null(l->registration),
-		"cohort", string_or_null(l->cohort),
-		"assessor", string_or_null(l->assessor),
-		"start", l->has_start ? json_string(date_format(l->start, iso))
-				      : json_null(),
-		"href", href("learners/%s/index", l->id, NULL),
-		"extra", extra,
-		"has_extra", l->nextra > 0);
+	for (size_t i = 0; i < l->nextra; i++) {
+		json_t *field = json_object();
+
+		set_text(field, "name", l->extra[i].name);
+		set_text(field, "value", l->extra[i].value);
+		json_array_append_new(extra, field);
+	}
+	set_text(head, "id", l->id);
+	set_text(head, "name", l->name ? l->name : l->id);
+	set_text(head, "registration", l->registration);
+	set_text(head, "cohort", l->cohort);
+	set_text(head, "assessor", l->assessor);
+	set_text(head, "start", l->has_start ? date_format(l->start, iso) : NULL);
+	set(head, "href", href("learners/%s/index", l->id, NULL));
+	set(head, "extra", extra);
+	set_bool(head, "has_extra", l->nextra > 0);
+	return head;
 }
 
 static json_t *portfolio_summary(const struct portfolio *p)
 {
-	return json_pack("{s:s, s:s, s:o, s:s, s:s, s:i, s:I, s:I, s:I, s:b, s:b}",
-		"unit", p->unit->id,
-		"unit_title", p->unit->title ? p->unit->title : p->unit->id,
-		"href", href("learners/%s/%s", p->learner->id, p->unit->id),
-		"status", xref_status_name(p->status),
-		"status_label", view_status_label(p->status),
-		"percent", p->percent,
-		"met", (json_int_t)p->met,
-		"total", (json_int_t)p->total,
-		"gaps", (json_int_t)p->ngaps,
-		"registered", p->registered,
-		"complete", p->status == XREF_COMPLETE);
+	json_t *summary = json_object();
+
+	set_text(summary, "unit", p->unit->id);
+	set_text(summary, "unit_title", p->unit->title ? p->unit->title : p->unit->id);
+	set(summary, "href", href("learners/%s/%s", p->learner->id, p->unit->id));
+	set_text(summary, "status", xref_status_name(p->status));
+	set_text(summary, "status_label", view_status_label(p->status));
+	set_int(summary, "percent", p->percent);
+	set_int(summary, "met", (json_int_t)p->met);
+	set_int(summary, "total", (json_int_t)p->total);
+	set_int(summary, "gaps", (json_int_t)p->ngaps);
+	set_bool(summary, "registered", p->registered);
+	set_bool(summary, "complete", p->status == XREF_COMPLETE);
+	return summary;
 }
 
 /* ---- the shared site model --------------------------------------------- */
@@ -421,14 +466,14 @@ static json_t *ref_list(const struct portfolio *p,
 	for (size_t i = 0; i < n; i++) {
 		const struct evidence *e = list[i];
 		size_t no = row_number(p, e);
-		json_t *r = json_pack("{s:s, s:s, s:s, s:b, s:s}",
-			"ref", e->ref, "method", e->method,
-			"method_name", method_name(e->unit, e->method),
-			"first", i == 0,
-			"counts_label", counts_label(xref_row_counts(e)));
+		json_t *r = json_object();
 
-		json_object_set_new(r, "no", no ? json_integer((json_int_t)no)
-						: json_null());
+		set_text(r, "ref", e->ref);
+		set_text(r, "method", e->method);
+		set_text(r, "method_name", method_name(e->unit, e->method));
+		set_bool(r, "first", i == 0);
+		set_text(r, "counts_label", counts_label(xref_row_counts(e)));
+		set(r, "no", no ? json_integer((json_int_t)no) : json_null());
 		json_array_append_new(out, r);
 	}
 	return out;
@@ -451,25 +496,24 @@ static void set_uncounted(json_t *obj, const struct portfolio *p,
 static json_t *criterion_view(const struct portfolio *p,
 			      const struct unit_criterion *c)
 {
-	const char *m = mark(p, c->index);
 	static const char *const labels[] = { "Met", "Needs observation", "Missing" };
-	int k = strcmp(m, "met") == 0 ? 0 : strcmp(m, "missing") == 0 ? 2 : 1;
+	const struct xref_coverage *cov = &p->criteria[c->index];
+	int k = cov->met ? 0 : cov->nevidence ? 1 : 2;
+	json_t *view = json_object();
 
-	json_t *view = json_pack("{s:s, s:s, s:b, s:s, s:s, s:s, s:b, s:b, s:b, s:o, s:b, s:i}",
-		"id", c->id,
-		"text", c->text,
-		"observe", c->observe,
-		"guidance_html", c->guidance_html,
-		"mark", m,
-		"mark_label", labels[k],
-		"met", k == 0,
-		"needs_observation", k == 1,
-		"missing", k == 2,
-		"evidence", refs(p, &p->criteria[c->index]),
-		"has_evidence", p->criteria[c->index].nevidence > 0,
-		"svg_x", (int)c->index * SVG_CELL);
-
-	set_uncounted(view, p, &p->criteria[c->index]);
+	set_text(view, "id", c->id);
+	set_text(view, "text", c->text);
+	set_bool(view, "observe", c->observe);
+	set_text(view, "guidance_html", c->guidance_html);
+	set_text(view, "mark", mark(p, c->index));
+	set_text(view, "mark_label", labels[k]);
+	set_bool(view, "met", k == 0);
+	set_bool(view, "needs_observation", k == 1);
+	set_bool(view, "missing", k == 2);
+	set(view, "evidence", refs(p, cov));
+	set_bool(view, "has_evidence", cov->nevidence > 0);
+	set_int(view, "svg_x", (json_int_t)c->index * SVG_CELL);
+	set_uncounted(view, p, cov);
 	return view;
 }
 

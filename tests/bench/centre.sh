@@ -1,0 +1,89 @@
+#!/bin/sh
+# tests/bench/centre.sh - folio on synthetic centres, and Hugo beside it.
+#
+# Generates centres of 1,000, 3,000, 10,000 and 50,000 learners (three
+# units, about 20 evidence rows per learner per unit, twelve assessors'
+# files) into build/bench/ with tests/bench/gencentre.c, once, then times
+# folio check, folio build, and a second build with nothing changed.  For
+# the sizes up to 3,000 it also renders the same portfolio pages, written
+# as Markdown tables, with Hugo (Debian's hugo, installed if missing), and
+# prints folio's speed as a ratio to Hugo's.  A benchmark: it prints
+# figures and never fails on time.
+#
+# FOLIO_BENCH_SIZES="1000 3000" narrows the sizes; FOLIO_BENCH_JOBS sets
+# --jobs (default: folio's, the number of cores).
+set -eu
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root"
+sizes=${FOLIO_BENCH_SIZES:-"1000 3000 10000 50000"}
+jobs=${FOLIO_BENCH_JOBS:+--jobs $FOLIO_BENCH_JOBS}
+bench=build/bench
+mkdir -p $bench
+make --no-print-directory build/folio > /dev/null
+${CC:-cc} -std=c11 -O2 -D_POSIX_C_SOURCE=200809L tests/bench/gencentre.c -o $bench/gencentre
+
+need() {
+	command -v "$1" > /dev/null 2>&1 && return 0
+	sudo=; [ "$(id -u)" = 0 ] || sudo=sudo
+	echo "bench: installing $2" >&2
+	$sudo apt-get update -qq > /dev/null && \
+		DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$2" > /dev/null
+}
+need /usr/bin/time time
+
+# run LABEL COMMAND...: sets wall, cpu, rss_mb from GNU time.
+run() {
+	/usr/bin/time -f '%e %U %S %M' -o $bench/time.txt "$@" > $bench/out.txt 2> $bench/err.txt || {
+		echo "bench: '$*' failed:" >&2
+		tail -n 5 $bench/err.txt >&2
+		return 1
+	}
+	read -r wall user sys rss < $bench/time.txt
+	cpu=$(echo "$user $sys" | awk '{ printf "%.2f", $1 + $2 }')
+	rss_mb=$(echo "$rss" | awk '{ printf "%.0f", $1 / 1024 }')
+}
+
+echo
+echo "folio $(build/folio --version | cut -d' ' -f2) on $(nproc) cores: check, build (HTML) and a second build with nothing changed"
+echo
+printf '%9s %9s %8s | %8s %8s %7s %8s %8s %9s | %9s %9s\n' \
+	learners rows check build cpu pages pages/s MB "peak RSS" rebuild "rebuilt"
+for n in $sizes; do
+	centre=$bench/centre-$n
+	if [ ! -f $centre/learners.csv ]; then
+		hugo_dir=
+		[ "$n" -le 3000 ] && hugo_dir=$bench/hugo-$n
+		$bench/gencentre "$n" $centre $hugo_dir
+	fi
+	rows=$(cat $centre/evidence/*.csv | wc -l)
+	rows=$((rows - 12))
+	run build/folio check -C $centre
+	check=$wall
+	rm -rf $bench/site-$n $bench/site-$n.folio-new
+	run build/folio build -C $centre --out "$root/$bench/site-$n" $jobs
+	first=$wall first_cpu=$cpu first_rss=$rss_mb
+	pages=$(sed -n 's/.*: \([0-9]*\) pages.*/\1/p' $bench/out.txt)
+	mb=$(sed -n 's/.* \([0-9.]*\) MB$/\1/p' $bench/out.txt)
+	run build/folio build -C $centre --out "$root/$bench/site-$n" $jobs
+	second=$wall
+	written=$(sed -n 's/.*, \([0-9]*\) files written.*/\1/p' $bench/out.txt)
+	rate=$(echo "$pages $first" | awk '{ printf "%.0f", ($2 > 0 ? $1 / $2 : 0) }')
+	printf '%9s %9s %7ss | %7ss %7ss %7s %8s %8s %6s MB | %8ss %9s\n' \
+		$n $rows $check $first $first_cpu $pages $rate $mb $first_rss $second "$written files"
+	echo "$n $first" >> $bench/folio-times.txt
+done
+
+echo
+if need hugo hugo; then
+	echo "Hugo $(hugo version | sed 's/^hugo v\([0-9.]*\).*/\1/') rendering the same portfolio pages (Markdown tables), against folio's whole build"
+	for n in $sizes; do
+		[ -d $bench/hugo-$n ] || continue
+		portfolios=$((n * 3))
+		rm -rf $bench/hugo-$n/public
+		run hugo --source $bench/hugo-$n --quiet
+		folio_time=$(awk -v n=$n '$1 == n { t = $2 } END { print t }' $bench/folio-times.txt)
+		echo "$n learners, $portfolios portfolio pages: hugo ${wall}s; folio ${folio_time}s for those pages and $((n + 7)) more" |
+			awk -v h=$wall -v f=$folio_time '{ printf "%s: folio is %.1f times as fast\n", $0, (f > 0 ? h / f : 0) }'
+	done
+fi
+rm -f $bench/folio-times.txt
