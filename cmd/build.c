@@ -147,10 +147,12 @@ static int run_build(int argc, char **argv)
 		if (progress.shown)
 			fputc('\n', stderr);
 		command_print_diagnostics(&site_diags);
-		if (built == SITE_OK)
-			printf("%s: %zu pages, %zu files written, %zu unchanged, %.1f MB\n",
-			       o.out, r.pages, r.written, r.unchanged,
-			       (double)r.bytes / 1e6);
+		if (built == SITE_OK && r.up_to_date)
+			printf("%s: up to date, nothing written\n", o.out);
+		else if (built == SITE_OK)
+			printf("%s: %zu pages, %zu file%s written, %zu unchanged, %.1f MB\n",
+			       o.out, r.pages, r.written, r.written == 1 ? "" : "s",
+			       r.unchanged, (double)r.bytes / 1e6);
 		status = built == SITE_IO_ERROR ? EXIT_USAGE :
 			 built == SITE_TEMPLATE_ERROR || diags.errors ? EXIT_ERRORS :
 			 EXIT_OK;

@@ -26,6 +26,7 @@
 #include <limits.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -506,14 +507,14 @@ static void render_all(struct build *b)
 }
 
 /* Files that are not pages: the stylesheet and the marker. */
-static void put_assets(struct build *b)
+static void put_assets(struct build *b, const char *marker)
 {
 	struct theme theme = { b->o->templates, "html" };
 	char *data, *label;
 	size_t len;
 	int rc;
 
-	put_file(b, SITE_MARKER, "folio\n", 6, &b->result);
+	put_file(b, SITE_MARKER, marker, strlen(marker), &b->result);
 	if (!b->o->html)
 		return;
 	rc = theme_read(&theme, "html/style.css", &data, &len, &label);
@@ -525,6 +526,107 @@ static void put_assets(struct build *b)
 		fail(b, SITE_IO_ERROR, label, "cannot read: %s", strerror(-rc));
 		free(label);
 	}
+}
+
+/* ---- knowing when there is nothing to do -------------------------------- */
+
+static void hash_bytes(uint64_t *h, const void *data, size_t len)
+{
+	const unsigned char *p = data;
+
+	for (size_t i = 0; i < len; i++) {
+		*h ^= p[i];
+		*h *= 1099511628211ULL;
+	}
+}
+
+static void hash_text(uint64_t *h, const char *s)
+{
+	hash_bytes(h, s ? s : "", s ? strlen(s) + 1 : 1);
+}
+
+/* A file by its path, size and modification time (to the nanosecond). */
+static void hash_file(uint64_t *h, const char *path)
+{
+	struct stat st;
+
+	hash_text(h, path);
+	if (stat(path, &st) == 0) {
+		hash_bytes(h, &st.st_size, sizeof(st.st_size));
+		hash_bytes(h, &st.st_mtim, sizeof(st.st_mtim));
+	}
+}
+
+static void hash_dir(uint64_t *h, const char *dir, const char *suffix)
+{
+	char **names;
+	size_t count;
+
+	if (fs_list_files(dir, suffix, &names, &count) != 0)
+		return;
+	for (size_t i = 0; i < count; i++) {
+		char *path = fs_join(dir, names[i]);
+
+		hash_file(h, path);
+		free(path);
+	}
+	fs_free_names(names, count);
+}
+
+/*
+ * Everything the pages depend on: folio and its built-in theme, the
+ * options, today, and every input and overriding template.
+ */
+static uint64_t fingerprint(const struct build *b)
+{
+	const struct model *m = b->m;
+	const struct site_options *o = b->o;
+	uint64_t h = 1469598103934665603ULL;
+
+	hash_text(&h, FOLIO_VERSION);
+	for (size_t i = 0; i < theme_files_count; i++)
+		hash_bytes(&h, theme_files[i].data, theme_files[i].len);
+	hash_bytes(&h, &o->html, sizeof(o->html));
+	hash_bytes(&h, &o->md, sizeof(o->md));
+	hash_text(&h, o->base_url);
+	hash_text(&h, o->templates);
+	hash_bytes(&h, &m->today, sizeof(m->today));
+	if (m->config.file)
+		hash_file(&h, m->config.file);
+	for (size_t i = 0; i < m->nunits; i++)
+		hash_file(&h, m->units[i]->file);
+	for (size_t i = 0; i < m->nfiles; i++)
+		hash_file(&h, m->files[i]->path);
+	if (o->templates) {
+		char *html = fs_join(o->templates, "html"), *md = fs_join(o->templates, "md");
+
+		hash_dir(&h, html, "");
+		hash_dir(&h, md, "");
+		free(html);
+		free(md);
+	}
+	return h;
+}
+
+static void marker_text(uint64_t print, char *text, size_t size)
+{
+	snprintf(text, size, "folio %s %016llx\n", FOLIO_VERSION,
+		 (unsigned long long)print);
+}
+
+/* Whether out holds a complete site built from exactly these inputs. */
+static bool up_to_date(const struct build *b, const char *marker)
+{
+	char *path = fs_join(b->out, SITE_MARKER), *old;
+	size_t len;
+	bool same = fs_read_file(path, &old, &len) == 0;
+
+	free(path);
+	if (!same)
+		return false;
+	same = len == strlen(marker) && memcmp(old, marker, len) == 0;
+	free(old);
+	return same;
 }
 
 /* ---- publishing --------------------------------------------------------- */
@@ -606,7 +708,7 @@ enum site_status site_build(const struct model *m, const struct xref *x,
 {
 	struct build b = { 0 };
 	struct view_site site = { o->base_url ? o->base_url : "", o->html, o->md };
-	char why[256];
+	char why[256], marker[64];
 	enum site_status status;
 
 	memset(result, 0, sizeof(*result));
@@ -627,6 +729,12 @@ enum site_status site_build(const struct model *m, const struct xref *x,
 	if (o->md && !compile_format(&b, &b.formats[b.nformats++], "md", diags))
 		b.status = SITE_TEMPLATE_ERROR;
 	if (b.status == SITE_OK) {
+		marker_text(fingerprint(&b), marker, sizeof(marker));
+		if (up_to_date(&b, marker)) {
+			result->up_to_date = true;
+			free_build(&b);
+			return SITE_OK;
+		}
 		mkdir_parents(b.out);
 		remove_tree(b.fresh);   /* left by a build that was killed */
 		if (mkdir(b.fresh, 0755) != 0)
@@ -637,7 +745,7 @@ enum site_status site_build(const struct model *m, const struct xref *x,
 		list_pages(&b);
 		b.root = view_root(m, x, model_diags, &site);
 		if (make_dirs(&b)) {
-			put_assets(&b);
+			put_assets(&b, marker);
 			render_all(&b);
 		}
 		if (b.status == SITE_OK && !atomic_load(&b.failed))

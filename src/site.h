@@ -10,7 +10,11 @@
  * output and swapped in only when all is well, so an error leaves the
  * previous site as it was and stale pages disappear.  A page whose bytes
  * did not change keeps its file (a hard link to the old one), so its
- * modification time stays and rsync and CI caches see no change.
+ * modification time stays and rsync and CI caches see no change.  When
+ * nothing the site depends on has changed since the last build (folio,
+ * its theme, the options, today, and each input and template by path,
+ * size and modification time, recorded in the site's .folio-site file),
+ * nothing is rendered or written at all.
  */
 #ifndef FOLIO_SITE_H
 #define FOLIO_SITE_H
@@ -34,6 +38,7 @@ struct site_options {
 };
 
 struct site_result {
+	bool up_to_date;            /* nothing changed since the last build */
 	size_t pages;               /* pages rendered (each format counts) */
 	size_t written;             /* files written anew */
 	size_t unchanged;           /* files kept as they were */

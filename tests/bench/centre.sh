@@ -66,7 +66,7 @@ for n in $sizes; do
 	mb=$(sed -n 's/.* \([0-9.]*\) MB$/\1/p' $bench/out.txt)
 	run build/folio build -C $centre --out "$root/$bench/site-$n" $jobs
 	second=$wall
-	written=$(sed -n 's/.*, \([0-9]*\) files written.*/\1/p' $bench/out.txt)
+	written=$(grep -q "up to date" $bench/out.txt && echo 0 || sed -n "s/.*, \([0-9]*\) files\{0,1\} written.*/\1/p" $bench/out.txt)
 	rate=$(echo "$pages $first" | awk '{ printf "%.0f", ($2 > 0 ? $1 / $2 : 0) }')
 	printf '%9s %9s %7ss | %7ss %7ss %7s %8s %8s %6s MB | %8ss %9s\n' \
 		$n $rows $check $first $first_cpu $pages $rate $mb $first_rss $second "$written files"
