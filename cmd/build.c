@@ -13,7 +13,7 @@
 
 enum {
 	OPT_OUT = CENTRE_OPT_FIRST_FREE, OPT_FORMAT, OPT_TEMPLATES,
-	OPT_BASE_URL, OPT_JOBS,
+	OPT_BASE_URL, OPT_JOBS, OPT_SHARD,
 };
 
 static const struct option options[] = {
@@ -23,6 +23,7 @@ static const struct option options[] = {
 	{ "templates", required_argument, NULL, OPT_TEMPLATES },
 	{ "base-url", required_argument, NULL, OPT_BASE_URL },
 	{ "jobs", required_argument, NULL, OPT_JOBS },
+	{ "shard", required_argument, NULL, OPT_SHARD },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -104,6 +105,17 @@ static int parse(int argc, char **argv, struct centre_args *args,
 				return command_usage_error(&command_build,
 					"--jobs takes a number from 1 to 256, not '%s'", optarg);
 			o->jobs = (int)n;
+		} else if (opt == OPT_SHARD) {
+			unsigned k, n;
+			char extra;
+
+			if (sscanf(optarg, "%u/%u%c", &k, &n, &extra) != 2 ||
+			    n < 1 || n > 10000 || k < 1 || k > n)
+				return command_usage_error(&command_build,
+					"--shard is K/N with 1 <= K <= N, such as 2/4, not '%s'",
+					optarg);
+			o->shard = k;
+			o->shards = n;
 		} else if (!centre_option(args, opt, optarg)) {
 			return command_usage_error(&command_build,
 				"unknown option or missing value: %s", argv[optind - 1]);
@@ -118,7 +130,7 @@ static int parse(int argc, char **argv, struct centre_args *args,
 static int run_build(int argc, char **argv)
 {
 	struct centre_args args = { 0 };
-	struct site_options o = { "_site", true, false, NULL, NULL, 0, NULL, NULL };
+	struct site_options o = { "_site", true, false, NULL, NULL, 0, 0, 0, NULL, NULL };
 	struct diag_list diags = DIAG_LIST_INIT, site_diags = DIAG_LIST_INIT;
 	struct progress progress = { { 0, 0 }, false };
 	struct site_result r;
@@ -168,7 +180,7 @@ const struct command command_build = {
 	"build", run_build, "build the report site (HTML and Markdown)",
 	"usage: folio build " CENTRE_USAGE "\n"
 	"                   [--out DIR] [--format html,md] [--templates DIR]\n"
-	"                   [--base-url URL] [--jobs N]\n"
+	"                   [--base-url URL] [--jobs N] [--shard K/N]\n"
 	"\n"
 	"Builds the centre's static site: the dashboard (index), a page per\n"
 	"learner and per portfolio (learners/ID/index, learners/ID/UNIT), each\n"
@@ -187,6 +199,9 @@ const struct command command_build = {
 	"  --base-url URL   make links absolute under URL (default: relative, so\n"
 	"                   the site works from file://)\n"
 	"  -j, --jobs N     render on N threads (default: the number of cores)\n"
+	"  --shard K/N      build only the Kth of N groups of learners (by a stable\n"
+	"                   hash of the id); shard 1 also builds the shared pages.\n"
+	"                   Copied together, N shards make the whole site.\n"
 	"\n"
 	"Exit status: 0 built; 1 built, but the inputs have errors, or a template\n"
 	"has an error (then nothing is published); 2 usage error, refused --out,\n"

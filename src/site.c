@@ -317,6 +317,8 @@ static bool compile_format(struct build *b, struct format *f, const char *ext,
 
 /* ---- pages -------------------------------------------------------------- */
 
+static void hash_bytes(uint64_t *h, const void *data, size_t len);
+
 static struct page *add_page(struct build *b, enum view_kind kind,
 			     const char *fmt, const char *a, const char *c)
 {
@@ -357,15 +359,38 @@ static bool safe_ids(struct build *b, const char *a, const char *c)
 	return false;
 }
 
+unsigned site_shard_of(const char *learner, unsigned shards)
+{
+	uint64_t h = 1469598103934665603ULL;   /* FNV-1a: the same on every machine */
+
+	if (shards < 2)
+		return 1;
+	hash_bytes(&h, learner, strlen(learner));
+	return (unsigned)(h % shards) + 1;
+}
+
+static bool in_shard(const struct build *b, const char *learner)
+{
+	return b->o->shards < 2 ||
+	       site_shard_of(learner, b->o->shards) == b->o->shard;
+}
+
+/* The pages every shard but the first leaves out. */
+static bool shared_pages(const struct build *b)
+{
+	return b->o->shards < 2 || b->o->shard == 1;
+}
+
 static void list_pages(struct build *b)
 {
 	const struct model *m = b->m;
 
-	add_page(b, VIEW_DASHBOARD, "index", NULL, NULL);
+	if (shared_pages(b))
+		add_page(b, VIEW_DASHBOARD, "index", NULL, NULL);
 	for (size_t i = 0; i < m->nlearners; i++) {
 		const char *id = m->learners[i]->id;
 
-		if (!safe_ids(b, id, NULL))
+		if (!in_shard(b, id) || !safe_ids(b, id, NULL))
 			continue;
 		add_page(b, VIEW_LEARNER, "learners/%s/index", id, NULL)->learner = i;
 		for (size_t j = 0; j < b->x->count[i]; j++) {
@@ -376,7 +401,7 @@ static void list_pages(struct build *b)
 					 p->unit->id)->portfolio = p;
 		}
 	}
-	for (size_t i = 0; i < m->nunits; i++) {
+	for (size_t i = 0; i < m->nunits && shared_pages(b); i++) {
 		if (!safe_ids(b, m->units[i]->id, NULL))
 			continue;
 		add_page(b, VIEW_UNIT, "units/%s", m->units[i]->id, NULL)->unit = m->units[i];
@@ -515,7 +540,7 @@ static void put_assets(struct build *b, const char *marker)
 	int rc;
 
 	put_file(b, SITE_MARKER, marker, strlen(marker), &b->result);
-	if (!b->o->html)
+	if (!b->o->html || !shared_pages(b))
 		return;
 	rc = theme_read(&theme, "html/style.css", &data, &len, &label);
 	if (rc == 0) {
@@ -590,6 +615,8 @@ static uint64_t fingerprint(const struct build *b)
 	hash_bytes(&h, &o->md, sizeof(o->md));
 	hash_text(&h, o->base_url);
 	hash_text(&h, o->templates);
+	hash_bytes(&h, &o->shard, sizeof(o->shard));
+	hash_bytes(&h, &o->shards, sizeof(o->shards));
 	hash_bytes(&h, &m->today, sizeof(m->today));
 	if (m->config.file)
 		hash_file(&h, m->config.file);

@@ -32,6 +32,12 @@ struct site_options {
 	const char *templates;      /* overriding theme folder, or NULL */
 	const char *base_url;       /* NULL: relative links */
 	int jobs;                   /* threads, at least 1 */
+	/*
+	 * Build shard `shard` (1-based) of `shards`: only the learners whose
+	 * id hashes to it; shard 1 also builds the shared pages (dashboard,
+	 * units, sheets, style.css).  0 of 0, or 1 of 1: the whole site.
+	 */
+	unsigned shard, shards;
 	/* Called now and then from a worker, serialised; may be NULL. */
 	void (*progress)(void *ctx, size_t done, size_t total);
 	void *progress_ctx;
@@ -57,6 +63,9 @@ enum site_status {
  */
 const char *site_refuse_out(const struct model *m, const char *out,
 			    char *why, size_t size);
+
+/* The shard (1..shards) a learner's pages belong to: a stable hash of the id. */
+unsigned site_shard_of(const char *learner, unsigned shards);
 
 enum site_status site_build(const struct model *m, const struct xref *x,
 			    const struct diag_list *model_diags,
