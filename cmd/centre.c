@@ -2,6 +2,7 @@
  * centre.c - options and loading shared by the centre commands.
  */
 #include "centre.h"
+#include "encoding.h"
 
 #include <errno.h>
 #include <string.h>
@@ -25,6 +26,9 @@ bool centre_option(struct centre_args *args, int opt, const char *value)
 	case CENTRE_OPT_TODAY:
 		args->paths.today = value;
 		return true;
+	case CENTRE_OPT_ENCODING:
+		args->paths.encoding = value;
+		return true;
 	default:
 		return false;
 	}
@@ -35,6 +39,9 @@ int centre_load(const struct command *cmd, struct centre_args *args,
 {
 	/* The caller frees m whatever happens, so it must be valid first. */
 	memset(m, 0, sizeof(*m));
+	if (args->paths.encoding && !encoding_known(args->paths.encoding))
+		return command_usage_error(cmd, "unknown encoding '%s' "
+			"(such as utf-8 or windows-1252)", args->paths.encoding);
 	if (args->dir && chdir(args->dir) != 0) {
 		fprintf(stderr, "folio %s: cannot enter %s: %s\n", cmd->name,
 			args->dir, strerror(errno));

@@ -17,6 +17,7 @@ enum {
 	CENTRE_OPT_LEARNERS,
 	CENTRE_OPT_EVIDENCE,
 	CENTRE_OPT_TODAY,
+	CENTRE_OPT_ENCODING,
 	CENTRE_OPT_FIRST_FREE,    /* first option value a command may use */
 };
 
@@ -25,9 +26,10 @@ enum {
 	{ "units", required_argument, NULL, CENTRE_OPT_UNITS }, \
 	{ "learners", required_argument, NULL, CENTRE_OPT_LEARNERS }, \
 	{ "evidence", required_argument, NULL, CENTRE_OPT_EVIDENCE }, \
-	{ "today", required_argument, NULL, CENTRE_OPT_TODAY }
+	{ "today", required_argument, NULL, CENTRE_OPT_TODAY }, \
+	{ "encoding", required_argument, NULL, CENTRE_OPT_ENCODING }
 
-#define CENTRE_USAGE "[-C DIR] [--units DIR] [--learners FILE] [--evidence DIR] [--today DATE]"
+#define CENTRE_USAGE "[-C DIR] [--units DIR] [--learners FILE] [--evidence DIR] [--today DATE] [--encoding NAME]"
 
 #define CENTRE_HELP \
 	"  -C DIR           run as if started in DIR (the centre folder)\n" \
@@ -36,7 +38,9 @@ enum {
 	"  --evidence DIR   the evidence logs, every *.csv in name order\n" \
 	"                   (default: evidence, if there is one)\n" \
 	"  --today DATE     the date \"in the future\" is judged against (default:\n" \
-	"                   folio.yml's today, else SOURCE_DATE_EPOCH, else the clock)\n"
+	"                   folio.yml's today, else SOURCE_DATE_EPOCH, else the clock)\n" \
+	"  --encoding NAME  the CSV files' encoding, such as windows-1252 (default:\n" \
+	"                   folio.yml's encoding, else strict UTF-8)\n"
 
 struct centre_args {
 	const char *dir;

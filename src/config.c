@@ -4,11 +4,13 @@
 #include "config.h"
 #include "buf.h"
 #include "date.h"
+#include "encoding.h"
 #include "fsutil.h"
 #include "utf8.h"
 #include "ydoc.h"
 
 #include <errno.h>
+#include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -64,6 +66,57 @@ static void read_path(struct ydoc *y, const char *key, yaml_node_t *key_node,
 			     key);
 }
 
+static const char *encoding_name(struct reading *r, struct ydoc *y,
+				 yaml_node_t *value)
+{
+	const char *name;
+
+	if (!ydoc_text(y, value, "encoding", &name))
+		return NULL;
+	if (!encoding_known(name)) {
+		diag_error(r->diags, y->file, ydoc_line(y, value), ydoc_column(value),
+			   "unknown encoding `%s` (such as utf-8 or windows-1252)", name);
+		return NULL;
+	}
+	return arena_strdup(r->arena, name);
+}
+
+static void read_pattern(struct ydoc *y, const char *key, yaml_node_t *key_node,
+			 yaml_node_t *value, void *ctx)
+{
+	struct reading *r = ctx;
+	struct config *c = r->config;
+	const char *name = encoding_name(r, y, value);
+	struct config_encoding *grown;
+
+	(void)key_node;
+	if (!name)
+		return;
+	grown = arena_alloc(r->arena, (c->nencodings + 1) * sizeof(*grown));
+	if (c->nencodings)
+		memcpy(grown, c->encodings, c->nencodings * sizeof(*grown));
+	grown[c->nencodings].pattern = arena_strdup(r->arena, key);
+	grown[c->nencodings].name = name;
+	c->encodings = grown;
+	c->nencodings++;
+}
+
+static void read_encoding(struct reading *r, struct ydoc *y, yaml_node_t *value)
+{
+	if (value->type == YAML_MAPPING_NODE)
+		ydoc_each_pair(y, value, "`encoding`", read_pattern, r);
+	else
+		r->config->encoding = encoding_name(r, y, value);
+}
+
+const char *config_encoding_for(const struct config *c, const char *path)
+{
+	for (size_t i = 0; i < c->nencodings; i++)
+		if (fnmatch(c->encodings[i].pattern, path, 0) == 0)
+			return c->encodings[i].name;
+	return c->encoding;
+}
+
 static void read_key(struct ydoc *y, const char *key, yaml_node_t *key_node,
 		     yaml_node_t *value, void *ctx)
 {
@@ -79,10 +132,12 @@ static void read_key(struct ydoc *y, const char *key, yaml_node_t *key_node,
 		read_date(r, y, value);
 	else if (strcmp(key, "paths") == 0)
 		ydoc_each_pair(y, value, "`paths`", read_path, r);
+	else if (strcmp(key, "encoding") == 0)
+		read_encoding(r, y, value);
 	else
 		diag_warning(r->diags, y->file, ydoc_line(y, key_node),
 			     ydoc_column(key_node),
-			     "unknown key `%s` (known: name, number, today, paths)",
+			     "unknown key `%s` (known: name, number, today, paths, encoding)",
 			     key);
 }
 

@@ -8,6 +8,9 @@
  *     units: ../../units       # relative to the centre folder
  *     learners: learners.csv
  *     evidence: evidence
+ *   encoding: windows-1252     # every CSV file; or, per file pattern:
+ *   encoding:
+ *     "evidence/sp-2026.csv": windows-1252
  *
  * Every key is optional; a missing file is no error.  Command-line options
  * override what the file says.
@@ -21,6 +24,12 @@
 #include "arena.h"
 #include "diag.h"
 
+/* CSV files whose path (from the centre folder) matches pattern are in name. */
+struct config_encoding {
+	const char *pattern;
+	const char *name;
+};
+
 struct config {
 	const char *file;       /* the file read, or NULL if there was none */
 	const char *name;       /* NULL when not given, likewise below */
@@ -30,7 +39,13 @@ struct config {
 	const char *evidence;
 	bool has_today;
 	int32_t today;
+	const char *encoding;             /* every CSV file, unless a pattern says */
+	struct config_encoding *encodings;
+	size_t nencodings;
 };
+
+/* The encoding folio.yml gives the CSV file at path (from the centre), or NULL. */
+const char *config_encoding_for(const struct config *c, const char *path);
 
 /*
  * Reads path into *c (strings in arena) if the file exists.  Returns 0,

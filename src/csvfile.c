@@ -13,6 +13,7 @@
  * at the end.  No allocation happens per field.
  */
 #include "csvfile.h"
+#include "encoding.h"
 #include "fsutil.h"
 #include "mem.h"
 #include "utf8.h"
@@ -54,7 +55,16 @@ struct loader {
 	int header_line;
 	size_t ncolumns;          /* 0 until known */
 	size_t *order;            /* header column indices sorted by name */
+	size_t utf8_errors;       /* records with invalid UTF-8 */
+	int utf8_last_line;       /* the last of them */
 };
+
+/*
+ * A file in another encoding has a bad byte on most rows: the first few
+ * are listed, the rest summed up in one line, so the message that says
+ * what to do is not lost in a flood.
+ */
+#define UTF8_ERRORS_LISTED 10
 
 static const unsigned char csv_options = CSV_STRICT | CSV_STRICT_FINI;
 
@@ -354,11 +364,15 @@ static void check_utf8(struct loader *ld, const char *s, size_t len)
 
 	if (bad == len)
 		return;
+	ld->rec_bad = true;
+	ld->utf8_last_line = ld->line;
+	if (++ld->utf8_errors > UTF8_ERRORS_LISTED)
+		return;
 	diag_error(ld->diags, ld->path, ld->line,
 		   bad < INT_MAX ? (int)bad + 1 : 0,
-		   "invalid UTF-8 (byte 0x%02X); save the file as UTF-8 "
-		   "(CSV UTF-8 in Excel)", (unsigned char)s[bad]);
-	ld->rec_bad = true;
+		   "invalid UTF-8 (byte 0x%02X): save the file as CSV UTF-8, or "
+		   "name its encoding (--encoding windows-1252, or `encoding:` in "
+		   "folio.yml)", (unsigned char)s[bad]);
 }
 
 static bool line_blank(const char *s, size_t len)
@@ -526,6 +540,12 @@ int csvfile_parse(struct csvfile *out, const char *path, const char *data,
 	parser_start(&ld);
 	bom = utf8_bom_length(data, len);
 	feed_all(&ld, data + bom, len - bom);
+	if (ld.utf8_errors > UTF8_ERRORS_LISTED)
+		diag_error(diags, path, ld.utf8_last_line, 0,
+			   "and %zu more rows with invalid UTF-8, the last here: "
+			   "the file is in another encoding; name it (--encoding "
+			   "windows-1252, or `encoding:` in folio.yml)",
+			   ld.utf8_errors - UTF8_ERRORS_LISTED);
 	if (!ld.header_seen) {
 		diag_error(diags, path, 0, 0,
 			   "empty file: a CSV file needs a header row");
@@ -542,17 +562,49 @@ int csvfile_parse(struct csvfile *out, const char *path, const char *data,
 int csvfile_load(struct csvfile *out, const char *path,
 		 struct diag_list *diags)
 {
+	return csvfile_load_as(out, path, NULL, diags);
+}
+
+/* Converts data in place to UTF-8, or reports where it cannot. */
+static bool convert(const char *path, const char *encoding, char **data,
+		    size_t *len, struct diag_list *diags)
+{
+	char *utf8;
+	size_t utf8_len, bad;
+	int line, column;
+
+	if (encoding_to_utf8(encoding, *data, *len, &utf8, &utf8_len, &bad) != 0) {
+		utf8_locate(*data, bad, &line, &column);
+		diag_error(diags, path, line, column,
+			   "not %s text (byte 0x%02X): check the encoding the file "
+			   "was saved in", encoding,
+			   bad < *len ? (unsigned char)(*data)[bad] : 0);
+		return false;
+	}
+	free(*data);
+	*data = utf8;
+	*len = utf8_len;
+	return true;
+}
+
+int csvfile_load_as(struct csvfile *out, const char *path,
+		    const char *encoding, struct diag_list *diags)
+{
 	char *data;
 	size_t len;
 	int err = fs_read_file(path, &data, &len);
-	int rc;
+	int rc = -1;
 
+	memset(out, 0, sizeof(*out));
 	if (err) {
-		memset(out, 0, sizeof(*out));
 		out->path = mem_strdup(path);
 		return err;
 	}
-	rc = csvfile_parse(out, path, data, len, diags);
+	if (!encoding || encoding_is_utf8(encoding) ||
+	    convert(path, encoding, &data, &len, diags))
+		rc = csvfile_parse(out, path, data, len, diags);
+	else
+		out->path = mem_strdup(path);
 	free(data);
 	return rc;
 }

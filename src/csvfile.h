@@ -70,6 +70,14 @@ int csvfile_load(struct csvfile *out, const char *path,
 		 struct diag_list *diags);
 
 /*
+ * The same for a file in another encoding (NULL or UTF-8: none), which is
+ * converted to UTF-8 first; a byte the encoding does not define is an
+ * error at its place, and nothing of the file is usable.
+ */
+int csvfile_load_as(struct csvfile *out, const char *path,
+		    const char *encoding, struct diag_list *diags);
+
+/*
  * Index of the column called name (ignoring ASCII case and surrounding
  * spaces), or -1.  O(log ncolumns).
  */

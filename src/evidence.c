@@ -350,6 +350,7 @@ static void load_file(struct model *m, struct csvfile *f, size_t *cap,
 /* Files parsed on worker threads; rows are then read in file order. */
 struct parsing {
 	char **paths;
+	const char **encodings;
 	struct csvfile **files;
 	struct diag_list *diags;    /* one list per file */
 	int *errors;                /* errno per file, 0 when read */
@@ -363,7 +364,8 @@ static void *parse_files(void *arg)
 	size_t i;
 
 	while ((i = atomic_fetch_add(&p->next, 1)) < p->count)
-		p->errors[i] = csvfile_load(p->files[i], p->paths[i], &p->diags[i]);
+		p->errors[i] = csvfile_load_as(p->files[i], p->paths[i],
+					       p->encodings[i], &p->diags[i]);
 	return NULL;
 }
 
@@ -403,11 +405,13 @@ int evidence_load(struct model *m, const char *dir, struct diag_list *diags)
 	if (err)
 		return err;
 	p.paths = mem_calloc(p.count + 1, sizeof(*p.paths));
+	p.encodings = mem_calloc(p.count + 1, sizeof(*p.encodings));
 	p.files = mem_calloc(p.count + 1, sizeof(*p.files));
 	p.diags = mem_calloc(p.count + 1, sizeof(*p.diags));
 	p.errors = mem_calloc(p.count + 1, sizeof(*p.errors));
 	for (size_t i = 0; i < p.count; i++) {
 		p.paths[i] = fs_join(dir, names[i]);
+		p.encodings[i] = model_encoding_for(m, p.paths[i]);
 		p.files[i] = model_new_csvfile(m);
 	}
 	parse_in_parallel(&p);
@@ -424,6 +428,7 @@ int evidence_load(struct model *m, const char *dir, struct diag_list *diags)
 		free(p.paths[i]);
 	}
 	free(p.paths);
+	free(p.encodings);
 	free(p.files);
 	free(p.diags);
 	free(p.errors);

@@ -113,7 +113,7 @@ int learner_load(struct model *m, const char *path, struct diag_list *diags)
 	struct csvfile *f = model_new_csvfile(m);
 	int index[NCOLUMNS];
 	size_t cap = 0;
-	int err = csvfile_load(f, path, diags);
+	int err = csvfile_load_as(f, path, model_encoding_for(m, path), diags);
 
 	if (err > 0)
 		return err;

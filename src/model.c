@@ -112,6 +112,19 @@ struct csvfile *model_new_csvfile(struct model *m)
 	return f;
 }
 
+const char *model_encoding_for(const struct model *m, const char *path)
+{
+	size_t n = strlen(m->centre);
+
+	if (m->encoding)
+		return m->encoding;
+	/* Patterns are written from the centre folder. */
+	if (strcmp(m->centre, ".") != 0 && strncmp(path, m->centre, n) == 0 &&
+	    path[n] == '/')
+		path += n + 1;
+	return config_encoding_for(&m->config, path);
+}
+
 const struct learner *model_find_learner(const struct model *m,
 					 const char *id)
 {
@@ -194,6 +207,7 @@ enum model_status model_load(struct model *m, const struct model_paths *paths,
 	memset(m, 0, sizeof(*m));
 	m->centre = arena_strdup(&m->arena, paths->centre ? paths->centre : ".");
 	m->summaries_html = paths->summaries_html;
+	m->encoding = paths->encoding ? arena_strdup(&m->arena, paths->encoding) : NULL;
 	status = load_config(m, diags);
 	choose_today(m, paths, diags);
 	m->units_dir = choose_path(m, paths->units, m->config.units, "units", true);

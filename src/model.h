@@ -34,6 +34,7 @@ struct model_paths {
 	const char *evidence;   /* default: evidence, if it exists */
 	const char *today;      /* a date; default: folio.yml, SOURCE_DATE_EPOCH, clock */
 	bool summaries_html;    /* render evidence summaries (export, build) */
+	const char *encoding;   /* of every CSV file; default: folio.yml, else UTF-8 */
 };
 
 struct model {
@@ -42,6 +43,7 @@ struct model {
 	struct config config;
 	int32_t today;
 	bool summaries_html;
+	const char *encoding;        /* --encoding, or NULL */
 	const char *units_dir;
 	const char *learners_file;   /* NULL when there is none */
 	const char *evidence_dir;    /* NULL when there is none */
@@ -75,5 +77,8 @@ size_t model_criteria_count(const struct model *m);
 
 /* For the loaders: a CSV file the model keeps until model_free(). */
 struct csvfile *model_new_csvfile(struct model *m);
+
+/* The encoding of the CSV file at path: the option, else folio.yml, else NULL. */
+const char *model_encoding_for(const struct model *m, const char *path);
 
 #endif

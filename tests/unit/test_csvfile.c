@@ -319,8 +319,9 @@ static void test_invalid_utf8(void)
 	parse("name,town\nAnn,Lyon\nRen\xE9,Paris\nBob,Nice\n");
 	CHECK_INT(rc, 0);
 	CHECK_STR(messages(),
-		  "in.csv:3:4: error: invalid UTF-8 (byte 0xE9); save the "
-		  "file as UTF-8 (CSV UTF-8 in Excel)\n");
+		  "in.csv:3:4: error: invalid UTF-8 (byte 0xE9): save the "
+		  "file as CSV UTF-8, or name its encoding (--encoding windows-1252, "
+		  "or `encoding:` in folio.yml)\n");
 	CHECK_STR(rows(), "1: name|town\n2: Ann|Lyon\n4: Bob|Nice\n");
 	done();
 }
@@ -330,8 +331,9 @@ static void test_invalid_utf8_inside_multiline_field(void)
 	/* Located where the byte is; the record it is in is left out. */
 	parse("a,b\n1,\"caf\xC3\xA9\nna\xEF\xBB\",x\"y\n2,3\n");
 	CHECK_STR(messages(),
-		  "in.csv:3:3: error: invalid UTF-8 (byte 0xEF); save the "
-		  "file as UTF-8 (CSV UTF-8 in Excel)\n");
+		  "in.csv:3:3: error: invalid UTF-8 (byte 0xEF): save the "
+		  "file as CSV UTF-8, or name its encoding (--encoding windows-1252, "
+		  "or `encoding:` in folio.yml)\n");
 	CHECK_STR(rows(), "1: a|b\n4: 2|3\n");
 	done();
 }
@@ -342,8 +344,9 @@ static void test_invalid_utf8_after_bom(void)
 	parse("\xEF\xBB\xBFna\xFFme\nx\n");
 	CHECK_INT(rc, -1);
 	CHECK_STR(messages(),
-		  "in.csv:1:3: error: invalid UTF-8 (byte 0xFF); save the "
-		  "file as UTF-8 (CSV UTF-8 in Excel)\n");
+		  "in.csv:1:3: error: invalid UTF-8 (byte 0xFF): save the "
+		  "file as CSV UTF-8, or name its encoding (--encoding windows-1252, "
+		  "or `encoding:` in folio.yml)\n");
 	done();
 }
 
@@ -412,8 +415,9 @@ static void test_many_problems_in_one_file(void)
 	CHECK_INT(rc, 0);
 	CHECK_STR(messages(),
 		  "in.csv:3: error: row has 2 fields but the header has 3\n"
-		  "in.csv:4:4: error: invalid UTF-8 (byte 0xC3); save the "
-		  "file as UTF-8 (CSV UTF-8 in Excel)\n"
+		  "in.csv:4:4: error: invalid UTF-8 (byte 0xC3): save the "
+		  "file as CSV UTF-8, or name its encoding (--encoding windows-1252, "
+		  "or `encoding:` in folio.yml)\n"
 		  "in.csv:5:9: error: text after the closing quote of a "
 		  "quoted field; a quote inside a quoted field must be "
 		  "doubled (\"\")\n"
