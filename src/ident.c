@@ -51,3 +51,13 @@ bool ident_valid(const char *s)
 
 	return ident_problem(s, scratch, sizeof(scratch)) == NULL;
 }
+
+const char *ident_fold(struct arena *a, const char *s)
+{
+	char *folded = arena_strdup(a, s);
+
+	for (char *c = folded; *c; c++)
+		if (*c >= 'A' && *c <= 'Z')
+			*c = (char)(*c - 'A' + 'a');
+	return folded;
+}

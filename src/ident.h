@@ -15,7 +15,15 @@
 
 #define IDENT_MAX 64
 
+#include "arena.h"
+
 bool ident_valid(const char *s);
+
+/*
+ * s in lower case, in the arena: two ids with the same folded form would
+ * name the same file on a case-insensitive file system.
+ */
+const char *ident_fold(struct arena *a, const char *s);
 
 /* Why s is not a valid id, as a phrase: "contains '/'", "is empty", ... */
 const char *ident_problem(const char *s, char *scratch, size_t size);

@@ -77,6 +77,14 @@ static bool usable_id(struct model *m, const struct csvfile *f,
 			   first->line);
 		return false;
 	}
+	first = strmap_get(&m->learner_folded, ident_fold(&m->arena, id));
+	if (first) {
+		diag_error(diags, f->path, r->line, 0,
+			   "learner ids `%s` and `%s` (line %d) differ only in case: "
+			   "their pages would be one file on Windows and macOS; rename one",
+			   id, first->id, first->line);
+		return false;
+	}
 	return true;
 }
 
@@ -103,6 +111,7 @@ static void read_learner(struct model *m, const struct csvfile *f,
 	read_units(m, f, r, csvrow_field(r, index[COL_UNITS]), l, diags);
 	l->extra = csvrow_extras(&m->arena, f, r, index, NCOLUMNS, &l->nextra);
 	strmap_put(&m->learner_index, l->id, l);
+	strmap_put(&m->learner_folded, ident_fold(&m->arena, l->id), l);
 	m->learners = mem_array_grow(m->learners, cap, m->nlearners + 1,
 				     sizeof(*m->learners));
 	m->learners[m->nlearners++] = l;

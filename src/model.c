@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 static int compare_units(const void *a, const void *b)
@@ -32,12 +33,12 @@ const struct unit *model_find_unit(const struct model *m, const char *id)
 	return found ? *found : NULL;
 }
 
-/* The unit already loaded under u's id, looked up before sorting. */
+/* The unit already loaded under u's id, in any case, looked up before sorting. */
 static const struct unit *earlier_unit(const struct model *m,
 				       const struct unit *u)
 {
 	for (size_t i = 0; i < m->nunits; i++)
-		if (strcmp(m->units[i]->id, u->id) == 0)
+		if (strcasecmp(m->units[i]->id, u->id) == 0)
 			return m->units[i];
 	return NULL;
 }
@@ -60,10 +61,17 @@ static enum model_status load_unit_file(struct model *m, const char *path,
 	if (!u)
 		return MODEL_OK;
 	first = earlier_unit(m, u);
-	if (first) {
+	if (first && strcmp(first->id, u->id) == 0) {
 		diag_error(diags, path, u->line, 0,
 			   "duplicate unit id `%s`: %s:%d has it already",
 			   u->id, first->file, first->line);
+		return MODEL_OK;
+	}
+	if (first) {
+		diag_error(diags, path, u->line, 0,
+			   "unit ids `%s` and `%s` (%s:%d) differ only in case: their "
+			   "pages would be one file on Windows and macOS; rename one",
+			   u->id, first->id, first->file, first->line);
 		return MODEL_OK;
 	}
 	m->units = mem_array_grow(m->units, cap, m->nunits + 1,
@@ -248,6 +256,7 @@ void model_free(struct model *m)
 	free(m->learners);
 	free(m->evidence);
 	strmap_free(&m->learner_index);
+	strmap_free(&m->learner_folded);
 	strmap_free(&m->ref_index);
 	free(m->units);
 	arena_free(&m->arena);

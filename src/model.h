@@ -55,6 +55,7 @@ struct model {
 	size_t nevidence;
 	/* Private to the loaders. */
 	struct strmap learner_index;
+	struct strmap learner_folded;   /* by lower-case id */
 	struct strmap ref_index;
 	struct csvfile **files;
 	size_t nfiles, files_cap;
