@@ -43,7 +43,7 @@ ASAN_LIB  = $(LIB_SRC:%.c=build/asan/%.o) build/asan/$(GEN_SRC:.c=.o)
 ASAN_CMD  = $(CMD_SRC:%.c=build/asan/%.o)
 TESTS     = $(TEST_SRC:tests/unit/%.c=build/asan/tests/%)
 
-.PHONY: all deps example test bench install uninstall clean
+.PHONY: all deps example test bench fuzz install uninstall clean
 
 # Test objects are intermediate files; keep them between runs.
 .SECONDARY:
@@ -102,8 +102,50 @@ example: build/folio
 test: build/folio build/asan/folio $(TESTS)
 	@sh tests/run.sh
 
+# ---- valgrind: the unit tests without sanitizers, for memcheck ----------
+# tests/run.sh runs these, and build/folio, under valgrind's memcheck.
+VG_TESTS  = $(TEST_SRC:tests/unit/%.c=build/valgrind/tests/%)
+
+build/valgrind/%.o: %.c | build/.deps-ok
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -O1 -g -c $< -o $@
+
+build/valgrind/tests/%: build/valgrind/tests/unit/%.o $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) -g $^ -o $@ $(PKG_LIBS)
+
+test: $(VG_TESTS)
+# ---- end valgrind --------------------------------------------------------
+
 bench: build/folio
 	@sh tests/bench/run.sh
+
+# ---- fuzz: libFuzzer targets (tests/fuzz/README.md) -------------------
+# make fuzz [FUZZ_SECONDS=60] [FUZZ_TARGETS="unit csv mustache"]: each
+# target runs on a copy of its seed corpus; fails if one crashes.
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= unit csv mustache
+FUZZ_SAN      = -fsanitize=fuzzer-no-link,address,undefined \
+                -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_LIB      = $(LIB_SRC:%.c=build/fuzz/%.o) build/fuzz/$(GEN_SRC:.c=.o)
+FUZZ_BINS     = $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
+# The render budget of fuzz_mustache.c.
+FUZZ_LDFLAGS_mustache = -Wl,--wrap=json_object_getn,--wrap=json_array_get \
+                -Wl,--wrap=json_array_size,--wrap=buf_put,--wrap=buf_puts \
+                -Wl,--wrap=buf_putc
+
+build/fuzz/%.o: %.c | build/.deps-ok
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(ALL_CFLAGS) -g -O1 $(FUZZ_SAN) -c $< -o $@
+
+build/fuzz/fuzz_%: build/fuzz/tests/fuzz/fuzz_%.o $(FUZZ_LIB)
+	$(FUZZ_CC) -g -fsanitize=fuzzer,address,undefined $(FUZZ_LDFLAGS_$*) \
+	  $^ -o $@ $(PKG_LIBS)
+
+fuzz: $(FUZZ_BINS)
+	@sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+# ---- end fuzz ------------------------------------------------------------
 
 install: build/folio
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
