@@ -4,6 +4,7 @@
 #include "diag.h"
 #include "mem.h"
 #include "strmap.h"
+#include "utf8.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -14,6 +15,45 @@ static const char *severity_name(enum diag_severity severity)
 	return severity == DIAG_ERROR ? "error" : "warning";
 }
 
+/*
+ * A copy of s that is one line of UTF-8: control characters are written
+ * out (\n, \r, \t, \xHH) and so is each byte that is not UTF-8 (\xHH).
+ * Text from an input (a CSV field, a template, a file name) can then never
+ * break a diagnostic's line, forge another, reach a terminal as an escape
+ * sequence, or make diag_list_to_json() drop the diagnostic (JSON strings
+ * must be UTF-8).
+ */
+static char *one_line(const char *s)
+{
+	struct buf b = BUF_INIT;
+	size_t len = strlen(s);
+
+	while (len > 0) {
+		size_t ok = utf8_check(s, len);
+
+		for (size_t i = 0; i < ok; i++) {
+			unsigned char c = (unsigned char)s[i];
+
+			if (c == '\n')
+				buf_puts(&b, "\\n");
+			else if (c == '\r')
+				buf_puts(&b, "\\r");
+			else if (c == '\t')
+				buf_puts(&b, "\\t");
+			else if (c < 0x20 || c == 0x7f)
+				buf_printf(&b, "\\x%02x", c);
+			else
+				buf_putc(&b, (char)c);
+		}
+		if (ok == len)
+			break;
+		buf_printf(&b, "\\x%02x", (unsigned char)s[ok]);
+		s += ok + 1;
+		len -= ok + 1;
+	}
+	return buf_detach(&b);
+}
+
 void diag_add(struct diag_list *list, enum diag_severity severity,
 	      const char *file, int line, int column, const char *message)
 {
@@ -22,11 +62,11 @@ void diag_add(struct diag_list *list, enum diag_severity severity,
 	list->items = mem_array_grow(list->items, &list->cap, list->count + 1,
 				     sizeof(*list->items));
 	d = &list->items[list->count++];
-	d->file = mem_strdup(file ? file : "folio");
+	d->file = one_line(file ? file : "folio");
 	d->line = line > 0 ? line : 0;
 	d->column = line > 0 && column > 0 ? column : 0;
 	d->severity = severity;
-	d->message = mem_strdup(message);
+	d->message = one_line(message);
 	if (severity == DIAG_ERROR)
 		list->errors++;
 	else

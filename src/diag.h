@@ -23,6 +23,11 @@ enum diag_severity {
 	DIAG_WARNING,
 };
 
+/*
+ * file and message are one line of UTF-8 whatever they were given: diag_add
+ * writes control characters and bytes that are not UTF-8 out as \n, \r,
+ * \t or \xHH.
+ */
 struct diag {
 	char *file;      /* as the user named it; never NULL */
 	int line;        /* 0: the file as a whole */

@@ -1,0 +1,517 @@
+/*
+ * fuzz.h - the three fuzzing entry points, shared by the libFuzzer targets
+ * (tests/fuzz/fuzz_*.c) and by the regression replay that `make test` runs
+ * (tests/unit/test_fuzz_regressions.c), so a saved input is replayed
+ * exactly as the fuzzer ran it.
+ *
+ *   fuzz_unit(data, size)      unit_parse() on the bytes as a unit file,
+ *                              then lookups of everything it found
+ *   fuzz_csv(data, size)       csvfile_parse(), then the typed field
+ *                              readers (dates, yes/no, id lists) and
+ *                              the column mapping; bytes that are not
+ *                              UTF-8 are also converted from
+ *                              Windows-1252 and parsed again
+ *   fuzz_mustache(data, size)  a template, JSON data and up to three
+ *                              partials from one input, compiled and
+ *                              rendered (layout below)
+ *
+ * Each checks what the module promises (UTF-8 strings, lookups finding
+ * what was parsed, rows as wide as the header...) and abort()s when a
+ * promise is broken, so a broken promise is a crash like any other.  Each
+ * frees everything: a leak is a bug.  data need not be NUL-terminated and
+ * is never read past size.
+ *
+ * Mustache input layout: byte 0 holds flags, the rest is split at NUL
+ * bytes into
+ *
+ *   TEMPLATE \0 JSON-DATA \0 NAME\nPARTIAL \0 NAME\nPARTIAL \0 NAME\nPARTIAL
+ *
+ * Missing pieces are empty; JSON that does not parse renders against null.
+ * A partial's name is its first line (a partial without a newline has an
+ * empty body).  The partial "unreadable" is always there but cannot be
+ * read: the loader fails with EIO.  Flags: bit 0 escapes with the
+ * Markdown escaper instead of HTML; bit 1 renders with
+ * mustache_render_stack(), each element of a JSON array data being one
+ * context; bit 2 also fetches the first partial with mustache_env_get().
+ *
+ * Rendering may do work exponential in the input (sections nested over
+ * arrays, partials recursing over nested data): that is Mustache, not a
+ * bug.  The libFuzzer build therefore bounds each render (see
+ * fuzz_mustache.c: FUZZ_RENDER_BUDGET); the replay has no bound, which is
+ * fine for the crash inputs it replays.
+ */
+#ifndef FOLIO_FUZZ_H
+#define FOLIO_FUZZ_H
+
+#include "arena.h"
+#include "buf.h"
+#include "csvfile.h"
+#include "csvrow.h"
+#include "date.h"
+#include "diag.h"
+#include "encoding.h"
+#include "mem.h"
+#include "mustache.h"
+#include "unit.h"
+#include "utf8.h"
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* Each file uses some of these only. */
+#define FUZZ_FN static __attribute__((unused))
+
+/* A broken promise: abort, so that the fuzzer saves the input. */
+#define FUZZ_ASSERT(cond) do { \
+	if (!(cond)) { \
+		fprintf(stderr, "%s:%d: fuzz check failed: %s\n", \
+			__FILE__, __LINE__, #cond); \
+		abort(); \
+	} \
+} while (0)
+
+/*
+ * Set by fuzz_mustache.c in the libFuzzer build: called around each
+ * render with its output buffer (NULL after), to bound the work.
+ */
+#ifndef FUZZ_RENDER_BEGIN
+#define FUZZ_RENDER_BEGIN(out) ((void)(out))
+#define FUZZ_RENDER_END() ((void)0)
+#endif
+
+FUZZ_FN void fuzz_check_utf8(const char *s)
+{
+	FUZZ_ASSERT(s != NULL);
+	FUZZ_ASSERT(utf8_check(s, strlen(s)) == strlen(s));
+}
+
+FUZZ_FN void fuzz_check_utf8_or_null(const char *s)
+{
+	if (s)
+		fuzz_check_utf8(s);
+}
+
+FUZZ_FN bool fuzz_has_control(const char *s)
+{
+	FUZZ_ASSERT(s != NULL);
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return true;
+	return false;
+}
+
+/* Every diagnostic formats, as text and as JSON, and reads as UTF-8. */
+FUZZ_FN void fuzz_diags(struct diag_list *diags)
+{
+	struct buf text = BUF_INIT;
+	json_t *json;
+
+	diag_list_sort(diags);
+	diag_list_format(diags, false, &text);
+	diag_list_format(diags, true, &text);
+	json = diag_list_to_json(diags);
+	FUZZ_ASSERT(json != NULL);
+	FUZZ_ASSERT(json_array_size(json) == diags->count);
+	json_decref(json);
+	/* One line of UTF-8 each, whatever the input held. */
+	for (size_t i = 0; i < diags->count; i++) {
+		FUZZ_ASSERT(!fuzz_has_control(diags->items[i].file));
+		FUZZ_ASSERT(!fuzz_has_control(diags->items[i].message));
+		fuzz_check_utf8(diags->items[i].file);
+		fuzz_check_utf8(diags->items[i].message);
+	}
+	buf_free(&text);
+}
+
+/* ---- units ------------------------------------------------------------ */
+
+FUZZ_FN void fuzz_unit_lookups(const struct unit *u)
+{
+	FUZZ_ASSERT(u->id && u->file);
+	fuzz_check_utf8(u->id);
+	fuzz_check_utf8_or_null(u->title);
+	fuzz_check_utf8_or_null(u->awarding_body);
+	fuzz_check_utf8_or_null(u->number);
+	fuzz_check_utf8_or_null(u->urn);
+	fuzz_check_utf8_or_null(u->level);
+	fuzz_check_utf8_or_null(u->intro_html);
+	fuzz_check_utf8(u->requirements_html);
+	for (size_t i = 0; i < u->nnos; i++)
+		fuzz_check_utf8(u->nos[i]);
+	for (size_t i = 0; i < u->nmethods; i++) {
+		const struct unit_method *m = &u->methods[i];
+
+		fuzz_check_utf8(m->code);
+		fuzz_check_utf8(m->name);
+		FUZZ_ASSERT(unit_find_method(u, m->code) != NULL);
+	}
+	for (size_t i = 0; i < u->nsections; i++) {
+		fuzz_check_utf8(u->sections[i].title);
+		fuzz_check_utf8(u->sections[i].html);
+	}
+
+	/* The flat view holds each outcome's criteria, in order. */
+	size_t k = 0;
+	for (size_t i = 0; i < u->noutcomes; i++) {
+		const struct unit_outcome *o = &u->outcomes[i];
+
+		fuzz_check_utf8_or_null(o->title);
+		fuzz_check_utf8_or_null(o->guidance_html);
+		for (size_t j = 0; j < o->ncriteria; j++, k++) {
+			FUZZ_ASSERT(k < u->ncriteria);
+			FUZZ_ASSERT(u->criteria[k] == &o->criteria[j]);
+		}
+	}
+	FUZZ_ASSERT(k == u->ncriteria);
+	for (size_t i = 0; i < u->ncriteria; i++) {
+		const struct unit_criterion *c = u->criteria[i], *found;
+		size_t len;
+
+		fuzz_check_utf8(c->id);
+		fuzz_check_utf8_or_null(c->text);
+		fuzz_check_utf8_or_null(c->guidance_html);
+		FUZZ_ASSERT(c->index == i);
+		found = unit_find_criterion(u, c->id);
+		FUZZ_ASSERT(found && strcmp(found->id, c->id) == 0);
+		len = strlen(c->id);
+		found = unit_find_criterion_n(u, c->id, len);
+		FUZZ_ASSERT(found && strcmp(found->id, c->id) == 0);
+		/* A prefix is found only as an id of its own. */
+		if (len > 0) {
+			found = unit_find_criterion_n(u, c->id, len - 1);
+			FUZZ_ASSERT(!found || (strlen(found->id) == len - 1 &&
+				    strncmp(found->id, c->id, len - 1) == 0));
+		}
+		FUZZ_ASSERT(u->criteria_by_id[i] != NULL);
+		if (i > 0)
+			FUZZ_ASSERT(strcmp(u->criteria_by_id[i - 1]->id,
+					   u->criteria_by_id[i]->id) <= 0);
+	}
+	k = 0;
+	for (size_t i = 0; i < u->ngroups; i++) {
+		const struct unit_requirement_group *g = &u->groups[i];
+
+		fuzz_check_utf8_or_null(g->title);
+		fuzz_check_utf8_or_null(g->html);
+		for (size_t j = 0; j < g->nitems; j++, k++) {
+			FUZZ_ASSERT(k < u->nrequirements);
+			FUZZ_ASSERT(u->requirements[k] == &g->items[j]);
+		}
+	}
+	FUZZ_ASSERT(k == u->nrequirements);
+	for (size_t i = 0; i < u->nrequirements; i++) {
+		const struct unit_requirement *r = u->requirements[i], *found;
+
+		fuzz_check_utf8(r->id);
+		fuzz_check_utf8_or_null(r->text);
+		FUZZ_ASSERT(r->index == i);
+		found = unit_find_requirement(u, r->id);
+		FUZZ_ASSERT(found && strcmp(found->id, r->id) == 0);
+		found = unit_find_requirement_n(u, r->id, strlen(r->id));
+		FUZZ_ASSERT(found && strcmp(found->id, r->id) == 0);
+		FUZZ_ASSERT(u->requirements_by_id[i] != NULL);
+		if (i > 0)
+			FUZZ_ASSERT(strcmp(u->requirements_by_id[i - 1]->id,
+					   u->requirements_by_id[i]->id) <= 0);
+	}
+	FUZZ_ASSERT(unit_find_criterion(u, "no such criterion") == NULL);
+	FUZZ_ASSERT(unit_find_requirement(u, "no such requirement") == NULL);
+}
+
+FUZZ_FN int fuzz_unit(const uint8_t *data, size_t size)
+{
+	struct arena arena = ARENA_INIT;
+	struct diag_list diags = DIAG_LIST_INIT;
+	struct unit *u;
+
+	u = unit_parse(&arena, "fuzz.md", (const char *)data, size, &diags);
+	if (u)
+		fuzz_unit_lookups(u);
+	else
+		FUZZ_ASSERT(diags.errors > 0);
+	fuzz_diags(&diags);
+	diag_list_free(&diags);
+	arena_free(&arena);
+	return 0;
+}
+
+/* ---- CSV ---------------------------------------------------------------- */
+
+#define FUZZ_CSV_READ_FIELDS 256
+
+/* What the learners and evidence readers do with a field, on every field. */
+FUZZ_FN void fuzz_csv_field(struct arena *arena, const struct csvfile *f,
+			   const struct csvfile_record *r, int col,
+			   struct diag_list *diags)
+{
+	const char *name = f->header[col];
+	int32_t day;
+	bool bad = false, yes;
+	size_t n;
+	const char **items;
+
+	if (csvrow_date(f, r, col, name, &day, &bad, diags)) {
+		char iso[DATE_ISO_SIZE];
+		int32_t again;
+
+		FUZZ_ASSERT(day >= DATE_MIN && day <= DATE_MAX);
+		date_format(day, iso);
+		FUZZ_ASSERT(date_parse(iso, &again) == 0 && again == day);
+	} else {
+		FUZZ_ASSERT(bad == (csvrow_field(r, col) != NULL));
+	}
+	(void)csvrow_yes_no(f, r, col, name, &yes, diags);
+	items = csvrow_split(arena, csvrow_field(r, col), &n);
+	for (size_t i = 0; i < n; i++)
+		FUZZ_ASSERT(items[i][0] != '\0');
+}
+
+/* The learners' and evidence readers' mapping of known columns. */
+FUZZ_FN void fuzz_csv_columns(struct arena *arena, const struct csvfile *f,
+			      struct diag_list *diags)
+{
+	static const struct csvrow_column columns[] = {
+		{ "learner", true }, { "date", false }, { "simulated", false },
+	};
+	int index[3];
+	size_t n = sizeof(columns) / sizeof(columns[0]);
+
+	(void)csvrow_map(f, columns, n, index, diags);
+	for (size_t r = 0; r < f->nrecords && r < 16; r++) {
+		size_t count;
+		const struct extra_field *x =
+			csvrow_extras(arena, f, &f->records[r], index, n, &count);
+
+		for (size_t i = 0; i < count; i++)
+			FUZZ_ASSERT(x[i].name && x[i].value && x[i].value[0]);
+	}
+}
+
+FUZZ_FN void fuzz_csv_parse(const char *data, size_t size)
+{
+	struct csvfile f;
+	struct diag_list diags = DIAG_LIST_INIT;
+	struct arena arena = ARENA_INIT;
+	size_t read = 0;
+	int rc;
+
+	rc = csvfile_parse(&f, "fuzz.csv", data, size, &diags);
+	FUZZ_ASSERT(rc == 0 || rc == -1);
+	if (rc == -1) {
+		FUZZ_ASSERT(f.ncolumns == 0 && f.nrecords == 0);
+		FUZZ_ASSERT(diags.errors > 0);
+	}
+	for (size_t i = 0; i < f.ncolumns; i++) {
+		int col;
+
+		fuzz_check_utf8(f.header[i]);
+		col = csvfile_column(&f, f.header[i]);
+		/* Names are distinct: each finds its own column. */
+		FUZZ_ASSERT(col == (int)i);
+	}
+	if (f.ncolumns)
+		FUZZ_ASSERT(csvfile_require(&f, "no such column \x01",
+					    &diags) == -1);
+	for (size_t r = 0; r < f.nrecords; r++) {
+		const struct csvfile_record *rec = &f.records[r];
+
+		FUZZ_ASSERT(rec->nfields == f.ncolumns);
+		FUZZ_ASSERT(rec->line >= 1);
+		FUZZ_ASSERT(rec->line > f.header_line);
+		if (r > 0)
+			FUZZ_ASSERT(rec->line > f.records[r - 1].line);
+		for (size_t c = 0; c < rec->nfields; c++) {
+			fuzz_check_utf8(rec->fields[c]);
+			/* The readers on the first fields only: they are slow
+			 * beside the parser (two diagnostics a field). */
+			if (read++ < FUZZ_CSV_READ_FIELDS)
+				fuzz_csv_field(&arena, &f, rec, (int)c, &diags);
+		}
+	}
+	fuzz_csv_columns(&arena, &f, &diags);
+	fuzz_diags(&diags);
+	csvfile_free(&f);
+	diag_list_free(&diags);
+	arena_free(&arena);
+}
+
+FUZZ_FN size_t fuzz_count_byte(const char *s, size_t len, char c)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < len; i++)
+		n += s[i] == c;
+	return n;
+}
+
+/*
+ * The bytes as a CSV file; and when they are not UTF-8, converted from
+ * Windows-1252 first, as `--encoding windows-1252` reads them.
+ */
+FUZZ_FN int fuzz_csv(const uint8_t *data, size_t size)
+{
+	const char *text = (const char *)data;
+	char *utf8;
+	size_t utf8_len, bad;
+
+	fuzz_csv_parse(text, size);
+	if (utf8_check(text, size) == size)
+		return 0;
+	if (encoding_to_utf8("WINDOWS-1252", text, size, &utf8, &utf8_len,
+			     &bad) != 0) {
+		FUZZ_ASSERT(bad < size);
+		return 0;
+	}
+	/* UTF-8, and every line where it was. */
+	FUZZ_ASSERT(utf8[utf8_len] == '\0');
+	FUZZ_ASSERT(utf8_check(utf8, utf8_len) == utf8_len);
+	FUZZ_ASSERT(fuzz_count_byte(utf8, utf8_len, '\n') ==
+		    fuzz_count_byte(text, size, '\n'));
+	FUZZ_ASSERT(fuzz_count_byte(utf8, utf8_len, '\r') ==
+		    fuzz_count_byte(text, size, '\r'));
+	fuzz_csv_parse(utf8, utf8_len);
+	free(utf8);
+	return 0;
+}
+
+/* ---- Mustache ----------------------------------------------------------- */
+
+#define FUZZ_PARTIALS 3
+
+struct fuzz_partial {
+	const char *name, *source;
+	size_t name_len, len;
+};
+
+struct fuzz_partials {
+	struct fuzz_partial p[FUZZ_PARTIALS];
+	size_t n;
+};
+
+FUZZ_FN int fuzz_load(void *ctx, const char *name, char **source, size_t *len,
+		     char **label)
+{
+	const struct fuzz_partials *ps = ctx;
+
+	FUZZ_ASSERT(mustache_name_ok(name, strlen(name)));
+	if (strcmp(name, "unreadable") == 0) {
+		*label = mem_strdup("unreadable.mustache");
+		return -EIO;
+	}
+	for (size_t i = 0; i < ps->n; i++) {
+		const struct fuzz_partial *p = &ps->p[i];
+
+		if (p->name_len == strlen(name) &&
+		    memcmp(p->name, name, p->name_len) == 0) {
+			*source = mem_strndup(p->source, p->len);
+			*len = p->len;
+			*label = mem_strndup(p->name, p->name_len);
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* The next NUL-terminated piece of [*at, end), or what is left. */
+FUZZ_FN const char *fuzz_piece(const char **at, const char *end, size_t *len)
+{
+	const char *start = *at, *nul;
+
+	if (start >= end) {
+		*len = 0;
+		return start;
+	}
+	nul = memchr(start, '\0', (size_t)(end - start));
+	*len = nul ? (size_t)(nul - start) : (size_t)(end - start);
+	*at = nul ? nul + 1 : end;
+	return start;
+}
+
+FUZZ_FN int fuzz_mustache(const uint8_t *data, size_t size)
+{
+	const char *at, *end, *tpl, *json;
+	size_t tpl_len, json_len;
+	unsigned flags;
+	struct fuzz_partials ps = { .n = 0 };
+	struct mustache_env *env;
+	struct mustache_template *t;
+	struct diag_list diags = DIAG_LIST_INIT;
+	struct buf out = BUF_INIT;
+	json_t *ctx;
+
+	if (size == 0)
+		return 0;
+	flags = data[0];
+	at = (const char *)data + 1;
+	end = (const char *)data + size;
+	tpl = fuzz_piece(&at, end, &tpl_len);
+	json = fuzz_piece(&at, end, &json_len);
+	while (at < end && ps.n < FUZZ_PARTIALS) {
+		struct fuzz_partial *p = &ps.p[ps.n++];
+		const char *piece, *nl;
+		size_t len;
+
+		piece = fuzz_piece(&at, end, &len);
+		nl = memchr(piece, '\n', len);
+		p->name = piece;
+		p->name_len = nl ? (size_t)(nl - piece) : len;
+		p->source = nl ? nl + 1 : piece + len;
+		p->len = nl ? len - p->name_len - 1 : 0;
+	}
+
+	ctx = json_loadb(json, json_len, JSON_DECODE_ANY | JSON_ALLOW_NUL,
+			 NULL);
+	env = mustache_env_new(fuzz_load, &ps);
+	if (flags & 1)
+		mustache_env_set_escape(env, mustache_escape_markdown);
+	if ((flags & 4) && ps.n > 0 && ps.p[0].name_len > 0) {
+		char *name = mem_strndup(ps.p[0].name, ps.p[0].name_len);
+		const struct mustache_template *p;
+
+		if (mustache_name_ok(name, strlen(name))) {
+			p = mustache_env_get(env, name, &diags);
+			if (p) {
+				FUZZ_RENDER_BEGIN(&out);
+				(void)mustache_render(p, ctx, &out, &diags);
+				FUZZ_RENDER_END();
+				buf_truncate(&out, 0);
+			}
+		}
+		free(name);
+	}
+	t = mustache_compile(env, "fuzz.mustache", tpl, tpl_len, &diags);
+	if (!t) {
+		FUZZ_ASSERT(diags.errors > 0);
+	} else {
+		int rc;
+
+		FUZZ_RENDER_BEGIN(&out);
+		if ((flags & 2) && json_is_array(ctx)) {
+			size_t n = json_array_size(ctx);
+			const json_t **stack = mem_calloc(n, sizeof(*stack));
+
+			for (size_t i = 0; i < n; i++)
+				stack[i] = json_array_get(ctx, i);
+			rc = mustache_render_stack(t, stack, n, &out, &diags);
+			free(stack);
+		} else {
+			rc = mustache_render(t, ctx, &out, &diags);
+		}
+		FUZZ_RENDER_END();
+		FUZZ_ASSERT(rc == 0 || diags.errors > 0);
+		FUZZ_ASSERT(out.data != NULL && out.data[out.len] == '\0');
+	}
+	fuzz_diags(&diags);
+	mustache_template_free(t);
+	mustache_env_free(env);
+	json_decref(ctx);
+	buf_free(&out);
+	diag_list_free(&diags);
+	return 0;
+}
+
+#endif
