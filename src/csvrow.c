@@ -107,26 +107,28 @@ static bool separator(char c)
 	return c == ';' || c == ',' || isspace((unsigned char)c);
 }
 
+const char *csvrow_next_id(const char **s, size_t *len)
+{
+	const char *start;
+
+	while (**s && separator(**s))
+		(*s)++;
+	start = *s;
+	while (**s && !separator(**s))
+		(*s)++;
+	*len = (size_t)(*s - start);
+	return *len ? start : NULL;
+}
+
 const char **csvrow_split(struct arena *arena, const char *text, size_t *count)
 {
-	const char **items = NULL;
-	size_t cap = 0;
+	const char **items = NULL, *id;
+	size_t cap = 0, len;
 
 	*count = 0;
-	if (!text)
-		return NULL;
-	while (*text) {
-		size_t n = 0;
-
-		while (*text && separator(*text))
-			text++;
-		while (text[n] && !separator(text[n]))
-			n++;
-		if (!n)
-			break;
+	while (text && (id = csvrow_next_id(&text, &len))) {
 		items = arena_grow(arena, items, &cap, *count + 1, sizeof(*items));
-		items[(*count)++] = arena_strndup(arena, text, n);
-		text += n;
+		items[(*count)++] = arena_strndup(arena, id, len);
 	}
 	return items;
 }

@@ -55,6 +55,13 @@ bool csvrow_yes_no(const struct csvfile *f, const struct csvfile_record *r,
 		   int index, const char *column, bool *value,
 		   struct diag_list *diags);
 
+/*
+ * The next id of a list such as "1.1; 1.2 2.3" (ids are separated by
+ * semicolons, commas and white space): its start, with *len its length,
+ * and *s moved past it; NULL at the end.  Nothing is copied.
+ */
+const char *csvrow_next_id(const char **s, size_t *len);
+
 /* Splits "1.1; 1.2 2.3" at semicolons, commas and spaces into arena strings. */
 const char **csvrow_split(struct arena *arena, const char *text, size_t *count);
 

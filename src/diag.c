@@ -73,6 +73,15 @@ void diag_add(struct diag_list *list, enum diag_severity severity,
 		list->warnings++;
 }
 
+void diag_list_append(struct diag_list *list, const struct diag_list *from)
+{
+	for (size_t i = 0; i < from->count; i++) {
+		const struct diag *d = &from->items[i];
+
+		diag_add(list, d->severity, d->file, d->line, d->column, d->message);
+	}
+}
+
 static void diag_vadd(struct diag_list *list, enum diag_severity severity,
 		      const char *file, int line, int column,
 		      const char *fmt, va_list ap)

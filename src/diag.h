@@ -55,6 +55,9 @@ void diag_warning(struct diag_list *list, const char *file, int line,
 void diag_add(struct diag_list *list, enum diag_severity severity,
 	      const char *file, int line, int column, const char *message);
 
+/* Appends a copy of every diagnostic of from (a worker's own list) to list. */
+void diag_list_append(struct diag_list *list, const struct diag_list *from);
+
 /*
  * Stable sort by file (in the order files were first reported, which is
  * the load order), then line, then column.

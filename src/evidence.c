@@ -129,31 +129,11 @@ static const char *read_method(struct row *row, const struct unit *u)
 	return code;
 }
 
-static bool separator(char c)
-{
-	return c == ';' || c == ',' || c == ' ' || c == '\t' || c == '\n' ||
-	       c == '\r';
-}
-
-/* The next id in a list such as "1.1; 1.2 2.3": its start and length. */
-static const char *next_id(const char **s, size_t *len)
-{
-	const char *start;
-
-	while (**s && separator(**s))
-		(*s)++;
-	start = *s;
-	while (**s && !separator(**s))
-		(*s)++;
-	*len = (size_t)(*s - start);
-	return *len ? start : NULL;
-}
-
 static size_t count_ids(const char *s)
 {
 	size_t n = 0, len;
 
-	while (s && next_id(&s, &len))
+	while (s && csvrow_next_id(&s, &len))
 		n++;
 	return n;
 }
@@ -180,7 +160,7 @@ static const void **read_ids(struct row *row, const struct unit *u, int column,
 	size_t len;
 
 	*count = 0;
-	while (u && text && (id = next_id(&text, &len))) {
+	while (u && text && (id = csvrow_next_id(&text, &len))) {
 		const void *found = find(u, id, len);
 
 		if (found) {
@@ -386,15 +366,6 @@ static void parse_in_parallel(struct parsing *p)
 		pthread_join(threads[i], NULL);
 }
 
-static void append_diags(struct diag_list *to, const struct diag_list *from)
-{
-	for (size_t i = 0; i < from->count; i++) {
-		const struct diag *d = &from->items[i];
-
-		diag_add(to, d->severity, d->file, d->line, d->column, d->message);
-	}
-}
-
 int evidence_load(struct model *m, const char *dir, struct diag_list *diags)
 {
 	struct parsing p = { 0 };
@@ -416,7 +387,7 @@ int evidence_load(struct model *m, const char *dir, struct diag_list *diags)
 	}
 	parse_in_parallel(&p);
 	for (size_t i = 0; i < p.count; i++) {
-		append_diags(diags, &p.diags[i]);
+		diag_list_append(diags, &p.diags[i]);
 		if (p.errors[i] == 0 && !err)
 			load_file(m, p.files[i], &cap, diags);
 		else if (p.errors[i] > 0) {

@@ -496,12 +496,7 @@ static void *worker(void *arg)
 		}
 	}
 	pthread_mutex_lock(&b->lock);
-	for (size_t i = 0; i < diags.count; i++) {
-		const struct diag *d = &diags.items[i];
-
-		diag_add(b->diags, d->severity, d->file, d->line, d->column,
-			 d->message);
-	}
+	diag_list_append(b->diags, &diags);
 	if (diags.errors && b->status == SITE_OK)
 		b->status = SITE_TEMPLATE_ERROR;
 	b->result.pages += r.pages;
