@@ -56,11 +56,6 @@ static void set_bool(json_t *object, const char *key, bool value)
 	set(object, key, json_boolean(value));
 }
 
-static json_t *string_or_null(const char *s)
-{
-	return text(s);
-}
-
 /* A path from a format whose only conversions are %s: no printf per link. */
 static json_t *href(const char *fmt, const char *a, const char *b)
 {
@@ -568,7 +563,7 @@ static json_t *gaps_view(const struct portfolio *p)
 	for (size_t i = 0; i < p->ngaps; i++)
 		json_array_append_new(gaps, json_pack("{s:s, s:o, s:s}",
 			"code", xref_gap_name(p->gaps[i].code),
-			"target", string_or_null(p->gaps[i].target),
+			"target", text(p->gaps[i].target),
 			"message", p->gaps[i].message));
 	return gaps;
 }
