@@ -5,8 +5,28 @@
 #include "encoding.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+int centre_jobs_option(const struct command *cmd, const char *value, int *jobs)
+{
+	char *end;
+	long n = strtol(value, &end, 10);
+
+	if (*end || end == value || n < 1 || n > 256)
+		return command_usage_error(cmd,
+			"--jobs takes a number from 1 to 256, not '%s'", value);
+	*jobs = (int)n;
+	return EXIT_OK;
+}
+
+int centre_default_jobs(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n > 0 ? (int)(n < 64 ? n : 64) : 1;
+}
 
 bool centre_option(struct centre_args *args, int opt, const char *value)
 {
@@ -28,6 +48,12 @@ bool centre_option(struct centre_args *args, int opt, const char *value)
 		return true;
 	case CENTRE_OPT_ENCODING:
 		args->paths.encoding = value;
+		return true;
+	case CENTRE_OPT_ASSESSORS:
+		args->paths.assessors = value;
+		return true;
+	case CENTRE_OPT_IQA:
+		args->paths.iqa = value;
 		return true;
 	default:
 		return false;

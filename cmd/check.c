@@ -135,9 +135,10 @@ const struct command command_check = {
 	"check", run_check, "load a centre and report every problem",
 	"usage: folio check " CENTRE_USAGE " [--strict] [--format text|json]\n"
 	"\n"
-	"Loads the centre (folio.yml, units, learners, evidence), cross-references\n"
-	"the evidence, and prints every problem as FILE:LINE:COL: error|warning:\n"
-	"message, then a one-line summary of learners and portfolios.\n"
+	"Loads the centre (folio.yml, units, learners, evidence, assessors, IQA\n"
+	"samples), cross-references the evidence, and prints every problem as\n"
+	"FILE:LINE:COL: error|warning: message, then a one-line summary of\n"
+	"learners and portfolios.\n"
 	"\n"
 	"Options:\n"
 	CENTRE_HELP

@@ -57,8 +57,9 @@ const struct command command_export = {
 	"export", run_export, "print the whole model as JSON",
 	"usage: folio export " CENTRE_USAGE "\n"
 	"\n"
-	"Prints {\"centre\", \"units\", \"learners\", \"diagnostics\"} on standard output;\n"
-	"README.md documents every key.  Diagnostics also go to standard error.\n"
+	"Prints {\"centre\", \"units\", \"learners\", \"assessors\", \"iqa\",\n"
+	"\"diagnostics\"} on standard output; README.md documents every key.\n"
+	"Diagnostics also go to standard error.\n"
 	"\n"
 	"Options:\n"
 	CENTRE_HELP

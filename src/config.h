@@ -8,9 +8,16 @@
  *     units: ../../units       # relative to the centre folder
  *     learners: learners.csv
  *     evidence: evidence
+ *     assessors: assessors.csv
+ *     iqa: iqa.csv
  *   encoding: windows-1252     # every CSV file; or, per file pattern:
  *   encoding:
  *     "evidence/sp-2026.csv": windows-1252
+ *   sampling:                  # the IQA's rates, by assessor risk
+ *     high: 100%               # of each assessor's portfolios
+ *     medium: 50%
+ *     low: 25%
+ *     seed: 1                  # the same seed, the same plan
  *
  * Every key is optional; a missing file is no error.  Command-line options
  * override what the file says.
@@ -37,11 +44,17 @@ struct config {
 	const char *units;
 	const char *learners;
 	const char *evidence;
+	const char *assessors;
+	const char *iqa;
 	bool has_today;
 	int32_t today;
 	const char *encoding;             /* every CSV file, unless a pattern says */
 	struct config_encoding *encodings;
 	size_t nencodings;
+	/* Percent of an assessor's portfolios, by enum assessor_risk (the
+	 * unknown slot is the high rate); the defaults unless folio.yml says. */
+	int sampling_rate[4];
+	uint64_t sampling_seed;     /* default 1 */
 };
 
 /* The encoding folio.yml gives the CSV file at path (from the centre), or NULL. */

@@ -242,6 +242,42 @@ json_t *export_learner(const struct model *m, const struct xref *x,
 	return learner;
 }
 
+json_t *export_assessor(const struct assessor *a)
+{
+	json_t *risk = a->risk == ASSESSOR_RISK_UNKNOWN ? json_null()
+		: json_string(assessor_risk_name(a->risk));
+
+	return json_pack("{s:s, s:o, s:s, s:o, s:o, s:o}",
+			 "initials", a->initials,
+			 "name", string_or_null(a->name),
+			 "role", assessor_role_name(a->role),
+			 "risk", risk,
+			 "qualified", date_or_null(a->has_qualified, a->qualified),
+			 "extra", extra_json(a->extra, a->nextra));
+}
+
+json_t *export_iqa(const struct model *m, size_t i)
+{
+	const struct iqa_record *q = &m->iqa[i];
+	json_t *record = json_pack("{s:s, s:s, s:o, s:s, s:s, s:s}",
+				   "learner", q->learner->id,
+				   "unit", q->unit->id,
+				   "date", date_or_null(true, q->date),
+				   "iqa", q->iqa,
+				   "kind", iqa_kind_name(q->kind),
+				   "decision", iqa_decision_name(q->decision));
+
+	json_object_set_new(record, "feedback", string_or_null(q->feedback));
+	json_object_set_new(record, "action", string_or_null(q->action));
+	json_object_set_new(record, "due", date_or_null(q->has_due, q->due));
+	json_object_set_new(record, "action_open",
+			    json_boolean(iqa_action_open(m->iqa, m->niqa, i)));
+	json_object_set_new(record, "extra", extra_json(q->extra, q->nextra));
+	json_object_set_new(record, "file", json_string(q->file));
+	json_object_set_new(record, "line", json_integer(q->line));
+	return record;
+}
+
 json_t *export_centre(const struct model *m)
 {
 	return json_pack("{s:o, s:o, s:o}",
@@ -254,14 +290,21 @@ json_t *export_model(const struct model *m, const struct xref *x,
 		     const struct diag_list *diags)
 {
 	json_t *units = json_array(), *learners = json_array();
+	json_t *assessors = json_array(), *iqa = json_array();
 
 	for (size_t i = 0; i < m->nunits; i++)
 		json_array_append_new(units, export_unit(m->units[i]));
 	for (size_t i = 0; i < m->nlearners; i++)
 		json_array_append_new(learners, export_learner(m, x, i));
-	return json_pack("{s:o, s:o, s:o, s:o}",
+	for (size_t i = 0; i < m->nassessors; i++)
+		json_array_append_new(assessors, export_assessor(m->assessors[i]));
+	for (size_t i = 0; i < m->niqa; i++)
+		json_array_append_new(iqa, export_iqa(m, i));
+	return json_pack("{s:o, s:o, s:o, s:o, s:o, s:o}",
 			 "centre", export_centre(m),
 			 "units", units,
 			 "learners", learners,
+			 "assessors", assessors,
+			 "iqa", iqa,
 			 "diagnostics", diag_list_to_json(diags));
 }

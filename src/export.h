@@ -22,8 +22,14 @@ json_t *export_portfolio(const struct portfolio *p);
 json_t *export_learner(const struct model *m, const struct xref *x,
 		       size_t index);
 json_t *export_centre(const struct model *m);
+json_t *export_assessor(const struct assessor *a);
+/* m->iqa[i], with whether its action is still open. */
+json_t *export_iqa(const struct model *m, size_t i);
 
-/* {"centre": {...}, "units": [...], "learners": [...], "diagnostics": [...]} */
+/*
+ * {"centre": {...}, "units": [...], "learners": [...], "assessors": [...],
+ *  "iqa": [...], "diagnostics": [...]}
+ */
 json_t *export_model(const struct model *m, const struct xref *x,
 		     const struct diag_list *diags);
 

@@ -119,15 +119,13 @@ static void read_learner(struct model *m, const struct csvfile *f,
 
 int learner_load(struct model *m, const char *path, struct diag_list *diags)
 {
-	struct csvfile *f = model_new_csvfile(m);
-	int index[NCOLUMNS];
+	int index[NCOLUMNS], err;
 	size_t cap = 0;
-	int err = csvfile_load_as(f, path, model_encoding_for(m, path), diags);
+	const struct csvfile *f = model_read_csv(m, path, columns, NCOLUMNS,
+						 index, &err, diags);
 
-	if (err > 0)
+	if (!f)
 		return err;
-	if (err < 0 || !csvrow_map(f, columns, NCOLUMNS, index, diags))
-		return 0;
 	for (size_t i = 0; i < f->nrecords; i++)
 		read_learner(m, f, &f->records[i], index, &cap, diags);
 	return 0;

@@ -120,6 +120,20 @@ struct csvfile *model_new_csvfile(struct model *m)
 	return f;
 }
 
+const struct csvfile *model_read_csv(struct model *m, const char *path,
+				     const struct csvrow_column *columns,
+				     size_t n, int *index, int *err,
+				     struct diag_list *diags)
+{
+	struct csvfile *f = model_new_csvfile(m);
+	int status = csvfile_load_as(f, path, model_encoding_for(m, path), diags);
+
+	*err = status > 0 ? status : 0;
+	if (status != 0 || !csvrow_map(f, columns, n, index, diags))
+		return NULL;
+	return f;
+}
+
 const char *model_encoding_for(const struct model *m, const char *path)
 {
 	size_t n = strlen(m->centre);
@@ -206,6 +220,35 @@ static enum model_status io_error(struct diag_list *diags, const char *path,
 	return MODEL_IO_ERROR;
 }
 
+/* assessors.csv and iqa.csv, once the learners and evidence are in. */
+static enum model_status load_iqa_inputs(struct model *m,
+					 const struct model_paths *paths,
+					 struct diag_list *diags)
+{
+	enum model_status status = MODEL_OK;
+	int err;
+
+	m->assessors_file = choose_path(m, paths->assessors, m->config.assessors,
+					"assessors.csv", false);
+	if (m->assessors_file) {
+		err = assessor_load(m, m->assessors_file, diags);
+		if (err) {
+			status = io_error(diags, m->assessors_file, err,
+					  "assessors file");
+			/* Nothing can be checked against a list not read. */
+			m->assessors_file = NULL;
+		}
+	}
+	m->iqa_file = choose_path(m, paths->iqa, m->config.iqa, "iqa.csv", false);
+	if (m->iqa_file) {
+		err = iqa_load(m, m->iqa_file, diags);
+		if (err)
+			status = io_error(diags, m->iqa_file, err, "IQA file");
+	}
+	assessor_check_references(m, diags);
+	return status;
+}
+
 enum model_status model_load(struct model *m, const struct model_paths *paths,
 			     struct diag_list *diags)
 {
@@ -243,6 +286,8 @@ enum model_status model_load(struct model *m, const struct model_paths *paths,
 					  "evidence folder");
 	}
 	evidence_index(m);
+	if (load_iqa_inputs(m, paths, diags) != MODEL_OK)
+		status = MODEL_IO_ERROR;
 	return status;
 }
 
@@ -255,9 +300,12 @@ void model_free(struct model *m)
 	free(m->files);
 	free(m->learners);
 	free(m->evidence);
+	free(m->assessors);
+	free(m->iqa);
 	strmap_free(&m->learner_index);
 	strmap_free(&m->learner_folded);
 	strmap_free(&m->ref_index);
+	strmap_free(&m->assessor_folded);
 	free(m->units);
 	arena_free(&m->arena);
 	memset(m, 0, sizeof(*m));

@@ -2,10 +2,11 @@
  * model.h - everything folio knows about a centre, loaded from its folder.
  *
  * model_load() reads the inputs in order (folio.yml, units, learners.csv,
- * evidence/ *.csv), reporting every problem to the diagnostics list and
- * carrying on, so that one run shows them all.  Once loaded the model is
- * read-only and may be shared between threads.  All its memory belongs to
- * its arena and to the CSV files it keeps (fields point into them).
+ * evidence/ *.csv, assessors.csv, iqa.csv), reporting every problem to
+ * the diagnostics list and carrying on, so that one run shows them all.
+ * Once loaded the model is read-only and may be shared between threads.
+ * All its memory belongs to its arena and to the CSV files it keeps
+ * (fields point into them).
  */
 #ifndef FOLIO_MODEL_H
 #define FOLIO_MODEL_H
@@ -15,10 +16,12 @@
 #include <stdint.h>
 
 #include "arena.h"
+#include "assessor.h"
 #include "config.h"
 #include "csvfile.h"
 #include "diag.h"
 #include "evidence.h"
+#include "iqa.h"
 #include "learner.h"
 #include "strmap.h"
 #include "unit.h"
@@ -35,6 +38,8 @@ struct model_paths {
 	const char *today;      /* a date; default: folio.yml, SOURCE_DATE_EPOCH, clock */
 	bool summaries_html;    /* render evidence summaries (export, build) */
 	const char *encoding;   /* of every CSV file; default: folio.yml, else UTF-8 */
+	const char *assessors;  /* default: assessors.csv, if it exists */
+	const char *iqa;        /* default: iqa.csv, if it exists */
 };
 
 struct model {
@@ -53,10 +58,17 @@ struct model {
 	size_t nlearners;
 	struct evidence *evidence;   /* rows without errors, by learner, date, ref */
 	size_t nevidence;
+	const char *assessors_file;  /* NULL when there is none */
+	struct assessor **assessors; /* sorted by initials */
+	size_t nassessors;
+	const char *iqa_file;        /* NULL when there is none */
+	struct iqa_record *iqa;      /* by learner id, unit id, date, line */
+	size_t niqa;
 	/* Private to the loaders. */
 	struct strmap learner_index;
 	struct strmap learner_folded;   /* by lower-case id */
 	struct strmap ref_index;
+	struct strmap assessor_folded;  /* by lower-case initials */
 	struct csvfile **files;
 	size_t nfiles, files_cap;
 };
@@ -78,6 +90,18 @@ size_t model_criteria_count(const struct model *m);
 
 /* For the loaders: a CSV file the model keeps until model_free(). */
 struct csvfile *model_new_csvfile(struct model *m);
+
+/*
+ * For the loaders: reads the CSV file at path, in its encoding, into a
+ * file the model keeps, and finds columns[0..n) in its header (index[i] =
+ * -1 when absent).  Returns the file when its records can be read; NULL
+ * when not, with *err an errno value if the file could not be read, else
+ * 0 (the diagnostics say why).
+ */
+const struct csvfile *model_read_csv(struct model *m, const char *path,
+				     const struct csvrow_column *columns,
+				     size_t n, int *index, int *err,
+				     struct diag_list *diags);
 
 /* The encoding of the CSV file at path: the option, else folio.yml, else NULL. */
 const char *model_encoding_for(const struct model *m, const char *path);

@@ -6,6 +6,7 @@
  * the portfolios the rules give.
  */
 #include "check.h"
+#include "centre_dir.h"
 
 #include "model.h"
 #include "xref.h"
@@ -15,7 +16,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static char dir[64];
 static struct model model;
 static struct xref xref;
 static struct diag_list diags;
@@ -33,30 +33,12 @@ static const char *const other_unit =
 static const char *const header =
 	"learner,unit,ref,date,method,criteria,requirements,summary,assessor,simulated\n";
 
-static void write_file(const char *name, const char *text)
-{
-	char path[256];
-	FILE *f;
-
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	f = fopen(path, "w");
-	fputs(text, f);
-	fclose(f);
-}
-
 static void cleanup(void)
 {
-	char command[128];
-
 	xref_free(&xref);
 	model_free(&model);
 	diag_list_free(&diags);
-	if (dir[0]) {
-		snprintf(command, sizeof(command), "rm -rf '%s'", dir);
-		if (system(command) != 0)
-			perror(command);
-	}
-	dir[0] = '\0';
+	centre_dir_remove();
 }
 
 /* Loads a centre whose unit has the extra front matter and these rows. */
@@ -66,15 +48,9 @@ static const struct portfolio *centre(const char *front, const char *rows)
 	struct model_paths paths = { 0 };
 
 	cleanup();
-	strcpy(dir, "/tmp/folio-xref-XXXXXX");
-	if (!mkdtemp(dir))
-		abort();
+	centre_dir_make("xref");
 	paths.centre = dir;
 	paths.today = "2026-06-30";
-	snprintf(text, sizeof(text), "%s/units", dir);
-	mkdir(text, 0700);
-	snprintf(text, sizeof(text), "%s/evidence", dir);
-	mkdir(text, 0700);
 	snprintf(text, sizeof(text), tiny_unit, front);
 	write_file("units/t.md", text);
 	write_file("units/a.md", other_unit);

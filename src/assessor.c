@@ -1,0 +1,281 @@
+/*
+ * assessor.c - reading assessors.csv, and the assessors the learners and
+ * evidence name that it does not list (see assessor.h).
+ */
+#include "assessor.h"
+#include "ident.h"
+#include "mem.h"
+#include "model.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+enum {
+	COL_INITIALS, COL_NAME, COL_ROLE, COL_RISK, COL_QUALIFIED, NCOLUMNS
+};
+
+static const struct csvrow_column columns[NCOLUMNS] = {
+	{ "initials", true },
+	{ "name", false },
+	{ "role", false },
+	{ "risk", false },
+	{ "qualified", false },
+};
+
+const char *assessor_role_name(enum assessor_role role)
+{
+	return role == ASSESSOR_ROLE_IQA ? "iqa" : "assessor";
+}
+
+const char *assessor_risk_name(enum assessor_risk risk)
+{
+	static const char *const names[ASSESSOR_NRISKS] = {
+		"unknown", "low", "medium", "high",
+	};
+
+	return (unsigned)risk < ASSESSOR_NRISKS ? names[risk] : "unknown";
+}
+
+/*
+ * Initials in lower case into out[IDENT_MAX + 1]; false when they are too
+ * long to be any listed assessor's (listed initials are valid ids).
+ */
+static bool fold_initials(const char *s, char *out)
+{
+	size_t n = strlen(s);
+
+	if (n > IDENT_MAX)
+		return false;
+	for (size_t i = 0; i <= n; i++)
+		out[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a')
+						    : s[i];
+	return true;
+}
+
+const struct assessor *assessor_find(const struct model *m,
+				     const char *initials)
+{
+	char folded[IDENT_MAX + 1];
+
+	if (!initials || !fold_initials(initials, folded))
+		return NULL;
+	return strmap_get(&m->assessor_folded, folded);
+}
+
+/* Where a row is read from, and whether an error leaves it out. */
+struct place {
+	const struct csvfile *f;
+	const struct csvfile_record *r;
+	struct diag_list *diags;
+	bool bad;
+};
+
+static bool usable_initials(struct model *m, struct place *p,
+			    const char *initials)
+{
+	char scratch[64];
+	const char *problem;
+	const struct assessor *first;
+
+	if (!initials) {
+		diag_error(p->diags, p->f->path, p->r->line, 0, "empty `initials`");
+		return false;
+	}
+	problem = ident_problem(initials, scratch, sizeof(scratch));
+	if (problem) {
+		diag_error(p->diags, p->f->path, p->r->line, 0,
+			   "assessor `%s` %s: use letters, digits, '.', '_' and "
+			   "'-' for initials", initials, problem);
+		return false;
+	}
+	first = assessor_find(m, initials);
+	if (first && strcmp(first->initials, initials) == 0)
+		diag_error(p->diags, p->f->path, p->r->line, 0,
+			   "duplicate assessor `%s` (first on line %d)",
+			   initials, first->line);
+	else if (first)
+		diag_error(p->diags, p->f->path, p->r->line, 0,
+			   "duplicate assessor `%s` (first on line %d as `%s`: "
+			   "initials match in any case)", initials, first->line,
+			   first->initials);
+	return !first;
+}
+
+static enum assessor_role read_role(struct place *p, const char *text)
+{
+	if (!text || strcasecmp(text, "assessor") == 0)
+		return ASSESSOR_ROLE_ASSESSOR;
+	if (strcasecmp(text, "iqa") == 0)
+		return ASSESSOR_ROLE_IQA;
+	diag_error(p->diags, p->f->path, p->r->line, 0,
+		   "`role` must be assessor or iqa, not `%s`", text);
+	p->bad = true;
+	return ASSESSOR_ROLE_ASSESSOR;
+}
+
+static enum assessor_risk read_risk(struct place *p, const char *text)
+{
+	if (!text)
+		return ASSESSOR_RISK_UNKNOWN;
+	for (int risk = ASSESSOR_RISK_LOW; risk < ASSESSOR_NRISKS; risk++)
+		if (strcasecmp(text, assessor_risk_name(risk)) == 0)
+			return (enum assessor_risk)risk;
+	diag_error(p->diags, p->f->path, p->r->line, 0,
+		   "`risk` must be low, medium or high, not `%s`", text);
+	p->bad = true;
+	return ASSESSOR_RISK_UNKNOWN;
+}
+
+static void read_assessor(struct model *m, struct place *p, const int *index,
+			  size_t *cap)
+{
+	const char *initials = csvrow_field(p->r, index[COL_INITIALS]);
+	struct assessor *a;
+
+	if (!usable_initials(m, p, initials))
+		return;
+	a = arena_alloc(&m->arena, sizeof(*a));
+	a->initials = initials;
+	a->name = csvrow_field(p->r, index[COL_NAME]);
+	a->role = read_role(p, csvrow_field(p->r, index[COL_ROLE]));
+	a->risk = read_risk(p, csvrow_field(p->r, index[COL_RISK]));
+	a->has_qualified = csvrow_date(p->f, p->r, index[COL_QUALIFIED],
+				       "qualified", &a->qualified, &p->bad,
+				       p->diags);
+	if (p->bad)
+		return;
+	if (a->role == ASSESSOR_ROLE_ASSESSOR && a->risk == ASSESSOR_RISK_UNKNOWN)
+		diag_warning(p->diags, p->f->path, p->r->line, 0,
+			     "assessor %s has no `risk`: sampled as high risk",
+			     initials);
+	a->extra = csvrow_extras(&m->arena, p->f, p->r, index, NCOLUMNS,
+				 &a->nextra);
+	a->file = p->f->path;
+	a->line = p->r->line;
+	strmap_put(&m->assessor_folded, ident_fold(&m->arena, initials), a);
+	m->assessors = mem_array_grow(m->assessors, cap, m->nassessors + 1,
+				      sizeof(*m->assessors));
+	m->assessors[m->nassessors++] = a;
+}
+
+static int compare_assessors(const void *a, const void *b)
+{
+	const struct assessor *x = *(const struct assessor *const *)a;
+	const struct assessor *y = *(const struct assessor *const *)b;
+
+	return strcmp(x->initials, y->initials);
+}
+
+int assessor_load(struct model *m, const char *path, struct diag_list *diags)
+{
+	int index[NCOLUMNS], err;
+	const struct csvfile *f = model_read_csv(m, path, columns, NCOLUMNS,
+						 index, &err, diags);
+	struct place p = { f, NULL, diags, false };
+	size_t cap = 0;
+
+	for (size_t i = 0; f && i < f->nrecords; i++) {
+		p.r = &f->records[i];
+		p.bad = false;
+		read_assessor(m, &p, index, &cap);
+	}
+	if (m->nassessors)
+		qsort(m->assessors, m->nassessors, sizeof(*m->assessors),
+		      compare_assessors);
+	return err;
+}
+
+/*
+ * Initials the assessors file does not list, and where they were first
+ * named: a learner in learners.csv, else an evidence row.
+ */
+struct unknown {
+	const struct learner *learner;
+	const struct evidence *row;
+};
+
+struct unknowns {
+	struct arena arena;         /* the folded keys and the records */
+	struct strmap seen;         /* by folded initials */
+	struct unknown **list;      /* in the order found */
+	size_t count, cap;
+};
+
+/* The record of unlisted initials, made on first sight; NULL if listed. */
+static struct unknown *unknown(const struct model *m, struct unknowns *u,
+			       const char *initials)
+{
+	char folded[IDENT_MAX + 1];
+	const char *key = initials;
+	struct unknown *found;
+
+	if (assessor_find(m, initials))
+		return NULL;
+	/* Longer initials are never listed: they are kept as written. */
+	if (fold_initials(initials, folded))
+		key = folded;
+	found = strmap_get(&u->seen, key);
+	if (found)
+		return found;
+	found = arena_alloc(&u->arena, sizeof(*found));
+	strmap_put(&u->seen, arena_strdup(&u->arena, key), found);
+	u->list = mem_array_grow(u->list, &u->cap, u->count + 1,
+				 sizeof(*u->list));
+	u->list[u->count++] = found;
+	return found;
+}
+
+/* Whether evidence row a comes before b in the files, as they were read. */
+static bool earlier_row(const struct evidence *a, const struct evidence *b)
+{
+	int c = a->file == b->file ? 0 : strcmp(a->file, b->file);
+
+	return c ? c < 0 : a->line < b->line;
+}
+
+static void find_unknowns(const struct model *m, struct unknowns *u)
+{
+	for (size_t i = 0; i < m->nlearners; i++) {
+		const struct learner *l = m->learners[i];
+		struct unknown *x = l->assessor ? unknown(m, u, l->assessor) : NULL;
+
+		if (x && (!x->learner || l->line < x->learner->line))
+			x->learner = l;
+	}
+	/* The rows are in learner order, not file order: keep the earliest. */
+	for (size_t i = 0; i < m->nevidence; i++) {
+		const struct evidence *e = &m->evidence[i];
+		struct unknown *x = unknown(m, u, e->assessor);
+
+		if (x && !x->learner && (!x->row || earlier_row(e, x->row)))
+			x->row = e;
+	}
+}
+
+void assessor_check_references(const struct model *m, struct diag_list *diags)
+{
+	struct unknowns u = { ARENA_INIT, STRMAP_INIT, NULL, 0, 0 };
+
+	if (!m->assessors_file)
+		return;
+	find_unknowns(m, &u);
+	for (size_t i = 0; i < u.count; i++) {
+		const struct unknown *x = u.list[i];
+
+		if (x->learner)
+			diag_warning(diags, x->learner->file, x->learner->line, 0,
+				     "learner %s: assessor `%s` is not in %s; "
+				     "sampled as high risk", x->learner->id,
+				     x->learner->assessor, m->assessors_file);
+		else
+			diag_warning(diags, x->row->file, x->row->line, 0,
+				     "%s %s, %s: assessor `%s` is not in %s; "
+				     "sampled as high risk", x->row->learner->id,
+				     x->row->unit->id, x->row->ref,
+				     x->row->assessor, m->assessors_file);
+	}
+	free(u.list);
+	strmap_free(&u.seen);
+	arena_free(&u.arena);
+}
