@@ -21,8 +21,8 @@ STD       = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN      = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes
 SAN       = -fsanitize=address,undefined -fno-sanitize-recover=all \
             -fno-omit-frame-pointer
-PKGS      = libcmark yaml-0.1 jansson
-DEBS      = libcmark-dev libcsv-dev libyaml-dev libjansson-dev pkg-config
+PKGS      = libcmark yaml-0.1 jansson nettle
+DEBS      = libcmark-dev libcsv-dev libyaml-dev libjansson-dev nettle-dev pkg-config
 
 # Expanded when a recipe runs, that is after `deps` has installed pkg-config.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
@@ -96,8 +96,13 @@ example: build/folio
 	build/folio check -C $(EXAMPLE)
 	build/folio export -C $(EXAMPLE) > build/example/model.json 2>/dev/null
 	build/folio build -C $(EXAMPLE) --out $(CURDIR)/build/example-site --format html,md 2>/dev/null
-	@echo "model: build/example/model.json"
-	@echo "site:  $(CURDIR)/build/example-site/index.html"
+	build/folio sample -C $(EXAMPLE) > build/example/sample.md 2>/dev/null
+	build/folio pack -C $(EXAMPLE) --out $(CURDIR)/build/example-pack 2>/dev/null
+	cd build/example-pack && sha256sum -c --quiet SHA256SUMS
+	@echo "model:  build/example/model.json"
+	@echo "plan:   build/example/sample.md"
+	@echo "site:   $(CURDIR)/build/example-site/index.html"
+	@echo "pack:   $(CURDIR)/build/example-pack/index.html"
 
 test: build/folio build/asan/folio $(TESTS)
 	@sh tests/run.sh

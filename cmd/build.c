@@ -46,13 +46,6 @@ static bool parse_formats(const char *text, struct site_options *o)
 	return ok && (o->html || o->md);
 }
 
-static int default_jobs(void)
-{
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
-
-	return n > 0 ? (int)(n < 64 ? n : 64) : 1;
-}
-
 struct progress {
 	struct timespec start;
 	bool shown;
@@ -83,7 +76,6 @@ static int parse(int argc, char **argv, struct centre_args *args,
 		 struct site_options *o)
 {
 	int opt;
-	char *end;
 
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, "+" CENTRE_SHORT_OPTIONS "o:j:",
@@ -99,12 +91,8 @@ static int parse(int argc, char **argv, struct centre_args *args,
 		} else if (opt == OPT_BASE_URL) {
 			o->base_url = optarg;
 		} else if (opt == OPT_JOBS || opt == 'j') {
-			long n = strtol(optarg, &end, 10);
-
-			if (*end || n < 1 || n > 256)
-				return command_usage_error(&command_build,
-					"--jobs takes a number from 1 to 256, not '%s'", optarg);
-			o->jobs = (int)n;
+			if (centre_jobs_option(&command_build, optarg, &o->jobs) != EXIT_OK)
+				return EXIT_USAGE;
 		} else if (opt == OPT_SHARD) {
 			unsigned k, n;
 			char extra;
@@ -130,7 +118,7 @@ static int parse(int argc, char **argv, struct centre_args *args,
 static int run_build(int argc, char **argv)
 {
 	struct centre_args args = { 0 };
-	struct site_options o = { "_site", true, false, NULL, NULL, 0, 0, 0, NULL, NULL };
+	struct site_options o = { .out = "_site", .html = true };
 	struct diag_list diags = DIAG_LIST_INIT, site_diags = DIAG_LIST_INIT;
 	struct progress progress = { { 0, 0 }, false };
 	struct site_result r;
@@ -142,7 +130,7 @@ static int run_build(int argc, char **argv)
 	if (status != EXIT_OK)
 		return status;
 	if (!o.jobs)
-		o.jobs = default_jobs();
+		o.jobs = centre_default_jobs();
 	args.paths.summaries_html = true;
 	status = centre_load(&command_build, &args, &m, &diags);
 	if (status == EXIT_OK) {

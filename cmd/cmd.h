@@ -34,6 +34,8 @@ extern const struct command command_build;
 extern const struct command command_check;
 extern const struct command command_export;
 extern const struct command command_render;
+extern const struct command command_sample;
+extern const struct command command_pack;
 extern const struct command command_help;
 
 /* The table in main.c, NULL-terminated, for `folio help`. */

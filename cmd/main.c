@@ -16,6 +16,8 @@ const struct command *const commands[] = {
 	&command_build,
 	&command_check,
 	&command_export,
+	&command_sample,
+	&command_pack,
 	&command_render,
 	&command_help,
 	NULL,

@@ -33,6 +33,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <nettle/sha2.h>
+
 /* Marks a folder as folio's own, so a rebuild may replace it. */
 #define SITE_MARKER ".folio-site"
 
@@ -42,6 +44,7 @@ static const char *const template_names[] = {
 	[VIEW_PORTFOLIO] = "portfolio",
 	[VIEW_UNIT] = "unit",
 	[VIEW_SHEET] = "sheet",
+	[VIEW_PACK] = "pack",
 };
 #define NKINDS (sizeof(template_names) / sizeof(template_names[0]))
 
@@ -59,6 +62,12 @@ struct format {
 	struct theme theme;
 	struct mustache_env *env;
 	const struct mustache_template *templates[NKINDS];
+};
+
+/* A file of a pack, for SHA256SUMS. */
+struct sum {
+	char *path;
+	char hex[SHA256_DIGEST_SIZE * 2 + 1];
 };
 
 struct build {
@@ -79,6 +88,8 @@ struct build {
 	struct site_result result;
 	struct diag_list *diags;
 	enum site_status status;
+	struct sum *sums;               /* a pack's files */
+	size_t nsums, sums_cap;
 };
 
 /* ---- refusing a dangerous output ---------------------------------------- */
@@ -168,7 +179,9 @@ const char *site_refuse_out(const struct model *m, const char *out,
 		problem = "it is, or holds, the centre folder";
 	else if (holds_input(real, m->units_dir) ||
 		 holds_input(real, m->learners_file) ||
-		 holds_input(real, m->evidence_dir))
+		 holds_input(real, m->evidence_dir) ||
+		 holds_input(real, m->assessors_file) ||
+		 holds_input(real, m->iqa_file))
 		problem = "it holds the centre's inputs";
 	else if (lstat(out, &st) == 0 && !S_ISDIR(st.st_mode))
 		problem = "it exists and is not a folder";
@@ -266,6 +279,31 @@ static int write_all(const char *path, const char *data, size_t len)
 	return err;
 }
 
+/* Notes a pack file's SHA-256, for SHA256SUMS (see write_sums). */
+static void add_sum(struct build *b, const char *rel, const char *data,
+		    size_t len)
+{
+	static const char digits[] = "0123456789abcdef";
+	uint8_t digest[SHA256_DIGEST_SIZE];
+	struct sha256_ctx ctx;
+	struct sum *sum;
+
+	sha256_init(&ctx);
+	sha256_update(&ctx, len, (const uint8_t *)data);
+	sha256_digest(&ctx, sizeof(digest), digest);
+	pthread_mutex_lock(&b->lock);
+	b->sums = mem_array_grow(b->sums, &b->sums_cap, b->nsums + 1,
+				 sizeof(*b->sums));
+	sum = &b->sums[b->nsums++];
+	sum->path = mem_strdup(rel);
+	for (size_t i = 0; i < sizeof(digest); i++) {
+		sum->hex[2 * i] = digits[digest[i] >> 4];
+		sum->hex[2 * i + 1] = digits[digest[i] & 15];
+	}
+	sum->hex[2 * sizeof(digest)] = '\0';
+	pthread_mutex_unlock(&b->lock);
+}
+
 /*
  * Puts a file into the fresh folder: a hard link to the old file when its
  * bytes are the same (so it keeps its modification time), else written.
@@ -285,6 +323,8 @@ static void put_file(struct build *b, const char *rel, const char *data,
 	r->bytes += len;
 	if (err)
 		fail(b, SITE_IO_ERROR, fresh, "cannot write: %s", strerror(err));
+	else if (b->o->pack)
+		add_sum(b, rel, data, len);
 	free(fresh);
 	free(old);
 }
@@ -303,6 +343,9 @@ static bool compile_format(struct build *b, struct format *f, const char *ext,
 	if (strcmp(ext, "md") == 0)
 		mustache_env_set_escape(f->env, mustache_escape_markdown);
 	for (size_t k = 0; k < NKINDS; k++) {
+		/* A pack's index is the pack page; a site's, the dashboard. */
+		if (k == (b->o->pack ? VIEW_DASHBOARD : VIEW_PACK))
+			continue;
 		f->templates[k] = mustache_env_get(f->env, template_names[k], diags);
 		if (!f->templates[k]) {
 			if (diags->errors == 0)
@@ -386,10 +429,13 @@ static void list_pages(struct build *b)
 	const struct model *m = b->m;
 
 	if (shared_pages(b))
-		add_page(b, VIEW_DASHBOARD, "index", NULL, NULL);
+		add_page(b, b->o->pack ? VIEW_PACK : VIEW_DASHBOARD, "index",
+			 NULL, NULL);
 	for (size_t i = 0; i < m->nlearners; i++) {
 		const char *id = m->learners[i]->id;
 
+		if (b->o->pack && !b->o->pack->learners[i])
+			continue;
 		if (!in_shard(b, id) || !safe_ids(b, id, NULL))
 			continue;
 		add_page(b, VIEW_LEARNER, "learners/%s/index", id, NULL)->learner = i;
@@ -437,6 +483,8 @@ static json_t *page_view(struct build *b, const struct page *p)
 		return view_portfolio(b->m, p->portfolio, p->root);
 	case VIEW_UNIT:
 		return view_unit(b->m, b->x, p->unit, p->root);
+	case VIEW_PACK:
+		return view_pack(p->root);
 	default:
 		return view_sheet(p->unit, p->root);
 	}
@@ -535,6 +583,14 @@ static void put_assets(struct build *b, const char *marker)
 	int rc;
 
 	put_file(b, SITE_MARKER, marker, strlen(marker), &b->result);
+	if (b->o->pack) {
+		char *json = json_dumps(b->o->pack->data, JSON_INDENT(2));
+		size_t json_len = strlen(json);
+
+		json[json_len++] = '\n';   /* over the NUL: a text file ends in a newline */
+		put_file(b, "data.json", json, json_len, &b->result);
+		free(json);
+	}
 	if (!b->o->html || !shared_pages(b))
 		return;
 	rc = theme_read(&theme, "html/style.css", &data, &len, &label);
@@ -546,6 +602,27 @@ static void put_assets(struct build *b, const char *marker)
 		fail(b, SITE_IO_ERROR, label, "cannot read: %s", strerror(-rc));
 		free(label);
 	}
+}
+
+static int compare_sums(const void *a, const void *b)
+{
+	return strcmp(((const struct sum *)a)->path, ((const struct sum *)b)->path);
+}
+
+/*
+ * SHA256SUMS, in the format of sha256sum(1), so that `sha256sum -c
+ * SHA256SUMS` in the pack checks every other file.  Sorted by path, so
+ * the same files make the same bytes.
+ */
+static void write_sums(struct build *b)
+{
+	struct buf text = BUF_INIT;
+
+	qsort(b->sums, b->nsums, sizeof(*b->sums), compare_sums);
+	for (size_t i = 0; i < b->nsums; i++)
+		buf_printf(&text, "%s  %s\n", b->sums[i].hex, b->sums[i].path);
+	put_file(b, "SHA256SUMS", buf_cstr(&text), text.len, &b->result);
+	buf_free(&text);
 }
 
 /* ---- knowing when there is nothing to do -------------------------------- */
@@ -717,6 +794,9 @@ static void free_build(struct build *b)
 		free(b->pages[i].root);
 	}
 	free(b->pages);
+	for (size_t i = 0; i < b->nsums; i++)
+		free(b->sums[i].path);
+	free(b->sums);
 	json_decref(b->root);
 	free(b->fresh);
 	free(b->out);
@@ -751,8 +831,13 @@ enum site_status site_build(const struct model *m, const struct xref *x,
 	if (o->md && !compile_format(&b, &b.formats[b.nformats++], "md", diags))
 		b.status = SITE_TEMPLATE_ERROR;
 	if (b.status == SITE_OK) {
-		marker_text(fingerprint(&b), marker, sizeof(marker));
-		if (up_to_date(&b, marker)) {
+		/* A pack is always made whole: its SHA256SUMS must cover
+		 * exactly what it holds, and it is small. */
+		if (o->pack)
+			snprintf(marker, sizeof(marker), "folio %s pack\n", FOLIO_VERSION);
+		else
+			marker_text(fingerprint(&b), marker, sizeof(marker));
+		if (!o->pack && up_to_date(&b, marker)) {
 			result->up_to_date = true;
 			free_build(&b);
 			return SITE_OK;
@@ -766,9 +851,13 @@ enum site_status site_build(const struct model *m, const struct xref *x,
 	if (b.status == SITE_OK) {
 		list_pages(&b);
 		b.root = view_root(m, x, model_diags, &site);
+		if (o->pack)
+			json_object_set(b.root, "pack", o->pack->view);
 		if (make_dirs(&b)) {
 			put_assets(&b, marker);
 			render_all(&b);
+			if (o->pack && b.status == SITE_OK && !atomic_load(&b.failed))
+				write_sums(&b);
 		}
 		if (b.status == SITE_OK && !atomic_load(&b.failed))
 			publish(&b);

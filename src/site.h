@@ -22,9 +22,22 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include <jansson.h>
+
 #include "diag.h"
 #include "model.h"
 #include "xref.h"
+
+/*
+ * An external-verification pack rather than the site (see pack.h): the
+ * pack page for index, only the chosen learners' pages, every unit and
+ * sheet, data.json, and SHA256SUMS over every file.
+ */
+struct site_pack {
+	const bool *learners;       /* per model learner: their pages go in */
+	json_t *view;               /* the pack page's context: root's "pack" */
+	json_t *data;               /* written as data.json */
+};
 
 struct site_options {
 	const char *out;            /* the output folder */
@@ -41,6 +54,7 @@ struct site_options {
 	/* Called now and then from a worker, serialised; may be NULL. */
 	void (*progress)(void *ctx, size_t done, size_t total);
 	void *progress_ctx;
+	const struct site_pack *pack;   /* NULL: the site */
 };
 
 struct site_result {

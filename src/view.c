@@ -80,7 +80,7 @@ static json_t *page(enum view_kind kind, const char *title, json_t *path,
 		    const char *root)
 {
 	static const char *const kinds[] = {
-		"dashboard", "learner", "portfolio", "unit", "sheet",
+		"dashboard", "learner", "portfolio", "unit", "sheet", "pack",
 	};
 
 	return json_pack("{s:s, s:s, s:o, s:s}", "kind", kinds[kind],
@@ -866,4 +866,11 @@ json_t *view_sheet(const struct unit *u, const char *root)
 		"page", page(VIEW_SHEET, u->title ? u->title : u->id,
 			     href("sheets/%s", u->id, NULL), root),
 		"sheet", view);
+}
+
+json_t *view_pack(const char *root)
+{
+	return json_pack("{s:o}", "page",
+			 page(VIEW_PACK, "External verification pack",
+			      json_string("index"), root));
 }

@@ -30,6 +30,7 @@ enum view_kind {
 	VIEW_PORTFOLIO,
 	VIEW_UNIT,
 	VIEW_SHEET,
+	VIEW_PACK,        /* an external-verification pack's index */
 };
 
 struct view_site {
@@ -51,6 +52,8 @@ json_t *view_portfolio(const struct model *m, const struct portfolio *p,
 json_t *view_unit(const struct model *m, const struct xref *x,
 		  const struct unit *u, const char *root);
 json_t *view_sheet(const struct unit *u, const char *root);
+/* {page: {...}}: the pack's own context is the root's "pack" (pack.h). */
+json_t *view_pack(const char *root);
 
 const char *view_status_label(enum xref_status status);
 

@@ -18,8 +18,9 @@ const require = createRequire(import.meta.url);
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const vnuJar = require('vnu-jar');
 
-// The pages the issue names, in the example centre examples/northgate.
-const AXE_PAGES = {
+// The pages the issue names, in the example centre examples/northgate:
+// its site (--kind site) or its external-verification pack (--kind pack).
+const SITE_AXE_PAGES = {
 	index: 'index.html',
 	learner: 'learners/khan-a/index.html',
 	portfolio: 'learners/khan-a/ocr-c3.html',
@@ -29,7 +30,7 @@ const AXE_PAGES = {
 // Printed pages: the range of A4 pages that is sane for each, and text
 // from the example's data that the PDF must hold (so a print style sheet
 // that hides everything fails).
-const PRINT_PAGES = {
+const SITE_PRINT_PAGES = {
 	portfolio: {
 		file: 'learners/khan-a/ocr-c3.html', min: 2, max: 12,
 		text: ['Aisha Khan', 'Resolve customer service problems'],
@@ -40,6 +41,20 @@ const PRINT_PAGES = {
 	sheet: {
 		file: 'sheets/ocr-c3.html', min: 1, max: 5,
 		text: ['Resolve customer service problems'],
+	},
+};
+// The pack: its index printed as one document, each part from a new page
+// (cover and contents, tracking, staff, plan and coverage, record, files).
+const PACK_AXE_PAGES = {
+	pack: 'index.html',
+	portfolio: 'learners/silva-b/ocr-62.html',
+	learner: 'learners/silva-b/index.html',
+};
+const PACK_PRINT_PAGES = {
+	pack: {
+		file: 'index.html', min: 6, max: 24,
+		text: ['External verification pack', 'Learner tracking', 'Sampling plan',
+			'referred by LT on 2026-03-26', 'Sampling record', 'SHA256SUMS', 'Bruno Silva'],
 	},
 };
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
@@ -56,18 +71,21 @@ const TIMEOUT = 30000; // ms for one page operation
 // ---------------------------------------------------------------- harness
 
 function usage() {
-	console.error('usage: node check.mjs --site DIR --out DIR');
+	console.error('usage: node check.mjs --site DIR --out DIR [--kind site|pack]');
 	process.exit(2);
 }
 const argv = process.argv.slice(2);
 const opt = {};
 for (let i = 0; i < argv.length; i += 2) {
-	if (!['--site', '--out'].includes(argv[i]) || argv[i + 1] === undefined)
+	if (!['--site', '--out', '--kind'].includes(argv[i]) || argv[i + 1] === undefined)
 		usage();
-	opt[argv[i].slice(2)] = path.resolve(argv[i + 1]);
+	opt[argv[i].slice(2)] = argv[i] === '--kind' ? argv[i + 1] : path.resolve(argv[i + 1]);
 }
-if (!opt.site || !opt.out)
+if (!opt.site || !opt.out || !['site', 'pack', undefined].includes(opt.kind))
 	usage();
+const kind = opt.kind || 'site';
+const AXE_PAGES = kind === 'pack' ? PACK_AXE_PAGES : SITE_AXE_PAGES;
+const PRINT_PAGES = kind === 'pack' ? PACK_PRINT_PAGES : SITE_PRINT_PAGES;
 const site = opt.site;
 const out = opt.out;
 fs.mkdirSync(out, { recursive: true });
@@ -98,7 +116,7 @@ async function test(name, fn) {
 	}
 	failed++;
 	const [first, ...rest] = problems;
-	console.log(`FAIL browser/${name}: ${first}`);
+	console.log(`FAIL browser/${kind === 'pack' ? 'pack/' : ''}${name}: ${first}`);
 	for (const p of rest)
 		console.log(`    ${String(p).replace(/\n/g, '\n    ')}`);
 }

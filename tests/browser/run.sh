@@ -89,12 +89,28 @@ fi
 
 # The output is kept in build/browser/output.txt; a crash before the
 # summary line still counts as a failure.
-node "$here/check.mjs" --site "$site" --out "$out" > "$out/output.txt" 2>&1
-rc=$?
-cat "$out/output.txt"
-if ! tail -n 1 "$out/output.txt" | grep -q '^#summary '; then
-	echo "FAIL browser/check: check.mjs stopped (exit $rc) before its summary"
-	echo "#summary 0 1"
-	exit 1
+# The site, then the example's external-verification pack, each checked
+# by check.mjs; their two summaries are added up into the last line.
+pack=$root/build/example-pack
+rm -rf "$pack"
+if ! "$folio" pack -C "$root/examples/northgate" --out "$pack" \
+	> "$out/folio-pack.log" 2>&1; then
+	cat "$out/folio-pack.log"
+	die "folio pack of examples/northgate failed (log above)"
 fi
+passed=0 failed=0 rc=0
+for kind in site pack; do
+	dir=$site
+	[ "$kind" = pack ] && dir=$pack
+	node "$here/check.mjs" --site "$dir" --out "$out/$kind" --kind "$kind" \
+		> "$out/$kind-output.txt" 2>&1 || rc=1
+	grep -v '^#summary ' "$out/$kind-output.txt"
+	summary=$(tail -n 1 "$out/$kind-output.txt")
+	case $summary in
+	'#summary '*) set -- $summary; passed=$((passed + $2)); failed=$((failed + $3)) ;;
+	*) echo "FAIL browser/$kind: check.mjs stopped before its summary"
+	   failed=$((failed + 1)) ;;
+	esac
+done
+echo "#summary $passed $failed"
 exit $rc

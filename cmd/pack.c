@@ -1,0 +1,119 @@
+/*
+ * pack.c - `folio pack`: the external-verification pack, as files.
+ */
+#include "fsutil.h"
+#include "pack.h"
+#include "visit.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+enum { OPT_OUT = VISIT_OPT_FIRST_FREE, OPT_TEMPLATES, OPT_JOBS };
+
+static const struct option options[] = {
+	VISIT_LONG_OPTIONS,
+	{ "out", required_argument, NULL, OPT_OUT },
+	{ "templates", required_argument, NULL, OPT_TEMPLATES },
+	{ "jobs", required_argument, NULL, OPT_JOBS },
+	{ NULL, 0, NULL, 0 },
+};
+
+static int parse(int argc, char **argv, struct visit *v, struct pack_options *o)
+{
+	int opt;
+
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, "+" CENTRE_SHORT_OPTIONS "o:j:",
+				  options, NULL)) != -1) {
+		if (opt == OPT_OUT || opt == 'o') {
+			o->out = optarg;
+		} else if (opt == OPT_TEMPLATES) {
+			o->templates = optarg;
+		} else if (opt == OPT_JOBS || opt == 'j') {
+			if (centre_jobs_option(&command_pack, optarg, &o->jobs) != EXIT_OK)
+				return EXIT_USAGE;
+		} else if (!visit_option(v, opt, optarg)) {
+			return command_usage_error(&command_pack,
+				"unknown option or missing value: %s", argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return command_usage_error(&command_pack,
+			"unexpected argument '%s'", argv[optind]);
+	if (!o->out)
+		return command_usage_error(&command_pack,
+			"--out DIR is required: the folder to write the pack into");
+	return EXIT_OK;
+}
+
+static int run_pack(int argc, char **argv)
+{
+	struct visit v = { 0 };
+	struct pack_options o = { 0 };
+	struct diag_list pack_diags = DIAG_LIST_INIT;
+	struct site_result r;
+	enum site_status built;
+	int status = parse(argc, argv, &v, &o);
+
+	if (status == EXIT_OK)
+		status = visit_load(&command_pack, &v, true);
+	if (status != EXIT_OK)
+		goto done;
+	command_print_diagnostics(&v.diags);
+	if (v.diags.errors) {
+		/* A pack is a formal record: it must not leave evidence out. */
+		fprintf(stderr, "folio pack: nothing written: the inputs have %zu "
+			"error%s (rows with errors would be missing from the pack)\n",
+			v.diags.errors, v.diags.errors == 1 ? "" : "s");
+		status = EXIT_ERRORS;
+		goto done;
+	}
+	if (!o.templates && fs_is_dir("templates"))
+		o.templates = "templates";
+	if (!o.jobs)
+		o.jobs = centre_default_jobs();
+	o.scope = &v.scope;
+	built = pack_build(&v.model, &v.xref, &v.plan, &o, &r, &pack_diags);
+	command_print_diagnostics(&pack_diags);
+	if (built == SITE_OK)
+		printf("%s: %zu portfolios sampled, %zu pages, %zu files, %.1f MB\n",
+		       o.out, v.plan.nentries, r.pages, r.written + r.unchanged,
+		       (double)r.bytes / 1e6);
+	status = built == SITE_IO_ERROR ? EXIT_USAGE :
+		 built == SITE_TEMPLATE_ERROR ? EXIT_ERRORS : EXIT_OK;
+done:
+	diag_list_free(&pack_diags);
+	visit_free(&v);
+	return status;
+}
+
+const struct command command_pack = {
+	"pack", run_pack, "write the external-verification pack",
+	"usage: folio pack " VISIT_USAGE "\n"
+	"       --out DIR [--templates DIR] [--jobs N]\n"
+	"\n"
+	"Writes what an external quality assurer asks for, as a folder that\n"
+	"opens offline: index.html (printable as one document: cover, learner\n"
+	"tracking, assessors and IQAs with their risk, the sampling plan with\n"
+	"its reasons, the sampling record with the actions outstanding, and the\n"
+	"contents); the sampled learners' evidence logs and portfolios; the\n"
+	"units and record sheets; data.json (the model in scope and the plan);\n"
+	"and SHA256SUMS, so that `sha256sum -c SHA256SUMS` in the folder shows\n"
+	"nothing changed after the pack was made.  The same inputs make the\n"
+	"same bytes.  Nothing outside the scope goes in.\n"
+	"\n"
+	"Options:\n"
+	VISIT_HELP
+	"  -o, --out DIR    the pack's folder (required); refused if it is /, your\n"
+	"                   home, the centre folder, holds the inputs, or is a\n"
+	"                   folder folio did not make\n"
+	"  --templates DIR  override the built-in templates file by file (html/pack\n"
+	"                   is the pack page; default: the centre's templates/)\n"
+	"  -j, --jobs N     render on N threads (default: the number of cores)\n"
+	"\n"
+	"Exit status: 0 written; 1 the inputs have errors (then nothing is\n"
+	"written: a pack must not leave evidence out) or a template has an\n"
+	"error; 2 usage error, an unknown learner or unit, refused --out, or a\n"
+	"file could not be read or written.\n",
+};

@@ -1,0 +1,64 @@
+/*
+ * visit.c - a visit's scope and plan, for `folio sample` and `folio pack`.
+ */
+#include "visit.h"
+#include "date.h"
+
+#include <string.h>
+
+bool visit_option(struct visit *v, int opt, const char *value)
+{
+	switch (opt) {
+	case VISIT_OPT_LEARNERS:
+		scope_add_ids(&v->scope.learners, &v->scope.nlearners, value);
+		return true;
+	case VISIT_OPT_UNITS:
+		scope_add_ids(&v->scope.units, &v->scope.nunits, value);
+		return true;
+	case VISIT_OPT_SINCE:
+		v->since = value;
+		return true;
+	default:
+		return centre_option(&v->args, opt, value);
+	}
+}
+
+int visit_load(const struct command *cmd, struct visit *v, bool pages)
+{
+	struct buf why = BUF_INIT;
+	int status;
+
+	v->diags = (struct diag_list)DIAG_LIST_INIT;
+	if (v->since && date_parse(v->since, &v->scope.since) != 0) {
+		date_explain(v->since, &why);
+		status = command_usage_error(cmd, "--since: %s", buf_cstr(&why));
+		buf_free(&why);
+		return status;
+	}
+	v->scope.has_since = v->since != NULL;
+	v->args.paths.summaries_html = pages;
+	status = centre_load(cmd, &v->args, &v->whole, &v->diags);
+	v->loaded = true;
+	if (status != EXIT_OK)
+		return status;
+	if (!scope_check(&v->scope, &v->whole, &v->diags)) {
+		command_print_diagnostics(&v->diags);
+		return EXIT_USAGE;
+	}
+	scope_narrow(&v->scope, &v->whole, &v->model);
+	xref_build(&v->xref, &v->model);
+	sample_plan(&v->plan, &v->model, &v->xref);
+	return EXIT_OK;
+}
+
+void visit_free(struct visit *v)
+{
+	sample_free(&v->plan);
+	xref_free(&v->xref);
+	if (v->model.learners || v->model.units)
+		scope_model_free(&v->model);
+	if (v->loaded)
+		model_free(&v->whole);
+	diag_list_free(&v->diags);
+	scope_free(&v->scope);
+}

@@ -1,0 +1,70 @@
+/*
+ * visit.h - what `folio sample` and `folio pack` share: the options of a
+ * visit's scope, and loading a centre narrowed to it with its plan.
+ *
+ * In these two commands --learners and --units name the learners and
+ * units of the visit (ids, comma-separated), as an IQA and an EQA would
+ * say it; the learners file and units folder are --learners-file and
+ * --units-dir (which every centre command accepts).
+ */
+#ifndef FOLIO_VISIT_H
+#define FOLIO_VISIT_H
+
+#include "centre.h"
+#include "sample.h"
+#include "scope.h"
+#include "xref.h"
+
+enum {
+	VISIT_OPT_LEARNERS = CENTRE_OPT_FIRST_FREE,
+	VISIT_OPT_UNITS,
+	VISIT_OPT_SINCE,
+	VISIT_OPT_FIRST_FREE,     /* first option value a command may use */
+};
+
+#define VISIT_LONG_OPTIONS \
+	CENTRE_SHARED_LONG_OPTIONS, \
+	{ "learners", required_argument, NULL, VISIT_OPT_LEARNERS }, \
+	{ "units", required_argument, NULL, VISIT_OPT_UNITS }, \
+	{ "since", required_argument, NULL, VISIT_OPT_SINCE }
+
+#define VISIT_USAGE "[-C DIR] [--units-dir DIR] [--learners-file FILE]\n" \
+	"       [--evidence DIR] [--assessors FILE] [--iqa FILE] [--today DATE]\n" \
+	"       [--encoding NAME] [--learners IDS] [--units IDS] [--since DATE]"
+
+#define VISIT_HELP \
+	"  -C DIR           run as if started in DIR (the centre folder)\n" \
+	"  --units-dir DIR  the unit specifications (default: units)\n" \
+	"  --learners-file FILE\n" \
+	"                   the learners (default: learners.csv, if there is one)\n" \
+	CENTRE_SHARED_HELP \
+	"  --learners IDS   only these learners (ids separated by commas)\n" \
+	"  --units IDS      only these units (ids separated by commas)\n" \
+	"  --since DATE     only portfolios with evidence dated DATE or later:\n" \
+	"                   the work assessed since the last visit\n"
+
+struct visit {
+	struct centre_args args;
+	struct scope scope;
+	const char *since;
+	struct model whole;       /* the centre as loaded */
+	struct model model;       /* narrowed to the scope */
+	struct xref xref;         /* of the narrowed model */
+	struct sample plan;
+	struct diag_list diags;
+	bool loaded;
+};
+
+/* Takes an option from getopt_long if it is a centre or scope option. */
+bool visit_option(struct visit *v, int opt, const char *value);
+
+/*
+ * Loads the centre, checks and applies the scope, cross-references and
+ * plans, printing nothing but usage errors.  EXIT_OK when planned (the
+ * diagnostics may hold errors), else EXIT_USAGE after printing why.
+ * With pages, evidence summaries are rendered as HTML for them.
+ */
+int visit_load(const struct command *cmd, struct visit *v, bool pages);
+void visit_free(struct visit *v);
+
+#endif

@@ -1,0 +1,451 @@
+/*
+ * pack.c - the external-verification pack (see pack.h): the pack page's
+ * context, data.json, and the choice of pages, handed to the site builder.
+ */
+#include "pack.h"
+#include "buf.h"
+#include "date.h"
+#include "export.h"
+#include "mem.h"
+#include "mustache.h"
+#include "theme.h"
+#include "view.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static json_t *text_or_null(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+static json_t *date_json(int32_t day)
+{
+	char text[DATE_ISO_SIZE];
+
+	return json_string(date_format(day, text));
+}
+
+static json_t *ids_json(const char *const *ids, size_t n)
+{
+	json_t *list = json_array();
+
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(list, json_string(ids[i]));
+	return list;
+}
+
+/* ---- the cover ---------------------------------------------------------- */
+
+/* "learners amy, ben · units ocr-c3 · evidence since 2026-04-01" */
+static json_t *scope_text(const struct scope *s)
+{
+	struct buf text = BUF_INIT;
+	char since[DATE_ISO_SIZE];
+	json_t *json;
+
+	if (scope_is_whole(s))
+		buf_puts(&text, "every learner and unit of the centre");
+	for (size_t i = 0; i < s->nlearners; i++)
+		buf_printf(&text, "%s%s", i ? ", " : "learners ", s->learners[i]);
+	for (size_t i = 0; i < s->nunits; i++)
+		buf_printf(&text, "%s%s", i ? ", " : text.len ? " · units " : "units ",
+			   s->units[i]);
+	if (s->has_since)
+		buf_printf(&text, "%sportfolios with evidence since %s",
+			   text.len ? " · " : "", date_format(s->since, since));
+	json = json_string(buf_cstr(&text));
+	buf_free(&text);
+	return json;
+}
+
+static json_t *scope_json(const struct scope *s)
+{
+	return json_pack("{s:o, s:b, s:o, s:o, s:o}",
+		"text", scope_text(s),
+		"whole", scope_is_whole(s),
+		"learners", ids_json(s->learners, s->nlearners),
+		"units", ids_json(s->units, s->nunits),
+		"since", s->has_since ? date_json(s->since) : json_null());
+}
+
+/* ---- learner tracking --------------------------------------------------- */
+
+/* Whether the plan samples this learner, so their pages are in the pack. */
+static bool sampled_learner(const struct sample *s, const struct learner *l)
+{
+	for (size_t i = 0; i < s->nentries; i++)
+		if (s->entries[i].portfolio->learner == l)
+			return true;
+	return false;
+}
+
+static bool planned(const struct sample *s, const struct portfolio *p)
+{
+	for (size_t i = 0; i < s->nentries; i++)
+		if (s->entries[i].portfolio == p)
+			return true;
+	return false;
+}
+
+/* The latest IQA record of the portfolio, or NULL. */
+static const struct iqa_record *latest_record(const struct model *m,
+					      const struct portfolio *p)
+{
+	const struct iqa_record *latest = NULL;
+
+	for (size_t i = 0; i < m->niqa; i++)
+		if (strcmp(m->iqa[i].learner->id, p->learner->id) == 0 &&
+		    m->iqa[i].unit == p->unit)
+			latest = &m->iqa[i];
+	return latest;
+}
+
+static json_t *tracking_cell(const struct model *m, const struct sample *s,
+			     const struct portfolio *p, bool linked)
+{
+	const struct iqa_record *r = latest_record(m, p);
+	json_t *cell = json_pack("{s:b, s:s, s:s, s:s, s:i, s:b, s:b}",
+		"has", true,
+		"unit", p->unit->id,
+		"status", xref_status_name(p->status),
+		"status_label", view_status_label(p->status),
+		"percent", p->percent,
+		"registered", p->registered,
+		"planned", planned(s, p));
+
+	json_object_set_new(cell, "first", p->nrows ? date_json(p->rows[0]->date)
+						     : json_null());
+	json_object_set_new(cell, "last", p->nrows ?
+			    date_json(p->rows[p->nrows - 1]->date) : json_null());
+	json_object_set_new(cell, "iqa", r ? json_pack("{s:o, s:s, s:s, s:s}",
+		"date", date_json(r->date), "iqa", r->iqa,
+		"kind", iqa_kind_name(r->kind),
+		"decision", iqa_decision_name(r->decision)) : json_null());
+	json_object_set_new(cell, "href", linked ?
+		json_sprintf("learners/%s/%s", p->learner->id, p->unit->id) :
+		json_null());
+	return cell;
+}
+
+static json_t *tracking_row(const struct model *m, const struct xref *x,
+			    const struct sample *s, size_t li)
+{
+	const struct learner *l = m->learners[li];
+	bool linked = sampled_learner(s, l);
+	json_t *cells = json_array();
+	size_t next = x->first[li], end = next + x->count[li];
+	char start[DATE_ISO_SIZE];
+
+	for (size_t ui = 0; ui < m->nunits; ui++) {
+		const struct portfolio *p = next < end ? &x->portfolios[next] : NULL;
+
+		if (p && p->unit == m->units[ui]) {
+			json_array_append_new(cells, tracking_cell(m, s, p, linked));
+			next++;
+		} else {
+			json_array_append_new(cells, json_pack("{s:b, s:s}",
+				"has", false, "unit", m->units[ui]->id));
+		}
+	}
+	return json_pack("{s:s, s:s, s:o, s:o, s:o, s:o, s:b, s:o, s:o}",
+		"learner", l->id,
+		"name", l->name ? l->name : l->id,
+		"registration", text_or_null(l->registration),
+		"cohort", text_or_null(l->cohort),
+		"assessor", text_or_null(l->assessor),
+		"start", l->has_start ? json_string(date_format(l->start, start))
+				      : json_null(),
+		"sampled", linked,
+		"href", linked ? json_sprintf("learners/%s/index", l->id) : json_null(),
+		"cells", cells);
+}
+
+static json_t *tracking(const struct model *m, const struct xref *x,
+			const struct sample *s)
+{
+	json_t *units = json_array(), *rows = json_array();
+
+	for (size_t i = 0; i < m->nunits; i++)
+		json_array_append_new(units, json_pack("{s:s, s:s, s:o}",
+			"id", m->units[i]->id, "title", m->units[i]->title,
+			"number", text_or_null(m->units[i]->number)));
+	for (size_t i = 0; i < m->nlearners; i++)
+		json_array_append_new(rows, tracking_row(m, x, s, i));
+	return json_pack("{s:o, s:o}", "units", units, "rows", rows);
+}
+
+/* ---- assessors and IQAs ------------------------------------------------- */
+
+static const struct sample_assessor *rate_of(const struct sample *s,
+					     const char *initials)
+{
+	for (size_t i = 0; i < s->nassessors; i++)
+		if (strcasecmp(s->assessors[i].initials, initials) == 0)
+			return &s->assessors[i];
+	return NULL;
+}
+
+static json_t *staff_member(const char *initials, const struct assessor *a,
+			    const struct sample_assessor *rate)
+{
+	char qualified[DATE_ISO_SIZE];
+	json_t *o = json_pack("{s:s, s:o, s:s, s:s, s:b, s:o}",
+		"initials", initials,
+		"name", text_or_null(a ? a->name : NULL),
+		"role", a ? assessor_role_name(a->role) : "assessor",
+		"risk", assessor_risk_name(a ? a->risk : ASSESSOR_RISK_UNKNOWN),
+		"listed", a != NULL,
+		"qualified", a && a->has_qualified ?
+			json_string(date_format(a->qualified, qualified)) : json_null());
+
+	json_object_set_new(o, "iqa", json_boolean(a && a->role == ASSESSOR_ROLE_IQA));
+	json_object_set_new(o, "sampling", rate ? json_pack(
+		"{s:i, s:I, s:I, s:I, s:I, s:b}",
+		"rate", rate->rate,
+		"portfolios", (json_int_t)rate->portfolios,
+		"target", (json_int_t)rate->target,
+		"sampled_before", (json_int_t)rate->before,
+		"planned", (json_int_t)rate->planned,
+		"met", rate->before + rate->planned >= rate->target) : json_null());
+	return o;
+}
+
+/* assessors.csv, then whoever the plan found that it does not list. */
+static json_t *staff(const struct model *m, const struct sample *s)
+{
+	json_t *list = json_array();
+
+	for (size_t i = 0; i < m->nassessors; i++)
+		json_array_append_new(list, staff_member(m->assessors[i]->initials,
+			m->assessors[i], rate_of(s, m->assessors[i]->initials)));
+	for (size_t i = 0; i < s->nassessors; i++)
+		if (!s->assessors[i].listed)
+			json_array_append_new(list, staff_member(
+				s->assessors[i].initials, NULL, &s->assessors[i]));
+	return list;
+}
+
+/* ---- the sampling record ------------------------------------------------ */
+
+static json_t *record_entry(const struct model *m, size_t i, bool *open)
+{
+	const struct iqa_record *r = &m->iqa[i];
+	const struct learner *l = r->learner;
+
+	*open = iqa_action_open(m->iqa, m->niqa, i);
+	return json_pack("{s:s, s:s, s:s, s:o, s:s, s:s, s:s, s:o, s:o, s:o, s:b, s:b}",
+		"learner", l->id,
+		"name", l->name ? l->name : l->id,
+		"unit", r->unit->id,
+		"date", date_json(r->date),
+		"iqa", r->iqa,
+		"kind", iqa_kind_name(r->kind),
+		"decision", iqa_decision_name(r->decision),
+		"feedback", text_or_null(r->feedback),
+		"action", text_or_null(r->action),
+		"due", r->has_due ? date_json(r->due) : json_null(),
+		"open", *open,
+		"overdue", *open && r->has_due && r->due < m->today);
+}
+
+static int compare_by_date(const void *a, const void *b)
+{
+	const struct iqa_record *x = *(const struct iqa_record *const *)a;
+	const struct iqa_record *y = *(const struct iqa_record *const *)b;
+	int c;
+
+	if (x->date != y->date)
+		return x->date < y->date ? -1 : 1;
+	if ((c = strcmp(x->learner->id, y->learner->id)) != 0)
+		return c;
+	if ((c = strcmp(x->unit->id, y->unit->id)) != 0)
+		return c;
+	return x->line - y->line;
+}
+
+/*
+ * The records by date, as an IQA reads them: those dated within the scope
+ * (all without a since date), and any older whose action is still open.
+ */
+static json_t *record(const struct model *m, const struct scope *scope,
+		      size_t *open_count)
+{
+	const struct iqa_record **order = mem_calloc(m->niqa ? m->niqa : 1,
+						     sizeof(*order));
+	json_t *list = json_array();
+
+	for (size_t i = 0; i < m->niqa; i++)
+		order[i] = &m->iqa[i];
+	qsort(order, m->niqa, sizeof(*order), compare_by_date);
+	*open_count = 0;
+	for (size_t k = 0; k < m->niqa; k++) {
+		size_t i = (size_t)(order[k] - m->iqa);
+		bool open;
+
+		if (scope->has_since && m->iqa[i].date < scope->since &&
+		    !iqa_action_open(m->iqa, m->niqa, i))
+			continue;
+		json_array_append_new(list, record_entry(m, i, &open));
+		*open_count += open;
+	}
+	free(order);
+	return list;
+}
+
+/* ---- the plan's coverage, by CAMERA letter ------------------------------ */
+
+static json_t *camera(json_t *coverage)
+{
+	static const struct {
+		enum sample_dimension d;
+		const char *letter, *title;
+	} rows[] = {
+		{ SAMPLE_CANDIDATES, "C", "Candidates: every cohort" },
+		{ SAMPLE_ASSESSORS, "A", "Assessors: every assessor" },
+		{ SAMPLE_METHODS, "M", "Methods: every method each assessor uses" },
+		{ SAMPLE_ELEMENTS, "E", "Elements: every unit and criterion" },
+		{ SAMPLE_RECORDS, "R", "Records: every evidence log" },
+		{ SAMPLE_LOCATIONS, "A", "Assessment locations: every place" },
+		{ SAMPLE_KINDS, "+", "Interim and summative work" },
+	};
+	json_t *list = json_array();
+
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		json_t *values = json_object_get(coverage,
+						 sample_dimension_name(rows[i].d));
+
+		json_array_append_new(list, json_pack("{s:s, s:s, s:s, s:O, s:b}",
+			"dimension", sample_dimension_name(rows[i].d),
+			"letter", rows[i].letter,
+			"title", rows[i].title,
+			"values", values,
+			"has_values", json_array_size(values) > 0));
+	}
+	return list;
+}
+
+/* ---- contents ----------------------------------------------------------- */
+
+static json_t *contents(const struct model *m, const struct xref *x,
+			const struct sample *s)
+{
+	json_t *list = json_array();
+
+	for (size_t i = 0; i < m->nlearners; i++) {
+		const struct learner *l = m->learners[i];
+		json_t *portfolios;
+
+		if (!sampled_learner(s, l))
+			continue;
+		portfolios = json_array();
+		for (size_t j = 0; j < x->count[i]; j++) {
+			const struct portfolio *p = &x->portfolios[x->first[i] + j];
+
+			json_array_append_new(portfolios, json_pack("{s:s, s:s, s:o, s:b}",
+				"unit", p->unit->id, "unit_title", p->unit->title,
+				"href", json_sprintf("learners/%s/%s", l->id, p->unit->id),
+				"sampled", planned(s, p)));
+		}
+		json_array_append_new(list, json_pack("{s:s, s:s, s:o, s:o}",
+			"learner", l->id, "name", l->name ? l->name : l->id,
+			"href", json_sprintf("learners/%s/index", l->id),
+			"portfolios", portfolios));
+	}
+	return list;
+}
+
+json_t *pack_view(const struct model *m, const struct xref *x,
+		  const struct sample *s, const struct scope *scope)
+{
+	json_t *plan = sample_to_json(s), *view;
+	json_t *coverage = json_object_get(plan, "coverage");
+	size_t open;
+	json_t *records = record(m, scope, &open);
+	char actions[32];
+
+	snprintf(actions, sizeof(actions), "%zu actions", open);
+
+	view = json_pack("{s:o, s:I, s:o, s:o, s:o, s:O, s:O, s:o, s:o, s:b, s:I, s:s+, s:o}",
+		"date", date_json(m->today),
+		"learners_count", (json_int_t)m->nlearners,
+		"scope", scope_json(scope),
+		"tracking", tracking(m, x, s),
+		"staff", staff(m, s),
+		"sample", json_object_get(plan, "sample"),
+		"coverage", coverage,
+		"camera", camera(coverage),
+		"record", records,
+		"has_record", json_array_size(records) > 0,
+		"actions_open", (json_int_t)open,
+		"actions_open_text", open == 0 ? "No actions" : open == 1 ? "1 action" : "",
+		open > 1 ? actions : "",
+		"contents", contents(m, x, s));
+	json_decref(plan);
+	return view;
+}
+
+int pack_plan_markdown(const struct model *m, const struct xref *x,
+		       const struct sample *s, const struct scope *scope,
+		       const char *templates, struct buf *out,
+		       struct diag_list *diags)
+{
+	struct theme theme = { templates, "md" };
+	struct mustache_env *env = mustache_env_new(theme_load_template, &theme);
+	const struct mustache_template *t;
+	json_t *context = json_pack("{s:o, s:o}", "centre", export_centre(m),
+				    "pack", pack_view(m, x, s, scope));
+	int rc = -1;
+
+	mustache_env_set_escape(env, mustache_escape_markdown);
+	t = mustache_env_get(env, "sample", diags);
+	if (t)
+		rc = mustache_render(t, context, out, diags);
+	json_decref(context);
+	mustache_env_free(env);
+	return rc;
+}
+
+/* data.json: the model in scope, with the plan and what the pack covers. */
+static json_t *pack_data(const struct model *m, const struct xref *x,
+			 const struct sample *s, const struct scope *scope)
+{
+	struct diag_list none = DIAG_LIST_INIT;
+	json_t *data = export_model(m, x, &none), *plan = sample_to_json(s);
+
+	/* The diagnostics are the centre's business, and may name learners
+	 * outside the scope: the pack holds none. */
+	json_object_del(data, "diagnostics");
+	json_object_set_new(data, "pack", json_pack("{s:o, s:o}",
+		"date", date_json(m->today), "scope", scope_json(scope)));
+	json_object_set(data, "sample", json_object_get(plan, "sample"));
+	json_object_set(data, "coverage", json_object_get(plan, "coverage"));
+	json_decref(plan);
+	diag_list_free(&none);
+	return data;
+}
+
+enum site_status pack_build(const struct model *m, const struct xref *x,
+			    const struct sample *s, const struct pack_options *o,
+			    struct site_result *result, struct diag_list *diags)
+{
+	struct diag_list none = DIAG_LIST_INIT;
+	bool *learners = mem_calloc(m->nlearners ? m->nlearners : 1, sizeof(bool));
+	struct site_pack pack = { learners, pack_view(m, x, s, o->scope),
+				  pack_data(m, x, s, o->scope) };
+	struct site_options site = {
+		.out = o->out, .html = true, .templates = o->templates,
+		.jobs = o->jobs, .pack = &pack,
+	};
+	enum site_status status;
+
+	for (size_t i = 0; i < m->nlearners; i++)
+		learners[i] = sampled_learner(s, m->learners[i]);
+	status = site_build(m, x, &none, &site, result, diags);
+	json_decref(pack.view);
+	json_decref(pack.data);
+	free(learners);
+	diag_list_free(&none);
+	return status;
+}
