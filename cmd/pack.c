@@ -61,6 +61,7 @@ static int run_pack(int argc, char **argv)
 	if (status != EXIT_OK)
 		goto done;
 	command_print_diagnostics(&v.diags);
+	visit_note_risks(&command_pack, &v);
 	if (v.diags.errors) {
 		/* A pack is a formal record: it must not leave evidence out. */
 		fprintf(stderr, "folio pack: nothing written: the inputs have %zu "

@@ -77,6 +77,7 @@ static int run_sample(int argc, char **argv)
 	if (status != EXIT_OK)
 		goto done;
 	command_print_diagnostics(&v.diags);
+	visit_note_risks(&command_sample, &v);
 	if (!templates && fs_is_dir("templates"))
 		templates = "templates";
 	if ((json ? print_json(&v.plan) : print_markdown(&v, templates)) != 0 ||

@@ -51,6 +51,16 @@ int visit_load(const struct command *cmd, struct visit *v, bool pages)
 	return EXIT_OK;
 }
 
+void visit_note_risks(const struct command *cmd, const struct visit *v)
+{
+	if (v->whole.assessors_file || !v->plan.nassessors)
+		return;
+	fprintf(stderr, "folio %s: note: there is no assessors.csv, so every "
+		"assessor is sampled at the high-risk rate (%d%%); list them with "
+		"their risk to sample less\n", cmd->name,
+		v->whole.config.sampling_rate[ASSESSOR_RISK_HIGH]);
+}
+
 void visit_free(struct visit *v)
 {
 	sample_free(&v->plan);

@@ -65,6 +65,13 @@ bool visit_option(struct visit *v, int opt, const char *value);
  * With pages, evidence summaries are rendered as HTML for them.
  */
 int visit_load(const struct command *cmd, struct visit *v, bool pages);
+/*
+ * Says on standard error, once, that without assessors.csv every assessor
+ * is sampled at the high-risk rate: a plan of every portfolio otherwise
+ * surprises.
+ */
+void visit_note_risks(const struct command *cmd, const struct visit *v);
+
 void visit_free(struct visit *v);
 
 #endif
