@@ -76,8 +76,17 @@ struct mustache_env *mustache_env_new(mustache_load_fn load, void *ctx)
 	env->load = load;
 	env->load_ctx = ctx;
 	env->escape = mustache_escape_html;
+	env->max_output = MUSTACHE_MAX_OUTPUT;
+	env->max_steps = MUSTACHE_MAX_STEPS;
 	pthread_mutex_init(&env->lock, NULL);
 	return env;
+}
+
+void mustache_env_set_limits(struct mustache_env *env, size_t max_output,
+			     size_t max_steps)
+{
+	env->max_output = max_output;
+	env->max_steps = max_steps;
 }
 
 void mustache_env_set_escape(struct mustache_env *env, mustache_escape_fn fn)

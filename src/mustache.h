@@ -35,7 +35,12 @@
  * lines and byte columns; nothing here prints or exits.  Nothing recurses
  * as deep as the input: the parser keeps its open sections on a heap
  * stack and the renderer its frames, and partial, parent and block
- * inclusion stops with an error past MUSTACHE_MAX_DEPTH levels.
+ * inclusion stops with an error past MUSTACHE_MAX_DEPTH levels.  Work is
+ * bounded too: a few lines of template can repeat a section over nested
+ * lists, or a partial twice within itself, exponentially often, so one
+ * render stops with an error past MUSTACHE_MAX_OUTPUT bytes of output or
+ * MUSTACHE_MAX_STEPS tags and texts rendered (mustache_env_set_limits()
+ * changes both); no real page comes near either.
  *
  * Values print as JSON prints them: strings as they are, integers in
  * decimal, reals in the shortest form that reads back the same (1.21,
@@ -57,6 +62,10 @@
 
 /* Partial, parent and block inclusions that may be open at once. */
 #define MUSTACHE_MAX_DEPTH 100
+
+/* One render's output and work, by default (a page is some 25 KB). */
+#define MUSTACHE_MAX_OUTPUT ((size_t)256 << 20)
+#define MUSTACHE_MAX_STEPS ((size_t)100000000)
 
 struct mustache_env;
 struct mustache_template;
@@ -101,6 +110,10 @@ struct mustache_env *mustache_env_new(mustache_load_fn load, void *ctx);
  * mustache_compile() refer to those partials: free them first. */
 void mustache_env_free(struct mustache_env *env);
 
+/* The bounds of one render in env: bytes of output, tags and texts rendered. */
+void mustache_env_set_limits(struct mustache_env *env, size_t max_output,
+			     size_t max_steps);
+
 /*
  * Compiles source (len bytes; need not be NUL-terminated) and, through
  * env, every partial it names statically.  label names the template in
@@ -124,8 +137,9 @@ const struct mustache_template *mustache_env_get(struct mustache_env *env,
 /*
  * Renders t with context (any JSON value; NULL is taken as null),
  * appending to out.  Returns 0, or -1 after adding an error to diags (a
- * nesting limit, a refused dynamic partial name, or errors in a partial
- * first compiled now); out then holds a partial result.
+ * nesting limit, the output or work bound, a refused dynamic partial
+ * name, or errors in a partial first compiled now); out then holds a
+ * partial result.
  */
 int mustache_render(const struct mustache_template *t, const json_t *context,
 		    struct buf *out, struct diag_list *diags);

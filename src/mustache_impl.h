@@ -69,6 +69,8 @@ struct mustache_env {
 	mustache_load_fn load;
 	void *load_ctx;
 	mustache_escape_fn escape;   /* for {{name}}; never NULL */
+	size_t max_output;           /* one render's bounds */
+	size_t max_steps;
 	pthread_mutex_t lock;        /* guards the entries */
 	struct mustache_entry *entries;
 	size_t count, cap;

@@ -73,6 +73,9 @@ struct render {
 	size_t nover, over_cap;
 	char *indent;
 	size_t ind_len, ind_cap;
+	/* The tag rendered last, and its template: where a runaway shows. */
+	const struct mustache_template *at_t;
+	const struct mustache_node *at;
 	struct frame frames_inline[INLINE_FRAMES];
 	struct context ctx_inline[INLINE_CONTEXTS];
 	struct override over_inline[INLINE_OVERRIDES];
@@ -590,6 +593,10 @@ static int step(struct render *r)
 	}
 	n = &t->nodes[f->pos];
 	f->pos = n->end;
+	if (n->kind != MUSTACHE_TEXT) {   /* texts keep no place */
+		r->at_t = t;
+		r->at = n;
+	}
 	if (n->flags & MUSTACHE_BOL)
 		put_indent(r, f);
 	switch (n->kind) {
@@ -617,6 +624,24 @@ static int step(struct render *r)
 	}
 }
 
+/*
+ * Past the env's bounds: an error at the tag rendered last, in whichever
+ * template or partial that is, which is where the repetition shows.
+ */
+static int runaway(struct render *r, const struct mustache_template *top,
+		   bool output)
+{
+	const struct mustache_template *t = r->at_t ? r->at_t : top;
+
+	diag_error(r->diags, t->label, r->at ? r->at->line : 0,
+		   r->at ? r->at->column : 0,
+		   "rendering %s stopped: %s; does a section or partial repeat "
+		   "itself over nested data?", top->label,
+		   output ? "its output passed the bound of one page"
+			  : "it passed the bound of work for one page");
+	return -1;
+}
+
 int mustache_render(const struct mustache_template *t, const json_t *context,
 		    struct buf *out, struct diag_list *diags)
 {
@@ -628,6 +653,7 @@ int mustache_render_stack(const struct mustache_template *t,
 			  struct buf *out, struct diag_list *diags)
 {
 	struct render scratch, *r = &scratch;
+	size_t start, steps = 0;
 	int rc = 0;
 
 	memset(r, 0, offsetof(struct render, frames_inline));
@@ -647,8 +673,14 @@ int mustache_render_stack(const struct mustache_template *t,
 	if (ncontexts == 0)
 		push_context(r, json_null());
 	push_frame(r, t, 0, t->count);
-	while (r->nframes > 0 && rc == 0)
+	start = out->len;
+	while (r->nframes > 0 && rc == 0) {
 		rc = step(r);
+		if (rc == 0 && r->nframes > 0 &&
+		    (++steps > t->env->max_steps ||
+		     out->len - start > t->env->max_output))
+			rc = runaway(r, t, out->len - start > t->env->max_output);
+	}
 	release(r);
 	return rc;
 }

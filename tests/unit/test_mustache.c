@@ -587,6 +587,58 @@ static void test_nesting_limit(void)
 	free(got);
 }
 
+/* Renders t in an env with these bounds: the output, or "ERROR: " and
+ * the first diagnostic. */
+static char *render_bounded(const char *template, const char *data,
+			    size_t max_output, size_t max_steps)
+{
+	json_t *ctx = json_loads(data, 0, NULL), *parts = json_object();
+	struct mustache_env *env = mustache_env_new(load_json, parts);
+	struct diag_list diags = DIAG_LIST_INIT;
+	struct mustache_template *t;
+	struct buf out = BUF_INIT;
+	char *result;
+
+	mustache_env_set_limits(env, max_output, max_steps);
+	t = mustache_compile(env, "t.mustache", template, strlen(template), &diags);
+	if (t && mustache_render(t, ctx, &out, &diags) == 0) {
+		result = buf_detach(&out);
+	} else {
+		buf_truncate(&out, 0);
+		buf_printf(&out, "ERROR: %s:%d:%d: %s", diags.items[0].file,
+			   diags.items[0].line, diags.items[0].column,
+			   diags.items[0].message);
+		result = buf_detach(&out);
+	}
+	diag_list_free(&diags);
+	mustache_template_free(t);
+	mustache_env_free(env);
+	json_decref(ctx);
+	json_decref(parts);
+	return result;
+}
+
+/* Six nested sections over ten items: a million texts from 60 bytes. */
+static void test_render_bounds(void)
+{
+	const char *six = "{{#a}}{{#a}}{{#a}}{{#a}}{{#a}}{{#a}}xy{{/a}}{{/a}}"
+			  "{{/a}}{{/a}}{{/a}}{{/a}}";
+	const char *data = "{\"a\": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]}";
+	char *got = render_bounded(six, data, (size_t)1 << 30, 100000);
+
+	CHECK_STR(got, "ERROR: t.mustache:1:31: rendering t.mustache stopped: "
+		  "it passed the bound of work for one page; does a section or "
+		  "partial repeat itself over nested data?");
+	free(got);
+	got = render_bounded(six, data, 1000, (size_t)1 << 30);
+	CHECK(strstr(got, "stopped: its output passed the bound of one page") != NULL);
+	free(got);
+	/* Within the bounds, the same template renders whole. */
+	got = render_bounded("{{#a}}{{#a}}x{{/a}}{{/a}}", data, 1000, 100000);
+	CHECK_INT(strlen(got), 100);
+	free(got);
+}
+
 /* p0 includes p1, which includes p2, ... up to p99999. */
 static int load_chain(void *ctx, const char *name, char **source,
 		      size_t *len, char **label)
@@ -857,6 +909,7 @@ int main(void)
 	RUN(test_error_in_partial);
 	RUN(test_too_many_errors);
 	RUN(test_nesting_limit);
+	RUN(test_render_bounds);
 	RUN(test_long_partial_chain);
 	RUN(test_deep_nesting);
 	RUN(test_refused_names);
