@@ -43,7 +43,7 @@ ASAN_LIB  = $(LIB_SRC:%.c=build/asan/%.o) build/asan/$(GEN_SRC:.c=.o)
 ASAN_CMD  = $(CMD_SRC:%.c=build/asan/%.o)
 TESTS     = $(TEST_SRC:tests/unit/%.c=build/asan/tests/%)
 
-.PHONY: all deps example test bench fuzz install uninstall clean
+.PHONY: all deps example test bench fuzz install uninstall clean print-flags print-libs
 
 # Test objects are intermediate files; keep them between runs.
 .SECONDARY:
@@ -103,6 +103,13 @@ example: build/folio
 	@echo "plan:   build/example/sample.md"
 	@echo "site:   $(CURDIR)/build/example-site/index.html"
 	@echo "pack:   $(CURDIR)/build/example-pack/index.html"
+
+# For scripts that link their own programs against the library objects
+# (tests/bench/mustache.sh), so that they never lag behind PKGS.
+print-flags: | build/.deps-ok
+	@echo $(PKG_CFLAGS)
+print-libs: | build/.deps-ok
+	@echo $(PKG_LIBS)
 
 test: build/folio build/asan/folio $(TESTS)
 	@sh tests/run.sh

@@ -15,9 +15,10 @@ struct arena_block;
 
 struct arena {
 	struct arena_block *head;
+	size_t blocks;          /* made so far: past a few, huge pages */
 };
 
-#define ARENA_INIT { NULL }
+#define ARENA_INIT { NULL, 0 }
 
 void *arena_alloc(struct arena *a, size_t size);     /* zeroed, aligned */
 char *arena_strdup(struct arena *a, const char *s);

@@ -9,7 +9,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#define BLOCK_SIZE (512 * 1024)
+/* One huge page (see mem.c): a page's view fits, and is read fast. */
+#define BLOCK_SIZE ((size_t)2 << 20)
 #define ALIGN 16
 
 struct jsonarena_block {
@@ -22,9 +23,11 @@ static _Thread_local struct jsonarena *active;
 
 static struct jsonarena_block *new_block(size_t size)
 {
-	struct jsonarena_block *b = mem_alloc(sizeof(*b) + size);
+	size_t whole = (sizeof(struct jsonarena_block) + size + BLOCK_SIZE - 1) &
+		       ~(BLOCK_SIZE - 1);
+	struct jsonarena_block *b = mem_huge_alloc(whole);
 
-	b->size = size;
+	b->size = whole - sizeof(*b);
 	return b;
 }
 

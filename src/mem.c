@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 static void *checked(void *ptr)
 {
@@ -14,19 +15,67 @@ static void *checked(void *ptr)
 	return ptr;
 }
 
+/*
+ * Large blocks are offered to the kernel as huge pages (2 MB instead of
+ * 4 KB), where it is set to honour madvise(): the model and the page views
+ * are pointer-chasing structures of hundreds of megabytes, and with small
+ * pages most of their lookups miss the TLB.  On this project's benchmark
+ * that was a quarter of a check's time and a third of a build's.  Only the
+ * aligned interior of a block can be advised; a kernel that has no huge
+ * pages ignores the advice.
+ */
+#define HUGE_PAGE ((size_t)2 << 20)
+
+void mem_advise_huge(void *ptr, size_t size)
+{
+	uintptr_t start = ((uintptr_t)ptr + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1);
+	uintptr_t end = ((uintptr_t)ptr + size) & ~(uintptr_t)(HUGE_PAGE - 1);
+
+#ifdef MADV_HUGEPAGE
+	if (end > start)
+		madvise((void *)start, end - start, MADV_HUGEPAGE);
+#else
+	(void)start;
+	(void)end;
+#endif
+}
+
+void *mem_huge_alloc(size_t size)
+{
+	void *p = NULL;
+
+	size = (size + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+	if (posix_memalign(&p, HUGE_PAGE, size) != 0)
+		abort();
+	mem_advise_huge(p, size);
+	return p;
+}
+
 void *mem_alloc(size_t size)
 {
-	return checked(malloc(size ? size : 1));
+	void *p = checked(malloc(size ? size : 1));
+
+	if (size >= 2 * HUGE_PAGE)
+		mem_advise_huge(p, size);
+	return p;
 }
 
 void *mem_calloc(size_t count, size_t size)
 {
-	return checked(calloc(count ? count : 1, size ? size : 1));
+	void *p = checked(calloc(count ? count : 1, size ? size : 1));
+
+	if (count * size >= 2 * HUGE_PAGE)
+		mem_advise_huge(p, count * size);
+	return p;
 }
 
 void *mem_realloc(void *ptr, size_t size)
 {
-	return checked(realloc(ptr, size ? size : 1));
+	void *p = checked(realloc(ptr, size ? size : 1));
+
+	if (size >= 2 * HUGE_PAGE)
+		mem_advise_huge(p, size);
+	return p;
 }
 
 /*

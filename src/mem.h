@@ -15,6 +15,11 @@ void *mem_calloc(size_t count, size_t size);  /* zeroed, overflow-checked */
 void *mem_realloc(void *ptr, size_t size);
 void *mem_array_grow(void *ptr, size_t *cap, size_t need, size_t elem_size);
 char *mem_strdup(const char *s);
+
+/* Offers the 2 MB-aligned part of a large block to the kernel as huge pages. */
+void mem_advise_huge(void *ptr, size_t size);
+/* A block of whole, aligned huge pages (size rounded up to 2 MB); free(). */
+void *mem_huge_alloc(size_t size);
 char *mem_strndup(const char *s, size_t n);
 
 #endif

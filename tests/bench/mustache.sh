@@ -9,10 +9,9 @@ set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
 [ -f build/folio ] || make --no-print-directory build/folio >/dev/null
-pkgs="libcmark yaml-0.1 jansson"
 mkdir -p build/bench
 ${CC:-cc} -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O2 -Isrc \
-	$(pkg-config --cflags $pkgs) tests/bench/mustache_bench.c \
+	$(make -s --no-print-directory print-flags) tests/bench/mustache_bench.c \
 	build/obj/src/*.o build/obj/build/gen/theme.o -o build/bench/mustache_bench \
-	$(pkg-config --libs $pkgs) -lcsv -lpthread
+	$(make -s --no-print-directory print-libs)
 build/bench/mustache_bench "$@"
