@@ -6,33 +6,53 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+/*
+ * One allocation of the file's size and read() straight into it: a large
+ * CSV file read in growing chunks was copied over and over.  A file that
+ * grows while it is read, or does not say its size (a pipe), still reads
+ * whole: the buffer then doubles.
+ */
 int fs_read_file(const char *path, char **data, size_t *len)
 {
-	FILE *f = fopen(path, "rb");
-	char *text = NULL;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	struct stat st;
+	char *text, probe[4096];
 	size_t cap = 0, n = 0;
 	int err = 0;
 
-	if (!f)
+	if (fd < 0)
 		return errno;
+	text = mem_array_grow(NULL, &cap, fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ?
+			      (size_t)st.st_size + 1 : 65536, 1);
 	for (;;) {
-		size_t got;
+		/* When the buffer is full, a small read says whether there is more. */
+		bool full = n + 1 >= cap;
+		ssize_t got = full ? read(fd, probe, sizeof(probe))
+				   : read(fd, text + n, cap - n - 1);
 
-		text = mem_array_grow(text, &cap, n + 65536 + 1, 1);
-		got = fread(text + n, 1, cap - n - 1, f);
-		n += got;
-		if (got == 0) {
-			if (ferror(f))
-				err = errno ? errno : EIO;
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			err = errno;
 			break;
 		}
+		if (got == 0)
+			break;
+		if (full) {
+			text = mem_array_grow(text, &cap, n + (size_t)got + 1, 1);
+			memcpy(text + n, probe, (size_t)got);
+		}
+		n += (size_t)got;
 	}
-	fclose(f);
+	close(fd);
 	if (err) {
 		free(text);
 		return err;
