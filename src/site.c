@@ -585,11 +585,16 @@ static void put_assets(struct build *b, const char *marker)
 	put_file(b, SITE_MARKER, marker, strlen(marker), &b->result);
 	if (b->o->pack) {
 		char *json = json_dumps(b->o->pack->data, JSON_INDENT(2));
-		size_t json_len = strlen(json);
+		size_t json_len = json ? strlen(json) : 0;
 
-		json[json_len++] = '\n';   /* over the NUL: a text file ends in a newline */
-		put_file(b, "data.json", json, json_len, &b->result);
-		free(json);
+		if (!json) {
+			fail(b, SITE_IO_ERROR, "data.json", "cannot write: %s",
+			     "the model could not be turned into JSON");
+		} else {
+			json[json_len++] = '\n';   /* over the NUL: text ends in a newline */
+			put_file(b, "data.json", json, json_len, &b->result);
+			free(json);
+		}
 	}
 	if (!b->o->html || !shared_pages(b))
 		return;
