@@ -43,6 +43,7 @@ struct planner {
 	size_t ncands;
 	struct strmap value_index;         /* key -> index + 1 */
 	size_t values_cap;
+	struct buf key;                    /* intern_value's scratch */
 };
 
 const char *sample_dimension_name(enum sample_dimension d)
@@ -150,18 +151,25 @@ static size_t intern_value(struct planner *pl, enum sample_dimension d,
 			   const struct unit *u, const struct unit_criterion *c)
 {
 	struct sample *s = pl->s;
-	struct buf k = BUF_INIT;
+	struct buf *k = &pl->key;
 	struct sample_value *v;
 	void *found;
 
-	buf_printf(&k, "%d\x1f%s\x1f%s\x1f%s\x1f%s", (int)d,
-		   assessor ? assessor : "", key ? key : "",
-		   u ? u->id : "", c ? c->id : "");
-	found = strmap_get(&pl->value_index, buf_cstr(&k));
-	if (found) {
-		buf_free(&k);
+	buf_truncate(k, 0);
+	/* "D\x1fassessor\x1fkey\x1funit\x1fcriterion", without printf: this
+	 * runs for every evidence row. */
+	buf_putc(k, (char)('0' + d));
+	buf_putc(k, '\x1f');
+	buf_puts(k, assessor ? assessor : "");
+	buf_putc(k, '\x1f');
+	buf_puts(k, key ? key : "");
+	buf_putc(k, '\x1f');
+	buf_puts(k, u ? u->id : "");
+	buf_putc(k, '\x1f');
+	buf_puts(k, c ? c->id : "");
+	found = strmap_get(&pl->value_index, buf_cstr(k));
+	if (found)
 		return (size_t)(uintptr_t)found - 1;
-	}
 	s->values = mem_array_grow(s->values, &pl->values_cap, s->nvalues + 1,
 				   sizeof(*s->values));
 	v = &s->values[s->nvalues];
@@ -172,9 +180,8 @@ static size_t intern_value(struct planner *pl, enum sample_dimension d,
 	v->unit = u;
 	v->criterion = c;
 	v->entry = -1;
-	strmap_put(&pl->value_index, arena_strdup(&s->arena, buf_cstr(&k)),
+	strmap_put(&pl->value_index, arena_strdup(&s->arena, buf_cstr(k)),
 		   (void *)(uintptr_t)(s->nvalues + 1));
-	buf_free(&k);
 	return s->nvalues++;
 }
 
@@ -691,6 +698,7 @@ void sample_plan(struct sample *s, const struct model *m, const struct xref *x)
 		free(pl.cands[i].values);
 	free(pl.cands);
 	strmap_free(&pl.value_index);
+	buf_free(&pl.key);
 }
 
 void sample_free(struct sample *s)

@@ -144,9 +144,13 @@ void scope_narrow(const struct scope *s, const struct model *m,
 	for (size_t i = 0; i < m->nunits; i++)
 		if (named(s->units, s->nunits, m->units[i]->id))
 			out->units[out->nunits++] = m->units[i];
-	out->learners = NULL;
+	/* At most everything: one allocation each, never regrown (copying a
+	 * growing array of every row was most of a large plan's time). */
+	out->learners = mem_array_grow(NULL, &learners_cap, m->nlearners + 1,
+				       sizeof(*out->learners));
 	out->nlearners = 0;
-	out->evidence = NULL;
+	out->evidence = mem_array_grow(NULL, &evidence_cap, m->nevidence + 1,
+				       sizeof(*out->evidence));
 	out->nevidence = 0;
 	for (size_t i = 0; i < m->nlearners; i++) {
 		const struct learner *l = m->learners[i];
