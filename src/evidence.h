@@ -34,6 +34,7 @@ struct evidence {
 	int32_t date;
 	const char *method;         /* a code: known, though maybe not allowed */
 	bool simulated;
+	bool method_allowed;        /* by the unit; else the row does not count */
 	const struct unit_criterion **criteria;
 	size_t ncriteria;
 	const struct unit_requirement **requirements;

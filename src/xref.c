@@ -10,7 +10,7 @@
 
 enum xref_counts xref_row_counts(const struct evidence *e)
 {
-	if (!unit_find_method(e->unit, e->method))
+	if (!e->method_allowed)
 		return XREF_COUNTS_NOT;
 	if (e->simulated && !e->unit->simulation)
 		return XREF_COUNTS_FOR_KNOWLEDGE;
