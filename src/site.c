@@ -81,7 +81,9 @@ struct build {
 	size_t nformats;
 	char *out;                      /* the output as given */
 	char *fresh;                    /* the folder being built */
-	atomic_size_t next;
+	size_t *groups;                 /* where each group of pages starts, */
+	size_t ngroups;                 /* then npages */
+	atomic_size_t next;             /* the next group to render */
 	atomic_size_t done;
 	atomic_bool failed;
 	pthread_mutex_t lock;           /* guards everything below */
@@ -527,20 +529,29 @@ static void *worker(void *arg)
 	struct buf out = BUF_INIT;
 	struct jsonarena arena = { 0 };
 
+	/*
+	 * A thread takes a group of pages at a time: a learner's pages (the
+	 * learner page and the portfolios after it) are one group, so that
+	 * two threads do not create files in the same folder at once (the
+	 * file system locks a folder while a file is created in it).
+	 */
 	for (;;) {
-		size_t i = atomic_fetch_add(&b->next, 1), done;
+		size_t g = atomic_fetch_add(&b->next, 1), done;
 
-		if (i >= b->npages || atomic_load(&b->failed))
+		if (g >= b->ngroups || atomic_load(&b->failed))
 			break;
-		jsonarena_activate(&arena);
-		render_page(b, &b->pages[i], &out, &r, &diags);
-		jsonarena_activate(NULL);
-		jsonarena_reset(&arena);
-		done = atomic_fetch_add(&b->done, 1) + 1;
-		if (b->o->progress && (done % 64 == 0 || done == b->npages)) {
-			pthread_mutex_lock(&b->lock);
-			b->o->progress(b->o->progress_ctx, done, b->npages);
-			pthread_mutex_unlock(&b->lock);
+		for (size_t i = b->groups[g]; i < b->groups[g + 1] &&
+					      !atomic_load(&b->failed); i++) {
+			jsonarena_activate(&arena);
+			render_page(b, &b->pages[i], &out, &r, &diags);
+			jsonarena_activate(NULL);
+			jsonarena_reset(&arena);
+			done = atomic_fetch_add(&b->done, 1) + 1;
+			if (b->o->progress && (done % 64 == 0 || done == b->npages)) {
+				pthread_mutex_lock(&b->lock);
+				b->o->progress(b->o->progress_ctx, done, b->npages);
+				pthread_mutex_unlock(&b->lock);
+			}
 		}
 	}
 	pthread_mutex_lock(&b->lock);
@@ -558,14 +569,25 @@ static void *worker(void *arg)
 	return NULL;
 }
 
+/* Each page starts a group but a portfolio, which joins its learner's. */
+static void group_pages(struct build *b)
+{
+	b->groups = mem_calloc(b->npages + 1, sizeof(*b->groups));
+	for (size_t i = 0; i < b->npages; i++)
+		if (i == 0 || b->pages[i].kind != VIEW_PORTFOLIO)
+			b->groups[b->ngroups++] = i;
+	b->groups[b->ngroups] = b->npages;
+}
+
 static void render_all(struct build *b)
 {
 	size_t n = b->o->jobs > 1 ? (size_t)b->o->jobs : 1;
 	pthread_t *threads = mem_calloc(n, sizeof(*threads));
 	size_t started = 0;
 
+	group_pages(b);
 	/* The calling thread is one of the workers. */
-	for (size_t i = 1; i < n && i < b->npages; i++)
+	for (size_t i = 1; i < n && i < b->ngroups; i++)
 		if (pthread_create(&threads[started], NULL, worker, b) == 0)
 			started++;
 	worker(b);
@@ -799,6 +821,7 @@ static void free_build(struct build *b)
 		free(b->pages[i].root);
 	}
 	free(b->pages);
+	free(b->groups);
 	for (size_t i = 0; i < b->nsums; i++)
 		free(b->sums[i].path);
 	free(b->sums);
