@@ -5,8 +5,11 @@
 #include "buf.h"
 #include "mem.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 enum xref_counts xref_row_counts(const struct evidence *e)
 {
@@ -31,18 +34,18 @@ static void cover(struct arena *a, struct xref_coverage *c,
 	}
 }
 
-static void add_gap(struct xref *x, struct portfolio *p, size_t *cap,
+static void add_gap(struct arena *a, struct portfolio *p, size_t *cap,
 		    enum xref_gap_code code, const char *target,
 		    struct buf *message)
 {
 	struct xref_gap *g;
 
-	p->gaps = arena_grow(&x->arena, p->gaps, cap, p->ngaps + 1,
+	p->gaps = arena_grow(a, p->gaps, cap, p->ngaps + 1,
 			     sizeof(*p->gaps));
 	g = &p->gaps[p->ngaps++];
 	g->code = code;
 	g->target = target;
-	g->message = arena_strndup(&x->arena, buf_cstr(message), message->len);
+	g->message = arena_strndup(a, buf_cstr(message), message->len);
 	buf_truncate(message, 0);
 }
 
@@ -93,7 +96,7 @@ static void occasions_gap(const struct portfolio *p, struct buf *msg)
 		buf_printf(msg, "; the unit needs %ld different occasions", needed);
 }
 
-static void find_gaps(struct xref *x, struct portfolio *p)
+static void find_gaps(struct arena *a, struct portfolio *p)
 {
 	const struct unit *u = p->unit;
 	struct buf msg = BUF_INIT;
@@ -116,7 +119,7 @@ static void find_gaps(struct xref *x, struct portfolio *p)
 		}
 		explain_uncounted(cov, &msg);
 		buf_printf(&msg, ": %s", c->text);
-		add_gap(x, p, &cap, cov->nevidence ? XREF_NEEDS_OBSERVATION
+		add_gap(a, p, &cap, cov->nevidence ? XREF_NEEDS_OBSERVATION
 						   : XREF_MISSING_EVIDENCE, c->id, &msg);
 	}
 	for (size_t i = 0; i < u->nrequirements; i++) {
@@ -129,11 +132,11 @@ static void find_gaps(struct xref *x, struct portfolio *p)
 			   cov->nuncounted ? " that counts" : "");
 		explain_uncounted(cov, &msg);
 		buf_printf(&msg, ": %s", r->text);
-		add_gap(x, p, &cap, XREF_REQUIREMENT_UNCOVERED, r->id, &msg);
+		add_gap(a, p, &cap, XREF_REQUIREMENT_UNCOVERED, r->id, &msg);
 	}
 	if (p->occasions < (size_t)u->occasions) {
 		occasions_gap(p, &msg);
-		add_gap(x, p, &cap, XREF_TOO_FEW_OCCASIONS, NULL, &msg);
+		add_gap(a, p, &cap, XREF_TOO_FEW_OCCASIONS, NULL, &msg);
 	}
 	buf_free(&msg);
 }
@@ -147,7 +150,7 @@ static bool covers_performance(const struct evidence *e)
 }
 
 /* Applies one row; last_date tracks distinct dates (rows come by date). */
-static void apply_row(struct xref *x, struct portfolio *p,
+static void apply_row(struct arena *a, struct portfolio *p,
 		      const struct evidence *e, bool *observed,
 		      int32_t *last_date)
 {
@@ -159,12 +162,12 @@ static void apply_row(struct xref *x, struct portfolio *p,
 			       (counts == XREF_COUNTS_FOR_KNOWLEDGE &&
 				c->outcome->knowledge);
 
-		cover(&x->arena, &p->criteria[c->index], e, counted);
+		cover(a, &p->criteria[c->index], e, counted);
 		if (counted && strcmp(e->method, "O") == 0)
 			observed[c->index] = true;
 	}
 	for (size_t i = 0; i < e->nrequirements; i++)
-		cover(&x->arena, &p->requirements[e->requirements[i]->index], e,
+		cover(a, &p->requirements[e->requirements[i]->index], e,
 		      counts == XREF_COUNTS_FULLY);
 	if (counts == XREF_COUNTS_FULLY && covers_performance(e) &&
 	    (p->occasions == 0 || e->date != *last_date)) {
@@ -173,7 +176,7 @@ static void apply_row(struct xref *x, struct portfolio *p,
 	}
 }
 
-static void judge(struct xref *x, struct portfolio *p,
+static void judge(struct arena *a, struct portfolio *p,
 		  const struct evidence *rows, size_t nrows)
 {
 	const struct unit *u = p->unit;
@@ -181,16 +184,16 @@ static void judge(struct xref *x, struct portfolio *p,
 	int32_t last_date = 0;
 	size_t rows_cap = 0;
 
-	p->criteria = arena_alloc(&x->arena, (u->ncriteria + 1) * sizeof(*p->criteria));
-	p->requirements = arena_alloc(&x->arena,
+	p->criteria = arena_alloc(a, (u->ncriteria + 1) * sizeof(*p->criteria));
+	p->requirements = arena_alloc(a,
 				      (u->nrequirements + 1) * sizeof(*p->requirements));
 	for (size_t i = 0; i < nrows; i++) {
 		if (rows[i].unit != u)
 			continue;
-		p->rows = arena_grow(&x->arena, p->rows, &rows_cap, p->nrows + 1,
+		p->rows = arena_grow(a, p->rows, &rows_cap, p->nrows + 1,
 				     sizeof(*p->rows));
 		p->rows[p->nrows++] = &rows[i];
-		apply_row(x, p, &rows[i], observed, &last_date);
+		apply_row(a, p, &rows[i], observed, &last_date);
 	}
 	for (size_t i = 0; i < u->ncriteria; i++) {
 		struct xref_coverage *c = &p->criteria[i];
@@ -202,7 +205,7 @@ static void judge(struct xref *x, struct portfolio *p,
 		p->requirements[i].met = p->requirements[i].nevidence > 0;
 	p->total = u->ncriteria;
 	p->percent = p->total ? (int)(100 * p->met / p->total) : 0;
-	find_gaps(x, p);
+	find_gaps(a, p);
 	if (p->nrows == 0)
 		p->status = XREF_NOT_STARTED;
 	else if (p->met == p->total && p->ngaps == 0)
@@ -234,37 +237,120 @@ static void mark_units(const struct model *m, const struct learner *l,
 		units[unit_position(m, rows[i].unit)] = true;
 }
 
-void xref_build(struct xref *x, const struct model *m)
+/* Each learner's portfolios, in place, with nothing judged yet. */
+static void list_portfolios(struct xref *x, const struct model *m)
 {
 	bool *units = mem_calloc(m->nunits + 1, sizeof(*units));
-	size_t cap = 0;
+	size_t total = 0;
+
+	for (size_t pass = 0; pass < 2; pass++) {
+		if (pass == 1)
+			x->portfolios = mem_calloc(total + 1, sizeof(*x->portfolios));
+		for (size_t li = 0; li < m->nlearners; li++) {
+			const struct learner *l = m->learners[li];
+
+			mark_units(m, l, units);
+			x->first[li] = x->nportfolios;
+			for (size_t ui = 0; ui < m->nunits; ui++) {
+				struct portfolio *p;
+
+				if (!units[ui])
+					continue;
+				if (pass == 0) {
+					total++;
+					continue;
+				}
+				p = &x->portfolios[x->nportfolios++];
+				p->learner = l;
+				p->unit = m->units[ui];
+				p->registered = learner_registered(l, p->unit);
+			}
+			x->count[li] = x->nportfolios - x->first[li];
+		}
+	}
+	free(units);
+}
+
+/*
+ * Judging is most of the work and each portfolio is judged alone, so
+ * threads take batches of learners; each allocates from an arena of its
+ * own, and the model is only read.
+ */
+struct judging {
+	struct xref *x;
+	const struct model *m;
+	atomic_size_t next;        /* the next learner to take */
+};
+
+#define XREF_BATCH 64
+
+static void *judge_learners(void *arg)
+{
+	struct judging *j = arg;
+	const struct model *m = j->m;
+	struct arena *a = NULL;
+
+	for (;;) {
+		size_t from = atomic_fetch_add(&j->next, XREF_BATCH);
+
+		if (from >= m->nlearners)
+			break;
+		for (size_t li = from; li < m->nlearners && li < from + XREF_BATCH; li++) {
+			const struct learner *l = m->learners[li];
+
+			for (size_t k = 0; k < j->x->count[li]; k++) {
+				if (!a)
+					a = mem_calloc(1, sizeof(*a));
+				judge(a, &j->x->portfolios[j->x->first[li] + k],
+				      m->evidence + l->first_evidence, l->nevidence);
+			}
+		}
+	}
+	return a;
+}
+
+static size_t judging_threads(const struct model *m)
+{
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+
+	/* Threads pay only when there is a fair amount to judge. */
+	if (m->nlearners < 4 * XREF_BATCH || cores < 2)
+		return 1;
+	return cores < XREF_MAX_THREADS ? (size_t)cores : XREF_MAX_THREADS;
+}
+
+void xref_build(struct xref *x, const struct model *m)
+{
+	xref_build_threads(x, m, judging_threads(m));
+}
+
+void xref_build_threads(struct xref *x, const struct model *m, size_t n)
+{
+	struct judging j = { x, m, 0 };
+	pthread_t threads[XREF_MAX_THREADS];
+	size_t started = 0;
+
+	if (n < 1)
+		n = 1;
+	if (n > XREF_MAX_THREADS)
+		n = XREF_MAX_THREADS;
 
 	memset(x, 0, sizeof(*x));
 	x->first = mem_calloc(m->nlearners + 1, sizeof(*x->first));
 	x->count = mem_calloc(m->nlearners + 1, sizeof(*x->count));
-	for (size_t li = 0; li < m->nlearners; li++) {
-		const struct learner *l = m->learners[li];
+	list_portfolios(x, m);
+	for (size_t i = 1; i < n; i++)
+		if (pthread_create(&threads[started], NULL, judge_learners, &j) == 0)
+			started++;
+	x->arenas[x->narenas] = judge_learners(&j);
+	x->narenas += x->arenas[x->narenas] != NULL;
+	for (size_t i = 0; i < started; i++) {
+		void *a = NULL;
 
-		mark_units(m, l, units);
-		x->first[li] = x->nportfolios;
-		for (size_t ui = 0; ui < m->nunits; ui++) {
-			struct portfolio *p;
-
-			if (!units[ui])
-				continue;
-			x->portfolios = mem_array_grow(x->portfolios, &cap,
-						       x->nportfolios + 1,
-						       sizeof(*x->portfolios));
-			p = &x->portfolios[x->nportfolios++];
-			memset(p, 0, sizeof(*p));
-			p->learner = l;
-			p->unit = m->units[ui];
-			p->registered = learner_registered(l, p->unit);
-			judge(x, p, m->evidence + l->first_evidence, l->nevidence);
-		}
-		x->count[li] = x->nportfolios - x->first[li];
+		pthread_join(threads[i], &a);
+		if (a)
+			x->arenas[x->narenas++] = a;
 	}
-	free(units);
 }
 
 void xref_free(struct xref *x)
@@ -272,7 +358,10 @@ void xref_free(struct xref *x)
 	free(x->portfolios);
 	free(x->first);
 	free(x->count);
-	arena_free(&x->arena);
+	for (size_t i = 0; i < x->narenas; i++) {
+		arena_free(x->arenas[i]);
+		free(x->arenas[i]);
+	}
 	memset(x, 0, sizeof(*x));
 }
 

@@ -83,15 +83,27 @@ struct portfolio {
 	size_t nrows;
 };
 
+/* The threads that judge portfolios at most (see xref_build). */
+#define XREF_MAX_THREADS 8
+
 struct xref {
-	struct arena arena;
+	struct arena *arenas[XREF_MAX_THREADS];  /* one per judging thread */
+	size_t narenas;
 	struct portfolio *portfolios;  /* by learner id, then unit id */
 	size_t nportfolios;
 	size_t *first;                 /* per model learner: first portfolio */
 	size_t *count;                 /* per model learner: how many */
 };
 
+/*
+ * Builds every portfolio.  Judging them is most of the work and each is
+ * judged alone, so with many learners it runs on up to one thread per
+ * core (XREF_MAX_THREADS at most), each with an arena of its own; the
+ * model is only read, and the result does not depend on the threads.
+ * xref_build_threads() chooses their number (tests compare 1 and many).
+ */
 void xref_build(struct xref *x, const struct model *m);
+void xref_build_threads(struct xref *x, const struct model *m, size_t threads);
 void xref_free(struct xref *x);
 
 enum xref_counts xref_row_counts(const struct evidence *e);

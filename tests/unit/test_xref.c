@@ -8,6 +8,7 @@
 #include "check.h"
 #include "centre_dir.h"
 
+#include "buf.h"
 #include "model.h"
 #include "xref.h"
 
@@ -253,6 +254,75 @@ static void rows_with_errors_are_left_out(void)
 	CHECK(!p->criteria[0].met && p->criteria[1].met);
 }
 
+/* Two cross-references agree on every portfolio, field by field. */
+static size_t differences(const struct xref *a, const struct xref *b)
+{
+	size_t n = a->nportfolios != b->nportfolios;
+
+	for (size_t i = 0; !n && i < a->nportfolios; i++) {
+		const struct portfolio *p = &a->portfolios[i], *q = &b->portfolios[i];
+
+		n += p->learner != q->learner || p->unit != q->unit ||
+		     p->status != q->status || p->percent != q->percent ||
+		     p->met != q->met || p->occasions != q->occasions ||
+		     p->nrows != q->nrows || p->ngaps != q->ngaps ||
+		     p->registered != q->registered;
+		for (size_t g = 0; !n && g < p->ngaps; g++)
+			n += p->gaps[g].code != q->gaps[g].code ||
+			     strcmp(p->gaps[g].message, q->gaps[g].message) != 0;
+		for (size_t c = 0; !n && c < p->unit->ncriteria; c++)
+			n += p->criteria[c].met != q->criteria[c].met ||
+			     p->criteria[c].nevidence != q->criteria[c].nevidence ||
+			     p->criteria[c].nuncounted != q->criteria[c].nuncounted;
+		for (size_t r = 0; !n && r < p->nrows; r++)
+			n += p->rows[r] != q->rows[r];
+	}
+	return n;
+}
+
+/*
+ * 700 learners, enough for xref_build to judge on several threads: the
+ * result is the same as on one, for every portfolio.
+ */
+static void threads_judge_as_one_does(void)
+{
+	static const char *const methods[] = { "O", "Q", "WT", "XX" };
+	struct model_paths paths = { 0 };
+	struct buf learners = BUF_INIT, rows = BUF_INIT;
+	struct xref one, many;
+	char unit[1024];
+
+	cleanup();
+	centre_dir_make("xref-threads");
+	snprintf(unit, sizeof(unit), tiny_unit, "");
+	write_file("units/t.md", unit);
+	write_file("units/a.md", other_unit);
+	buf_puts(&learners, "learner,units\n");
+	buf_puts(&rows, header);
+	for (unsigned i = 0; i < 700; i++) {
+		buf_printf(&learners, "l%03u,%s\n", i, i % 3 ? "t" : "t;a-first");
+		for (unsigned k = 0; k < i % 7; k++)
+			buf_printf(&rows, "l%03u,%s,R/%u,2026-02-%02u,%s,%s,%s,x,KM,%s\n",
+				   i, k == 3 ? "a-first" : "t", k, 1 + (i + k) % 27,
+				   methods[(i + k) % 4], k % 2 ? "1.1 2.1" : "1.2",
+				   k == 2 ? "4a" : "", (i + k) % 5 ? "" : "yes");
+	}
+	write_file("learners.csv", buf_cstr(&learners));
+	write_file("evidence/log.csv", buf_cstr(&rows));
+	buf_free(&learners);
+	buf_free(&rows);
+	paths.centre = dir;
+	paths.today = "2026-06-30";
+	model_load(&model, &paths, &diags);
+	CHECK_INT(model.nlearners, 700);
+	xref_build_threads(&one, &model, 1);
+	xref_build_threads(&many, &model, 4);
+	CHECK(one.nportfolios > 900);
+	CHECK_INT(differences(&one, &many), 0);
+	xref_free(&one);
+	xref_free(&many);
+}
+
 int main(void)
 {
 	RUN(everything_met_is_complete);
@@ -267,6 +337,7 @@ int main(void)
 	RUN(portfolios_are_registered_and_evidenced_units);
 	RUN(rows_ordered_by_date_then_ref);
 	RUN(rows_with_errors_are_left_out);
+	RUN(threads_judge_as_one_does);
 	cleanup();
 	return check_summary();
 }
