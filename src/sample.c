@@ -302,24 +302,27 @@ static void choose(struct planner *pl, size_t i)
 			pl->s->values[c->values[j]].entry = (long)i;
 }
 
-/* Earlier samples first: what they cover needs no new sample. */
+/*
+ * Earlier samples first: what the agreed ones cover needs no new sample;
+ * then the referred ones, chosen again, for what remains.
+ */
 static void take_earlier(struct planner *pl)
 {
 	for (size_t i = 0; i < pl->ncands; i++) {
 		struct candidate *c = &pl->cands[i];
 
-		if (!c->latest)
+		if (!c->latest || c->latest->decision != IQA_AGREED)
 			continue;
-		if (c->latest->decision == IQA_REFERRED) {
-			choose(pl, i);
-			continue;
-		}
 		c->state = BEFORE;
 		pl->s->before++;
 		for (size_t j = 0; j < c->nvalues; j++)
 			if (uncovered(&pl->s->values[c->values[j]]))
 				pl->s->values[c->values[j]].before = c->latest;
 	}
+	for (size_t i = 0; i < pl->ncands; i++)
+		if (pl->cands[i].latest &&
+		    pl->cands[i].latest->decision == IQA_REFERRED)
+			choose(pl, i);
 }
 
 static size_t gain(const struct planner *pl, const struct candidate *c)
@@ -378,10 +381,11 @@ static void list_rates(struct planner *pl)
 	s->assessors = arena_alloc(&s->arena, (pl->ncands ? pl->ncands : 1) *
 				   sizeof(*s->assessors));
 	for (size_t i = 0; i < pl->ncands; i++) {
+		struct sample_assessor *a;
+
 		if (rate_of(pl, pl->cands[i].assessor))
 			continue;
-		struct sample_assessor *a = &s->assessors[s->nassessors++];
-
+		a = &s->assessors[s->nassessors++];
 		a->initials = pl->cands[i].assessor;
 		a->listed = assessor_find(pl->m, a->initials);
 		a->risk = a->listed ? a->listed->risk : ASSESSOR_RISK_UNKNOWN;

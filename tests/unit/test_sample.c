@@ -318,6 +318,25 @@ static void referred_then_agreed_is_done(void)
 	CHECK_INT(rate("JR")->planned, 1);
 }
 
+/* What an agreed sample showed counts first, even when a referred
+ * portfolio comes earlier in the list: the referral is chosen for what
+ * remains, and its reasons say only that. */
+static void agreed_samples_count_before_referrals(void)
+{
+	plan_centre(NULL, "learner,cohort,assessor,units\nl1,X,KM,t\nl2,X,KM,t\n",
+		    "l1,t,O/1,2026-02-01,O,1.1,,Seen,KM,Shop\n"
+		    "l2,t,O/1,2026-02-02,O,1.1,,Seen,KM,Shop\n",
+		    "initials,risk\nKM,low\nLT,\n",
+		    "learner,unit,date,iqa,kind,decision,feedback,action,due\n"
+		    "l1,t,2026-03-01,LT,interim,referred,Thin,Add more,2026-04-01\n"
+		    "l2,t,2026-03-02,LT,interim,agreed,Fine,,\n");
+	CHECK_STR(entries(&plan), "l1/t");
+	CHECK(find_value(SAMPLE_CANDIDATES, "cohort X")->before != NULL);
+	CHECK_INT(find_value(SAMPLE_CANDIDATES, "cohort X")->entry, -1);
+	CHECK_INT(entry_for("l1")->nreasons, 1);
+	CHECK_STR(entry_for("l1")->reasons[0], "referred by LT on 2026-03-01: sample again");
+}
+
 static void unlisted_assessor_is_high_risk(void)
 {
 	plan_centre("today: 2026-06-30\nsampling:\n  high: 50%\n",
@@ -391,6 +410,7 @@ int main(void)
 	RUN(same_seed_same_plan);
 	RUN(sampled_before_is_not_chosen_again);
 	RUN(referred_then_agreed_is_done);
+	RUN(agreed_samples_count_before_referrals);
 	RUN(unlisted_assessor_is_high_risk);
 	RUN(complete_portfolios_are_summative);
 	RUN(scope_narrows_to_a_visit);
