@@ -7,9 +7,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-static json_t *string_or_null(const char *s)
+json_t *export_text_or_null(const char *s)
 {
 	return s ? json_string(s) : json_null();
+}
+
+json_t *export_date_or_null(bool has, int32_t day)
+{
+	char iso[DATE_ISO_SIZE];
+
+	return has ? json_string(date_format(day, iso)) : json_null();
 }
 
 static json_t *count_or_null(long n)
@@ -102,9 +109,9 @@ json_t *export_unit(const struct unit *u)
 	unit = json_pack("{s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o}",
 			 "id", u->id,
 			 "title", u->title ? u->title : u->id,
-			 "awarding_body", string_or_null(u->awarding_body),
-			 "number", string_or_null(u->number),
-			 "urn", string_or_null(u->urn),
+			 "awarding_body", export_text_or_null(u->awarding_body),
+			 "number", export_text_or_null(u->number),
+			 "urn", export_text_or_null(u->urn),
 			 "level", level_value(u->level),
 			 "credit", count_or_null(u->credit),
 			 "glh", count_or_null(u->glh));
@@ -125,13 +132,6 @@ json_t *export_unit(const struct unit *u)
 	json_object_set_new(unit, "sections", sections);
 	json_object_set_new(unit, "file", json_string(u->file));
 	return unit;
-}
-
-static json_t *date_or_null(bool has, int32_t day)
-{
-	char iso[DATE_ISO_SIZE];
-
-	return has ? json_string(date_format(day, iso)) : json_null();
 }
 
 static json_t *extra_json(const struct extra_field *extra, size_t n)
@@ -157,15 +157,15 @@ json_t *export_evidence(const struct evidence *e)
 	row = json_pack("{s:s, s:s, s:o, s:s, s:b, s:s, s:o, s:o}",
 			"ref", e->ref,
 			"unit", e->unit->id,
-			"date", date_or_null(true, e->date),
+			"date", export_date_or_null(true, e->date),
 			"method", e->method,
 			"simulated", e->simulated,
 			"counts", xref_counts_name(xref_row_counts(e)),
 			"criteria", criteria,
 			"requirements", requirements);
-	json_object_set_new(row, "summary_html", string_or_null(e->summary_html));
+	json_object_set_new(row, "summary_html", export_text_or_null(e->summary_html));
 	json_object_set_new(row, "assessor", json_string(e->assessor));
-	json_object_set_new(row, "location", string_or_null(e->location));
+	json_object_set_new(row, "location", export_text_or_null(e->location));
 	json_object_set_new(row, "extra", extra_json(e->extra, e->nextra));
 	json_object_set_new(row, "file", json_string(e->file));
 	json_object_set_new(row, "line", json_integer(e->line));
@@ -197,7 +197,7 @@ json_t *export_portfolio(const struct portfolio *p)
 	for (size_t i = 0; i < p->ngaps; i++)
 		json_array_append_new(gaps, json_pack("{s:s, s:o, s:s}",
 			"code", xref_gap_name(p->gaps[i].code),
-			"target", string_or_null(p->gaps[i].target),
+			"target", export_text_or_null(p->gaps[i].target),
 			"message", p->gaps[i].message));
 	return json_pack("{s:s, s:b, s:s, s:i, s:I, s:I, s:I, s:I, s:o, s:o, s:o}",
 			 "unit", u->id,
@@ -230,11 +230,11 @@ json_t *export_learner(const struct model *m, const struct xref *x,
 			export_evidence(&m->evidence[l->first_evidence + i]));
 	learner = json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
 			    "id", l->id,
-			    "name", string_or_null(l->name),
-			    "registration", string_or_null(l->registration),
-			    "cohort", string_or_null(l->cohort),
-			    "assessor", string_or_null(l->assessor),
-			    "start", date_or_null(l->has_start, l->start),
+			    "name", export_text_or_null(l->name),
+			    "registration", export_text_or_null(l->registration),
+			    "cohort", export_text_or_null(l->cohort),
+			    "assessor", export_text_or_null(l->assessor),
+			    "start", export_date_or_null(l->has_start, l->start),
 			    "units", units,
 			    "extra", extra_json(l->extra, l->nextra));
 	json_object_set_new(learner, "portfolios", portfolios);
@@ -249,10 +249,10 @@ json_t *export_assessor(const struct assessor *a)
 
 	return json_pack("{s:s, s:o, s:s, s:o, s:o, s:o}",
 			 "initials", a->initials,
-			 "name", string_or_null(a->name),
+			 "name", export_text_or_null(a->name),
 			 "role", assessor_role_name(a->role),
 			 "risk", risk,
-			 "qualified", date_or_null(a->has_qualified, a->qualified),
+			 "qualified", export_date_or_null(a->has_qualified, a->qualified),
 			 "extra", extra_json(a->extra, a->nextra));
 }
 
@@ -262,14 +262,14 @@ json_t *export_iqa(const struct model *m, size_t i)
 	json_t *record = json_pack("{s:s, s:s, s:o, s:s, s:s, s:s}",
 				   "learner", q->learner->id,
 				   "unit", q->unit->id,
-				   "date", date_or_null(true, q->date),
+				   "date", export_date_or_null(true, q->date),
 				   "iqa", q->iqa,
 				   "kind", iqa_kind_name(q->kind),
 				   "decision", iqa_decision_name(q->decision));
 
-	json_object_set_new(record, "feedback", string_or_null(q->feedback));
-	json_object_set_new(record, "action", string_or_null(q->action));
-	json_object_set_new(record, "due", date_or_null(q->has_due, q->due));
+	json_object_set_new(record, "feedback", export_text_or_null(q->feedback));
+	json_object_set_new(record, "action", export_text_or_null(q->action));
+	json_object_set_new(record, "due", export_date_or_null(q->has_due, q->due));
 	json_object_set_new(record, "action_open",
 			    json_boolean(iqa_action_open(m->iqa, m->niqa, i)));
 	json_object_set_new(record, "extra", extra_json(q->extra, q->nextra));
@@ -281,9 +281,9 @@ json_t *export_iqa(const struct model *m, size_t i)
 json_t *export_centre(const struct model *m)
 {
 	return json_pack("{s:o, s:o, s:o}",
-			 "name", string_or_null(m->config.name),
-			 "number", string_or_null(m->config.number),
-			 "today", date_or_null(true, m->today));
+			 "name", export_text_or_null(m->config.name),
+			 "number", export_text_or_null(m->config.number),
+			 "today", export_date_or_null(true, m->today));
 }
 
 json_t *export_model(const struct model *m, const struct xref *x,

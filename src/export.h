@@ -10,11 +10,17 @@
 #define FOLIO_EXPORT_H
 
 #include <jansson.h>
+#include <stdbool.h>
+#include <stdint.h>
 
 #include "diag.h"
 #include "model.h"
 #include "unit.h"
 #include "xref.h"
+
+/* A string, or null for NULL; a YYYY-MM-DD date, or null when !has. */
+json_t *export_text_or_null(const char *s);
+json_t *export_date_or_null(bool has, int32_t day);
 
 json_t *export_unit(const struct unit *u);
 json_t *export_evidence(const struct evidence *e);

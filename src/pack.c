@@ -15,16 +15,51 @@
 #include <string.h>
 #include <strings.h>
 
-static json_t *text_or_null(const char *s)
-{
-	return s ? json_string(s) : json_null();
-}
-
 static json_t *date_json(int32_t day)
 {
-	char text[DATE_ISO_SIZE];
+	return export_date_or_null(true, day);
+}
 
-	return json_string(date_format(day, text));
+/*
+ * What every part of the pack page reads: the narrowed model, its
+ * cross-reference and plan, and what the plan chose, per portfolio and
+ * per learner, worked out once (asked of the plan for every tracking
+ * cell, it made a large pack quadratic).
+ */
+struct pack_ctx {
+	const struct model *m;
+	const struct xref *x;
+	const struct sample *s;
+	const struct scope *scope;
+	bool *planned;                     /* per portfolio of x */
+	bool *sampled;                     /* per learner: pages in the pack */
+	const struct iqa_record **latest;  /* per portfolio, or NULL */
+};
+
+static void ctx_init(struct pack_ctx *c, const struct model *m,
+		     const struct xref *x, const struct sample *s,
+		     const struct scope *scope)
+{
+	c->m = m;
+	c->x = x;
+	c->s = s;
+	c->scope = scope;
+	c->planned = mem_calloc(x->nportfolios + 1, sizeof(*c->planned));
+	c->sampled = mem_calloc(m->nlearners + 1, sizeof(*c->sampled));
+	c->latest = sample_latest_records(m, x);
+	for (size_t i = 0; i < s->nentries; i++) {
+		const struct portfolio *p = s->entries[i].portfolio;
+
+		c->planned[p - x->portfolios] = true;
+		c->sampled[p->learner->index] = true;
+	}
+}
+
+static void ctx_free(struct pack_ctx *c)
+{
+	free(c->planned);
+	free(c->sampled);
+	free(c->latest);
 }
 
 static json_t *ids_json(const char *const *ids, size_t n)
@@ -72,40 +107,10 @@ static json_t *scope_json(const struct scope *s)
 
 /* ---- learner tracking --------------------------------------------------- */
 
-/* Whether the plan samples this learner, so their pages are in the pack. */
-static bool sampled_learner(const struct sample *s, const struct learner *l)
+static json_t *tracking_cell(const struct pack_ctx *c, size_t pi, bool linked)
 {
-	for (size_t i = 0; i < s->nentries; i++)
-		if (s->entries[i].portfolio->learner == l)
-			return true;
-	return false;
-}
-
-static bool planned(const struct sample *s, const struct portfolio *p)
-{
-	for (size_t i = 0; i < s->nentries; i++)
-		if (s->entries[i].portfolio == p)
-			return true;
-	return false;
-}
-
-/* The latest IQA record of the portfolio, or NULL. */
-static const struct iqa_record *latest_record(const struct model *m,
-					      const struct portfolio *p)
-{
-	const struct iqa_record *latest = NULL;
-
-	for (size_t i = 0; i < m->niqa; i++)
-		if (strcmp(m->iqa[i].learner->id, p->learner->id) == 0 &&
-		    m->iqa[i].unit == p->unit)
-			latest = &m->iqa[i];
-	return latest;
-}
-
-static json_t *tracking_cell(const struct model *m, const struct sample *s,
-			     const struct portfolio *p, bool linked)
-{
-	const struct iqa_record *r = latest_record(m, p);
+	const struct portfolio *p = &c->x->portfolios[pi];
+	const struct iqa_record *r = c->latest[pi];
 	json_t *cell = json_pack("{s:b, s:s, s:s, s:s, s:i, s:b, s:b}",
 		"has", true,
 		"unit", p->unit->id,
@@ -113,7 +118,7 @@ static json_t *tracking_cell(const struct model *m, const struct sample *s,
 		"status_label", view_status_label(p->status),
 		"percent", p->percent,
 		"registered", p->registered,
-		"planned", planned(s, p));
+		"planned", c->planned[pi]);
 
 	json_object_set_new(cell, "first", p->nrows ? date_json(p->rows[0]->date)
 						     : json_null());
@@ -129,20 +134,17 @@ static json_t *tracking_cell(const struct model *m, const struct sample *s,
 	return cell;
 }
 
-static json_t *tracking_row(const struct model *m, const struct xref *x,
-			    const struct sample *s, size_t li)
+static json_t *tracking_row(const struct pack_ctx *c, size_t li)
 {
+	const struct model *m = c->m;
 	const struct learner *l = m->learners[li];
-	bool linked = sampled_learner(s, l);
+	bool linked = c->sampled[li];
 	json_t *cells = json_array();
-	size_t next = x->first[li], end = next + x->count[li];
-	char start[DATE_ISO_SIZE];
+	size_t next = c->x->first[li], end = next + c->x->count[li];
 
 	for (size_t ui = 0; ui < m->nunits; ui++) {
-		const struct portfolio *p = next < end ? &x->portfolios[next] : NULL;
-
-		if (p && p->unit == m->units[ui]) {
-			json_array_append_new(cells, tracking_cell(m, s, p, linked));
+		if (next < end && c->x->portfolios[next].unit == m->units[ui]) {
+			json_array_append_new(cells, tracking_cell(c, next, linked));
 			next++;
 		} else {
 			json_array_append_new(cells, json_pack("{s:b, s:s}",
@@ -152,27 +154,26 @@ static json_t *tracking_row(const struct model *m, const struct xref *x,
 	return json_pack("{s:s, s:s, s:o, s:o, s:o, s:o, s:b, s:o, s:o}",
 		"learner", l->id,
 		"name", l->name ? l->name : l->id,
-		"registration", text_or_null(l->registration),
-		"cohort", text_or_null(l->cohort),
-		"assessor", text_or_null(l->assessor),
-		"start", l->has_start ? json_string(date_format(l->start, start))
-				      : json_null(),
+		"registration", export_text_or_null(l->registration),
+		"cohort", export_text_or_null(l->cohort),
+		"assessor", export_text_or_null(l->assessor),
+		"start", export_date_or_null(l->has_start, l->start),
 		"sampled", linked,
 		"href", linked ? json_sprintf("learners/%s/index", l->id) : json_null(),
 		"cells", cells);
 }
 
-static json_t *tracking(const struct model *m, const struct xref *x,
-			const struct sample *s)
+static json_t *tracking(const struct pack_ctx *c)
 {
+	const struct model *m = c->m;
 	json_t *units = json_array(), *rows = json_array();
 
 	for (size_t i = 0; i < m->nunits; i++)
 		json_array_append_new(units, json_pack("{s:s, s:s, s:o}",
 			"id", m->units[i]->id, "title", m->units[i]->title,
-			"number", text_or_null(m->units[i]->number)));
+			"number", export_text_or_null(m->units[i]->number)));
 	for (size_t i = 0; i < m->nlearners; i++)
-		json_array_append_new(rows, tracking_row(m, x, s, i));
+		json_array_append_new(rows, tracking_row(c, i));
 	return json_pack("{s:o, s:o}", "units", units, "rows", rows);
 }
 
@@ -190,15 +191,14 @@ static const struct sample_assessor *rate_of(const struct sample *s,
 static json_t *staff_member(const char *initials, const struct assessor *a,
 			    const struct sample_assessor *rate)
 {
-	char qualified[DATE_ISO_SIZE];
 	json_t *o = json_pack("{s:s, s:o, s:s, s:s, s:b, s:o}",
 		"initials", initials,
-		"name", text_or_null(a ? a->name : NULL),
+		"name", export_text_or_null(a ? a->name : NULL),
 		"role", a ? assessor_role_name(a->role) : "assessor",
 		"risk", assessor_risk_name(a ? a->risk : ASSESSOR_RISK_UNKNOWN),
 		"listed", a != NULL,
-		"qualified", a && a->has_qualified ?
-			json_string(date_format(a->qualified, qualified)) : json_null());
+		"qualified", export_date_or_null(a && a->has_qualified,
+						 a ? a->qualified : 0));
 
 	json_object_set_new(o, "iqa", json_boolean(a && a->role == ASSESSOR_ROLE_IQA));
 	json_object_set_new(o, "sampling", rate ? json_pack(
@@ -229,25 +229,20 @@ static json_t *staff(const struct model *m, const struct sample *s)
 
 /* ---- the sampling record ------------------------------------------------ */
 
+/* The record as data.json has it, with the learner's name and the state
+ * of its action. */
 static json_t *record_entry(const struct model *m, size_t i, bool *open)
 {
 	const struct iqa_record *r = &m->iqa[i];
 	const struct learner *l = r->learner;
+	json_t *entry = export_iqa(m, i);
 
 	*open = iqa_action_open(m->iqa, m->niqa, i);
-	return json_pack("{s:s, s:s, s:s, s:o, s:s, s:s, s:s, s:o, s:o, s:o, s:b, s:b}",
-		"learner", l->id,
-		"name", l->name ? l->name : l->id,
-		"unit", r->unit->id,
-		"date", date_json(r->date),
-		"iqa", r->iqa,
-		"kind", iqa_kind_name(r->kind),
-		"decision", iqa_decision_name(r->decision),
-		"feedback", text_or_null(r->feedback),
-		"action", text_or_null(r->action),
-		"due", r->has_due ? date_json(r->due) : json_null(),
-		"open", *open,
-		"overdue", *open && r->has_due && r->due < m->today);
+	json_object_set_new(entry, "name", json_string(l->name ? l->name : l->id));
+	json_object_set_new(entry, "open", json_boolean(*open));
+	json_object_set_new(entry, "overdue",
+			    json_boolean(*open && r->has_due && r->due < m->today));
+	return entry;
 }
 
 static int compare_by_date(const void *a, const void *b)
@@ -328,25 +323,26 @@ static json_t *camera(json_t *coverage)
 
 /* ---- contents ----------------------------------------------------------- */
 
-static json_t *contents(const struct model *m, const struct xref *x,
-			const struct sample *s)
+static json_t *contents(const struct pack_ctx *c)
 {
+	const struct model *m = c->m;
+	const struct xref *x = c->x;
 	json_t *list = json_array();
 
 	for (size_t i = 0; i < m->nlearners; i++) {
 		const struct learner *l = m->learners[i];
 		json_t *portfolios;
 
-		if (!sampled_learner(s, l))
+		if (!c->sampled[i])
 			continue;
 		portfolios = json_array();
-		for (size_t j = 0; j < x->count[i]; j++) {
-			const struct portfolio *p = &x->portfolios[x->first[i] + j];
+		for (size_t j = x->first[i]; j < x->first[i] + x->count[i]; j++) {
+			const struct portfolio *p = &x->portfolios[j];
 
 			json_array_append_new(portfolios, json_pack("{s:s, s:s, s:o, s:b}",
 				"unit", p->unit->id, "unit_title", p->unit->title,
 				"href", json_sprintf("learners/%s/%s", l->id, p->unit->id),
-				"sampled", planned(s, p)));
+				"sampled", c->planned[j]));
 		}
 		json_array_append_new(list, json_pack("{s:s, s:s, s:o, s:o}",
 			"learner", l->id, "name", l->name ? l->name : l->id,
@@ -356,23 +352,22 @@ static json_t *contents(const struct model *m, const struct xref *x,
 	return list;
 }
 
-json_t *pack_view(const struct model *m, const struct xref *x,
-		  const struct sample *s, const struct scope *scope)
+/* The pack page's context, around plan: sample_to_json(c->s). */
+static json_t *view_of(const struct pack_ctx *c, json_t *plan)
 {
-	json_t *plan = sample_to_json(s), *view;
+	const struct model *m = c->m;
 	json_t *coverage = json_object_get(plan, "coverage");
 	size_t open;
-	json_t *records = record(m, scope, &open);
+	json_t *records = record(m, c->scope, &open);
 	char actions[32];
 
 	snprintf(actions, sizeof(actions), "%zu actions", open);
-
-	view = json_pack("{s:o, s:I, s:o, s:o, s:o, s:O, s:O, s:o, s:o, s:b, s:I, s:s+, s:o}",
+	return json_pack("{s:o, s:I, s:o, s:o, s:o, s:O, s:O, s:o, s:o, s:b, s:I, s:s+, s:o}",
 		"date", date_json(m->today),
 		"learners_count", (json_int_t)m->nlearners,
-		"scope", scope_json(scope),
-		"tracking", tracking(m, x, s),
-		"staff", staff(m, s),
+		"scope", scope_json(c->scope),
+		"tracking", tracking(c),
+		"staff", staff(m, c->s),
 		"sample", json_object_get(plan, "sample"),
 		"coverage", coverage,
 		"camera", camera(coverage),
@@ -381,7 +376,18 @@ json_t *pack_view(const struct model *m, const struct xref *x,
 		"actions_open", (json_int_t)open,
 		"actions_open_text", open == 0 ? "No actions" : open == 1 ? "1 action" : "",
 		open > 1 ? actions : "",
-		"contents", contents(m, x, s));
+		"contents", contents(c));
+}
+
+json_t *pack_view(const struct model *m, const struct xref *x,
+		  const struct sample *s, const struct scope *scope)
+{
+	struct pack_ctx c;
+	json_t *plan = sample_to_json(s), *view;
+
+	ctx_init(&c, m, x, s, scope);
+	view = view_of(&c, plan);
+	ctx_free(&c);
 	json_decref(plan);
 	return view;
 }
@@ -408,20 +414,18 @@ int pack_plan_markdown(const struct model *m, const struct xref *x,
 }
 
 /* data.json: the model in scope, with the plan and what the pack covers. */
-static json_t *pack_data(const struct model *m, const struct xref *x,
-			 const struct sample *s, const struct scope *scope)
+static json_t *data_of(const struct pack_ctx *c, json_t *plan)
 {
 	struct diag_list none = DIAG_LIST_INIT;
-	json_t *data = export_model(m, x, &none), *plan = sample_to_json(s);
+	json_t *data = export_model(c->m, c->x, &none);
 
 	/* The diagnostics are the centre's business, and may name learners
 	 * outside the scope: the pack holds none. */
 	json_object_del(data, "diagnostics");
 	json_object_set_new(data, "pack", json_pack("{s:o, s:o}",
-		"date", date_json(m->today), "scope", scope_json(scope)));
+		"date", date_json(c->m->today), "scope", scope_json(c->scope)));
 	json_object_set(data, "sample", json_object_get(plan, "sample"));
 	json_object_set(data, "coverage", json_object_get(plan, "coverage"));
-	json_decref(plan);
 	diag_list_free(&none);
 	return data;
 }
@@ -431,21 +435,24 @@ enum site_status pack_build(const struct model *m, const struct xref *x,
 			    struct site_result *result, struct diag_list *diags)
 {
 	struct diag_list none = DIAG_LIST_INIT;
-	bool *learners = mem_calloc(m->nlearners ? m->nlearners : 1, sizeof(bool));
-	struct site_pack pack = { learners, pack_view(m, x, s, o->scope),
-				  pack_data(m, x, s, o->scope) };
+	struct pack_ctx c;
+	json_t *plan = sample_to_json(s);
+	struct site_pack pack;
 	struct site_options site = {
 		.out = o->out, .html = true, .templates = o->templates,
 		.jobs = o->jobs, .pack = &pack,
 	};
 	enum site_status status;
 
-	for (size_t i = 0; i < m->nlearners; i++)
-		learners[i] = sampled_learner(s, m->learners[i]);
+	ctx_init(&c, m, x, s, o->scope);
+	pack.learners = c.sampled;
+	pack.view = view_of(&c, plan);
+	pack.data = data_of(&c, plan);
 	status = site_build(m, x, &none, &site, result, diags);
 	json_decref(pack.view);
 	json_decref(pack.data);
-	free(learners);
+	json_decref(plan);
+	ctx_free(&c);
 	diag_list_free(&none);
 	return status;
 }

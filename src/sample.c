@@ -87,10 +87,28 @@ static const char *main_assessor(const struct portfolio *p)
 }
 
 /* Candidates in portfolio order; the IQA records are in the same order. */
+const struct iqa_record **sample_latest_records(const struct model *m,
+						 const struct xref *x)
+{
+	const struct iqa_record **latest = mem_calloc(x->nportfolios + 1,
+						      sizeof(*latest));
+	size_t r = 0;
+
+	/* Both are in learner id, then unit id order: one walk of each. */
+	for (size_t i = 0; i < x->nportfolios; i++) {
+		const struct portfolio *p = &x->portfolios[i];
+
+		while (r < m->niqa && compare_record_key(&m->iqa[r], p) < 0)
+			r++;
+		while (r < m->niqa && compare_record_key(&m->iqa[r], p) == 0)
+			latest[i] = &m->iqa[r++];
+	}
+	return latest;
+}
+
 static void find_candidates(struct planner *pl, const struct xref *x)
 {
-	const struct model *m = pl->m;
-	size_t r = 0;
+	const struct iqa_record **latest = sample_latest_records(pl->m, x);
 
 	pl->cands = mem_calloc(x->nportfolios ? x->nportfolios : 1,
 			       sizeof(*pl->cands));
@@ -98,8 +116,6 @@ static void find_candidates(struct planner *pl, const struct xref *x)
 		const struct portfolio *p = &x->portfolios[i];
 		struct candidate *c;
 
-		while (r < m->niqa && compare_record_key(&m->iqa[r], p) < 0)
-			r++;
 		if (!p->nrows) {
 			pl->s->not_started++;
 			continue;
@@ -110,10 +126,10 @@ static void find_candidates(struct planner *pl, const struct xref *x)
 						   : main_assessor(p);
 		c->kind = p->status == XREF_COMPLETE ? IQA_SUMMATIVE : IQA_INTERIM;
 		c->entry = -1;
-		while (r < m->niqa && compare_record_key(&m->iqa[r], p) == 0)
-			c->latest = &m->iqa[r++];
+		c->latest = latest[i];
 	}
 	pl->s->population = pl->ncands;
+	free(latest);
 }
 
 /* splitmix64: small, well mixed, and the same on every machine. */

@@ -102,6 +102,13 @@ struct sample {
 };
 
 void sample_plan(struct sample *s, const struct model *m, const struct xref *x);
+
+/*
+ * The latest IQA record of each of x's portfolios (by index in
+ * x->portfolios), or NULL where there is none; free() the array.
+ */
+const struct iqa_record **sample_latest_records(const struct model *m,
+						 const struct xref *x);
 void sample_free(struct sample *s);
 
 const char *sample_dimension_name(enum sample_dimension d);  /* "methods" */

@@ -4,22 +4,10 @@
  */
 #include "sample.h"
 #include "buf.h"
-#include "date.h"
+#include "export.h"
 #include "view.h"
 
 #include <string.h>
-
-static json_t *text_or_null(const char *s)
-{
-	return s ? json_string(s) : json_null();
-}
-
-static json_t *date_json(int32_t day)
-{
-	char text[16];
-
-	return json_string(date_format(day, text));
-}
 
 static json_t *href(const struct portfolio *p)
 {
@@ -47,12 +35,12 @@ static json_t *entry_json(const struct sample_entry *e)
 		json_array_append_new(dimensions, json_string("referred"));
 	entry = json_pack("{s:s, s:o, s:o, s:o, s:s, s:s, s:o, s:s, s:s, s:s, s:i, s:o, s:b, s:b, s:o, s:s, s:o}",
 		"learner", p->learner->id,
-		"name", text_or_null(p->learner->name),
-		"registration", text_or_null(p->learner->registration),
-		"cohort", text_or_null(p->learner->cohort),
+		"name", export_text_or_null(p->learner->name),
+		"registration", export_text_or_null(p->learner->registration),
+		"cohort", export_text_or_null(p->learner->cohort),
 		"unit", p->unit->id,
 		"unit_title", p->unit->title,
-		"assessor", text_or_null(e->assessor),
+		"assessor", export_text_or_null(e->assessor),
 		"kind", iqa_kind_name(e->kind),
 		"status", xref_status_name(p->status),
 		"status_label", view_status_label(p->status),
@@ -81,7 +69,7 @@ static void put_cover(json_t *o, const struct sample *s, const struct sample_val
 		before = json_pack("{s:s, s:s, s:o, s:s, s:s}",
 				   "learner", v->before->learner->id,
 				   "unit", v->before->unit->id,
-				   "date", date_json(v->before->date),
+				   "date", export_date_or_null(true, v->before->date),
 				   "iqa", v->before->iqa,
 				   "kind", iqa_kind_name(v->before->kind));
 	}
@@ -120,7 +108,7 @@ static json_t *rate_json(const struct sample_assessor *a)
 {
 	return json_pack("{s:s, s:o, s:b, s:s, s:i, s:I, s:I, s:I, s:I, s:b}",
 		"assessor", a->initials,
-		"name", text_or_null(a->listed ? a->listed->name : NULL),
+		"name", export_text_or_null(a->listed ? a->listed->name : NULL),
 		"listed", a->listed != NULL,
 		"risk", assessor_risk_name(a->risk),
 		"rate", a->rate,
