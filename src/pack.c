@@ -13,7 +13,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 static json_t *date_json(int32_t day)
 {
@@ -179,11 +178,12 @@ static json_t *tracking(const struct pack_ctx *c)
 
 /* ---- assessors and IQAs ------------------------------------------------- */
 
+/* The plan's rate for a listed assessor (the plan found them already). */
 static const struct sample_assessor *rate_of(const struct sample *s,
-					     const char *initials)
+					     const struct assessor *a)
 {
 	for (size_t i = 0; i < s->nassessors; i++)
-		if (strcasecmp(s->assessors[i].initials, initials) == 0)
+		if (s->assessors[i].listed == a)
 			return &s->assessors[i];
 	return NULL;
 }
@@ -219,7 +219,7 @@ static json_t *staff(const struct model *m, const struct sample *s)
 
 	for (size_t i = 0; i < m->nassessors; i++)
 		json_array_append_new(list, staff_member(m->assessors[i]->initials,
-			m->assessors[i], rate_of(s, m->assessors[i]->initials)));
+			m->assessors[i], rate_of(s, m->assessors[i])));
 	for (size_t i = 0; i < s->nassessors; i++)
 		if (!s->assessors[i].listed)
 			json_array_append_new(list, staff_member(
