@@ -46,7 +46,7 @@ static struct arena_block *new_block(size_t size, bool huge)
 	return b;
 }
 
-void *arena_alloc(struct arena *a, size_t size)
+void *arena_alloc_raw(struct arena *a, size_t size)
 {
 	struct arena_block *b = a->head;
 	size_t rounded;
@@ -64,7 +64,6 @@ void *arena_alloc(struct arena *a, size_t size)
 			big->next = b->next;
 			b->next = big;
 			big->used = rounded;
-			memset(big->data, 0, rounded);
 			return big->data;
 		}
 		a->blocks++;
@@ -75,13 +74,20 @@ void *arena_alloc(struct arena *a, size_t size)
 	}
 	p = b->data + b->used;
 	b->used += rounded;
-	memset(p, 0, rounded);
+	return p;
+}
+
+void *arena_alloc(struct arena *a, size_t size)
+{
+	void *p = arena_alloc_raw(a, size);
+
+	memset(p, 0, size);
 	return p;
 }
 
 char *arena_strndup(struct arena *a, const char *s, size_t n)
 {
-	char *copy = arena_alloc(a, n + 1);
+	char *copy = arena_alloc_raw(a, n + 1);
 
 	memcpy(copy, s, n);
 	copy[n] = '\0';
@@ -124,4 +130,23 @@ void arena_free(struct arena *a)
 	}
 	a->head = NULL;
 	a->blocks = 0;
+}
+
+void arena_reset(struct arena *a)
+{
+	struct arena_block *keep = a->head;
+
+	for (struct arena_block *b = a->head; b; b = b->next)
+		if (b->size > keep->size)
+			keep = b;
+	for (struct arena_block *b = a->head, *next; b; b = next) {
+		next = b->next;
+		if (b != keep)
+			free(b);
+	}
+	a->head = keep;
+	if (keep) {
+		keep->next = NULL;
+		keep->used = 0;
+	}
 }

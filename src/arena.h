@@ -21,6 +21,7 @@ struct arena {
 #define ARENA_INIT { NULL, 0 }
 
 void *arena_alloc(struct arena *a, size_t size);     /* zeroed, aligned */
+void *arena_alloc_raw(struct arena *a, size_t size); /* aligned, not zeroed */
 char *arena_strdup(struct arena *a, const char *s);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 
@@ -33,5 +34,12 @@ void *arena_grow(struct arena *a, void *ptr, size_t *cap, size_t need,
 		 size_t elem_size);
 
 void arena_free(struct arena *a);
+
+/*
+ * Forgets every allocation but keeps the largest block for the next ones,
+ * so that an arena reused for one page after another stops asking the
+ * system for memory (and the kernel stops zeroing it) once it is warm.
+ */
+void arena_reset(struct arena *a);
 
 #endif

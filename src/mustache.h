@@ -6,9 +6,11 @@
  *
  * Compile once, render many.  mustache_compile() parses a template into
  * an immutable compiled form; mustache_render() walks it against a jansson
- * value and appends to a struct buf.  Rendering never parses, never copies
- * the data, and allocates only its own small scratch stacks, so one
- * compiled template may be rendered from many threads at once.
+ * value (turned into values, value.h, first), mustache_render_values()
+ * against values, and both append to a struct buf.  Rendering never
+ * parses, never copies the data, and allocates only its own small scratch
+ * stacks, so one compiled template may be rendered from many threads at
+ * once.
  *
  * Partials come from a loader callback (name -> source text and a label
  * for diagnostics), so the caller decides where templates live: a folder
@@ -154,6 +156,17 @@ int mustache_render(const struct mustache_template *t, const json_t *context,
 int mustache_render_stack(const struct mustache_template *t,
 			  const json_t *const *contexts, size_t ncontexts,
 			  struct buf *out, struct diag_list *diags);
+
+/*
+ * As mustache_render_stack(), with values (value.h) instead of JSON: the
+ * renderer works on values, and the JSON entry points above turn their
+ * contexts into values first.  NULL contexts are null.
+ */
+struct value;
+int mustache_render_values(const struct mustache_template *t,
+			   const struct value *const *contexts,
+			   size_t ncontexts, struct buf *out,
+			   struct diag_list *diags);
 
 void mustache_template_free(struct mustache_template *t);
 

@@ -1,6 +1,7 @@
 /*
- * mustache_render.c - rendering a compiled template against JSON data
- * (see mustache.h for the rules, mustache_impl.h for the compiled form).
+ * mustache_render.c - rendering a compiled template against values
+ * (see mustache.h for the rules, mustache_impl.h for the compiled form,
+ * value.h for the data).
  *
  * The renderer is one loop over an explicit stack of frames, each a run of
  * nodes of one template: the template itself, the body of a section (once
@@ -19,6 +20,7 @@
  */
 #include "mustache_impl.h"
 #include "mem.h"
+#include "value.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -36,7 +38,7 @@ struct frame {
 	const struct mustache_template *t;
 	size_t pos, end;            /* nodes still to render */
 	size_t body;                /* a list section's first body node */
-	const json_t *list;         /* the array a list section walks */
+	const struct value *list;   /* the list a list section walks */
 	size_t index;               /* the element being rendered */
 	size_t ctx_top;             /* context height to go back to */
 	size_t ind_off, ind_len;    /* this frame's indentation */
@@ -51,7 +53,7 @@ struct frame {
  * of strings nested 1000 deep costs nothing to look through).
  */
 struct context {
-	const json_t *v;
+	const struct value *v;
 	size_t object;
 };
 
@@ -116,16 +118,16 @@ static void release(struct render *r)
 }
 
 /* Makes v the context at index i, the top of the stack. */
-static void set_context(struct render *r, size_t i, const json_t *v)
+static void set_context(struct render *r, size_t i, const struct value *v)
 {
 	r->ctx[i].v = v;
-	if (json_is_object(v))
+	if (v->kind == VALUE_OBJECT)
 		r->ctx[i].object = i;
 	else
 		r->ctx[i].object = i > 0 ? r->ctx[i - 1].object : NO_OBJECT;
 }
 
-static void push_context(struct render *r, const json_t *v)
+static void push_context(struct render *r, const struct value *v)
 {
 	r->ctx = grow(r->ctx, r->ctx_inline, &r->ctx_cap, r->nctx + 1,
 		      sizeof(*r->ctx));
@@ -307,49 +309,29 @@ static void put_real(struct buf *out, double d)
 	buf_puts(out, text);
 }
 
-struct dump {
-	struct buf *out;
-	mustache_escape_fn escape;
-};
-
-static int dump_piece(const char *piece, size_t size, void *data)
-{
-	struct dump *d = data;
-
-	put_string(d->out, piece, size, d->escape);
-	return 0;
-}
-
-static void put_value(struct buf *out, const json_t *v,
+static void put_value(struct buf *out, const struct value *v,
 		      mustache_escape_fn escape)
 {
-	char text[32];
-	struct dump d = { out, escape };
+	struct buf json = BUF_INIT;
 
-	switch (v ? json_typeof(v) : JSON_NULL) {
-	case JSON_STRING:
-		put_string(out, json_string_value(v), json_string_length(v),
-			   escape);
+	switch (v ? v->kind : VALUE_NULL) {
+	case VALUE_STRING:
+		put_string(out, v->u.s, v->len, escape);
 		break;
-	case JSON_INTEGER:
-		snprintf(text, sizeof(text), "%" JSON_INTEGER_FORMAT,
-			 json_integer_value(v));
-		buf_puts(out, text);
+	case VALUE_NULL:
 		break;
-	case JSON_REAL:
-		put_real(out, json_real_value(v));
+	case VALUE_REAL:
+		put_real(out, v->u.d);
 		break;
-	case JSON_TRUE:
-		buf_puts(out, "true");
-		break;
-	case JSON_FALSE:
-		buf_puts(out, "false");
-		break;
-	case JSON_NULL:
+	case VALUE_LIST:
+	case VALUE_OBJECT:
+		value_dump(v, &json);
+		put_string(out, buf_cstr(&json), json.len, escape);
+		buf_free(&json);
 		break;
 	default:
-		json_dump_callback(v, dump_piece, &d, JSON_COMPACT |
-				   JSON_ENCODE_ANY | JSON_REAL_PRECISION(15));
+		/* Integers and booleans: digits and words, nothing to escape. */
+		value_dump(v, out);
 		break;
 	}
 }
@@ -358,19 +340,19 @@ static void put_value(struct buf *out, const json_t *v,
  * A dotted name: the first part is looked for down the context stack, the
  * rest only inside what the previous part found.  "." is the top.
  */
-static const json_t *lookup(const struct render *r, const char *name,
-			    size_t len)
+static const struct value *lookup(const struct render *r, const char *name,
+				  size_t len)
 {
 	const char *dot;
 	size_t part, i;
-	const json_t *v = NULL;
+	const struct value *v = NULL;
 
 	if (len == 1 && name[0] == '.')
 		return r->ctx[r->nctx - 1].v;
 	dot = memchr(name, '.', len);
 	part = dot ? (size_t)(dot - name) : len;
 	for (i = r->ctx[r->nctx - 1].object; i != NO_OBJECT && !v;) {
-		v = json_object_getn(r->ctx[i].v, name, part);
+		v = value_get(r->ctx[i].v, name, part);
 		i = i > 0 ? r->ctx[i - 1].object : NO_OBJECT;
 	}
 	while (v && dot) {
@@ -378,22 +360,16 @@ static const json_t *lookup(const struct render *r, const char *name,
 		len -= part + 1;
 		dot = memchr(name, '.', len);
 		part = dot ? (size_t)(dot - name) : len;
-		v = json_is_object(v) ? json_object_getn(v, name, part) : NULL;
+		v = value_get(v, name, part);
 	}
 	return v;
 }
 
-static const json_t *lookup_node(const struct render *r,
-				 const struct mustache_template *t,
-				 const struct mustache_node *n)
+static const struct value *lookup_node(const struct render *r,
+				       const struct mustache_template *t,
+				       const struct mustache_node *n)
 {
 	return lookup(r, t->pool + n->off, n->len);
-}
-
-static bool truthy(const json_t *v)
-{
-	return v && !json_is_false(v) && !json_is_null(v) &&
-	       !(json_is_array(v) && json_array_size(v) == 0);
 }
 
 /* One more inclusion of what n names, unless that is one too many. */
@@ -422,7 +398,7 @@ static int resolve(struct render *r, const struct mustache_template *t,
 		   const struct mustache_template **p,
 		   const char **name, size_t *len)
 {
-	const json_t *v;
+	const struct value *v;
 	int failed = 0;
 
 	*name = t->pool + n->off;
@@ -432,10 +408,10 @@ static int resolve(struct render *r, const struct mustache_template *t,
 		return 0;
 	v = lookup_node(r, t, n);
 	*p = NULL;
-	if (!json_is_string(v) || json_string_length(v) == 0)
+	if (!v || v->kind != VALUE_STRING || v->len == 0)
 		return 0;   /* names nothing: renders nothing, as a miss */
-	*name = json_string_value(v);
-	*len = json_string_length(v);
+	*name = v->u.s;
+	*len = v->len;
 	if (!mustache_name_ok(*name, *len)) {
 		diag_error(r->diags, t->label, n->line, n->column,
 			   "partial name '%.*s' (the value of '%.*s') is "
@@ -452,17 +428,17 @@ static int resolve(struct render *r, const struct mustache_template *t,
 static void section(struct render *r, const struct mustache_template *t,
 		    const struct mustache_node *n)
 {
-	const json_t *v = lookup_node(r, t, n);
+	const struct value *v = lookup_node(r, t, n);
 	size_t body = (size_t)(n - t->nodes) + 1;
 	struct frame *f;
 
-	if (!truthy(v))
+	if (!value_truthy(v))
 		return;
 	f = push_frame(r, t, body, n->end);
-	if (json_is_array(v)) {
+	if (v->kind == VALUE_LIST) {
 		f->list = v;
 		f->body = body;
-		v = json_array_get(v, 0);
+		v = &v->u.items[0];
 	}
 	push_context(r, v);
 }
@@ -572,8 +548,8 @@ static int block(struct render *r, const struct mustache_template *t,
 /* The frame on top has run out: next element of its list, or pop it. */
 static void frame_done(struct render *r, struct frame *f)
 {
-	if (f->list && ++f->index < json_array_size(f->list)) {
-		set_context(r, f->ctx_top, json_array_get(f->list, f->index));
+	if (f->list && ++f->index < f->list->len) {
+		set_context(r, f->ctx_top, &f->list->u.items[f->index]);
 		f->pos = f->body;
 		return;
 	}
@@ -612,7 +588,7 @@ static int step(struct render *r)
 		section(r, t, n);
 		return 0;
 	case MUSTACHE_INVERTED:
-		if (!truthy(lookup_node(r, t, n)))
+		if (!value_truthy(lookup_node(r, t, n)))
 			f->pos = (size_t)(n - t->nodes) + 1;
 		return 0;
 	case MUSTACHE_PARTIAL:
@@ -652,6 +628,26 @@ int mustache_render_stack(const struct mustache_template *t,
 			  const json_t *const *contexts, size_t ncontexts,
 			  struct buf *out, struct diag_list *diags)
 {
+	struct arena arena = ARENA_INIT;
+	struct value *values = value_items(&arena, ncontexts);
+	const struct value **stack = arena_alloc(&arena, (ncontexts + 1) *
+						 sizeof(*stack));
+	int rc;
+
+	for (size_t i = 0; i < ncontexts; i++) {
+		values[i] = value_from_json(&arena, contexts[i]);
+		stack[i] = &values[i];
+	}
+	rc = mustache_render_values(t, stack, ncontexts, out, diags);
+	arena_free(&arena);
+	return rc;
+}
+
+int mustache_render_values(const struct mustache_template *t,
+			   const struct value *const *contexts,
+			   size_t ncontexts, struct buf *out,
+			   struct diag_list *diags)
+{
 	struct render scratch, *r = &scratch;
 	size_t start, steps = 0;
 	int rc = 0;
@@ -669,9 +665,9 @@ int mustache_render_stack(const struct mustache_template *t,
 	r->ind_cap = INLINE_INDENT;
 	buf_put(out, "", 0);   /* out is a string even when nothing renders */
 	for (size_t i = 0; i < ncontexts; i++)
-		push_context(r, contexts[i] ? contexts[i] : json_null());
+		push_context(r, contexts[i] ? contexts[i] : &value_null_value);
 	if (ncontexts == 0)
-		push_context(r, json_null());
+		push_context(r, &value_null_value);
 	push_frame(r, t, 0, t->count);
 	start = out->len;
 	while (r->nframes > 0 && rc == 0) {

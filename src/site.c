@@ -74,7 +74,8 @@ struct build {
 	const struct model *m;
 	const struct xref *x;
 	const struct site_options *o;
-	json_t *root;
+	struct view_shared shared;      /* every page's base context */
+	bool shared_made;
 	struct page *pages;
 	size_t npages, pages_cap;
 	struct format formats[2];
@@ -474,42 +475,46 @@ static bool make_dirs(struct build *b)
 	return ok;
 }
 
-static json_t *page_view(struct build *b, const struct page *p)
+static struct value page_view(struct build *b, const struct page *p,
+			      struct arena *a)
 {
+	const struct view_shared *s = &b->shared;
+
 	switch (p->kind) {
 	case VIEW_DASHBOARD:
-		return view_dashboard(b->m, b->x, p->root);
+		return view_dashboard(a, s, p->root);
 	case VIEW_LEARNER:
-		return view_learner(b->m, b->x, p->learner, p->root);
+		return view_learner(a, s, p->learner, p->root);
 	case VIEW_PORTFOLIO:
-		return view_portfolio(b->m, p->portfolio, p->root);
+		return view_portfolio(a, s, p->portfolio, p->root);
 	case VIEW_UNIT:
-		return view_unit(b->m, b->x, p->unit, p->root);
+		return value_from_json(a, view_unit(b->m, b->x, p->unit, p->root));
 	case VIEW_PACK:
-		return view_pack(p->root);
+		return value_from_json(a, view_pack(p->root));
 	default:
-		return view_sheet(p->unit, p->root);
+		return value_from_json(a, view_sheet(p->unit, p->root));
 	}
 }
 
 /*
- * The page's view lives in the worker's arena: built, rendered, and then
- * dropped whole by the caller's jsonarena_reset(), never decref'd.
+ * The page's view lives in the worker's arenas (values, and the JSON of
+ * the few pages built as JSON): built, rendered, and then dropped whole by
+ * the caller's resets, never freed piece by piece.
  */
 static void render_page(struct build *b, const struct page *p,
-			struct buf *out, struct site_result *r,
-			struct diag_list *diags)
+			struct arena *a, struct buf *out,
+			struct site_result *r, struct diag_list *diags)
 {
-	json_t *view = page_view(b, p);
-	const json_t *stack[2] = { b->root, view };
+	struct value view = page_view(b, p, a);
+	const struct value *stack[2] = { &b->shared.root, &view };
 	struct buf rel = BUF_INIT;
 
 	for (size_t i = 0; i < b->nformats && !atomic_load(&b->failed); i++) {
 		const struct format *f = &b->formats[i];
 
 		buf_truncate(out, 0);
-		if (mustache_render_stack(f->templates[p->kind], stack, 2, out,
-					  diags) != 0) {
+		if (mustache_render_values(f->templates[p->kind], stack, 2, out,
+					   diags) != 0) {
 			atomic_store(&b->failed, true);
 			break;
 		}
@@ -528,6 +533,7 @@ static void *worker(void *arg)
 	struct site_result r = { 0 };
 	struct buf out = BUF_INIT;
 	struct jsonarena arena = { 0 };
+	struct arena values = ARENA_INIT;
 
 	/*
 	 * A thread takes a group of pages at a time: a learner's pages (the
@@ -543,9 +549,10 @@ static void *worker(void *arg)
 		for (size_t i = b->groups[g]; i < b->groups[g + 1] &&
 					      !atomic_load(&b->failed); i++) {
 			jsonarena_activate(&arena);
-			render_page(b, &b->pages[i], &out, &r, &diags);
+			render_page(b, &b->pages[i], &values, &out, &r, &diags);
 			jsonarena_activate(NULL);
 			jsonarena_reset(&arena);
+			arena_reset(&values);
 			done = atomic_fetch_add(&b->done, 1) + 1;
 			if (b->o->progress && (done % 64 == 0 || done == b->npages)) {
 				pthread_mutex_lock(&b->lock);
@@ -565,6 +572,7 @@ static void *worker(void *arg)
 	pthread_mutex_unlock(&b->lock);
 	buf_free(&out);
 	jsonarena_free(&arena);
+	arena_free(&values);
 	diag_list_free(&diags);
 	return NULL;
 }
@@ -825,7 +833,8 @@ static void free_build(struct build *b)
 	for (size_t i = 0; i < b->nsums; i++)
 		free(b->sums[i].path);
 	free(b->sums);
-	json_decref(b->root);
+	if (b->shared_made)
+		view_shared_free(&b->shared);
 	free(b->fresh);
 	free(b->out);
 	pthread_mutex_destroy(&b->lock);
@@ -878,9 +887,9 @@ enum site_status site_build(const struct model *m, const struct xref *x,
 	}
 	if (b.status == SITE_OK) {
 		list_pages(&b);
-		b.root = view_root(m, x, model_diags, &site);
-		if (o->pack)
-			json_object_set(b.root, "pack", o->pack->view);
+		view_shared_init(&b.shared, m, x, model_diags, &site,
+				 o->pack ? o->pack->view : NULL);
+		b.shared_made = true;
 		if (make_dirs(&b)) {
 			put_assets(&b, marker);
 			render_all(&b);

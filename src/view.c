@@ -8,6 +8,7 @@
 #include "ident.h"
 #include "markdown.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,101 +27,200 @@ const char *view_status_label(enum xref_status status)
 	return labels[status];
 }
 
+/* ---- JSON views (units, sheets, the pack), turned into values later ---- */
+
 /*
  * Setters that trust their text: every string in the model was checked as
- * UTF-8 when it was read, so jansson need not check it again (for
- * thousands of values a page, that check was a good part of a build).
+ * UTF-8 when it was read, so jansson need not check it again.
  */
-static json_t *text(const char *s)
-{
-	return s ? json_string_nocheck(s) : json_null();
-}
-
-static void set(json_t *object, const char *key, json_t *value)
+static void set_json(json_t *object, const char *key, json_t *value)
 {
 	json_object_set_new_nocheck(object, key, value);
 }
 
-static void set_text(json_t *object, const char *key, const char *value)
-{
-	set(object, key, text(value));
-}
-
-static void set_int(json_t *object, const char *key, json_int_t value)
-{
-	set(object, key, json_integer(value));
-}
-
-static void set_bool(json_t *object, const char *key, bool value)
-{
-	set(object, key, json_boolean(value));
-}
-
 /* A path from a format whose only conversions are %s: no printf per link. */
-static json_t *href(const char *fmt, const char *a, const char *b)
+static size_t href_text(char *path, size_t size, const char *fmt,
+			const char *a, const char *b)
 {
-	char path[4 * IDENT_MAX + 32];
 	size_t n = 0;
 	const char *args[2] = { a, b }, *arg;
 	int next = 0;
 
-	for (const char *f = fmt; *f && n < sizeof(path) - 1; f++) {
+	for (const char *f = fmt; *f && n < size - 1; f++) {
 		if (f[0] == '%' && f[1] == 's' && next < 2) {
-			for (arg = args[next++]; arg && *arg && n < sizeof(path) - 1; arg++)
+			for (arg = args[next++]; arg && *arg && n < size - 1; arg++)
 				path[n++] = *arg;
 			f++;
 		} else {
 			path[n++] = *f;
 		}
 	}
+	path[n] = '\0';
+	return n;
+}
+
+#define HREF_SIZE (4 * IDENT_MAX + 32)
+
+static json_t *href_json(const char *fmt, const char *a, const char *b)
+{
+	char path[HREF_SIZE];
+	size_t n = href_text(path, sizeof(path), fmt, a, b);
+
 	return json_stringn_nocheck(path, n);
 }
 
-static json_t *page(enum view_kind kind, const char *title, json_t *path,
-		    const char *root)
-{
-	static const char *const kinds[] = {
-		"dashboard", "learner", "portfolio", "unit", "sheet", "pack",
-	};
+static const char *const page_kinds[] = {
+	"dashboard", "learner", "portfolio", "unit", "sheet", "pack",
+};
 
-	return json_pack("{s:s, s:s, s:o, s:s}", "kind", kinds[kind],
+static json_t *page_json(enum view_kind kind, const char *title, json_t *path,
+			 const char *root)
+{
+	return json_pack("{s:s, s:s, s:o, s:s}", "kind", page_kinds[kind],
 			 "title", title, "path", path, "root", root);
 }
 
-/* "1.1, 1.2": ids for a table cell. */
-static json_t *id_list(const char *const *ids, size_t n)
+/*
+ * Flags a logic-less template needs to leave out an empty part of a unit
+ * (counts are no use there: Mustache treats 0 as true).
+ */
+static void outlines(json_t *view, const struct unit *u)
 {
-	struct buf list = BUF_INIT;
-	json_t *s;
+	size_t knowledge = 0, observe = 0;
 
-	for (size_t i = 0; i < n; i++) {
-		if (i)
-			buf_put(&list, ", ", 2);
-		buf_puts(&list, ids[i]);
+	for (size_t i = 0; i < u->noutcomes; i++) {
+		knowledge += u->outcomes[i].knowledge;
+		for (size_t j = 0; j < u->outcomes[i].ncriteria; j++)
+			observe += u->outcomes[i].criteria[j].observe;
 	}
-	s = json_stringn_nocheck(buf_cstr(&list), list.len);
-	buf_free(&list);
-	return s;
+	set_json(view, "has_performance_outcomes",
+		 json_boolean(knowledge < u->noutcomes));
+	set_json(view, "has_knowledge_outcomes", json_boolean(knowledge > 0));
+	set_json(view, "has_observe", json_boolean(observe > 0));
+	set_json(view, "has_requirements", json_boolean(u->nrequirements > 0));
+	set_json(view, "has_sections", json_boolean(u->nsections > 0));
 }
 
-static json_t *criteria_ids(const struct evidence *e)
+/* ---- values: an object's members, filled in order ---------------------- */
+
+struct obj {
+	struct value_member *m;
+	size_t n, cap;
+};
+
+static struct obj obj_new(struct arena *a, size_t cap)
+{
+	return (struct obj){ value_members(a, cap), 0, cap };
+}
+
+/* Inlined, so that each literal key's length is known when compiled. */
+static inline __attribute__((always_inline)) void
+put(struct obj *o, const char *key, struct value v)
+{
+	assert(o->n < o->cap);
+	if (o->n < o->cap)
+		o->m[o->n++] = value_member(key, v);
+}
+
+/* For the one key a view gives a new meaning: a portfolio's `gaps`, a
+ * count in its summary, is the list of gaps on its own page. */
+static void replace(struct obj *o, const char *key, struct value v)
+{
+	for (size_t i = 0; i < o->n; i++) {
+		if (strcmp(o->m[i].key, key) == 0) {
+			o->m[i].value = v;
+			return;
+		}
+	}
+	put(o, key, v);
+}
+
+static struct value obj_value(const struct obj *o)
+{
+	return value_object(o->m, o->n);
+}
+
+static struct value href(struct arena *a, const char *fmt, const char *x,
+			 const char *y)
+{
+	char path[HREF_SIZE];
+	size_t n = href_text(path, sizeof(path), fmt, x, y);
+
+	return value_copy(a, path, n);
+}
+
+static struct value date_value(struct arena *a, int32_t day)
+{
+	char iso[DATE_ISO_SIZE];
+	const char *text = date_format(day, iso);
+
+	return value_copy(a, text, strlen(text));
+}
+
+static struct value page(struct arena *a, enum view_kind kind,
+			 struct value title, struct value path, const char *root)
+{
+	struct obj o = obj_new(a, 4);
+
+	put(&o, "kind", value_text(page_kinds[kind]));
+	put(&o, "title", title);
+	put(&o, "path", path);
+	put(&o, "root", value_text(root));
+	return obj_value(&o);
+}
+
+/* {page, KIND: view}: a page's own context. */
+static struct value page_context(struct arena *a, struct value page_value,
+				 const char *kind, struct value view)
+{
+	struct obj o = obj_new(a, 2);
+
+	put(&o, "page", page_value);
+	put(&o, kind, view);
+	return obj_value(&o);
+}
+
+/* "1.1, 1.2": ids for a table cell. */
+static struct value id_list(struct arena *a, const char *const *ids, size_t n)
+{
+	size_t len = 0, at = 0;
+	char *list;
+
+	for (size_t i = 0; i < n; i++)
+		len += strlen(ids[i]) + (i ? 2 : 0);
+	list = arena_alloc(a, len + 1);
+	for (size_t i = 0; i < n; i++) {
+		size_t k = strlen(ids[i]);
+
+		if (i) {
+			memcpy(list + at, ", ", 2);
+			at += 2;
+		}
+		memcpy(list + at, ids[i], k);
+		at += k;
+	}
+	list[at] = '\0';
+	return value_textn(list, at);
+}
+
+static struct value criteria_ids(struct arena *a, const struct evidence *e)
 {
 	const char *ids[64];
 	size_t n = e->ncriteria < 64 ? e->ncriteria : 64;
 
 	for (size_t i = 0; i < n; i++)
 		ids[i] = e->criteria[i]->id;
-	return id_list(ids, n);
+	return id_list(a, ids, n);
 }
 
-static json_t *requirement_ids(const struct evidence *e)
+static struct value requirement_ids(struct arena *a, const struct evidence *e)
 {
 	const char *ids[64];
 	size_t n = e->nrequirements < 64 ? e->nrequirements : 64;
 
 	for (size_t i = 0; i < n; i++)
 		ids[i] = e->requirements[i]->id;
-	return id_list(ids, n);
+	return id_list(a, ids, n);
 }
 
 static const char *method_name(const struct unit *u, const char *code)
@@ -146,125 +246,188 @@ static const char *counts_label(enum xref_counts counts)
 }
 
 /* The summary's words without markup, for Markdown pages. */
-static json_t *summary_text(const char *markdown)
+static struct value summary_text(struct arena *a, const char *markdown)
 {
+	size_t len = strlen(markdown);
 	struct buf plain = BUF_INIT;
-	json_t *s;
+	struct value v;
 
-	markdown_to_text(markdown, strlen(markdown), &plain);
-	s = json_stringn_nocheck(buf_cstr(&plain), plain.len);
+	if (markdown_is_plain(markdown, len))
+		return value_textn(markdown, len);   /* its own words already */
+	markdown_to_text(markdown, len, &plain);
+	v = value_copy(a, buf_cstr(&plain), plain.len);
 	buf_free(&plain);
-	return s;
+	return v;
 }
 
 /* One evidence row, numbered as on the record sheet. */
-static json_t *evidence_row(const struct evidence *e, size_t no)
+static struct value evidence_row(struct arena *a, const struct evidence *e,
+				 size_t no)
 {
 	enum xref_counts counts = xref_row_counts(e);
-	char iso[DATE_ISO_SIZE];
-	json_t *row = json_object();
+	struct obj row = obj_new(a, 21);
 
-	set_int(row, "no", (json_int_t)no);
-	set_text(row, "ref", e->ref);
-	set_text(row, "unit", e->unit->id);
-	set(row, "unit_href", href("units/%s", e->unit->id, NULL));
-	set(row, "portfolio_href", href("learners/%s/%s", e->learner->id, e->unit->id));
-	set_text(row, "date", date_format(e->date, iso));
-	set_text(row, "method", e->method);
-	set_text(row, "method_name", method_name(e->unit, e->method));
-	set_text(row, "summary", e->summary);
-	set_text(row, "summary_html", e->summary_html ? e->summary_html : "");
-	set(row, "summary_text", summary_text(e->summary));
-	set_text(row, "assessor", e->assessor);
-	set_text(row, "location", e->location);
-	set_bool(row, "simulated", e->simulated);
-	set_text(row, "counts", xref_counts_name(counts));
-	set_bool(row, "counts_fully", counts == XREF_COUNTS_FULLY);
-	set_text(row, "counts_label", counts_label(counts));
-	set(row, "criteria", criteria_ids(e));
-	set(row, "requirements", requirement_ids(e));
-	set_bool(row, "has_criteria", e->ncriteria > 0);
-	set_bool(row, "has_requirements", e->nrequirements > 0);
-	return row;
+	put(&row, "no", value_int((long long)no));
+	put(&row, "ref", value_text(e->ref));
+	put(&row, "unit", value_text(e->unit->id));
+	put(&row, "unit_href", href(a, "units/%s", e->unit->id, NULL));
+	put(&row, "portfolio_href", href(a, "learners/%s/%s", e->learner->id,
+					 e->unit->id));
+	put(&row, "date", date_value(a, e->date));
+	put(&row, "method", value_text(e->method));
+	put(&row, "method_name", value_text(method_name(e->unit, e->method)));
+	put(&row, "summary", value_text(e->summary));
+	put(&row, "summary_html", value_text(e->summary_html ? e->summary_html : ""));
+	put(&row, "summary_text", summary_text(a, e->summary));
+	put(&row, "assessor", value_text(e->assessor));
+	put(&row, "location", value_text(e->location));
+	put(&row, "simulated", value_bool(e->simulated));
+	put(&row, "counts", value_text(xref_counts_name(counts)));
+	put(&row, "counts_fully", value_bool(counts == XREF_COUNTS_FULLY));
+	put(&row, "counts_label", value_text(counts_label(counts)));
+	put(&row, "criteria", criteria_ids(a, e));
+	put(&row, "requirements", requirement_ids(a, e));
+	put(&row, "has_criteria", value_bool(e->ncriteria > 0));
+	put(&row, "has_requirements", value_bool(e->nrequirements > 0));
+	return obj_value(&row);
 }
 
-static json_t *learner_head(const struct learner *l)
+/* Members a learner's head has; callers add theirs after them. */
+#define LEARNER_HEAD_MEMBERS 9
+
+static struct obj learner_head(struct arena *a, const struct learner *l,
+			       size_t more)
 {
-	char iso[DATE_ISO_SIZE];
-	json_t *extra = json_array(), *head = json_object();
+	struct value *extra = value_items(a, l->nextra);
+	struct obj head = obj_new(a, LEARNER_HEAD_MEMBERS + more);
 
 	for (size_t i = 0; i < l->nextra; i++) {
-		json_t *field = json_object();
+		struct obj field = obj_new(a, 2);
 
-		set_text(field, "name", l->extra[i].name);
-		set_text(field, "value", l->extra[i].value);
-		json_array_append_new(extra, field);
+		put(&field, "name", value_text(l->extra[i].name));
+		put(&field, "value", value_text(l->extra[i].value));
+		extra[i] = obj_value(&field);
 	}
-	set_text(head, "id", l->id);
-	set_text(head, "name", l->name ? l->name : l->id);
-	set_text(head, "registration", l->registration);
-	set_text(head, "cohort", l->cohort);
-	set_text(head, "assessor", l->assessor);
-	set_text(head, "start", l->has_start ? date_format(l->start, iso) : NULL);
-	set(head, "href", href("learners/%s/index", l->id, NULL));
-	set(head, "extra", extra);
-	set_bool(head, "has_extra", l->nextra > 0);
+	put(&head, "id", value_text(l->id));
+	put(&head, "name", value_text(l->name ? l->name : l->id));
+	put(&head, "registration", value_text(l->registration));
+	put(&head, "cohort", value_text(l->cohort));
+	put(&head, "assessor", value_text(l->assessor));
+	put(&head, "start", l->has_start ? date_value(a, l->start) : value_null());
+	put(&head, "href", href(a, "learners/%s/index", l->id, NULL));
+	put(&head, "extra", value_list(extra, l->nextra));
+	put(&head, "has_extra", value_bool(l->nextra > 0));
 	return head;
 }
 
-static json_t *portfolio_summary(const struct portfolio *p)
-{
-	json_t *summary = json_object();
+#define PORTFOLIO_SUMMARY_MEMBERS 11
 
-	set_text(summary, "unit", p->unit->id);
-	set_text(summary, "unit_title", p->unit->title ? p->unit->title : p->unit->id);
-	set(summary, "href", href("learners/%s/%s", p->learner->id, p->unit->id));
-	set_text(summary, "status", xref_status_name(p->status));
-	set_text(summary, "status_label", view_status_label(p->status));
-	set_int(summary, "percent", p->percent);
-	set_int(summary, "met", (json_int_t)p->met);
-	set_int(summary, "total", (json_int_t)p->total);
-	set_int(summary, "gaps", (json_int_t)p->ngaps);
-	set_bool(summary, "registered", p->registered);
-	set_bool(summary, "complete", p->status == XREF_COMPLETE);
+static struct obj portfolio_summary(struct arena *a, const struct portfolio *p,
+				    size_t more)
+{
+	struct obj summary = obj_new(a, PORTFOLIO_SUMMARY_MEMBERS + more);
+
+	put(&summary, "unit", value_text(p->unit->id));
+	put(&summary, "unit_title", value_text(p->unit->title ? p->unit->title
+							       : p->unit->id));
+	put(&summary, "href", href(a, "learners/%s/%s", p->learner->id,
+				   p->unit->id));
+	put(&summary, "status", value_text(xref_status_name(p->status)));
+	put(&summary, "status_label", value_text(view_status_label(p->status)));
+	put(&summary, "percent", value_int(p->percent));
+	put(&summary, "met", value_int((long long)p->met));
+	put(&summary, "total", value_int((long long)p->total));
+	put(&summary, "gaps", value_int((long long)p->ngaps));
+	put(&summary, "registered", value_bool(p->registered));
+	put(&summary, "complete", value_bool(p->status == XREF_COMPLETE));
 	return summary;
+}
+
+/* A learner's portfolios, as summaries. */
+static struct value portfolio_list(struct arena *a, const struct xref *x,
+				   size_t li)
+{
+	struct value *list = value_items(a, x->count[li]);
+
+	for (size_t j = 0; j < x->count[li]; j++) {
+		struct obj o = portfolio_summary(a, &x->portfolios[x->first[li] + j], 0);
+
+		list[j] = obj_value(&o);
+	}
+	return value_list(list, x->count[li]);
 }
 
 /* ---- the shared site model --------------------------------------------- */
 
-json_t *view_root(const struct model *m, const struct xref *x,
-		  const struct diag_list *diags, const struct view_site *site)
+/* json, kept alive as long as the values made from it. */
+static struct value from_json(struct view_shared *s, json_t *json)
 {
-	json_t *units = json_array(), *learners = json_array();
+	json_array_append_new(s->keep, json);
+	return value_from_json(&s->arena, json);
+}
 
+static void shared_units(struct view_shared *s, struct obj *root)
+{
+	const struct model *m = s->m;
+	struct value *units = value_items(&s->arena, m->nunits);
+
+	s->unit_info = value_items(&s->arena, m->nunits);
 	for (size_t i = 0; i < m->nunits; i++) {
-		json_t *u = export_unit(m->units[i]);
+		const struct unit *u = m->units[i];
+		json_t *listed = export_unit(u), *info = export_unit(u);
 
-		json_object_set_new(u, "href", href("units/%s", m->units[i]->id, NULL));
-		json_object_set_new(u, "sheet_href", href("sheets/%s", m->units[i]->id, NULL));
-		json_array_append_new(units, u);
+		set_json(listed, "href", href_json("units/%s", u->id, NULL));
+		set_json(listed, "sheet_href", href_json("sheets/%s", u->id, NULL));
+		units[i] = from_json(s, listed);
+		outlines(info, u);
+		set_json(info, "href", href_json("units/%s", u->id, NULL));
+		set_json(info, "sheet_href", href_json("sheets/%s", u->id, NULL));
+		s->unit_info[i] = from_json(s, info);
 	}
+	put(root, "units", value_list(units, m->nunits));
+}
+
+void view_shared_init(struct view_shared *s, const struct model *m,
+		      const struct xref *x, const struct diag_list *diags,
+		      const struct view_site *site, json_t *pack)
+{
+	struct arena *a = &s->arena;
+	struct obj root, about;
+	struct value *learners;
+
+	memset(s, 0, sizeof(*s));
+	s->m = m;
+	s->x = x;
+	s->keep = json_array();
+	root = obj_new(a, 7);
+	about = obj_new(a, 4);
+	put(&about, "base_url", value_text(site->base_url));
+	put(&about, "generator", value_text("folio " FOLIO_VERSION));
+	put(&about, "html", value_bool(site->html));
+	put(&about, "md", value_bool(site->md));
+	put(&root, "site", obj_value(&about));
+	put(&root, "centre", from_json(s, export_centre(m)));
+	shared_units(s, &root);
+	learners = value_items(a, m->nlearners);
 	for (size_t i = 0; i < m->nlearners; i++) {
-		json_t *l = learner_head(m->learners[i]);
-		json_t *portfolios = json_array();
+		struct obj l = learner_head(a, m->learners[i], 1);
 
-		for (size_t j = 0; j < x->count[i]; j++)
-			json_array_append_new(portfolios,
-				portfolio_summary(&x->portfolios[x->first[i] + j]));
-		json_object_set_new(l, "portfolios", portfolios);
-		json_array_append_new(learners, l);
+		put(&l, "portfolios", portfolio_list(a, x, i));
+		learners[i] = obj_value(&l);
 	}
-	return json_pack("{s:{s:s, s:s, s:b, s:b}, s:o, s:o, s:o, s:o, s:b}",
-		"site",
-		"base_url", site->base_url,
-		"generator", "folio " FOLIO_VERSION,
-		"html", site->html,
-		"md", site->md,
-		"centre", export_centre(m),
-		"units", units,
-		"learners", learners,
-		"diagnostics", diag_list_to_json(diags),
-		"has_diagnostics", diags->count > 0);
+	put(&root, "learners", value_list(learners, m->nlearners));
+	put(&root, "diagnostics", from_json(s, diag_list_to_json(diags)));
+	put(&root, "has_diagnostics", value_bool(diags->count > 0));
+	if (pack)
+		put(&root, "pack", from_json(s, json_incref(pack)));
+	s->root = obj_value(&root);
+}
+
+void view_shared_free(struct view_shared *s)
+{
+	arena_free(&s->arena);
+	json_decref(s->keep);
+	memset(s, 0, sizeof(*s));
 }
 
 /* ---- the dashboard ----------------------------------------------------- */
@@ -273,13 +436,15 @@ struct tally {
 	size_t portfolios, by_status[3];
 };
 
-static json_t *tally_json(const struct tally *t)
+static struct obj tally_obj(struct arena *a, const struct tally *t, size_t more)
 {
-	return json_pack("{s:I, s:I, s:I, s:I}",
-		"portfolios", (json_int_t)t->portfolios,
-		"complete", (json_int_t)t->by_status[XREF_COMPLETE],
-		"in_progress", (json_int_t)t->by_status[XREF_IN_PROGRESS],
-		"not_started", (json_int_t)t->by_status[XREF_NOT_STARTED]);
+	struct obj o = obj_new(a, 4 + more);
+
+	put(&o, "portfolios", value_int((long long)t->portfolios));
+	put(&o, "complete", value_int((long long)t->by_status[XREF_COMPLETE]));
+	put(&o, "in_progress", value_int((long long)t->by_status[XREF_IN_PROGRESS]));
+	put(&o, "not_started", value_int((long long)t->by_status[XREF_NOT_STARTED]));
+	return o;
 }
 
 static void count(struct tally *t, const struct portfolio *p)
@@ -289,145 +454,129 @@ static void count(struct tally *t, const struct portfolio *p)
 }
 
 /* A row of the learners x units grid: a cell for every unit. */
-static json_t *grid_row(const struct model *m, const struct xref *x,
-			size_t li, struct tally *units)
+static struct value grid_row(struct arena *a, const struct model *m,
+			     const struct xref *x, size_t li,
+			     struct tally *units)
 {
-	json_t *row = learner_head(m->learners[li]), *cells = json_array();
+	struct obj row = learner_head(a, m->learners[li], 1);
+	struct value *cells = value_items(a, m->nunits);
 	size_t next = x->first[li], end = next + x->count[li];
 
 	for (size_t ui = 0; ui < m->nunits; ui++) {
 		const struct portfolio *p = next < end ? &x->portfolios[next] : NULL;
+		struct obj cell;
 
 		if (p && p->unit == m->units[ui]) {
-			json_t *cell = portfolio_summary(p);
-
-			json_object_set_new(cell, "has", json_true());
-			json_array_append_new(cells, cell);
+			cell = portfolio_summary(a, p, 1);
+			put(&cell, "has", value_bool(true));
 			count(&units[ui], p);
 			next++;
 		} else {
-			json_array_append_new(cells, json_pack("{s:s, s:b}",
-				"unit", m->units[ui]->id, "has", false));
+			cell = obj_new(a, 2);
+			put(&cell, "unit", value_text(m->units[ui]->id));
+			put(&cell, "has", value_bool(false));
 		}
+		cells[ui] = obj_value(&cell);
 	}
-	json_object_set_new(row, "cells", cells);
-	return row;
+	put(&row, "cells", value_list(cells, m->nunits));
+	return obj_value(&row);
 }
 
 /* Assessors in the order they first appear among the learners (by id). */
-static json_t *assessor_totals(const struct model *m, const struct xref *x)
+static struct value assessor_totals(struct arena *a, const struct model *m,
+				    const struct xref *x)
 {
-	json_t *list = json_array();
+	struct value *list = value_items(a, 256);
 	const char *done[256];
 	size_t ndone = 0;
 
 	for (size_t i = 0; i < m->nlearners; i++) {
-		const char *a = m->learners[i]->assessor;
+		const char *name = m->learners[i]->assessor;
 		struct tally t = { 0 };
 		size_t learners = 0;
 		bool seen = false;
-		json_t *entry;
+		struct obj entry;
 
-		a = a ? a : "";
+		name = name ? name : "";
 		for (size_t j = 0; j < ndone; j++)
-			seen |= strcmp(done[j], a) == 0;
+			seen |= strcmp(done[j], name) == 0;
 		if (seen || ndone == 256)
 			continue;
-		done[ndone++] = a;
 		for (size_t k = i; k < m->nlearners; k++) {
 			const char *b = m->learners[k]->assessor;
 
-			if (strcmp(b ? b : "", a) != 0)
+			if (strcmp(b ? b : "", name) != 0)
 				continue;
 			learners++;
 			for (size_t j = 0; j < x->count[k]; j++)
 				count(&t, &x->portfolios[x->first[k] + j]);
 		}
-		entry = tally_json(&t);
-		json_object_set_new(entry, "assessor", json_string(*a ? a : "(none)"));
-		json_object_set_new(entry, "learners", json_integer((json_int_t)learners));
-		json_array_append_new(list, entry);
+		entry = tally_obj(a, &t, 2);
+		put(&entry, "assessor", value_text(*name ? name : "(none)"));
+		put(&entry, "learners", value_int((long long)learners));
+		list[ndone] = obj_value(&entry);
+		done[ndone++] = name;
 	}
-	return list;
+	return value_list(list, ndone);
 }
 
-json_t *view_dashboard(const struct model *m, const struct xref *x,
-		       const char *root)
+struct value view_dashboard(struct arena *a, const struct view_shared *s,
+			    const char *root)
 {
+	const struct model *m = s->m;
 	struct tally *units = calloc(m->nunits + 1, sizeof(*units));
 	struct tally all = { 0 };
-	json_t *rows = json_array(), *unit_totals = json_array();
+	struct value *rows = value_items(a, m->nlearners);
+	struct value *unit_totals = value_items(a, m->nunits);
+	struct obj view = obj_new(a, 6), totals;
 
 	for (size_t i = 0; i < m->nlearners; i++)
-		json_array_append_new(rows, grid_row(m, x, i, units));
+		rows[i] = grid_row(a, m, s->x, i, units);
 	for (size_t i = 0; i < m->nunits; i++) {
-		json_t *t = tally_json(&units[i]);
+		struct obj t = tally_obj(a, &units[i], 3);
 
-		json_object_set_new(t, "unit", json_string(m->units[i]->id));
-		json_object_set_new(t, "title", json_string(m->units[i]->title));
-		json_object_set_new(t, "href", href("units/%s", m->units[i]->id, NULL));
-		json_array_append_new(unit_totals, t);
+		put(&t, "unit", value_text(m->units[i]->id));
+		put(&t, "title", value_text(m->units[i]->title));
+		put(&t, "href", href(a, "units/%s", m->units[i]->id, NULL));
+		unit_totals[i] = obj_value(&t);
 		all.portfolios += units[i].portfolios;
-		for (int s = 0; s < 3; s++)
-			all.by_status[s] += units[i].by_status[s];
+		for (int k = 0; k < 3; k++)
+			all.by_status[k] += units[i].by_status[k];
 	}
 	free(units);
-	return json_pack("{s:o, s:{s:o, s:I, s:I, s:o, s:o, s:o}}",
-		"page", page(VIEW_DASHBOARD, "Dashboard", json_string("index"), root),
-		"dashboard",
-		"rows", rows,
-		"learners_count", (json_int_t)m->nlearners,
-		"units_count", (json_int_t)m->nunits,
-		"unit_totals", unit_totals,
-		"assessor_totals", assessor_totals(m, x),
-		"totals", tally_json(&all));
+	totals = tally_obj(a, &all, 0);
+	put(&view, "rows", value_list(rows, m->nlearners));
+	put(&view, "learners_count", value_int((long long)m->nlearners));
+	put(&view, "units_count", value_int((long long)m->nunits));
+	put(&view, "unit_totals", value_list(unit_totals, m->nunits));
+	put(&view, "assessor_totals", assessor_totals(a, m, s->x));
+	put(&view, "totals", obj_value(&totals));
+	return page_context(a, page(a, VIEW_DASHBOARD, value_text("Dashboard"),
+				    value_text("index"), root),
+			    "dashboard", obj_value(&view));
 }
 
 /* ---- a learner --------------------------------------------------------- */
 
-json_t *view_learner(const struct model *m, const struct xref *x,
-		     size_t li, const char *root)
+struct value view_learner(struct arena *a, const struct view_shared *s,
+			  size_t li, const char *root)
 {
+	const struct model *m = s->m;
 	const struct learner *l = m->learners[li];
-	json_t *view = learner_head(l), *portfolios = json_array();
-	json_t *evidence = json_array();
+	struct obj view = learner_head(a, l, 3);
+	struct value *evidence = value_items(a, l->nevidence);
 
-	for (size_t j = 0; j < x->count[li]; j++)
-		json_array_append_new(portfolios,
-			portfolio_summary(&x->portfolios[x->first[li] + j]));
 	for (size_t i = 0; i < l->nevidence; i++)
-		json_array_append_new(evidence,
-			evidence_row(&m->evidence[l->first_evidence + i], i + 1));
-	json_object_set_new(view, "portfolios", portfolios);
-	json_object_set_new(view, "evidence", evidence);
-	json_object_set_new(view, "has_evidence", json_boolean(l->nevidence > 0));
-	return json_pack("{s:o, s:o}",
-		"page", page(VIEW_LEARNER, l->name ? l->name : l->id,
-			     href("learners/%s/index", l->id, NULL), root),
-		"learner", view);
-}
-
-/*
- * Flags a logic-less template needs to leave out an empty part of a unit
- * (counts are no use there: Mustache treats 0 as true).
- */
-static void outlines(json_t *view, const struct unit *u)
-{
-	size_t knowledge = 0, observe = 0;
-
-	for (size_t i = 0; i < u->noutcomes; i++) {
-		knowledge += u->outcomes[i].knowledge;
-		for (size_t j = 0; j < u->outcomes[i].ncriteria; j++)
-			observe += u->outcomes[i].criteria[j].observe;
-	}
-	json_object_set_new(view, "has_performance_outcomes",
-			    json_boolean(knowledge < u->noutcomes));
-	json_object_set_new(view, "has_knowledge_outcomes",
-			    json_boolean(knowledge > 0));
-	json_object_set_new(view, "has_observe", json_boolean(observe > 0));
-	json_object_set_new(view, "has_requirements",
-			    json_boolean(u->nrequirements > 0));
-	json_object_set_new(view, "has_sections", json_boolean(u->nsections > 0));
+		evidence[i] = evidence_row(a, &m->evidence[l->first_evidence + i],
+					   i + 1);
+	put(&view, "portfolios", portfolio_list(a, s->x, li));
+	put(&view, "evidence", value_list(evidence, l->nevidence));
+	put(&view, "has_evidence", value_bool(l->nevidence > 0));
+	return page_context(a, page(a, VIEW_LEARNER,
+				    value_text(l->name ? l->name : l->id),
+				    href(a, "learners/%s/index", l->id, NULL),
+				    root),
+			    "learner", obj_value(&view));
 }
 
 /* ---- a portfolio ------------------------------------------------------- */
@@ -453,178 +602,194 @@ static size_t row_number(const struct portfolio *p, const struct evidence *e)
  * or requirement cites them; `no` links to the row in the portfolio's log
  * (#ev-NO), `first` lets a template put separators between refs.
  */
-static json_t *ref_list(const struct portfolio *p,
-			const struct evidence *const *list, size_t n)
+static struct value ref_list(struct arena *a, const struct portfolio *p,
+			     const struct evidence *const *list, size_t n)
 {
-	json_t *out = json_array();
+	struct value *out = value_items(a, n);
 
 	for (size_t i = 0; i < n; i++) {
 		const struct evidence *e = list[i];
 		size_t no = row_number(p, e);
-		json_t *r = json_object();
+		struct obj r = obj_new(a, 6);
 
-		set_text(r, "ref", e->ref);
-		set_text(r, "method", e->method);
-		set_text(r, "method_name", method_name(e->unit, e->method));
-		set_bool(r, "first", i == 0);
-		set_text(r, "counts_label", counts_label(xref_row_counts(e)));
-		set(r, "no", no ? json_integer((json_int_t)no) : json_null());
-		json_array_append_new(out, r);
+		put(&r, "ref", value_text(e->ref));
+		put(&r, "method", value_text(e->method));
+		put(&r, "method_name", value_text(method_name(e->unit, e->method)));
+		put(&r, "first", value_bool(i == 0));
+		put(&r, "counts_label", value_text(counts_label(xref_row_counts(e))));
+		put(&r, "no", no ? value_int((long long)no) : value_null());
+		out[i] = obj_value(&r);
 	}
-	return out;
+	return value_list(out, n);
 }
 
-static json_t *refs(const struct portfolio *p, const struct xref_coverage *c)
+static struct value refs(struct arena *a, const struct portfolio *p,
+			 const struct xref_coverage *c)
 {
-	return ref_list(p, c->evidence, c->nevidence);
+	return ref_list(a, p, c->evidence, c->nevidence);
 }
 
 /* Rows that cite it but do not count for it. */
-static void set_uncounted(json_t *obj, const struct portfolio *p,
+static void put_uncounted(struct arena *a, struct obj *o,
+			  const struct portfolio *p,
 			  const struct xref_coverage *c)
 {
-	json_object_set_new(obj, "uncounted",
-			    ref_list(p, c->uncounted, c->nuncounted));
-	json_object_set_new(obj, "has_uncounted", json_boolean(c->nuncounted > 0));
+	put(o, "uncounted", ref_list(a, p, c->uncounted, c->nuncounted));
+	put(o, "has_uncounted", value_bool(c->nuncounted > 0));
 }
 
-static json_t *criterion_view(const struct portfolio *p,
-			      const struct unit_criterion *c)
+static struct value criterion_view(struct arena *a, const struct portfolio *p,
+				   const struct unit_criterion *c)
 {
 	static const char *const labels[] = { "Met", "Needs observation", "Missing" };
 	const struct xref_coverage *cov = &p->criteria[c->index];
 	int k = cov->met ? 0 : cov->nevidence ? 1 : 2;
-	json_t *view = json_object();
+	struct obj view = obj_new(a, 15);
 
-	set_text(view, "id", c->id);
-	set_text(view, "text", c->text);
-	set_bool(view, "observe", c->observe);
-	set_text(view, "guidance_html", c->guidance_html);
-	set_text(view, "mark", mark(p, c->index));
-	set_text(view, "mark_label", labels[k]);
-	set_bool(view, "met", k == 0);
-	set_bool(view, "needs_observation", k == 1);
-	set_bool(view, "missing", k == 2);
-	set(view, "evidence", refs(p, cov));
-	set_bool(view, "has_evidence", cov->nevidence > 0);
-	set_int(view, "svg_x", (json_int_t)c->index * SVG_CELL);
-	set_uncounted(view, p, cov);
-	return view;
+	put(&view, "id", value_text(c->id));
+	put(&view, "text", value_text(c->text));
+	put(&view, "observe", value_bool(c->observe));
+	put(&view, "guidance_html", value_text(c->guidance_html));
+	put(&view, "mark", value_text(mark(p, c->index)));
+	put(&view, "mark_label", value_text(labels[k]));
+	put(&view, "met", value_bool(k == 0));
+	put(&view, "needs_observation", value_bool(k == 1));
+	put(&view, "missing", value_bool(k == 2));
+	put(&view, "evidence", refs(a, p, cov));
+	put(&view, "has_evidence", value_bool(cov->nevidence > 0));
+	put(&view, "svg_x", value_int((long long)c->index * SVG_CELL));
+	put_uncounted(a, &view, p, cov);
+	return obj_value(&view);
 }
 
-static json_t *outcomes_view(const struct portfolio *p)
+static struct value outcomes_view(struct arena *a, const struct portfolio *p)
 {
 	const struct unit *u = p->unit;
-	json_t *outcomes = json_array();
+	struct value *outcomes = value_items(a, u->noutcomes);
 
 	for (size_t i = 0; i < u->noutcomes; i++) {
 		const struct unit_outcome *o = &u->outcomes[i];
-		json_t *criteria = json_array();
+		struct value *criteria = value_items(a, o->ncriteria);
+		struct obj view = obj_new(a, 4);
 
 		for (size_t j = 0; j < o->ncriteria; j++)
-			json_array_append_new(criteria, criterion_view(p, &o->criteria[j]));
-		json_array_append_new(outcomes, json_pack("{s:i, s:s, s:b, s:o}",
-			"number", o->number, "title", o->title,
-			"knowledge", o->knowledge, "criteria", criteria));
+			criteria[j] = criterion_view(a, p, &o->criteria[j]);
+		put(&view, "number", value_int(o->number));
+		put(&view, "title", value_text(o->title));
+		put(&view, "knowledge", value_bool(o->knowledge));
+		put(&view, "criteria", value_list(criteria, o->ncriteria));
+		outcomes[i] = obj_value(&view);
 	}
-	return outcomes;
+	return value_list(outcomes, u->noutcomes);
 }
 
-static json_t *requirements_view(const struct portfolio *p)
+static struct value requirements_view(struct arena *a,
+				      const struct portfolio *p)
 {
 	const struct unit *u = p->unit;
-	json_t *groups = json_array();
+	struct value *groups = value_items(a, u->ngroups);
 
 	for (size_t i = 0; i < u->ngroups; i++) {
 		const struct unit_requirement_group *g = &u->groups[i];
-		json_t *items = json_array();
+		struct value *items = value_items(a, g->nitems);
+		struct obj group = obj_new(a, 2);
 
 		for (size_t j = 0; j < g->nitems; j++) {
 			const struct xref_coverage *c =
 				&p->requirements[g->items[j].index];
+			struct obj item = obj_new(a, 6);
 
-			json_t *item = json_pack("{s:s, s:s, s:b, s:o}",
-				"id", g->items[j].id, "text", g->items[j].text,
-				"met", c->met, "evidence", refs(p, c));
-
-			set_uncounted(item, p, c);
-			json_array_append_new(items, item);
+			put(&item, "id", value_text(g->items[j].id));
+			put(&item, "text", value_text(g->items[j].text));
+			put(&item, "met", value_bool(c->met));
+			put(&item, "evidence", refs(a, p, c));
+			put_uncounted(a, &item, p, c);
+			items[j] = obj_value(&item);
 		}
-		json_array_append_new(groups, json_pack("{s:s, s:o}",
-			"title", g->title, "items", items));
+		put(&group, "title", value_text(g->title));
+		put(&group, "items", value_list(items, g->nitems));
+		groups[i] = obj_value(&group);
 	}
-	return groups;
+	return value_list(groups, u->ngroups);
 }
 
-static json_t *gaps_view(const struct portfolio *p)
+static struct value gaps_view(struct arena *a, const struct portfolio *p)
 {
-	json_t *gaps = json_array();
+	struct value *gaps = value_items(a, p->ngaps);
 
-	for (size_t i = 0; i < p->ngaps; i++)
-		json_array_append_new(gaps, json_pack("{s:s, s:o, s:s}",
-			"code", xref_gap_name(p->gaps[i].code),
-			"target", text(p->gaps[i].target),
-			"message", p->gaps[i].message));
-	return gaps;
+	for (size_t i = 0; i < p->ngaps; i++) {
+		struct obj gap = obj_new(a, 3);
+
+		put(&gap, "code", value_text(xref_gap_name(p->gaps[i].code)));
+		put(&gap, "target", value_text(p->gaps[i].target));
+		put(&gap, "message", value_text(p->gaps[i].message));
+		gaps[i] = obj_value(&gap);
+	}
+	return value_list(gaps, p->ngaps);
 }
 
-json_t *view_portfolio(const struct model *m, const struct portfolio *p,
-		       const char *root)
+static struct value unit_info(const struct view_shared *s,
+			      const struct unit *u)
+{
+	for (size_t i = 0; i < s->m->nunits; i++)
+		if (s->m->units[i] == u)
+			return s->unit_info[i];
+	return value_null();
+}
+
+/* Counts of the portfolio's marks, for the summary line. */
+static void put_marks(struct obj *view, const struct portfolio *p)
 {
 	const struct unit *u = p->unit;
-	json_t *view = portfolio_summary(p), *rows = json_array();
+	size_t marks[2] = { 0 }, req_met = 0;
+
+	for (size_t i = 0; i < u->ncriteria; i++)
+		if (!p->criteria[i].met)
+			marks[p->criteria[i].nevidence ? 0 : 1]++;
+	for (size_t i = 0; i < u->nrequirements; i++)
+		req_met += p->requirements[i].met;
+	put(view, "needs_observation_count", value_int((long long)marks[0]));
+	put(view, "missing_count", value_int((long long)marks[1]));
+	put(view, "requirements_met", value_int((long long)req_met));
+	put(view, "requirements_total", value_int((long long)u->nrequirements));
+}
+
+struct value view_portfolio(struct arena *a, const struct view_shared *s,
+			    const struct portfolio *p, const char *root)
+{
+	const struct unit *u = p->unit;
+	struct obj view = portfolio_summary(a, p, 18), learner;
+	struct value *rows = value_items(a, p->nrows);
 	struct buf title = BUF_INIT;
-	json_t *result;
+	struct value title_value;
 
-	(void)m;
 	for (size_t i = 0; i < p->nrows; i++)
-		json_array_append_new(rows, evidence_row(p->rows[i], i + 1));
-	json_object_set_new(view, "learner", learner_head(p->learner));
-	json_object_set_new(view, "unit_info", export_unit(u));
-	outlines(json_object_get(view, "unit_info"), u);
-	json_object_set_new(json_object_get(view, "unit_info"), "href",
-			    href("units/%s", u->id, NULL));
-	json_object_set_new(json_object_get(view, "unit_info"), "sheet_href",
-			    href("sheets/%s", u->id, NULL));
-	json_object_set_new(view, "occasions", json_integer((json_int_t)p->occasions));
-	json_object_set_new(view, "occasions_required", json_integer(u->occasions));
-	json_object_set_new(view, "outcomes", outcomes_view(p));
-	json_object_set_new(view, "requirement_groups", requirements_view(p));
-	json_object_set_new(view, "has_requirements", json_boolean(u->nrequirements > 0));
-	json_object_set_new(view, "evidence", rows);
-	json_object_set_new(view, "has_evidence", json_boolean(p->nrows > 0));
-	json_object_set_new(view, "gaps", gaps_view(p));
-	json_object_set_new(view, "has_gaps", json_boolean(p->ngaps > 0));
-	json_object_set_new(view, "occasions_met",
-			    json_boolean(p->occasions >= (size_t)u->occasions));
-	{
-		size_t marks[2] = { 0 }, req_met = 0;
-
-		for (size_t i = 0; i < u->ncriteria; i++)
-			if (!p->criteria[i].met)
-				marks[p->criteria[i].nevidence ? 0 : 1]++;
-		for (size_t i = 0; i < u->nrequirements; i++)
-			req_met += p->requirements[i].met;
-		json_object_set_new(view, "needs_observation_count",
-				    json_integer((json_int_t)marks[0]));
-		json_object_set_new(view, "missing_count",
-				    json_integer((json_int_t)marks[1]));
-		json_object_set_new(view, "requirements_met",
-				    json_integer((json_int_t)req_met));
-		json_object_set_new(view, "requirements_total",
-				    json_integer((json_int_t)u->nrequirements));
-	}
-	json_object_set_new(view, "svg_width",
-			    json_integer((json_int_t)(u->ncriteria * SVG_CELL)));
+		rows[i] = evidence_row(a, p->rows[i], i + 1);
+	learner = learner_head(a, p->learner, 0);
+	put(&view, "learner", obj_value(&learner));
+	put(&view, "unit_info", unit_info(s, u));
+	put(&view, "occasions", value_int((long long)p->occasions));
+	put(&view, "occasions_required", value_int(u->occasions));
+	put(&view, "outcomes", outcomes_view(a, p));
+	put(&view, "requirement_groups", requirements_view(a, p));
+	put(&view, "has_requirements", value_bool(u->nrequirements > 0));
+	put(&view, "evidence", value_list(rows, p->nrows));
+	put(&view, "has_evidence", value_bool(p->nrows > 0));
+	replace(&view, "gaps", gaps_view(a, p));
+	put(&view, "has_gaps", value_bool(p->ngaps > 0));
+	put(&view, "occasions_met",
+	    value_bool(p->occasions >= (size_t)u->occasions));
+	put_marks(&view, p);
+	put(&view, "svg_width", value_int((long long)(u->ncriteria * SVG_CELL)));
 	buf_printf(&title, "%s: %s", p->learner->name ? p->learner->name
 						       : p->learner->id,
 		   u->title ? u->title : u->id);
-	result = json_pack("{s:o, s:o}",
-		"page", page(VIEW_PORTFOLIO, buf_cstr(&title),
-			     href("learners/%s/%s", p->learner->id, u->id), root),
-		"portfolio", view);
+	title_value = value_copy(a, buf_cstr(&title), title.len);
 	buf_free(&title);
-	return result;
+	return page_context(a, page(a, VIEW_PORTFOLIO, title_value,
+				    href(a, "learners/%s/%s", p->learner->id,
+					 u->id), root),
+			    "portfolio", obj_value(&view));
 }
 
 /* ---- prose for Markdown pages ------------------------------------------- */
@@ -840,10 +1005,10 @@ json_t *view_unit(const struct model *m, const struct xref *x,
 	outlines(view, u);
 	add_blocks(view);
 	json_object_set_new(view, "cohort_learners", json_integer((json_int_t)learners));
-	json_object_set_new(view, "sheet_href", href("sheets/%s", u->id, NULL));
+	json_object_set_new(view, "sheet_href", href_json("sheets/%s", u->id, NULL));
 	return json_pack("{s:o, s:o}",
-		"page", page(VIEW_UNIT, u->title ? u->title : u->id,
-			     href("units/%s", u->id, NULL), root),
+		"page", page_json(VIEW_UNIT, u->title ? u->title : u->id,
+			     href_json("units/%s", u->id, NULL), root),
 		"unit", view);
 }
 
@@ -859,18 +1024,18 @@ json_t *view_sheet(const struct unit *u, const char *root)
 		json_array_append_new(occasions, json_pack("{s:i}", "no", i));
 	outlines(view, u);
 	add_blocks(view);
-	json_object_set_new(view, "href", href("units/%s", u->id, NULL));
+	json_object_set_new(view, "href", href_json("units/%s", u->id, NULL));
 	json_object_set_new(view, "rows", rows);
 	json_object_set_new(view, "occasion_columns", occasions);
 	return json_pack("{s:o, s:o}",
-		"page", page(VIEW_SHEET, u->title ? u->title : u->id,
-			     href("sheets/%s", u->id, NULL), root),
+		"page", page_json(VIEW_SHEET, u->title ? u->title : u->id,
+			     href_json("sheets/%s", u->id, NULL), root),
 		"sheet", view);
 }
 
 json_t *view_pack(const char *root)
 {
 	return json_pack("{s:o}", "page",
-			 page(VIEW_PACK, "External verification pack",
+			 page_json(VIEW_PACK, "External verification pack",
 			      json_string("index"), root));
 }

@@ -3,11 +3,16 @@
  *
  * Mustache is logic-less, so a page's template cannot join a criterion to
  * its evidence or count a cohort: the views do it here, from the model and
- * the cross-reference, into plain JSON.  Every page is rendered against a
- * stack of two contexts: the shared site model (view_root, built once,
- * read-only) underneath, and the page's own view on top.  README.md
- * ("The template context") documents every key: it is the contract with
- * template authors.
+ * the cross-reference.  Every page is rendered against a stack of two
+ * contexts: the shared site model (struct view_shared, built once,
+ * read-only, shared by the threads) underneath, and the page's own view on
+ * top.  README.md ("The template context") documents every key: it is the
+ * contract with template authors.
+ *
+ * The pages there are thousands of (dashboard, learners, portfolios) are
+ * built as values (value.h) in the rendering thread's arena: no hashing,
+ * no copying of the model's strings.  The few unit, sheet and pack pages
+ * are built as JSON, which the site turns into values.
  *
  * Links are relative to the site's root, without extension (`href`:
  * "learners/amy/ocr-c3"); a template writes {{page.root}}{{href}}.html,
@@ -20,8 +25,10 @@
 #include <jansson.h>
 #include <stdbool.h>
 
+#include "arena.h"
 #include "diag.h"
 #include "model.h"
+#include "value.h"
 #include "xref.h"
 
 enum view_kind {
@@ -38,17 +45,35 @@ struct view_site {
 	bool html, md;             /* the formats being built */
 };
 
-/* {site, centre, units, learners, diagnostics, totals}: shared by all pages. */
-json_t *view_root(const struct model *m, const struct xref *x,
-		  const struct diag_list *diags, const struct view_site *site);
+/*
+ * What every page shares: the site model {site, centre, units, learners,
+ * diagnostics, has_diagnostics, pack}, and each unit's `unit_info` for its
+ * portfolios.  Values in its own arena, pointing into the model and into
+ * JSON it keeps.
+ */
+struct view_shared {
+	struct arena arena;
+	json_t *keep;               /* the JSON the values point into */
+	const struct model *m;
+	const struct xref *x;
+	struct value root;
+	struct value *unit_info;    /* by the model's unit order */
+};
 
-/* {page: {kind, title, path, root}, KIND: {...}}: one page's own context. */
-json_t *view_dashboard(const struct model *m, const struct xref *x,
-		       const char *root);
-json_t *view_learner(const struct model *m, const struct xref *x,
-		     size_t learner, const char *root);
-json_t *view_portfolio(const struct model *m, const struct portfolio *p,
-		       const char *root);
+/* pack: NULL, or the pack's own context (pack.h), shared as "pack". */
+void view_shared_init(struct view_shared *s, const struct model *m,
+		      const struct xref *x, const struct diag_list *diags,
+		      const struct view_site *site, json_t *pack);
+void view_shared_free(struct view_shared *s);
+
+/* {page: {kind, title, path, root}, KIND: {...}}: one page's own context,
+ * in a (strings it makes are copied there; the model's are not). */
+struct value view_dashboard(struct arena *a, const struct view_shared *s,
+			    const char *root);
+struct value view_learner(struct arena *a, const struct view_shared *s,
+			  size_t learner, const char *root);
+struct value view_portfolio(struct arena *a, const struct view_shared *s,
+			    const struct portfolio *p, const char *root);
 json_t *view_unit(const struct model *m, const struct xref *x,
 		  const struct unit *u, const char *root);
 json_t *view_sheet(const struct unit *u, const char *root);

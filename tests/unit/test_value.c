@@ -1,0 +1,166 @@
+/*
+ * test_value.c - template values: made from JSON, looked up, printed as
+ * JSON exactly as jansson prints it, and the arena they live in reused.
+ */
+#include "check.h"
+
+#include "value.h"
+
+#include <stdlib.h>
+
+/* value_dump() of text's values against jansson's own compact dump. */
+static void dumps_as_jansson(const char *text)
+{
+	json_error_t error;
+	json_t *json = json_loads(text, JSON_DECODE_ANY, &error);
+	struct arena a = ARENA_INIT;
+	struct buf out = BUF_INIT;
+	struct value v;
+	char *want;
+
+	CHECK(json != NULL);
+	if (!json)
+		return;
+	want = json_dumps(json, JSON_COMPACT | JSON_ENCODE_ANY |
+			  JSON_REAL_PRECISION(15));
+	v = value_from_json(&a, json);
+	value_dump(&v, &out);
+	CHECK_STR(buf_cstr(&out), want);
+	free(want);
+	buf_free(&out);
+	arena_free(&a);
+	json_decref(json);
+}
+
+static void prints_json_as_jansson_does(void)
+{
+	dumps_as_jansson("null");
+	dumps_as_jansson("[true, false, null, 0, -12, 9007199254740993]");
+	dumps_as_jansson("[1.5, 0.1, 1e100, -2.5e-7, 3.0, 100.0]");
+	dumps_as_jansson("\"quote \\\" backslash \\\\ slash / tab \\t nl \\n\"");
+	dumps_as_jansson("\"controls \\u0001 \\u001f \\b \\f \\r and DEL \\u007f\"");
+	dumps_as_jansson("\"caf\\u00e9 \\u2019 \\ud83d\\ude00\"");
+	dumps_as_jansson("{\"b\": [1, {\"c\": []}], \"a\": {}, \"\": \"empty key\"}");
+	dumps_as_jansson("[[[[[]]]], {\"x\": {\"y\": {\"z\": [1, 2, 3]}}}]");
+}
+
+/* Members keep their order; small objects scan, large ones search. */
+static void looks_up_members_in_small_and_large_objects(void)
+{
+	struct arena a = ARENA_INIT;
+	json_t *json = json_object();
+	struct value v;
+	char key[16];
+
+	for (int i = 99; i >= 0; i--) {
+		snprintf(key, sizeof key, "k%d", i);
+		json_object_set_new(json, key, json_integer(i));
+	}
+	v = value_from_json(&a, json);
+	CHECK_INT(v.kind, VALUE_OBJECT);
+	CHECK_INT(v.len, 100);
+	CHECK(v.order != NULL);
+	CHECK_STR(v.u.members[0].key, "k99");
+	for (int i = 0; i < 100; i++) {
+		const struct value *m;
+
+		snprintf(key, sizeof key, "k%d", i);
+		m = value_get(&v, key, strlen(key));
+		CHECK(m && m->kind == VALUE_INT && m->u.i == i);
+	}
+	CHECK(value_get(&v, "k100", 4) == NULL);
+	CHECK(value_get(&v, "k", 1) == NULL);
+	CHECK(value_get(&v, "k12", 2) != NULL);   /* only len bytes count */
+	json_decref(json);
+
+	json = json_pack("{s:i, s:s}", "one", 1, "two", "2");
+	v = value_from_json(&a, json);
+	CHECK(v.order == NULL);
+	CHECK(value_get(&v, "two", 3) && value_get(&v, "two", 3)->kind == VALUE_STRING);
+	CHECK(value_get(&v, "tw", 2) == NULL);
+	CHECK(value_get(&v.u.members[0].value, "one", 3) == NULL);  /* not an object */
+	json_decref(json);
+	arena_free(&a);
+}
+
+static void knows_mustache_truth(void)
+{
+	struct value empty = value_list(NULL, 0), zero = value_int(0);
+	struct value blank = value_textn("", 0), null = value_null();
+	struct value f = value_bool(false), t = value_bool(true);
+
+	CHECK(!value_truthy(&empty));
+	CHECK(!value_truthy(&null));
+	CHECK(!value_truthy(&f));
+	CHECK(!value_truthy(NULL));
+	CHECK(value_truthy(&zero));
+	CHECK(value_truthy(&blank));
+	CHECK(value_truthy(&t));
+	CHECK_INT(value_text(NULL).kind, VALUE_NULL);
+}
+
+/* A document nested far deeper than any C stack would take recursion. */
+static void converts_and_prints_deep_nesting_without_recursion(void)
+{
+	enum { DEPTH = 200000 };
+	struct arena a = ARENA_INIT;
+	struct buf out = BUF_INIT;
+	json_t *json = json_integer(7);
+	struct value v;
+	size_t len;
+
+	for (int i = 0; i < DEPTH; i++) {
+		json_t *list = json_array();
+
+		json_array_append_new(list, json);
+		json = list;
+	}
+	v = value_from_json(&a, json);
+	value_dump(&v, &out);
+	len = out.len;
+	CHECK_INT(len, 2 * DEPTH + 1);
+	CHECK(out.data[0] == '[' && out.data[DEPTH] == '7' &&
+	      out.data[len - 1] == ']');
+	buf_free(&out);
+	arena_free(&a);
+	/* jansson frees recursively: unwrap it a level at a time. */
+	while (json_is_array(json)) {
+		json_t *inner = json_incref(json_array_get(json, 0));
+
+		json_decref(json);
+		json = inner;
+	}
+	json_decref(json);
+}
+
+/* A reset arena keeps one block and hands it out again. */
+static void reuses_its_arena_after_a_reset(void)
+{
+	struct arena a = ARENA_INIT;
+	char *first, *again;
+
+	for (int i = 0; i < 1000; i++)
+		(void)arena_alloc(&a, 1000);
+	first = arena_alloc_raw(&a, 16);
+	arena_reset(&a);
+	CHECK(a.head != NULL);
+	again = arena_alloc(&a, 16);
+	CHECK(again != NULL);
+	CHECK_INT(again[0], 0);
+	(void)first;
+	arena_reset(&a);
+	arena_reset(&a);
+	arena_free(&a);
+	arena_reset(&a);   /* an empty arena */
+	CHECK(a.head == NULL);
+}
+
+int main(void)
+{
+	RUN(prints_json_as_jansson_does);
+	RUN(looks_up_members_in_small_and_large_objects);
+	RUN(knows_mustache_truth);
+	RUN(converts_and_prints_deep_nesting_without_recursion);
+	RUN(reuses_its_arena_after_a_reset);
+	return check_summary();
+}
