@@ -46,6 +46,25 @@ static struct arena_block *new_block(size_t size, bool huge)
 	return b;
 }
 
+/*
+ * A block emptied by arena_reset() with room for size bytes and no more
+ * than most (a large request must not use up a whole huge block), if any.
+ */
+static struct arena_block *take_spare(struct arena *a, size_t size,
+				      size_t most)
+{
+	for (struct arena_block **at = &a->spare; *at; at = &(*at)->next) {
+		struct arena_block *b = *at;
+
+		if (b->size >= size && b->size <= most) {
+			*at = b->next;
+			b->next = NULL;
+			return b;
+		}
+	}
+	return NULL;
+}
+
 void *arena_alloc_raw(struct arena *a, size_t size)
 {
 	struct arena_block *b = a->head;
@@ -59,16 +78,21 @@ void *arena_alloc_raw(struct arena *a, size_t size)
 		/* A large request gets a block of its own, behind the head, so
 		 * the space left in the current block is not wasted. */
 		if (rounded > ARENA_BLOCK_SIZE / 4 && b) {
-			struct arena_block *big = new_block(rounded, false);
+			struct arena_block *big = take_spare(a, rounded, 2 * rounded);
 
+			if (!big)
+				big = new_block(rounded, false);
 			big->next = b->next;
 			b->next = big;
 			big->used = rounded;
 			return big->data;
 		}
-		a->blocks++;
-		b = new_block(rounded > ARENA_BLOCK_SIZE ? rounded : ARENA_BLOCK_SIZE,
-			      a->blocks > 8);
+		b = take_spare(a, rounded, SIZE_MAX);
+		if (!b) {
+			a->blocks++;
+			b = new_block(rounded > ARENA_BLOCK_SIZE ?
+				      rounded : ARENA_BLOCK_SIZE, a->blocks > 8);
+		}
 		b->next = a->head;
 		a->head = b;
 	}
@@ -118,35 +142,36 @@ void *arena_grow(struct arena *a, void *ptr, size_t *cap, size_t need,
 	return fresh;
 }
 
-void arena_free(struct arena *a)
+static void free_blocks(struct arena_block *b)
 {
-	struct arena_block *b = a->head;
-
 	while (b) {
 		struct arena_block *next = b->next;
 
 		free(b);
 		b = next;
 	}
+}
+
+void arena_free(struct arena *a)
+{
+	free_blocks(a->head);
+	free_blocks(a->spare);
 	a->head = NULL;
+	a->spare = NULL;
 	a->blocks = 0;
 }
 
 void arena_reset(struct arena *a)
 {
-	struct arena_block *keep = a->head;
+	struct arena_block *b = a->head;
 
-	for (struct arena_block *b = a->head; b; b = b->next)
-		if (b->size > keep->size)
-			keep = b;
-	for (struct arena_block *b = a->head, *next; b; b = next) {
-		next = b->next;
-		if (b != keep)
-			free(b);
+	while (b) {
+		struct arena_block *next = b->next;
+
+		b->used = 0;
+		b->next = a->spare;
+		a->spare = b;
+		b = next;
 	}
-	a->head = keep;
-	if (keep) {
-		keep->next = NULL;
-		keep->used = 0;
-	}
+	a->head = NULL;
 }

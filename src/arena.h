@@ -16,9 +16,10 @@ struct arena_block;
 struct arena {
 	struct arena_block *head;
 	size_t blocks;          /* made so far: past a few, huge pages */
+	struct arena_block *spare;  /* emptied by arena_reset, to use again */
 };
 
-#define ARENA_INIT { NULL, 0 }
+#define ARENA_INIT { NULL, 0, NULL }
 
 void *arena_alloc(struct arena *a, size_t size);     /* zeroed, aligned */
 void *arena_alloc_raw(struct arena *a, size_t size); /* aligned, not zeroed */
@@ -36,9 +37,9 @@ void *arena_grow(struct arena *a, void *ptr, size_t *cap, size_t need,
 void arena_free(struct arena *a);
 
 /*
- * Forgets every allocation but keeps the largest block for the next ones,
- * so that an arena reused for one page after another stops asking the
- * system for memory (and the kernel stops zeroing it) once it is warm.
+ * Forgets every allocation but keeps the blocks for the next ones, so that
+ * an arena reused for one page after another stops asking the system for
+ * memory (and the kernel stops zeroing fresh pages) once it is warm.
  */
 void arena_reset(struct arena *a);
 

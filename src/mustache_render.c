@@ -213,21 +213,21 @@ static void put_text(struct render *r, const struct frame *f, const char *s,
 	}
 }
 
+/* The five characters HTML escaping replaces, and with what. */
+static const char *const html_entities[256] = {
+	['&'] = "&amp;", ['"'] = "&quot;", ['<'] = "&lt;", ['>'] = "&gt;",
+	['\''] = "&#39;",
+};
+
 void mustache_escape_html(struct buf *out, const char *s, size_t len)
 {
 	size_t run = 0;
 
 	for (size_t i = 0; i < len; i++) {
-		const char *with;
+		const char *with = html_entities[(unsigned char)s[i]];
 
-		switch (s[i]) {
-		case '&':  with = "&amp;"; break;
-		case '"':  with = "&quot;"; break;
-		case '<':  with = "&lt;"; break;
-		case '>':  with = "&gt;"; break;
-		case '\'': with = "&#39;"; break;
-		default:   continue;
-		}
+		if (!with)
+			continue;
 		buf_put(out, s + run, i - run);
 		buf_puts(out, with);
 		run = i + 1;

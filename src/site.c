@@ -75,6 +75,7 @@ struct build {
 	const struct xref *x;
 	const struct site_options *o;
 	struct view_shared shared;      /* every page's base context */
+	bool has_old;                   /* --out holds an earlier build */
 	bool shared_made;
 	struct page *pages;
 	size_t npages, pages_cap;
@@ -314,10 +315,11 @@ static void add_sum(struct build *b, const char *rel, const char *data,
 static void put_file(struct build *b, const char *rel, const char *data,
 		     size_t len, struct site_result *r)
 {
-	char *fresh = fs_join(b->fresh, rel), *old = fs_join(b->out, rel);
+	char *fresh = fs_join(b->fresh, rel);
+	char *old = b->has_old ? fs_join(b->out, rel) : NULL;
 	int err = 0;
 
-	if (same_bytes(old, data, len) && link(old, fresh) == 0) {
+	if (old && same_bytes(old, data, len) && link(old, fresh) == 0) {
 		r->unchanged++;
 	} else {
 		err = write_all(fresh, data, len);
@@ -476,7 +478,7 @@ static bool make_dirs(struct build *b)
 }
 
 static struct value page_view(struct build *b, const struct page *p,
-			      struct arena *a)
+			      struct arena *a, struct view_rows *rows)
 {
 	const struct view_shared *s = &b->shared;
 
@@ -484,9 +486,9 @@ static struct value page_view(struct build *b, const struct page *p,
 	case VIEW_DASHBOARD:
 		return view_dashboard(a, s, p->root);
 	case VIEW_LEARNER:
-		return view_learner(a, s, p->learner, p->root);
+		return view_learner(a, s, p->learner, p->root, rows);
 	case VIEW_PORTFOLIO:
-		return view_portfolio(a, s, p->portfolio, p->root);
+		return view_portfolio(a, s, p->portfolio, p->root, rows);
 	case VIEW_UNIT:
 		return value_from_json(a, view_unit(b->m, b->x, p->unit, p->root));
 	case VIEW_PACK:
@@ -499,13 +501,15 @@ static struct value page_view(struct build *b, const struct page *p,
 /*
  * The page's view lives in the worker's arenas (values, and the JSON of
  * the few pages built as JSON): built, rendered, and then dropped whole by
- * the caller's resets, never freed piece by piece.
+ * the caller's resets, never freed piece by piece.  rows carries a
+ * learner's evidence rows from the learner's page to the portfolios.
  */
 static void render_page(struct build *b, const struct page *p,
-			struct arena *a, struct buf *out,
-			struct site_result *r, struct diag_list *diags)
+			struct arena *a, struct view_rows *rows,
+			struct buf *out, struct site_result *r,
+			struct diag_list *diags)
 {
-	struct value view = page_view(b, p, a);
+	struct value view = page_view(b, p, a, rows);
 	const struct value *stack[2] = { &b->shared.root, &view };
 	struct buf rel = BUF_INIT;
 
@@ -539,20 +543,23 @@ static void *worker(void *arg)
 	 * A thread takes a group of pages at a time: a learner's pages (the
 	 * learner page and the portfolios after it) are one group, so that
 	 * two threads do not create files in the same folder at once (the
-	 * file system locks a folder while a file is created in it).
+	 * file system locks a folder while a file is created in it), and so
+	 * that the portfolios can copy the rows the learner page built: the
+	 * values arena is reset once per group.
 	 */
 	for (;;) {
 		size_t g = atomic_fetch_add(&b->next, 1), done;
+		struct view_rows rows = { 0 };
 
 		if (g >= b->ngroups || atomic_load(&b->failed))
 			break;
 		for (size_t i = b->groups[g]; i < b->groups[g + 1] &&
 					      !atomic_load(&b->failed); i++) {
 			jsonarena_activate(&arena);
-			render_page(b, &b->pages[i], &values, &out, &r, &diags);
+			render_page(b, &b->pages[i], &values, &rows, &out, &r,
+				    &diags);
 			jsonarena_activate(NULL);
 			jsonarena_reset(&arena);
-			arena_reset(&values);
 			done = atomic_fetch_add(&b->done, 1) + 1;
 			if (b->o->progress && (done % 64 == 0 || done == b->npages)) {
 				pthread_mutex_lock(&b->lock);
@@ -560,6 +567,7 @@ static void *worker(void *arg)
 				pthread_mutex_unlock(&b->lock);
 			}
 		}
+		arena_reset(&values);
 	}
 	pthread_mutex_lock(&b->lock);
 	diag_list_append(b->diags, &diags);
@@ -880,6 +888,7 @@ enum site_status site_build(const struct model *m, const struct xref *x,
 			return SITE_OK;
 		}
 		mkdir_parents(b.out);
+		b.has_old = fs_is_dir(b.out);
 		remove_tree(b.fresh);   /* left by a build that was killed */
 		if (mkdir(b.fresh, 0755) != 0)
 			fail(&b, SITE_IO_ERROR, b.fresh, "cannot make the folder: %s",

@@ -49,8 +49,10 @@ const struct value *value_get(const struct value *object, const char *key,
 		return NULL;
 	m = object->u.members;
 	if (!object->order) {
+		/* Lengths and first bytes settle most misses without a call. */
 		for (size_t i = 0; i < object->len; i++)
-			if (m[i].key_len == len && memcmp(m[i].key, key, len) == 0)
+			if (m[i].key_len == len && (len == 0 || m[i].key[0] == key[0]) &&
+			    memcmp(m[i].key, key, len) == 0)
 				return &m[i].value;
 		return NULL;
 	}

@@ -559,7 +559,7 @@ struct value view_dashboard(struct arena *a, const struct view_shared *s,
 /* ---- a learner --------------------------------------------------------- */
 
 struct value view_learner(struct arena *a, const struct view_shared *s,
-			  size_t li, const char *root)
+			  size_t li, const char *root, struct view_rows *rows)
 {
 	const struct model *m = s->m;
 	const struct learner *l = m->learners[li];
@@ -569,6 +569,9 @@ struct value view_learner(struct arena *a, const struct view_shared *s,
 	for (size_t i = 0; i < l->nevidence; i++)
 		evidence[i] = evidence_row(a, &m->evidence[l->first_evidence + i],
 					   i + 1);
+	if (rows)
+		*rows = (struct view_rows){ l, &m->evidence[l->first_evidence],
+					    evidence, l->nevidence };
 	put(&view, "portfolios", portfolio_list(a, s->x, li));
 	put(&view, "evidence", value_list(evidence, l->nevidence));
 	put(&view, "has_evidence", value_bool(l->nevidence > 0));
@@ -754,8 +757,29 @@ static void put_marks(struct obj *view, const struct portfolio *p)
 	put(view, "requirements_total", value_int((long long)u->nrequirements));
 }
 
+/*
+ * Row e numbered no: a copy of the learner page's row when the cache
+ * holds it (only `no`, its first member, differs), else built afresh.
+ */
+static struct value portfolio_row(struct arena *a, const struct view_rows *rows,
+				  const struct evidence *e, size_t no)
+{
+	struct value_member *members;
+	const struct value *cached;
+
+	if (!rows || rows->learner != e->learner || e < rows->first ||
+	    e >= rows->first + rows->n)
+		return evidence_row(a, e, no);
+	cached = &rows->rows[e - rows->first];
+	members = value_members(a, cached->len);
+	memcpy(members, cached->u.members, cached->len * sizeof(*members));
+	members[0].value = value_int((long long)no);
+	return value_object(members, cached->len);
+}
+
 struct value view_portfolio(struct arena *a, const struct view_shared *s,
-			    const struct portfolio *p, const char *root)
+			    const struct portfolio *p, const char *root,
+			    const struct view_rows *cache)
 {
 	const struct unit *u = p->unit;
 	struct obj view = portfolio_summary(a, p, 18), learner;
@@ -764,7 +788,7 @@ struct value view_portfolio(struct arena *a, const struct view_shared *s,
 	struct value title_value;
 
 	for (size_t i = 0; i < p->nrows; i++)
-		rows[i] = evidence_row(a, p->rows[i], i + 1);
+		rows[i] = portfolio_row(a, cache, p->rows[i], i + 1);
 	learner = learner_head(a, p->learner, 0);
 	put(&view, "learner", obj_value(&learner));
 	put(&view, "unit_info", unit_info(s, u));

@@ -70,10 +70,24 @@ void view_shared_free(struct view_shared *s);
  * in a (strings it makes are copied there; the model's are not). */
 struct value view_dashboard(struct arena *a, const struct view_shared *s,
 			    const char *root);
+/*
+ * A learner's evidence rows as view_learner() built them (in its arena),
+ * so that the portfolio pages built after it, from the same arena, copy
+ * them instead of building each row again.  rows may be NULL.
+ */
+struct view_rows {
+	const struct learner *learner;
+	const struct evidence *first;
+	const struct value *rows;
+	size_t n;
+};
+
 struct value view_learner(struct arena *a, const struct view_shared *s,
-			  size_t learner, const char *root);
+			  size_t learner, const char *root,
+			  struct view_rows *rows);
 struct value view_portfolio(struct arena *a, const struct view_shared *s,
-			    const struct portfolio *p, const char *root);
+			    const struct portfolio *p, const char *root,
+			    const struct view_rows *rows);
 json_t *view_unit(const struct model *m, const struct xref *x,
 		  const struct unit *u, const char *root);
 json_t *view_sheet(const struct unit *u, const char *root);

@@ -133,26 +133,30 @@ static void converts_and_prints_deep_nesting_without_recursion(void)
 	json_decref(json);
 }
 
-/* A reset arena keeps one block and hands it out again. */
+/* A reset arena keeps its blocks and hands them out again. */
 static void reuses_its_arena_after_a_reset(void)
 {
 	struct arena a = ARENA_INIT;
-	char *first, *again;
+	size_t made;
+	char *p;
 
-	for (int i = 0; i < 1000; i++)
-		(void)arena_alloc(&a, 1000);
-	first = arena_alloc_raw(&a, 16);
-	arena_reset(&a);
-	CHECK(a.head != NULL);
-	again = arena_alloc(&a, 16);
-	CHECK(again != NULL);
-	CHECK_INT(again[0], 0);
-	(void)first;
-	arena_reset(&a);
-	arena_reset(&a);
+	for (int round = 0; round < 3; round++) {
+		for (int i = 0; i < 1000; i++) {
+			p = arena_alloc(&a, 1000);
+			CHECK_INT(p[999], 0);
+			memset(p, 'x', 1000);
+		}
+		(void)arena_alloc_raw(&a, 100000);   /* a block of its own */
+		if (round == 0)
+			made = a.blocks;
+		CHECK_INT(a.blocks, made);            /* none made after the first */
+		arena_reset(&a);
+		CHECK(a.head == NULL && a.spare != NULL);
+	}
 	arena_free(&a);
+	CHECK(a.head == NULL && a.spare == NULL);
 	arena_reset(&a);   /* an empty arena */
-	CHECK(a.head == NULL);
+	CHECK(a.head == NULL && a.spare == NULL);
 }
 
 int main(void)
