@@ -219,6 +219,24 @@ static void rows_sorted_by_learner_date_ref_unit(void)
 	free(rows);
 }
 
+/* Columns that are none of folio's are kept with each row that has a value. */
+static void extra_columns_kept(void)
+{
+	write_centre();
+	write_file("evidence/a.csv", "learner,unit,ref,Room,date,method,criteria,"
+		   "requirements,summary,assessor\n"
+		   "l1,t,A,R1,2026-03-01,O,1.1,,x,KM\n"
+		   "l1,t,B,,2026-03-02,O,1.1,,x,KM\n");
+	write_log("b.csv", "l2,t,C,2026-03-01,O,1.1,,x,KM\n");
+	load_both_ways();
+	CHECK_INT(model.nevidence, 3);
+	CHECK_INT(model.evidence[0].nextra, 1);
+	CHECK_STR(model.evidence[0].extra[0].name, "Room");
+	CHECK_STR(model.evidence[0].extra[0].value, "R1");
+	CHECK_INT(model.evidence[1].nextra, 0);
+	CHECK_INT(model.evidence[2].nextra, 0);
+}
+
 /*
  * Enough rows in enough files for the learners to be cut into ranges,
  * with duplicates across the cuts: one thread and several agree.
@@ -258,6 +276,7 @@ int main(void)
 	RUN(same_ref_in_two_units);
 	RUN(files_reported_in_name_order);
 	RUN(rows_sorted_by_learner_date_ref_unit);
+	RUN(extra_columns_kept);
 	RUN(threads_agree_on_many_rows);
 	cleanup();
 	return check_summary();
