@@ -1,5 +1,6 @@
 /*
- * evidence.c - reading the evidence logs (see evidence.h).
+ * evidence.c - reading the evidence logs and putting their rows in order
+ * (see evidence.h).
  */
 #include "evidence.h"
 #include "buf.h"
@@ -15,6 +16,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 enum {
 	COL_LEARNER, COL_UNIT, COL_REF, COL_DATE, COL_METHOD, COL_CRITERIA,
@@ -38,12 +42,15 @@ static const struct csvrow_column columns[NCOLUMNS] = {
 
 /* What one row is being read with. */
 struct row {
-	struct model *m;
+	const struct model *m;
+	struct arena *arena;       /* the reading thread's own */
 	const struct csvfile *f;
 	const struct csvfile_record *r;
 	const int *index;
 	struct diag_list *diags;
 	bool bad;                  /* an error: the row is left out */
+	const void **ids;          /* scratch for read_ids */
+	size_t ids_cap;
 };
 
 static const char *field(struct row *row, int column)
@@ -129,15 +136,6 @@ static const char *read_method(struct row *row, const struct unit *u)
 	return code;
 }
 
-static size_t count_ids(const char *s)
-{
-	size_t n = 0, len;
-
-	while (s && csvrow_next_id(&s, &len))
-		n++;
-	return n;
-}
-
 typedef const void *(*find_fn)(const struct unit *u, const char *s, size_t len);
 
 static const void *find_criterion(const struct unit *u, const char *s, size_t len)
@@ -150,13 +148,16 @@ static const void *find_requirement(const struct unit *u, const char *s, size_t 
 	return unit_find_requirement_n(u, s, len);
 }
 
-/* Resolves the ids of a column against the row's unit, in place. */
+/*
+ * Resolves the ids of a column against the row's unit.  They are gathered
+ * in the reader's scratch list and then copied, which scans the text once
+ * where counting them first scanned it twice.
+ */
 static const void **read_ids(struct row *row, const struct unit *u, int column,
 			     find_fn find, const char *what, size_t *count)
 {
 	const char *text = field(row, column), *id;
-	const void **list = arena_alloc(&row->m->arena,
-					(count_ids(text) + 1) * sizeof(*list));
+	const void **list;
 	size_t len;
 
 	*count = 0;
@@ -164,7 +165,11 @@ static const void **read_ids(struct row *row, const struct unit *u, int column,
 		const void *found = find(u, id, len);
 
 		if (found) {
-			list[(*count)++] = found;
+			if (*count == row->ids_cap)
+				row->ids = mem_array_grow(row->ids, &row->ids_cap,
+							  *count + 1,
+							  sizeof(*row->ids));
+			row->ids[(*count)++] = found;
 		} else {
 			diag_error(row->diags, row->f->path, row->r->line, 0,
 				   "unit %s has no %s `%.*s`", u->id, what,
@@ -172,11 +177,15 @@ static const void **read_ids(struct row *row, const struct unit *u, int column,
 			row->bad = true;
 		}
 	}
+	list = arena_alloc(row->arena, (*count + 1) * sizeof(*list));
+	if (*count)
+		memcpy(list, row->ids, *count * sizeof(*list));
 	return list;
 }
 
 /* Only commands that show HTML pay for it (check does not). */
-static const char *render_summary(struct model *m, const char *markdown)
+static const char *render_summary(const struct model *m, struct arena *arena,
+				  const char *markdown)
 {
 	struct buf html = BUF_INIT;
 	const char *copy;
@@ -184,92 +193,9 @@ static const char *render_summary(struct model *m, const char *markdown)
 	if (!m->summaries_html)
 		return NULL;
 	markdown_to_html(markdown, strlen(markdown), &html);
-	copy = arena_strndup(&m->arena, buf_cstr(&html), html.len);
+	copy = arena_strndup(arena, buf_cstr(&html), html.len);
 	buf_free(&html);
 	return copy;
-}
-
-/* A warning about a row that loaded, naming whose row it is. */
-static void warn(struct row *row, const struct evidence *e, const char *fmt,
-		 ...) __attribute__((format(printf, 3, 4)));
-
-static void warn(struct row *row, const struct evidence *e, const char *fmt,
-		 ...)
-{
-	struct buf msg = BUF_INIT;
-	va_list ap;
-
-	buf_printf(&msg, "%s %s, %s: ", e->learner->id, e->unit->id, e->ref);
-	va_start(ap, fmt);
-	buf_vprintf(&msg, fmt, ap);
-	va_end(ap);
-	diag_add(row->diags, DIAG_WARNING, row->f->path, row->r->line, 0,
-		 buf_cstr(&msg));
-	buf_free(&msg);
-}
-
-/* The warnings a row that loaded well may still deserve. */
-static void check_row(struct row *row, const struct evidence *e)
-{
-	char date[DATE_ISO_SIZE], other[DATE_ISO_SIZE];
-	const struct learner *l = e->learner;
-
-	if (!e->method_allowed)
-		warn(row, e, "method %s is not allowed by unit %s, so this "
-		     "evidence does not count", e->method, e->unit->id);
-	if (e->date > row->m->today)
-		warn(row, e, "date %s is in the future (today is %s)",
-		     date_format(e->date, date), date_format(row->m->today, other));
-	if (l->has_start && e->date < l->start)
-		warn(row, e, "date %s is before the learner started (%s)",
-		     date_format(e->date, date), date_format(l->start, other));
-	if (!learner_registered(l, e->unit))
-		warn(row, e, "the learner is not registered on unit %s",
-		     e->unit->id);
-	if (e->simulated && !e->unit->simulation)
-		warn(row, e, "simulated evidence: unit %s does not allow "
-		     "simulation, so it counts only for knowledge criteria",
-		     e->unit->id);
-	if (e->ncriteria == 0 && e->nrequirements == 0)
-		warn(row, e, "covers no criterion or requirement");
-}
-
-/* "learner\x1funit\x1fref": the key under which a ref must be unique. */
-static const char *ref_key(struct model *m, const struct evidence *e)
-{
-	size_t l = strlen(e->learner->id), u = strlen(e->unit->id);
-	size_t r = strlen(e->ref);
-	char *key = arena_alloc(&m->arena, l + u + r + 3);
-
-	memcpy(key, e->learner->id, l);
-	key[l] = '\x1f';
-	memcpy(key + l + 1, e->unit->id, u);
-	key[l + 1 + u] = '\x1f';
-	memcpy(key + l + u + 2, e->ref, r + 1);
-	return key;
-}
-
-/* Where a ref was first seen: the rows themselves move as the array grows. */
-struct place {
-	const char *file;
-	int line;
-};
-
-static void check_unique_ref(struct row *row, const struct evidence *e)
-{
-	struct place *here = arena_alloc(&row->m->arena, sizeof(*here));
-	const struct place *first;
-
-	here->file = e->file;
-	here->line = e->line;
-	first = strmap_put(&row->m->ref_index, ref_key(row->m, e), here);
-	if (first != here) {
-		diag_error(row->diags, row->f->path, row->r->line, 0,
-			   "duplicate ref `%s` for learner %s and unit %s "
-			   "(first at %s:%d)", e->ref, e->learner->id,
-			   e->unit->id, first->file, first->line);
-		row->bad = true;
-	}
 }
 
 static void read_row(struct row *row, struct evidence *e)
@@ -295,131 +221,357 @@ static void read_row(struct row *row, struct evidence *e)
 	e->line = row->r->line;
 }
 
-static void load_file(struct model *m, struct csvfile *f, size_t *cap,
-		      struct diag_list *diags)
-{
-	int index[NCOLUMNS];
-	struct row row = { m, f, NULL, index, diags, false };
+/* At most this many threads read files and index rows. */
+#define EVIDENCE_MAX_THREADS 16
+/* Fewer rows are indexed on one thread: more would cost more than they save. */
+#define EVIDENCE_PARALLEL_ROWS 100000
 
-	if (!csvrow_map(f, columns, NCOLUMNS, index, diags))
-		return;
-	for (size_t i = 0; i < f->nrecords; i++) {
-		struct evidence e = { 0 };
-
-		row.r = &f->records[i];
-		row.bad = false;
-		read_row(&row, &e);
-		if (row.bad)
-			continue;
-		m->evidence = mem_array_grow(m->evidence, cap, m->nevidence + 1,
-					     sizeof(*m->evidence));
-		e.method_allowed = unit_find_method(e.unit, e.method) != NULL;
-		m->evidence[m->nevidence] = e;
-		check_unique_ref(&row, &m->evidence[m->nevidence]);
-		if (row.bad)
-			continue;
-		/* Only rows that stay are rendered and warned about. */
-		check_row(&row, &m->evidence[m->nevidence]);
-		m->evidence[m->nevidence].summary_html = render_summary(m, e.summary);
-		m->evidence[m->nevidence].extra =
-			csvrow_extras(&m->arena, f, row.r, index, NCOLUMNS,
-				      &m->evidence[m->nevidence].nextra);
-		m->nevidence++;
-	}
-}
-
-/* Files parsed on worker threads; rows are then read in file order. */
-struct parsing {
-	char **paths;
-	const char **encodings;
-	struct csvfile **files;
-	struct diag_list *diags;    /* one list per file */
-	int *errors;                /* errno per file, 0 when read */
-	size_t count;
-	atomic_size_t next;
+/* One evidence file, parsed and its rows read on a worker thread. */
+struct log {
+	char *path;
+	const char *encoding;
+	struct csvfile *csv;        /* kept by the model */
+	int status;                 /* of csvfile_load_as: 0, -1 or an errno */
+	bool kept;                  /* no earlier file was unreadable */
+	struct diag_list parsing;   /* the file's own problems */
+	struct diag_list reading;   /* its rows' errors, reported only if kept */
+	struct evidence *rows;      /* the rows without errors, in line order */
+	size_t nrows;
 };
 
-static void *parse_files(void *arg)
+struct loading {
+	struct model *m;
+	struct log *logs;           /* in name order */
+	size_t count;
+	atomic_size_t next;         /* the next file a worker takes */
+};
+
+struct reader {
+	struct loading *ld;
+	struct arena *arena;        /* one of the model's, this thread's alone */
+};
+
+static size_t cores(void)
 {
-	struct parsing *p = arg;
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n > 1 ? (size_t)n : 1;
+}
+
+/* For work in n parts: as the model asks (tests do), else a core each if worth it. */
+static size_t threads_for(const struct model *m, size_t n, bool worth_it)
+{
+	size_t t = m->threads ? m->threads : worth_it ? cores() : 1;
+
+	if (t > n)
+		t = n;
+	if (t > EVIDENCE_MAX_THREADS)
+		t = EVIDENCE_MAX_THREADS;
+	return t ? t : 1;
+}
+
+/*
+ * Whether f has columns that are none of ours, kept as extra: most logs
+ * have none, and looking for them in every row cost a tenth of reading it.
+ */
+static bool has_extra_columns(const struct csvfile *f, const int *index)
+{
+	size_t ours = 0;
+
+	for (size_t i = 0; i < NCOLUMNS; i++)
+		ours += index[i] >= 0;
+	return f->ncolumns > ours;
+}
+
+static void read_rows(const struct model *m, struct arena *arena,
+		      struct log *g, int file_no)
+{
+	int index[NCOLUMNS];
+	struct row row = { m, arena, g->csv, NULL, index, &g->reading, false,
+			   NULL, 0 };
+	bool extras;
+
+	g->rows = mem_alloc((g->csv->nrecords + 1) * sizeof(*g->rows));
+	if (!csvrow_map(g->csv, columns, NCOLUMNS, index, &g->reading))
+		return;
+	extras = has_extra_columns(g->csv, index);
+	for (size_t i = 0; i < g->csv->nrecords; i++) {
+		struct evidence *e = &g->rows[g->nrows];
+
+		memset(e, 0, sizeof(*e));
+		row.r = &g->csv->records[i];
+		row.bad = false;
+		read_row(&row, e);
+		if (row.bad)
+			continue;
+		/* A row that later proves a duplicate is rendered for nothing,
+		 * but duplicates are rare and this is the parallel part. */
+		e->file_no = file_no;
+		e->method_allowed = unit_find_method(e->unit, e->method) != NULL;
+		e->summary_html = render_summary(m, arena, e->summary);
+		if (extras)
+			e->extra = csvrow_extras(arena, g->csv, row.r, index,
+						 NCOLUMNS, &e->nextra);
+		g->nrows++;
+	}
+	free(row.ids);
+}
+
+static void *read_logs(void *arg)
+{
+	struct reader *r = arg;
+	struct loading *ld = r->ld;
 	size_t i;
 
-	while ((i = atomic_fetch_add(&p->next, 1)) < p->count)
-		p->errors[i] = csvfile_load_as(p->files[i], p->paths[i],
-					       p->encodings[i], &p->diags[i]);
+	while ((i = atomic_fetch_add(&ld->next, 1)) < ld->count) {
+		struct log *g = &ld->logs[i];
+
+		g->status = csvfile_load_as(g->csv, g->path, g->encoding,
+					    &g->parsing);
+		if (g->status == 0)
+			read_rows(ld->m, r->arena, g, (int)i);
+	}
 	return NULL;
 }
 
-/* libcsv reads a byte at a time, so the files are parsed side by side. */
-static void parse_in_parallel(struct parsing *p)
+/*
+ * libcsv reads a byte at a time, so the files are parsed side by side, and
+ * each thread goes on to read the rows of the file it parsed: reading them
+ * in file order on one thread took longer than parsing.  The model's arena
+ * is not shared: each thread allocates from one of its own.
+ */
+static void read_in_parallel(struct loading *ld)
 {
-	long cores = sysconf(_SC_NPROCESSORS_ONLN);
-	size_t n = cores > 1 ? (size_t)cores : 1, started = 0;
-	pthread_t threads[16];
+	size_t n = threads_for(ld->m, ld->count, true), started = 0;
+	struct reader readers[EVIDENCE_MAX_THREADS];
+	pthread_t threads[EVIDENCE_MAX_THREADS];
 
-	if (n > p->count)
-		n = p->count;
-	for (size_t i = 1; i < n && i <= 16; i++)
-		if (pthread_create(&threads[started], NULL, parse_files, p) == 0)
+	ld->m->row_arenas = mem_calloc(n, sizeof(*ld->m->row_arenas));
+	ld->m->nrow_arenas = n;
+	for (size_t i = 0; i < n; i++)
+		readers[i] = (struct reader){ ld, &ld->m->row_arenas[i] };
+	for (size_t i = 1; i < n; i++)
+		if (pthread_create(&threads[started], NULL, read_logs,
+				   &readers[i]) == 0)
 			started++;
-	parse_files(p);
+	read_logs(&readers[0]);
 	for (size_t i = 0; i < started; i++)
 		pthread_join(threads[i], NULL);
 }
 
-int evidence_load(struct model *m, const char *dir, struct diag_list *diags)
+/*
+ * An unreadable file stops the loading of the files after it, as when
+ * they were read one by one; returns its errno (the last one's), else 0.
+ */
+static int keep_readable(struct loading *ld)
 {
-	struct parsing p = { 0 };
-	char **names;
-	size_t cap = 0;
-	int err = fs_list_files(dir, ".csv", &names, &p.count);
+	int err = 0;
 
-	if (err)
-		return err;
-	p.paths = mem_calloc(p.count + 1, sizeof(*p.paths));
-	p.encodings = mem_calloc(p.count + 1, sizeof(*p.encodings));
-	p.files = mem_calloc(p.count + 1, sizeof(*p.files));
-	p.diags = mem_calloc(p.count + 1, sizeof(*p.diags));
-	p.errors = mem_calloc(p.count + 1, sizeof(*p.errors));
-	for (size_t i = 0; i < p.count; i++) {
-		p.paths[i] = fs_join(dir, names[i]);
-		p.encodings[i] = model_encoding_for(m, p.paths[i]);
-		p.files[i] = model_new_csvfile(m);
+	for (size_t i = 0; i < ld->count; i++) {
+		struct log *g = &ld->logs[i];
+
+		g->kept = g->status == 0 && !err;
+		if (g->status > 0)
+			err = g->status;
 	}
-	parse_in_parallel(&p);
-	/* Room for every record at once: growing the rows by doubling copied
-	 * all of them over and over (a tenth of a large check). */
-	for (size_t i = 0, records = 0; i < p.count; i++) {
-		records += p.files[i]->nrecords;
-		if (i + 1 == p.count) {
-			m->evidence = mem_array_grow(m->evidence, &cap,
-						     m->nevidence + records + 1,
-						     sizeof(*m->evidence));
-			strmap_reserve(&m->ref_index, m->ref_index.count + records);
-		}
-	}
-	for (size_t i = 0; i < p.count; i++) {
-		diag_list_append(diags, &p.diags[i]);
-		if (p.errors[i] == 0 && !err)
-			load_file(m, p.files[i], &cap, diags);
-		else if (p.errors[i] > 0) {
-			diag_error(diags, p.paths[i], 0, 0, "cannot read: %s",
-				   strerror(p.errors[i]));
-			err = p.errors[i];
-		}
-		diag_list_free(&p.diags[i]);
-		free(p.paths[i]);
-	}
-	free(p.paths);
-	free(p.encodings);
-	free(p.files);
-	free(p.diags);
-	free(p.errors);
-	fs_free_names(names, p.count);
 	return err;
 }
 
-/* Within one learner: by date, then ref, then unit, then place. */
+static int list_logs(struct loading *ld, const char *dir)
+{
+	char **names;
+	int err = fs_list_files(dir, ".csv", &names, &ld->count);
+
+	if (err) {
+		ld->count = 0;
+		return err;
+	}
+	ld->logs = mem_calloc(ld->count + 1, sizeof(*ld->logs));
+	for (size_t i = 0; i < ld->count; i++) {
+		ld->logs[i].path = fs_join(dir, names[i]);
+		ld->logs[i].encoding = model_encoding_for(ld->m, ld->logs[i].path);
+		ld->logs[i].csv = model_new_csvfile(ld->m);
+	}
+	fs_free_names(names, ld->count);
+	return 0;
+}
+
+/* Putting the rows in order, on threads that each take a range of learners. */
+struct indexing {
+	struct model *m;
+	const struct log *logs;
+	size_t nlogs;
+	size_t *start;              /* per learner: its first slot, with duplicates */
+	struct evidence *sorted;
+};
+
+/*
+ * The refs met so far in one learner's rows: an open table of row numbers,
+ * each stamped with the learner, so that it serves the next learner
+ * without being cleared.
+ */
+struct seen_slot {
+	size_t stamp;               /* 0: free */
+	size_t row;
+};
+
+struct indexer {
+	const struct indexing *x;
+	size_t from, to;            /* learners */
+	struct diag_list *diags;    /* one per file, so that they report in order */
+	struct seen_slot *seen;
+	size_t seen_mask;
+};
+
+/* Rows by learner, with start[l] their first slot; the file order kept. */
+static size_t *count_rows(const struct model *m, const struct loading *ld)
+{
+	size_t *start = mem_calloc(m->nlearners + 1, sizeof(*start));
+
+	for (size_t f = 0; f < ld->count; f++)
+		for (size_t i = 0; ld->logs[f].kept && i < ld->logs[f].nrows; i++)
+			start[ld->logs[f].rows[i].learner->index + 1]++;
+	for (size_t l = 0; l < m->nlearners; l++)
+		start[l + 1] += start[l];
+	return start;
+}
+
+/* Copies the rows of this thread's learners into place, in file order. */
+static void scatter(struct indexer *w)
+{
+	const struct indexing *x = w->x;
+	size_t span = w->to - w->from;
+	size_t *next = mem_alloc((span + 1) * sizeof(*next));
+
+	memcpy(next, x->start + w->from, span * sizeof(*next));
+	for (size_t f = 0; f < x->nlogs; f++) {
+		const struct log *g = &x->logs[f];
+
+		for (size_t i = 0; g->kept && i < g->nrows; i++) {
+			size_t l = g->rows[i].learner->index - w->from;
+
+			if (l < span)
+				x->sorted[next[l]++] = g->rows[i];
+		}
+	}
+	free(next);
+}
+
+static void seen_reserve(struct indexer *w, size_t rows)
+{
+	size_t cap = w->seen ? w->seen_mask + 1 : 16;
+
+	if (w->seen && cap >= 2 * rows)
+		return;
+	while (cap < 2 * rows)
+		cap *= 2;
+	free(w->seen);
+	w->seen = mem_calloc(cap, sizeof(*w->seen));
+	w->seen_mask = cap - 1;
+}
+
+static size_t ref_hash(const struct evidence *e)
+{
+	uint64_t h = 14695981039346656037u ^ (uint64_t)(uintptr_t)e->unit;
+
+	for (const unsigned char *s = (const unsigned char *)e->ref; *s; s++)
+		h = (h ^ *s) * 1099511628211u;
+	return (size_t)(h ^ h >> 29);
+}
+
+/*
+ * The row among rows[0..kept) with e's unit and ref, else NULL, e being
+ * noted as rows[kept].  Units are unique, so their addresses compare.
+ */
+static const struct evidence *seen_before(struct indexer *w, size_t stamp,
+					  const struct evidence *rows,
+					  size_t kept, const struct evidence *e)
+{
+	size_t i = ref_hash(e) & w->seen_mask;
+
+	for (; w->seen[i].stamp == stamp; i = (i + 1) & w->seen_mask) {
+		const struct evidence *r = &rows[w->seen[i].row];
+
+		if (r->unit == e->unit && strcmp(r->ref, e->ref) == 0)
+			return r;
+	}
+	w->seen[i].stamp = stamp;
+	w->seen[i].row = kept;
+	return NULL;
+}
+
+/*
+ * Leaves out each row whose unit and ref an earlier row of the learner has
+ * (earlier in the files: the rows are still in file order), with an error
+ * at the row naming the first; returns how many rows stay, moved up.
+ */
+static size_t drop_duplicates(struct indexer *w, size_t stamp,
+			      struct evidence *rows, size_t n)
+{
+	size_t kept = 0;
+
+	seen_reserve(w, n);
+	for (size_t i = 0; i < n; i++) {
+		const struct evidence *e = &rows[i];
+		const struct evidence *first = seen_before(w, stamp, rows, kept, e);
+
+		if (first)
+			diag_error(&w->diags[e->file_no], e->file, e->line, 0,
+				   "duplicate ref `%s` for learner %s and unit %s "
+				   "(first at %s:%d)", e->ref, e->learner->id,
+				   e->unit->id, first->file, first->line);
+		else if (kept++ != i)
+			rows[kept - 1] = *e;
+	}
+	return kept;
+}
+
+/* A warning about a row that stays, naming whose row it is. */
+static void warn(struct diag_list *diags, const struct evidence *e,
+		 const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static void warn(struct diag_list *diags, const struct evidence *e,
+		 const char *fmt, ...)
+{
+	struct buf msg = BUF_INIT;
+	va_list ap;
+
+	buf_printf(&msg, "%s %s, %s: ", e->learner->id, e->unit->id, e->ref);
+	va_start(ap, fmt);
+	buf_vprintf(&msg, fmt, ap);
+	va_end(ap);
+	diag_add(diags, DIAG_WARNING, e->file, e->line, 0, buf_cstr(&msg));
+	buf_free(&msg);
+}
+
+/* The warnings a row that stays may still deserve. */
+static void check_row(struct diag_list *diags, int32_t today,
+		      const struct evidence *e)
+{
+	char date[DATE_ISO_SIZE], other[DATE_ISO_SIZE];
+	const struct learner *l = e->learner;
+
+	if (!e->method_allowed)
+		warn(diags, e, "method %s is not allowed by unit %s, so this "
+		     "evidence does not count", e->method, e->unit->id);
+	if (e->date > today)
+		warn(diags, e, "date %s is in the future (today is %s)",
+		     date_format(e->date, date), date_format(today, other));
+	if (l->has_start && e->date < l->start)
+		warn(diags, e, "date %s is before the learner started (%s)",
+		     date_format(e->date, date), date_format(l->start, other));
+	if (!learner_registered(l, e->unit))
+		warn(diags, e, "the learner is not registered on unit %s",
+		     e->unit->id);
+	if (e->simulated && !e->unit->simulation)
+		warn(diags, e, "simulated evidence: unit %s does not allow "
+		     "simulation, so it counts only for knowledge criteria",
+		     e->unit->id);
+	if (e->ncriteria == 0 && e->nrequirements == 0)
+		warn(diags, e, "covers no criterion or requirement");
+}
+
+/* Within one learner: by date, then ref, then unit. */
 static int compare_evidence(const void *a, const void *b)
 {
 	const struct evidence *x = a, *y = b;
@@ -428,46 +580,183 @@ static int compare_evidence(const void *a, const void *b)
 	if (x->date != y->date)
 		return x->date < y->date ? -1 : 1;
 	c = strcmp(x->ref, y->ref);
-	if (c)
-		return c;
-	c = strcmp(x->unit->id, y->unit->id);
-	if (c)
-		return c;
-	/* Same learner, date, ref and unit is a duplicate already left out;
-	 * the file position keeps the order total all the same. */
-	c = strcmp(x->file, y->file);
-	return c ? c : (x->line > y->line) - (x->line < y->line);
+	/* Duplicates are gone, so no two rows tie: the order is total. */
+	return c ? c : strcmp(x->unit->id, y->unit->id);
+}
+
+static void index_learner(struct indexer *w, size_t l)
+{
+	const struct indexing *x = w->x;
+	struct evidence *rows = x->sorted + x->start[l];
+	size_t n = drop_duplicates(w, l + 1, rows, x->start[l + 1] - x->start[l]);
+
+	for (size_t i = 0; i < n; i++)
+		check_row(&w->diags[rows[i].file_no], x->m->today, &rows[i]);
+	if (n > 1)
+		qsort(rows, n, sizeof(*rows), compare_evidence);
+	x->m->learners[l]->nevidence = n;
+}
+
+static void *index_learners(void *arg)
+{
+	struct indexer *w = arg;
+
+	scatter(w);
+	for (size_t l = w->from; l < w->to; l++)
+		index_learner(w, l);
+	free(w->seen);
+	w->seen = NULL;
+	return NULL;
+}
+
+/* Cuts the learners into n ranges of about as many rows each. */
+static void split(struct indexer *w, size_t n, const struct indexing *x)
+{
+	size_t learners = x->m->nlearners, total = x->start[learners], l = 0;
+
+	for (size_t t = 0; t < n; t++) {
+		w[t].x = x;
+		w[t].from = l;
+		while (l < learners && (t + 1 == n ||
+					x->start[l] < total / n * (t + 1)))
+			l++;
+		w[t].to = l;
+		w[t].diags = mem_calloc(x->nlogs + 1, sizeof(*w[t].diags));
+	}
+}
+
+static void index_in_parallel(struct indexer *w, size_t n)
+{
+	pthread_t threads[EVIDENCE_MAX_THREADS];
+	size_t started = 0;
+	bool alone[EVIDENCE_MAX_THREADS] = { false };
+
+	for (size_t i = 1; i < n; i++) {
+		if (pthread_create(&threads[started], NULL, index_learners,
+				   &w[i]) == 0)
+			started++;
+		else
+			alone[i] = true;
+	}
+	index_learners(&w[0]);
+	for (size_t i = 0; i < started; i++)
+		pthread_join(threads[i], NULL);
+	/* A thread that could not start leaves its share to this one. */
+	for (size_t i = 1; i < n; i++)
+		if (alone[i])
+			index_learners(&w[i]);
+}
+
+/* Closes the gaps the duplicates left; sets each learner's range. */
+static size_t close_gaps(const struct indexing *x)
+{
+	size_t to = 0;
+
+	for (size_t l = 0; l < x->m->nlearners; l++) {
+		struct learner *lr = x->m->learners[l];
+
+		if (to != x->start[l] && lr->nevidence)
+			memmove(x->sorted + to, x->sorted + x->start[l],
+				lr->nevidence * sizeof(*x->sorted));
+		lr->first_evidence = to;
+		to += lr->nevidence;
+	}
+	return to;
 }
 
 /*
- * A counting sort by learner (the learners are already in id order), then
- * a small sort within each learner: linear in the rows but for the few
- * each learner has, where a single sort would compare ids all the time.
+ * Each file's diagnostics together, files in name order, as when the files
+ * were read one by one: a file's place in the report is where it was
+ * first reported (diag_list_sort).
  */
-void evidence_index(struct model *m)
+static void report(const struct loading *ld, struct indexer *w, size_t n,
+		   struct diag_list *diags)
 {
-	size_t *start = mem_calloc(m->nlearners + 1, sizeof(*start));
-	/* Every slot is written below: no need to zero 100 MB first. */
-	struct evidence *sorted = mem_alloc((m->nevidence + 1) * sizeof(*sorted));
+	for (size_t f = 0; f < ld->count; f++) {
+		const struct log *g = &ld->logs[f];
 
-	for (size_t i = 0; i < m->nevidence; i++)
-		start[m->evidence[i].learner->index + 1]++;
-	for (size_t l = 0; l < m->nlearners; l++)
-		start[l + 1] += start[l];
-	for (size_t l = 0; l < m->nlearners; l++) {
-		m->learners[l]->first_evidence = start[l];
-		m->learners[l]->nevidence = start[l + 1] - start[l];
+		diag_list_append(diags, &g->parsing);
+		if (g->kept) {
+			diag_list_append(diags, &g->reading);
+			for (size_t t = 0; t < n; t++)
+				diag_list_append(diags, &w[t].diags[f]);
+		} else if (g->status > 0) {
+			diag_error(diags, g->path, 0, 0, "cannot read: %s",
+				   strerror(g->status));
+		}
 	}
-	for (size_t i = 0; i < m->nevidence; i++)
-		sorted[start[m->evidence[i].learner->index]++] = m->evidence[i];
-	for (size_t l = 0; l < m->nlearners; l++) {
-		struct learner *lr = m->learners[l];
+	for (size_t t = 0; t < n; t++) {
+		for (size_t f = 0; f < ld->count; f++)
+			diag_list_free(&w[t].diags[f]);
+		free(w[t].diags);
+	}
+}
 
-		if (lr->nevidence > 1)
-			qsort(sorted + lr->first_evidence, lr->nevidence,
-			      sizeof(*sorted), compare_evidence);
+/*
+ * The rows' arrays were freed in the middle of the heaps of the threads
+ * that read them, where glibc keeps freed memory for later: at 10,000
+ * learners about 100 MB that the cross-reference did not take up again.
+ */
+static void give_back_memory(void)
+{
+#ifdef __GLIBC__
+	malloc_trim(0);
+#endif
+}
+
+/*
+ * A counting sort by learner (the learners are already in id order) that
+ * keeps the file order, which decides which of two rows with one ref is
+ * the duplicate; then a small sort within each learner: linear in the
+ * rows but for the few each learner has.
+ */
+static void index_rows(struct model *m, struct loading *ld,
+		       struct diag_list *diags)
+{
+	struct indexing x = { m, ld->logs, ld->count, NULL, NULL };
+	struct indexer w[EVIDENCE_MAX_THREADS];
+	size_t total, n;
+
+	memset(w, 0, sizeof(w));
+	x.start = count_rows(m, ld);
+	total = x.start[m->nlearners];
+	/* Every slot is written: no need to zero 100 MB first. */
+	x.sorted = mem_alloc((total + 1) * sizeof(*x.sorted));
+	n = threads_for(m, m->nlearners, total >= EVIDENCE_PARALLEL_ROWS);
+	split(w, n, &x);
+	index_in_parallel(w, n);
+	for (size_t f = 0; f < ld->count; f++) {
+		free(ld->logs[f].rows);
+		ld->logs[f].rows = NULL;
 	}
-	free(m->evidence);
-	m->evidence = sorted;
-	free(start);
+	give_back_memory();
+	m->evidence = x.sorted;
+	m->nevidence = close_gaps(&x);
+	report(ld, w, n, diags);
+	free(x.start);
+}
+
+static void free_logs(struct loading *ld)
+{
+	for (size_t i = 0; i < ld->count; i++) {
+		diag_list_free(&ld->logs[i].parsing);
+		diag_list_free(&ld->logs[i].reading);
+		free(ld->logs[i].rows);
+		free(ld->logs[i].path);
+	}
+	free(ld->logs);
+}
+
+int evidence_load(struct model *m, const char *dir, struct diag_list *diags)
+{
+	struct loading ld = { .m = m };
+	int err = dir ? list_logs(&ld, dir) : 0;
+
+	if (!err) {
+		read_in_parallel(&ld);
+		err = keep_readable(&ld);
+	}
+	index_rows(m, &ld, diags);
+	free_logs(&ld);
+	return err;
 }

@@ -11,7 +11,9 @@
  * summary is Markdown, rendered by cmark's safe renderer.
  *
  * A row with an error is reported and left out; a row with only warnings
- * is kept.  The same ref may appear for several units.
+ * is kept.  The same ref may appear for several units, but once only per
+ * learner and unit: the first row in the files (in name order, then line
+ * order) is kept and every later one is an error.
  */
 #ifndef FOLIO_EVIDENCE_H
 #define FOLIO_EVIDENCE_H
@@ -47,16 +49,16 @@ struct evidence {
 	size_t nextra;
 	const char *file;
 	int line;
+	int file_no;                /* which log: 0 for the first by name */
 };
 
 /*
- * Reads every *.csv in dir, in name order, into the model (which must hold
- * its units and learners).  Returns 0, or an errno value when the folder
- * or a file cannot be read.
+ * Reads every *.csv in dir (none when dir is NULL), in name order, into
+ * the model, which must hold its units and learners and no rows yet; then
+ * sorts the rows by learner, date, ref and unit and sets each learner's
+ * range.  Returns 0, or an errno value when the folder or a file cannot
+ * be read.
  */
 int evidence_load(struct model *m, const char *dir, struct diag_list *diags);
-
-/* Sorts the rows by learner, date, ref and unit, and sets each learner's range. */
-void evidence_index(struct model *m);
 
 #endif

@@ -258,6 +258,7 @@ enum model_status model_load(struct model *m, const struct model_paths *paths,
 	memset(m, 0, sizeof(*m));
 	m->centre = arena_strdup(&m->arena, paths->centre ? paths->centre : ".");
 	m->summaries_html = paths->summaries_html;
+	m->threads = paths->threads;
 	m->encoding = paths->encoding ? arena_strdup(&m->arena, paths->encoding) : NULL;
 	status = load_config(m, diags);
 	choose_today(m, paths, diags);
@@ -279,13 +280,9 @@ enum model_status model_load(struct model *m, const struct model_paths *paths,
 		m->learners[i]->index = i;
 	m->evidence_dir = choose_path(m, paths->evidence, m->config.evidence,
 				      "evidence", false);
-	if (m->evidence_dir) {
-		err = evidence_load(m, m->evidence_dir, diags);
-		if (err)
-			status = io_error(diags, m->evidence_dir, err,
-					  "evidence folder");
-	}
-	evidence_index(m);
+	err = evidence_load(m, m->evidence_dir, diags);
+	if (err)
+		status = io_error(diags, m->evidence_dir, err, "evidence folder");
 	if (load_iqa_inputs(m, paths, diags) != MODEL_OK)
 		status = MODEL_IO_ERROR;
 	return status;
@@ -304,9 +301,11 @@ void model_free(struct model *m)
 	free(m->iqa);
 	strmap_free(&m->learner_index);
 	strmap_free(&m->learner_folded);
-	strmap_free(&m->ref_index);
 	strmap_free(&m->assessor_folded);
 	free(m->units);
+	for (size_t i = 0; i < m->nrow_arenas; i++)
+		arena_free(&m->row_arenas[i]);
+	free(m->row_arenas);
 	arena_free(&m->arena);
 	memset(m, 0, sizeof(*m));
 }

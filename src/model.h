@@ -5,7 +5,7 @@
  * evidence/ *.csv, assessors.csv, iqa.csv), reporting every problem to
  * the diagnostics list and carrying on, so that one run shows them all.
  * Once loaded the model is read-only and may be shared between threads.
- * All its memory belongs to its arena and to the CSV files it keeps
+ * All its memory belongs to its arenas and to the CSV files it keeps
  * (fields point into them).
  */
 #ifndef FOLIO_MODEL_H
@@ -40,6 +40,8 @@ struct model_paths {
 	const char *encoding;   /* of every CSV file; default: folio.yml, else UTF-8 */
 	const char *assessors;  /* default: assessors.csv, if it exists */
 	const char *iqa;        /* default: iqa.csv, if it exists */
+	size_t threads;         /* for the evidence; 0: as the machine and the
+				 * centre's size suggest (tests set it) */
 };
 
 struct model {
@@ -67,10 +69,14 @@ struct model {
 	/* Private to the loaders. */
 	struct strmap learner_index;
 	struct strmap learner_folded;   /* by lower-case id */
-	struct strmap ref_index;
 	struct strmap assessor_folded;  /* by lower-case initials */
 	struct csvfile **files;
 	size_t nfiles, files_cap;
+	/* The evidence rows' lists and text, one arena per reading thread
+	 * (the model's own is not shared between threads). */
+	struct arena *row_arenas;
+	size_t nrow_arenas;
+	size_t threads;                 /* model_paths.threads */
 };
 
 enum model_status {

@@ -136,7 +136,8 @@ void scope_narrow(const struct scope *s, const struct model *m,
 	memset(&out->arena, 0, sizeof(out->arena));
 	memset(&out->learner_index, 0, sizeof(out->learner_index));
 	memset(&out->learner_folded, 0, sizeof(out->learner_folded));
-	memset(&out->ref_index, 0, sizeof(out->ref_index));
+	out->row_arenas = NULL;
+	out->nrow_arenas = 0;
 	out->files = NULL;
 	out->nfiles = out->files_cap = 0;
 	out->units = mem_calloc(m->nunits ? m->nunits : 1, sizeof(*out->units));

@@ -1,0 +1,283 @@
+/*
+ * test_evidence.c - loading the evidence logs: which of two rows with one
+ * ref is the duplicate, what is reported where, and the order of the rows.
+ *
+ * Each test writes a small centre (two units, two learners, a log or two)
+ * into a fresh temporary folder and loads it as folio would, on one
+ * thread and on several, which must agree.
+ */
+#include "check.h"
+#include "centre_dir.h"
+
+#include "buf.h"
+#include "model.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static struct model model;
+static struct diag_list diags;
+static struct buf report = BUF_INIT;
+
+static const char *const header =
+	"learner,unit,ref,date,method,criteria,requirements,summary,assessor\n";
+
+static void cleanup(void)
+{
+	model_free(&model);
+	diag_list_free(&diags);
+	buf_free(&report);
+	centre_dir_remove();
+}
+
+static void write_centre(void)
+{
+	centre_dir_make("evidence");
+	write_file("units/t.md", "---\nid: t\ntitle: T\n---\n## 1 Do\n- 1.1 Do\n");
+	write_file("units/u.md", "---\nid: u\ntitle: U\n---\n## 1 Do\n- 1.1 Do\n");
+	write_file("learners.csv", "learner,units\nl1,t;u\nl2,t\n");
+}
+
+static void write_log(const char *name, const char *rows)
+{
+	struct buf path = BUF_INIT, text = BUF_INIT;
+
+	buf_printf(&path, "evidence/%s", name);
+	buf_printf(&text, "%s%s", header, rows);
+	write_file(buf_cstr(&path), buf_cstr(&text));
+	buf_free(&path);
+	buf_free(&text);
+}
+
+/* Loads the centre written on the given threads; report holds what check prints. */
+static void load(size_t threads)
+{
+	struct model_paths paths = { 0 };
+
+	model_free(&model);
+	diag_list_free(&diags);
+	buf_free(&report);
+	paths.centre = dir;
+	paths.today = "2026-06-30";
+	paths.threads = threads;
+	model_load(&model, &paths, &diags);
+	diag_list_sort(&diags);
+	diag_list_format(&diags, false, &report);
+}
+
+/* "learner unit ref date" of every row, in the model's order. */
+static char *rows_text(void)
+{
+	struct buf b = BUF_INIT;
+
+	for (size_t i = 0; i < model.nevidence; i++) {
+		const struct evidence *e = &model.evidence[i];
+
+		buf_printf(&b, "%s %s %s %d\n", e->learner->id, e->unit->id,
+			   e->ref, (int)e->date);
+	}
+	return buf_detach(&b);
+}
+
+/*
+ * Loads on one thread and on three: the report and the rows must be the
+ * same.  Leaves the three-thread load in place.
+ */
+static void load_both_ways(void)
+{
+	char *one_report, *one_rows, *many_rows;
+
+	load(1);
+	one_report = buf_detach(&report);
+	one_rows = rows_text();
+	load(3);
+	many_rows = rows_text();
+	CHECK_STR(buf_cstr(&report), one_report);
+	CHECK_STR(many_rows, one_rows);
+	free(one_report);
+	free(one_rows);
+	free(many_rows);
+}
+
+/* The report's text, with the centre's folder written as DIR. */
+static const char *reported(void)
+{
+	static struct buf out = BUF_INIT;
+	const char *s = buf_cstr(&report), *at;
+	size_t n = strlen(dir);
+
+	buf_free(&out);
+	while ((at = strstr(s, dir))) {
+		buf_put(&out, s, (size_t)(at - s));
+		buf_puts(&out, "DIR");
+		s = at + n;
+	}
+	buf_puts(&out, s);
+	return buf_cstr(&out);
+}
+
+static void duplicate_across_files(void)
+{
+	write_centre();
+	/* b.csv is read second: its row is the duplicate, though dated first. */
+	write_log("b.csv", "l1,t,A,2026-02-01,O,1.1,,x,KM\n"
+			   "l1,t,R,2026-01-01,O,1.1,,x,KM\n");
+	write_log("a.csv", "l1,t,R,2026-03-01,O,1.1,,x,KM\n");
+	load_both_ways();
+	CHECK_STR(reported(),
+		  "DIR/evidence/b.csv:3: error: duplicate ref `R` for learner l1 "
+		  "and unit t (first at DIR/evidence/a.csv:2)\n");
+	CHECK_INT(model.nevidence, 2);
+	CHECK_STR(model.evidence[1].file + strlen(dir), "/evidence/a.csv");
+	CHECK_INT(model.learners[0]->nevidence, 2);
+}
+
+static void duplicate_within_a_file(void)
+{
+	write_centre();
+	write_log("log.csv", "l1,t,R,2026-03-01,O,1.1,,x,KM\n"
+			     "l2,t,R,2026-03-01,O,1.1,,x,KM\n"
+			     "l1,t,R,2026-02-01,O,1.1,,x,KM\n");
+	load_both_ways();
+	CHECK_STR(reported(),
+		  "DIR/evidence/log.csv:4: error: duplicate ref `R` for learner l1 "
+		  "and unit t (first at DIR/evidence/log.csv:2)\n");
+	CHECK_INT(model.nevidence, 2);
+	CHECK_INT(model.evidence[0].line, 2);
+}
+
+/* Were it kept, it would be in the future and cover nothing. */
+static void duplicate_gets_no_warnings(void)
+{
+	write_centre();
+	write_log("log.csv", "l1,t,R,2026-03-01,O,1.1,,x,KM\n"
+			     "l1,t,R,2026-09-01,O,,,x,KM\n");
+	load_both_ways();
+	CHECK_INT(diags.errors, 1);
+	CHECK_INT(diags.warnings, 0);
+}
+
+static void three_copies_two_errors(void)
+{
+	write_centre();
+	write_log("a.csv", "l2,t,R,2026-03-01,O,1.1,,x,KM\n");
+	write_log("b.csv", "l2,t,R,2026-03-02,O,1.1,,x,KM\n"
+			   "l2,t,R,2026-03-03,O,1.1,,x,KM\n");
+	load_both_ways();
+	CHECK_STR(reported(),
+		  "DIR/evidence/b.csv:2: error: duplicate ref `R` for learner l2 "
+		  "and unit t (first at DIR/evidence/a.csv:2)\n"
+		  "DIR/evidence/b.csv:3: error: duplicate ref `R` for learner l2 "
+		  "and unit t (first at DIR/evidence/a.csv:2)\n");
+	CHECK_INT(model.nevidence, 1);
+	CHECK_INT(model.evidence[0].date, 20513);
+	CHECK_STR(model.evidence[0].file + strlen(dir), "/evidence/a.csv");
+}
+
+static void same_ref_in_two_units(void)
+{
+	write_centre();
+	write_log("log.csv", "l1,t,R,2026-03-01,O,1.1,,x,KM\n"
+			     "l1,u,R,2026-03-01,O,1.1,,x,KM\n");
+	load_both_ways();
+	CHECK_INT(diags.count, 0);
+	CHECK_INT(model.nevidence, 2);
+}
+
+/* A file's warnings come before a later file's errors, as it is read first. */
+static void files_reported_in_name_order(void)
+{
+	write_centre();
+	write_log("a.csv", "l1,t,W,2026-09-01,O,1.1,,x,KM\n");
+	write_log("b.csv", "ghost,t,G,2026-03-01,O,1.1,,x,KM\n");
+	load_both_ways();
+	CHECK_STR(reported(),
+		  "DIR/evidence/a.csv:2: warning: l1 t, W: date 2026-09-01 is in "
+		  "the future (today is 2026-06-30)\n"
+		  "DIR/evidence/b.csv:2: error: unknown learner `ghost`\n");
+}
+
+static void rows_sorted_by_learner_date_ref_unit(void)
+{
+	char *rows;
+
+	write_centre();
+	write_log("a.csv", "l2,t,B,2026-03-01,O,1.1,,x,KM\n"
+			   "l1,u,B,2026-03-01,O,1.1,,x,KM\n"
+			   "l1,t,C,2026-02-01,O,1.1,,x,KM\n");
+	write_log("b.csv", "l1,t,B,2026-03-01,O,1.1,,x,KM\n"
+			   "l1,t,A,2026-03-01,O,1.1,,x,KM\n"
+			   "l2,t,A,2026-04-01,O,1.1,,x,KM\n");
+	load_both_ways();
+	rows = rows_text();
+	CHECK_INT(diags.count, 0);
+	CHECK_STR(rows, "l1 t C 20485\nl1 t A 20513\nl1 t B 20513\n"
+		  "l1 u B 20513\nl2 t B 20513\nl2 t A 20544\n");
+	CHECK_INT(model.learners[1]->first_evidence, 4);
+	CHECK_INT(model.learners[1]->nevidence, 2);
+	free(rows);
+}
+
+/* Columns that are none of folio's are kept with each row that has a value. */
+static void extra_columns_kept(void)
+{
+	write_centre();
+	write_file("evidence/a.csv", "learner,unit,ref,Room,date,method,criteria,"
+		   "requirements,summary,assessor\n"
+		   "l1,t,A,R1,2026-03-01,O,1.1,,x,KM\n"
+		   "l1,t,B,,2026-03-02,O,1.1,,x,KM\n");
+	write_log("b.csv", "l2,t,C,2026-03-01,O,1.1,,x,KM\n");
+	load_both_ways();
+	CHECK_INT(model.nevidence, 3);
+	CHECK_INT(model.evidence[0].nextra, 1);
+	CHECK_STR(model.evidence[0].extra[0].name, "Room");
+	CHECK_STR(model.evidence[0].extra[0].value, "R1");
+	CHECK_INT(model.evidence[1].nextra, 0);
+	CHECK_INT(model.evidence[2].nextra, 0);
+}
+
+/*
+ * Enough rows in enough files for the learners to be cut into ranges,
+ * with duplicates across the cuts: one thread and several agree.
+ */
+static void threads_agree_on_many_rows(void)
+{
+	struct buf learners = BUF_INIT, rows[3] = { BUF_INIT, BUF_INIT, BUF_INIT };
+
+	centre_dir_make("evidence");
+	write_file("units/t.md", "---\nid: t\ntitle: T\n---\n## 1 Do\n- 1.1 Do\n");
+	buf_puts(&learners, "learner,start,units\n");
+	for (unsigned i = 0; i < 300; i++) {
+		buf_printf(&learners, "l%03u,2026-01-15,%s\n", i, i % 5 ? "t" : "");
+		for (unsigned k = 0; k < i % 9; k++)
+			buf_printf(&rows[(i + k) % 3], "l%03u,t,R/%u,2026-%02u-01,O,%s,,x,KM\n",
+				   i, k % 4, 1 + k % 8, k % 3 ? "1.1" : "");
+	}
+	write_file("learners.csv", buf_cstr(&learners));
+	write_log("a.csv", buf_cstr(&rows[0]));
+	write_log("b.csv", buf_cstr(&rows[1]));
+	write_log("c.csv", buf_cstr(&rows[2]));
+	buf_free(&learners);
+	for (int i = 0; i < 3; i++)
+		buf_free(&rows[i]);
+	load_both_ways();
+	CHECK(diags.errors > 100);
+	CHECK(diags.warnings > 100);
+	CHECK(model.nevidence > 500);
+}
+
+int main(void)
+{
+	RUN(duplicate_across_files);
+	RUN(duplicate_within_a_file);
+	RUN(duplicate_gets_no_warnings);
+	RUN(three_copies_two_errors);
+	RUN(same_ref_in_two_units);
+	RUN(files_reported_in_name_order);
+	RUN(rows_sorted_by_learner_date_ref_unit);
+	RUN(extra_columns_kept);
+	RUN(threads_agree_on_many_rows);
+	cleanup();
+	return check_summary();
+}
