@@ -1,18 +1,33 @@
 /*
  * csvfile.c - loading CSV files into header and records (see csvfile.h).
  *
- * libcsv does the quoting; this file does the rest.  libcsv knows nothing
- * of lines, so the input is fed to it one line at a time: a record begins
- * on the line being fed when the previous one has ended, and a quoted
- * field that holds line breaks simply keeps the record open over several
- * feeds.  Lines are also the unit of recovery: after a syntax error the
- * parser is reset and the next line starts afresh.
+ * libcsv does the quoting (but see the fast path below); this file does
+ * the rest.  libcsv knows nothing of lines, so the input is fed to it one
+ * line at a time: a record begins on the line being fed when the previous
+ * one has ended, and a quoted field that holds line breaks simply keeps
+ * the record open over several feeds.  Lines are also the unit of
+ * recovery: after a syntax error the parser is reset and the next line
+ * starts afresh.
+ *
+ * libcsv goes byte by byte through a state machine with a callback per
+ * field, which made it a third of `folio check` on a large centre.  So a
+ * line that begins a record is first offered to a fast path
+ * (split_line()) that takes only the shapes whose meaning is beyond
+ * doubt: unquoted fields with no quote and no space or tab at either end,
+ * and quoted fields closed right before a comma or the line's end.  It
+ * splits them with memchr() and produces exactly the fields libcsv
+ * would.  Any other line, however ordinary, goes to libcsv as before:
+ * libcsv stays the one authority on quoting and on every syntax error, so
+ * the fast path never has to decide what is wrong with a line, only that
+ * nothing can be.  The tests parse every input both ways and compare
+ * (csvfile_impl.h).
  *
  * Field text is appended to one growing buffer and located by offsets
  * while loading (the buffer moves as it grows); pointers are made once,
  * at the end.  No allocation happens per field.
  */
 #include "csvfile.h"
+#include "csvfile_impl.h"
 #include "encoding.h"
 #include "fsutil.h"
 #include "mem.h"
@@ -45,6 +60,7 @@ struct loader {
 	int *lines;               /* start line of each kept record */
 	size_t nlines, lines_cap;
 	int line;                 /* the line being fed */
+	bool fast;                /* offer lines to split_line() first */
 	bool in_record;           /* a record has begun and not yet ended */
 	bool rec_bad;             /* ...and was reported: drop it at its end */
 	int rec_line;
@@ -103,14 +119,20 @@ static bool field_empty(const struct loader *ld, size_t i)
 
 /* ---- building records: the libcsv callbacks ---- */
 
+static void add_offset(struct loader *ld, size_t at)
+{
+	if (ld->noffs == ld->offs_cap)
+		ld->offs = mem_array_grow(ld->offs, &ld->offs_cap,
+					  ld->noffs + 1, sizeof(*ld->offs));
+	ld->offs[ld->noffs++] = at;
+}
+
 static void on_field(void *s, size_t len, void *data)
 {
 	struct loader *ld = data;
 	struct buf *t = &ld->text;
 
-	ld->offs = mem_array_grow(ld->offs, &ld->offs_cap, ld->noffs + 1,
-				  sizeof(*ld->offs));
-	ld->offs[ld->noffs++] = t->len;
+	add_offset(ld, t->len);
 	buf_grow(t, len + 1);
 	if (len)
 		memcpy(t->data + t->len, s, len);
@@ -316,6 +338,116 @@ static void on_record(int c, void *data)
 		take_row(ld);
 }
 
+/* ---- the fast path: lines whose every field is simple ---- */
+
+/* Where the next c is, at or after at; len if none. */
+static size_t find_byte(const char *s, size_t at, size_t len, char c)
+{
+	const char *p = memchr(s + at, c, len - at);
+
+	return p ? (size_t)(p - s) : len;
+}
+
+/* A line being split by split_line(). */
+struct split {
+	const char *s;   /* the line's content: no CR or LF */
+	size_t len;
+	size_t quote;    /* the next '"' from the scan on (len: none) */
+	char *out;       /* where the next byte of field text goes */
+};
+
+/*
+ * An unquoted field, from at to the next comma or the line's end.  libcsv
+ * trims spaces and tabs around an unquoted field, takes spaces then a
+ * quote as a quoted field, and rejects a quote inside one.  None of that
+ * is simple, so a space or tab at either end, or any quote, declines.
+ */
+static bool unquoted_field(struct split *sp, size_t at, size_t *end)
+{
+	size_t comma = find_byte(sp->s, at, sp->len, ',');
+	size_t n = comma - at;
+
+	/* One search finds every quote up to the next one, not one a field. */
+	if (sp->quote < at)
+		sp->quote = find_byte(sp->s, at, sp->len, '"');
+	if (sp->quote < comma)
+		return false;
+	if (n > 0 && (is_space(sp->s[at]) || is_space(sp->s[comma - 1])))
+		return false;
+	memcpy(sp->out, sp->s + at, n);
+	sp->out += n;
+	*end = comma;
+	return true;
+}
+
+/*
+ * A quoted field, its opening quote at at, whose closing quote is followed
+ * by a comma or the line's end; "" inside stands for one quote.  Anything
+ * else after the closing quote (spaces, which libcsv drops, or text, an
+ * error), or no closing quote on this line (a field holding a line
+ * break), declines.
+ */
+static bool quoted_field(struct split *sp, size_t at, size_t *end)
+{
+	size_t from = at + 1;
+
+	for (;;) {
+		size_t q = find_byte(sp->s, from, sp->len, '"');
+
+		if (q == sp->len)
+			return false;
+		memcpy(sp->out, sp->s + from, q - from);
+		sp->out += q - from;
+		if (q + 1 < sp->len && sp->s[q + 1] == '"') {
+			*sp->out++ = '"';
+			from = q + 2;
+			continue;
+		}
+		if (q + 1 < sp->len && sp->s[q + 1] != ',')
+			return false;
+		sp->quote = q;
+		*end = q + 1;
+		return true;
+	}
+}
+
+/*
+ * Appends the fields of a line that begins a record, exactly as libcsv's
+ * on_field() calls would, if every field is simple; otherwise appends
+ * nothing and returns false, and the line goes to libcsv.  Field text
+ * never outgrows the line: at most its bytes less the separators, plus
+ * one NUL a field.
+ */
+static bool split_line(struct loader *ld, const char *s, size_t len)
+{
+	struct buf *t = &ld->text;
+	struct split sp = { s, len, find_byte(s, 0, len, '"'), NULL };
+	size_t at = 0, end;
+
+	buf_grow(t, len + 1);
+	sp.out = t->data + t->len;
+	for (;;) {
+		bool simple;
+
+		add_offset(ld, (size_t)(sp.out - t->data));
+		simple = at < len && s[at] == '"' ?
+			quoted_field(&sp, at, &end) :
+			unquoted_field(&sp, at, &end);
+		if (!simple) {
+			ld->noffs = ld->rec_first;
+			t->data[t->len] = '\0';  /* scribbled on past the end */
+			return false;
+		}
+		*sp.out++ = '\0';
+		if (end == len)
+			break;
+		at = end + 1;
+	}
+	t->len = (size_t)(sp.out - t->data);
+	t->data[t->len] = '\0';
+	return true;
+}
+
 /* ---- feeding lines to libcsv ---- */
 
 static void parser_start(struct loader *ld)
@@ -383,17 +515,9 @@ static bool line_blank(const char *s, size_t len)
 	return true;
 }
 
-/* Feeds one line: len bytes, of which the first `content` are not its end. */
-static void feed_line(struct loader *ld, const char *s, size_t len,
-		      size_t content)
+/* Feeds bytes to libcsv in pieces (see PIECE_SIZE). */
+static void parse_pieces(struct loader *ld, const char *s, size_t len)
 {
-	if (!ld->in_record) {
-		if (line_blank(s, content))
-			return;
-		start_record(ld);
-	}
-	if (!ld->rec_bad)
-		check_utf8(ld, s, content);
 	for (size_t at = 0; at < len; ) {
 		size_t n = len - at < PIECE_SIZE ? len - at : PIECE_SIZE;
 		size_t block = csv_get_buffer_size(&ld->parser);
@@ -411,17 +535,35 @@ static void feed_line(struct loader *ld, const char *s, size_t len,
 	}
 }
 
+/*
+ * Feeds one line: len bytes, of which the first `content` are not its end.
+ * Only a line that begins a record can take the fast path: libcsv is then
+ * between records, so the line's break would only end the record, which
+ * on_record() does here instead.
+ */
+static void feed_line(struct loader *ld, const char *s, size_t len,
+		      size_t content)
+{
+	bool begins = !ld->in_record;
+
+	if (begins) {
+		if (line_blank(s, content))
+			return;
+		start_record(ld);
+	}
+	if (!ld->rec_bad)
+		check_utf8(ld, s, content);
+	if (begins && ld->fast && split_line(ld, s, content)) {
+		on_record('\n', ld);
+		return;
+	}
+	parse_pieces(ld, s, len);
+}
+
 /* Where the next LF and CR are, at or after the line start; len if none. */
 struct breaks {
 	size_t lf, cr;
 };
-
-static size_t find_byte(const char *s, size_t at, size_t len, char c)
-{
-	const char *p = memchr(s + at, c, len - at);
-
-	return p ? (size_t)(p - s) : len;
-}
 
 /*
  * Where the line starting at `at` ends: *content is the length before its
@@ -524,6 +666,13 @@ static int check_text(const char *path, const char *data, size_t len,
 int csvfile_parse(struct csvfile *out, const char *path, const char *data,
 		  size_t len, struct diag_list *diags)
 {
+	return csvfile_parse_with(out, path, data, len, diags, true);
+}
+
+int csvfile_parse_with(struct csvfile *out, const char *path,
+		       const char *data, size_t len, struct diag_list *diags,
+		       bool fast)
+{
 	struct loader ld;
 	size_t bom;
 	int rc = 0;
@@ -535,6 +684,7 @@ int csvfile_parse(struct csvfile *out, const char *path, const char *data,
 	memset(&ld, 0, sizeof(ld));
 	ld.path = path;
 	ld.diags = diags;
+	ld.fast = fast;
 	/* Field text never outgrows the input (one NUL per separator).  Room
 	 * for a field per four bytes spares most files any regrowth of the
 	 * offsets (each copy of a large block is a page-faulting memmove);

@@ -11,6 +11,10 @@
  *                              the column mapping; bytes that are not
  *                              UTF-8 are also converted from
  *                              Windows-1252 and parsed again
+ *   fuzz_csv_diff(data, size)  csvfile_parse() both ways, with the fast
+ *                              path and with libcsv alone
+ *                              (csvfile_impl.h): any difference at all
+ *                              is a broken promise
  *   fuzz_mustache(data, size)  a template, JSON data and up to three
  *                              partials from one input, compiled and
  *                              rendered (layout below)
@@ -46,6 +50,7 @@
 #include "arena.h"
 #include "buf.h"
 #include "csvfile.h"
+#include "csvfile_impl.h"
 #include "csvrow.h"
 #include "date.h"
 #include "diag.h"
@@ -375,6 +380,77 @@ FUZZ_FN int fuzz_csv(const uint8_t *data, size_t size)
 		    fuzz_count_byte(text, size, '\r'));
 	fuzz_csv_parse(utf8, utf8_len);
 	free(utf8);
+	return 0;
+}
+
+/* ---- CSV, the fast path against libcsv ------------------------------------ */
+
+/* The same text, and at the same place in the file's text. */
+FUZZ_FN void fuzz_same_field(const struct csvfile *a, const char *fa,
+			     const struct csvfile *b, const char *fb)
+{
+	FUZZ_ASSERT(strcmp(fa, fb) == 0);
+	FUZZ_ASSERT(fa - a->text_ == fb - b->text_);
+}
+
+FUZZ_FN void fuzz_same_csvfile(const struct csvfile *a,
+			       const struct csvfile *b)
+{
+	FUZZ_ASSERT(a->header_line == b->header_line);
+	FUZZ_ASSERT(a->ncolumns == b->ncolumns);
+	FUZZ_ASSERT(a->nrecords == b->nrecords);
+	for (size_t i = 0; i < a->ncolumns; i++) {
+		fuzz_same_field(a, a->header[i], b, b->header[i]);
+		FUZZ_ASSERT(a->order_[i] == b->order_[i]);
+	}
+	for (size_t r = 0; r < a->nrecords; r++) {
+		const struct csvfile_record *ra = &a->records[r];
+		const struct csvfile_record *rb = &b->records[r];
+
+		FUZZ_ASSERT(ra->line == rb->line);
+		FUZZ_ASSERT(ra->nfields == rb->nfields);
+		for (size_t c = 0; c < ra->nfields; c++)
+			fuzz_same_field(a, ra->fields[c], b, rb->fields[c]);
+	}
+}
+
+/* In the order found, not sorted: the two must find them alike. */
+FUZZ_FN void fuzz_same_diags(const struct diag_list *a,
+			     const struct diag_list *b)
+{
+	FUZZ_ASSERT(a->count == b->count);
+	FUZZ_ASSERT(a->errors == b->errors && a->warnings == b->warnings);
+	for (size_t i = 0; i < a->count; i++) {
+		const struct diag *da = &a->items[i], *db = &b->items[i];
+
+		FUZZ_ASSERT(strcmp(da->file, db->file) == 0);
+		FUZZ_ASSERT(da->line == db->line);
+		FUZZ_ASSERT(da->column == db->column);
+		FUZZ_ASSERT(da->severity == db->severity);
+		FUZZ_ASSERT(strcmp(da->message, db->message) == 0);
+	}
+}
+
+FUZZ_FN int fuzz_csv_diff(const uint8_t *data, size_t size)
+{
+	const char *text = (const char *)data;
+	struct csvfile fast, slow;
+	struct diag_list fast_diags = DIAG_LIST_INIT;
+	struct diag_list slow_diags = DIAG_LIST_INIT;
+	int fast_rc, slow_rc;
+
+	fast_rc = csvfile_parse_with(&fast, "fuzz.csv", text, size,
+				     &fast_diags, true);
+	slow_rc = csvfile_parse_with(&slow, "fuzz.csv", text, size,
+				     &slow_diags, false);
+	FUZZ_ASSERT(fast_rc == slow_rc);
+	fuzz_same_csvfile(&fast, &slow);
+	fuzz_same_diags(&fast_diags, &slow_diags);
+	fuzz_diags(&fast_diags);
+	csvfile_free(&fast);
+	csvfile_free(&slow);
+	diag_list_free(&fast_diags);
+	diag_list_free(&slow_diags);
 	return 0;
 }
 

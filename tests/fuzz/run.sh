@@ -1,7 +1,10 @@
 #!/bin/sh
 # tests/fuzz/run.sh - run the libFuzzer targets (`make fuzz` calls this).
 #
-#   sh tests/fuzz/run.sh SECONDS TARGET...     TARGET: unit, csv, mustache
+#   sh tests/fuzz/run.sh SECONDS TARGET...
+#
+# TARGET: unit, csv, csv_diff (the CSV fast path against libcsv alone:
+# it starts from csv's seeds and dictionary) or mustache.
 #
 # Each target build/fuzz/fuzz_TARGET runs for SECONDS (-max_total_time) on
 # build/fuzz/corpus-TARGET, a copy of tests/fuzz/corpus/TARGET that keeps
@@ -21,8 +24,17 @@ failed=0
 max_len() {
 	case $1 in
 	mustache) echo 2048 ;;
-	csv) echo 8192 ;;
+	csv|csv_diff) echo 8192 ;;
 	*) echo 16384 ;;
+	esac
+}
+
+# The seeds and dictionary a target starts from: its own, or another's
+# when it reads the same kind of file.
+inputs() {
+	case $1 in
+	csv_diff) echo csv ;;
+	*) echo "$1" ;;
 	esac
 }
 
@@ -36,9 +48,9 @@ for target in "$@"; do
 	bin="$root/build/fuzz/fuzz_$target"
 	corpus="$root/build/fuzz/corpus-$target"
 	log="$root/build/fuzz/$target.log"
-	dict="$root/tests/fuzz/$target.dict"
+	dict="$root/tests/fuzz/$(inputs "$target").dict"
 	mkdir -p "$corpus"
-	cp "$root/tests/fuzz/corpus/$target/"* "$corpus/"
+	cp "$root/tests/fuzz/corpus/$(inputs "$target")/"* "$corpus/"
 	set -- -max_total_time="$seconds" -max_len="$(max_len "$target")" \
 		-timeout=20 -rss_limit_mb=2048 -print_final_stats=1 \
 		-artifact_prefix="$root/build/fuzz/artifacts/$target-"

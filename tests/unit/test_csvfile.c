@@ -5,12 +5,20 @@
  * with what is expected: the diagnostics as folio prints them, and the
  * loaded header and records, one per line as "LINE: field|field" (with
  * CR and LF inside fields shown as \r and \n).
+ *
+ * Lines that begin a record take a fast path unless they hold something
+ * only libcsv can judge (src/csvfile.c).  The last tests parse edge cases
+ * and thousands of random documents both ways and require the two to
+ * agree on everything: return value, diagnostics, header, records, their
+ * lines, even where each field lies in the text.
  */
 #include "check.h"
 #include "csvfile.h"
+#include "csvfile_impl.h"
 #include "mem.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -603,6 +611,170 @@ static void test_many_cr_rows(void)
 	done();
 }
 
+/* ---- the fast path agrees with libcsv ---- */
+
+/* A field unambiguously: escaped, with where it lies in the file's text. */
+static void show_exact(struct buf *b, const struct csvfile *f,
+		       const char *field)
+{
+	buf_printf(b, "[@%td ", field - f->text_);
+	for (const char *s = field; *s; s++) {
+		if (*s == '\\' || *s == ']' || (unsigned char)*s < 0x20)
+			buf_printf(b, "\\x%02X", (unsigned char)*s);
+		else
+			buf_putc(b, *s);
+	}
+	buf_putc(b, ']');
+}
+
+static void show_record(struct buf *b, const struct csvfile *f, int line,
+			const char **fields, size_t n)
+{
+	buf_printf(b, "%d:", line);
+	for (size_t i = 0; i < n; i++)
+		show_exact(b, f, fields[i]);
+	buf_putc(b, '\n');
+}
+
+/* Everything a parse gives, as text, one way or the other. */
+static void parse_shown(const char *text, size_t len, bool fast,
+			struct buf *out)
+{
+	struct csvfile f;
+	struct diag_list d = DIAG_LIST_INIT;
+	int r = csvfile_parse_with(&f, "in.csv", text, len, &d, fast);
+
+	buf_printf(out, "rc %d, %zu columns, %zu records\n", r, f.ncolumns,
+		   f.nrecords);
+	diag_list_format(&d, false, out);
+	if (f.ncolumns)
+		show_record(out, &f, f.header_line, f.header, f.ncolumns);
+	for (size_t i = 0; i < f.nrecords; i++) {
+		CHECK_INT(f.records[i].nfields, f.ncolumns);
+		show_record(out, &f, f.records[i].line, f.records[i].fields,
+			    f.records[i].nfields);
+	}
+	csvfile_free(&f);
+	diag_list_free(&d);
+}
+
+static void show_input(const char *text, size_t len)
+{
+	printf("    input: \"");
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)text[i];
+
+		if (c == '"' || c == '\\' || c < 0x20 || c >= 0x7f)
+			printf("\\x%02X", c);
+		else
+			putchar(c);
+	}
+	printf("\"\n");
+}
+
+/* True if the fast path and libcsv alone give the same. */
+static bool agree_n(const char *text, size_t len)
+{
+	struct buf fast = BUF_INIT, slow = BUF_INIT;
+	bool same;
+
+	parse_shown(text, len, true, &fast);
+	parse_shown(text, len, false, &slow);
+	same = strcmp(buf_cstr(&fast), buf_cstr(&slow)) == 0;
+	if (!same) {
+		show_input(text, len);
+		CHECK_STR(buf_cstr(&fast), buf_cstr(&slow));
+	}
+	buf_free(&fast);
+	buf_free(&slow);
+	return same;
+}
+
+static void agree(const char *text)
+{
+	(void)agree_n(text, strlen(text));
+}
+
+static void test_fast_path_agrees_on_edge_cases(void)
+{
+	static const char *const rows_[] = {
+		"x,y", ",", ",,", "x,", ",y", "\"\",\"\"", "\"\",y",
+		"x,\"\"", "\"a\"\"b\",y", "\"\"\"\",\"\"\"\"\"\"",
+		"\"a,b\",\"c,,d\"", "\"a\" ,y", " \"a\",y", "x, \"b\"",
+		"x,\"b\" ", "\t\"a\"\t,y", "a b,c  d", " a,b", "a ,b",
+		"a\t,\tb", "\ta\t,b", "x,y,", "x,y,,", "x,\"\",", "\"x\",",
+		"a\"b,c", "x,y\"", "\"a\"b,c", "x,\"y\"z", "\"a\"\"", "\"a",
+		"x,\"y", "\"", "\"\"\"", "a\xC3\xA9,\"\xC3\xA9\"",
+		"a\xFF,b", "\"\xFF\",b", "\xC3,b", "  ", "\t", " , ", "\v,\f",
+		"x,y,z", "\"x\",\"y\",\"z\"", "\"\"x,y", "x\"\",y",
+	};
+	static const char *const ends[] = { "\n", "\r\n", "\r", "" };
+	struct buf text = BUF_INIT;
+
+	for (size_t e = 0; e < sizeof ends / sizeof ends[0]; e++) {
+		for (size_t i = 0; i < sizeof rows_ / sizeof rows_[0]; i++) {
+			/* As the header, as a row, and as the last line. */
+			buf_truncate(&text, 0);
+			buf_printf(&text, "%s%sx,y%s%s%sx,y%s%s", rows_[i],
+				   ends[e], ends[e], rows_[i], ends[e],
+				   ends[e], rows_[i]);
+			agree(buf_cstr(&text));
+			buf_truncate(&text, 0);
+			buf_printf(&text, "\xEF\xBB\xBF" "a,b%s%s", ends[e],
+				   rows_[i]);
+			agree(buf_cstr(&text));
+		}
+	}
+	buf_free(&text);
+	agree("a,b\n\"x\ny\",\"z\r\nw\"\n1,2\n\"p\",\"q\nr\"s,t\n3,4\n");
+	agree("a,b\n\"open\n1,2\n");
+	agree("a,b\n1,\"open\n\n  \n\"\n2,3\n");
+	agree("\n\n  \n\t\n\r\n\r\ra,b\n\n   \n1,2\n\t \n");
+	agree("a,a,\"A\"\n1,2,3\n");
+	agree("a, ,c\n1,2,3\n");
+	agree(",a\n1,2\n");
+	agree("\" \",\"\"\n1,2\n");
+	agree("a,b\n\xFF,1\n\"\xFF\",\"x\"y\n2,\"\xFF\n3\n");
+}
+
+/* A deterministic generator (xorshift64*): the same documents each run. */
+static uint64_t next_random(uint64_t *state)
+{
+	*state ^= *state >> 12;
+	*state ^= *state << 25;
+	*state ^= *state >> 27;
+	return *state * 0x2545F4914F6CDD1DULL;
+}
+
+/* A small random document, mostly of the bytes CSV gives meaning to. */
+static void random_document(uint64_t *state, struct buf *out)
+{
+	static const char *const pieces[] = {
+		"a", "b", "ab", ",", ",", "\"", "\"", " ", "\t", "\r", "\n",
+		"\n", "\r\n", "\xC3\xA9", "\xFF",
+	};
+	size_t n = next_random(state) % 24;
+
+	buf_truncate(out, 0);
+	for (size_t i = 0; i < n; i++)
+		buf_puts(out, pieces[next_random(state) %
+				     (sizeof pieces / sizeof pieces[0])]);
+}
+
+static void test_fast_path_agrees_on_random_documents(void)
+{
+	uint64_t state = 0x5DEECE66DULL;
+	struct buf text = BUF_INIT;
+	int failures = 0;
+
+	for (int i = 0; i < 20000 && failures < 5; i++) {
+		random_document(&state, &text);
+		if (!agree_n(buf_cstr(&text), text.len))
+			failures++;
+	}
+	buf_free(&text);
+}
+
 int main(void)
 {
 	RUN(test_plain_file);
@@ -641,5 +813,7 @@ int main(void)
 	RUN(test_long_lines);
 	RUN(test_million_rows);
 	RUN(test_many_cr_rows);
+	RUN(test_fast_path_agrees_on_edge_cases);
+	RUN(test_fast_path_agrees_on_random_documents);
 	return check_summary();
 }
