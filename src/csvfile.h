@@ -1,7 +1,9 @@
 /*
  * csvfile.h - a CSV file as a header and records, each with its line.
  *
- * Owns reading CSV text (RFC 4180, parsed by libcsv in strict mode) into
+ * Owns reading CSV text (RFC 4180, as libcsv reads it in strict mode:
+ * plain lines are split by a fast path proven to agree with it, and
+ * libcsv itself takes every other line and decides every error) into
  * memory, and every rule about what a usable CSV file is: UTF-8 text, a
  * header row of distinct names, the same number of fields in every row.
  * Readers of particular files (learners, evidence) build on this and deal
