@@ -57,7 +57,6 @@ struct xref_coverage {
 	size_t nevidence;
 	const struct evidence **uncounted; /* rows citing it that do not count */
 	size_t nuncounted;
-	size_t evidence_cap_, uncounted_cap_;  /* private: allocated sizes */
 };
 
 struct xref_gap {
