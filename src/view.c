@@ -591,12 +591,25 @@ static const char *mark(const struct portfolio *p, size_t i)
 	return p->criteria[i].nevidence ? "needs-observation" : "missing";
 }
 
-/* Its number in the portfolio's evidence log (from 1), or 0. */
+/*
+ * Its number in the portfolio's evidence log (from 1), or 0.  The log is
+ * the learner's rows of one unit in their order, which is their order in
+ * memory too, so the row is found by halving.
+ */
 static size_t row_number(const struct portfolio *p, const struct evidence *e)
 {
-	for (size_t i = 0; i < p->nrows; i++)
-		if (p->rows[i] == e)
-			return i + 1;
+	size_t lo = 0, hi = p->nrows;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (p->rows[mid] == e)
+			return mid + 1;
+		if (p->rows[mid] < e)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return 0;
 }
 
