@@ -308,7 +308,10 @@ static void read_rows(const struct model *m, struct arena *arena,
 		 * but duplicates are rare and this is the parallel part. */
 		e->file_no = file_no;
 		e->method_allowed = unit_find_method(e->unit, e->method) != NULL;
-		e->summary_html = render_summary(m, arena, e->summary);
+		e->summary_plain = m->summaries_html &&
+				   markdown_is_plain(e->summary, strlen(e->summary));
+		if (!e->summary_plain)
+			e->summary_html = render_summary(m, arena, e->summary);
 		if (extras)
 			e->extra = csvrow_extras(arena, g->csv, row.r, index,
 						 NCOLUMNS, &e->nextra);

@@ -42,7 +42,11 @@ struct evidence {
 	const struct unit_requirement **requirements;
 	size_t nrequirements;
 	const char *summary;        /* Markdown as written; "" when empty */
-	const char *summary_html;   /* cmark, safe; NULL unless the model wants HTML */
+	const char *summary_html;   /* cmark, safe; NULL unless the model wants
+				     * HTML, and NULL when summary_plain */
+	bool summary_plain;         /* one plain paragraph: the HTML is made
+				     * where it is needed (markdown_plain_html),
+				     * not kept for every row */
 	const char *assessor;
 	const char *location;       /* NULL when not given */
 	struct extra_field *extra;

@@ -2,7 +2,9 @@
  * export.c - building the JSON form of the model (see export.h).
  */
 #include "export.h"
+#include "buf.h"
 #include "date.h"
+#include "markdown.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +12,20 @@
 json_t *export_text_or_null(const char *s)
 {
 	return s ? json_string(s) : json_null();
+}
+
+/* A row's summary as HTML: kept, or for a plain summary made now. */
+static json_t *summary_html(const struct evidence *e)
+{
+	struct buf html = BUF_INIT;
+	json_t *s;
+
+	if (!e->summary_plain)
+		return export_text_or_null(e->summary_html);
+	markdown_to_html(e->summary, strlen(e->summary), &html);
+	s = json_stringn(buf_cstr(&html), html.len);
+	buf_free(&html);
+	return s;
 }
 
 json_t *export_date_or_null(bool has, int32_t day)
@@ -163,7 +179,7 @@ json_t *export_evidence(const struct evidence *e)
 			"counts", xref_counts_name(xref_row_counts(e)),
 			"criteria", criteria,
 			"requirements", requirements);
-	json_object_set_new(row, "summary_html", export_text_or_null(e->summary_html));
+	json_object_set_new(row, "summary_html", summary_html(e));
 	json_object_set_new(row, "assessor", json_string(e->assessor));
 	json_object_set_new(row, "location", export_text_or_null(e->location));
 	json_object_set_new(row, "extra", extra_json(e->extra, e->nextra));

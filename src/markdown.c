@@ -41,6 +41,36 @@ bool markdown_is_plain(const char *text, size_t len)
 	return true;
 }
 
+/* A plain paragraph's HTML: "<p>", the text with '"' as &quot;, "</p>\n". */
+size_t markdown_plain_html_length(const char *text, size_t len)
+{
+	size_t n = len + 3 + 5;
+
+	for (const char *q = memchr(text, '"', len); q;
+	     q = memchr(q + 1, '"', len - (size_t)(q + 1 - text)))
+		n += 5;
+	return n;
+}
+
+void markdown_plain_html(const char *text, size_t len, char *out)
+{
+	size_t run = 0;
+
+	memcpy(out, "<p>", 3);
+	out += 3;
+	for (size_t i = 0; i < len; i++) {
+		if (text[i] != '"')
+			continue;
+		memcpy(out, text + run, i - run);
+		out += i - run;
+		memcpy(out, "&quot;", 6);
+		out += 6;
+		run = i + 1;
+	}
+	memcpy(out, text + run, len - run);
+	memcpy(out + len - run, "</p>\n", 5);
+}
+
 void markdown_to_html(const char *text, size_t len, struct buf *out)
 {
 	char *html;
@@ -48,18 +78,12 @@ void markdown_to_html(const char *text, size_t len, struct buf *out)
 	if (len == 0)
 		return;
 	if (markdown_is_plain(text, len)) {
-		size_t run = 0;
+		size_t n = markdown_plain_html_length(text, len);
 
-		buf_puts(out, "<p>");
-		for (size_t i = 0; i < len; i++) {
-			if (text[i] != '"')
-				continue;
-			buf_put(out, text + run, i - run);
-			buf_puts(out, "&quot;");
-			run = i + 1;
-		}
-		buf_put(out, text + run, len - run);
-		buf_puts(out, "</p>\n");
+		buf_grow(out, n + 1);
+		markdown_plain_html(text, len, out->data + out->len);
+		out->len += n;
+		out->data[out->len] = '\0';
 		return;
 	}
 	html = cmark_markdown_to_html(text, len, CMARK_OPT_DEFAULT);

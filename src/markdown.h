@@ -29,4 +29,12 @@ void markdown_to_text(const char *text, size_t len, struct buf *out);
 /* Whether text is one plain paragraph that cmark would not change. */
 bool markdown_is_plain(const char *text, size_t len);
 
+/*
+ * The HTML of plain text (markdown_is_plain), as markdown_to_html() gives
+ * it: its length, and its bytes written to out, which must have room for
+ * them (no NUL is added).  For callers that keep HTML in their own memory.
+ */
+size_t markdown_plain_html_length(const char *text, size_t len);
+void markdown_plain_html(const char *text, size_t len, char *out);
+
 #endif

@@ -245,14 +245,31 @@ static const char *counts_label(enum xref_counts counts)
 	}
 }
 
-/* The summary's words without markup, for Markdown pages. */
-static struct value summary_text(struct arena *a, const char *markdown)
+/* The summary as HTML; a plain one's is made here, in the page's arena. */
+static struct value summary_html(struct arena *a, const struct evidence *e)
 {
+	size_t len, n;
+	char *html;
+
+	if (!e->summary_plain)
+		return value_text(e->summary_html ? e->summary_html : "");
+	len = strlen(e->summary);
+	n = markdown_plain_html_length(e->summary, len);
+	html = arena_alloc_raw(a, n + 1);
+	markdown_plain_html(e->summary, len, html);
+	html[n] = '\0';
+	return value_textn(html, n);
+}
+
+/* The summary's words without markup, for Markdown pages. */
+static struct value summary_text(struct arena *a, const struct evidence *e)
+{
+	const char *markdown = e->summary;
 	size_t len = strlen(markdown);
 	struct buf plain = BUF_INIT;
 	struct value v;
 
-	if (markdown_is_plain(markdown, len))
+	if (e->summary_plain)
 		return value_textn(markdown, len);   /* its own words already */
 	markdown_to_text(markdown, len, &plain);
 	v = value_copy(a, buf_cstr(&plain), plain.len);
@@ -277,8 +294,8 @@ static struct value evidence_row(struct arena *a, const struct evidence *e,
 	put(&row, "method", value_text(e->method));
 	put(&row, "method_name", value_text(method_name(e->unit, e->method)));
 	put(&row, "summary", value_text(e->summary));
-	put(&row, "summary_html", value_text(e->summary_html ? e->summary_html : ""));
-	put(&row, "summary_text", summary_text(a, e->summary));
+	put(&row, "summary_html", summary_html(a, e));
+	put(&row, "summary_text", summary_text(a, e));
 	put(&row, "assessor", value_text(e->assessor));
 	put(&row, "location", value_text(e->location));
 	put(&row, "simulated", value_bool(e->simulated));
