@@ -40,6 +40,8 @@ enum mustache_kind {
 #define MUSTACHE_STANDALONE 0x02
 /* {{>*key}}: the value of key names the partial. */
 #define MUSTACHE_DYNAMIC    0x04
+/* The name has parts (a.b.c): lookups of the others skip looking for dots. */
+#define MUSTACHE_DOTTED     0x08
 
 struct mustache_node {
 	unsigned char kind;

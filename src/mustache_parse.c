@@ -370,6 +370,9 @@ static struct mustache_node *add_node(struct builder *b, int kind,
 		n->off = b->pool.len;
 		n->len = t->nlen;
 		buf_put(&b->pool, b->s->src + t->name, t->nlen);
+		if (memchr(b->s->src + t->name, '.', t->nlen) &&
+		    !(t->nlen == 1 && b->s->src[t->name] == '.'))
+			n->flags |= MUSTACHE_DOTTED;
 	}
 	b->text_open = false;
 	return n;

@@ -341,7 +341,7 @@ static void put_value(struct buf *out, const struct value *v,
  * rest only inside what the previous part found.  "." is the top.
  */
 static const struct value *lookup(const struct render *r, const char *name,
-				  size_t len)
+				  size_t len, bool dotted)
 {
 	const char *dot;
 	size_t part, i;
@@ -349,7 +349,7 @@ static const struct value *lookup(const struct render *r, const char *name,
 
 	if (len == 1 && name[0] == '.')
 		return r->ctx[r->nctx - 1].v;
-	dot = memchr(name, '.', len);
+	dot = dotted ? memchr(name, '.', len) : NULL;
 	part = dot ? (size_t)(dot - name) : len;
 	for (i = r->ctx[r->nctx - 1].object; i != NO_OBJECT && !v;) {
 		v = value_get(r->ctx[i].v, name, part);
@@ -369,7 +369,7 @@ static const struct value *lookup_node(const struct render *r,
 				       const struct mustache_template *t,
 				       const struct mustache_node *n)
 {
-	return lookup(r, t->pool + n->off, n->len);
+	return lookup(r, t->pool + n->off, n->len, n->flags & MUSTACHE_DOTTED);
 }
 
 /* One more inclusion of what n names, unless that is one too many. */

@@ -631,49 +631,69 @@ static size_t row_number(const struct portfolio *p, const struct evidence *e)
 }
 
 /*
+ * A portfolio's rows as its criteria and requirements cite them: each row
+ * is cited several times on the page, so each citation is made once (as
+ * a list's first entry, and as any other) and then shared.
+ */
+struct citations {
+	const struct portfolio *p;
+	struct value *made[2];     /* by row number - 1; null until made */
+};
+
+static struct value citation(struct arena *a, const struct evidence *e,
+			     size_t no, bool first)
+{
+	struct obj r = obj_new(a, 6);
+
+	put(&r, "ref", value_text(e->ref));
+	put(&r, "method", value_text(e->method));
+	put(&r, "method_name", value_text(method_name(e->unit, e->method)));
+	put(&r, "first", value_bool(first));
+	put(&r, "counts_label", value_text(counts_label(xref_row_counts(e))));
+	put(&r, "no", no ? value_int((long long)no) : value_null());
+	return obj_value(&r);
+}
+
+/*
  * [{ref, method, method_name, no, first, counts_label}]: rows as a criterion
  * or requirement cites them; `no` links to the row in the portfolio's log
  * (#ev-NO), `first` lets a template put separators between refs.
  */
-static struct value ref_list(struct arena *a, const struct portfolio *p,
+static struct value ref_list(struct arena *a, struct citations *c,
 			     const struct evidence *const *list, size_t n)
 {
 	struct value *out = value_items(a, n);
 
 	for (size_t i = 0; i < n; i++) {
 		const struct evidence *e = list[i];
-		size_t no = row_number(p, e);
-		struct obj r = obj_new(a, 6);
+		size_t no = row_number(c->p, e);
+		struct value *made = no ? &c->made[i == 0][no - 1] : NULL;
 
-		put(&r, "ref", value_text(e->ref));
-		put(&r, "method", value_text(e->method));
-		put(&r, "method_name", value_text(method_name(e->unit, e->method)));
-		put(&r, "first", value_bool(i == 0));
-		put(&r, "counts_label", value_text(counts_label(xref_row_counts(e))));
-		put(&r, "no", no ? value_int((long long)no) : value_null());
-		out[i] = obj_value(&r);
+		if (made && made->kind == VALUE_NULL)
+			*made = citation(a, e, no, i == 0);
+		out[i] = made ? *made : citation(a, e, no, i == 0);
 	}
 	return value_list(out, n);
 }
 
-static struct value refs(struct arena *a, const struct portfolio *p,
-			 const struct xref_coverage *c)
+static struct value refs(struct arena *a, struct citations *c,
+			 const struct xref_coverage *cov)
 {
-	return ref_list(a, p, c->evidence, c->nevidence);
+	return ref_list(a, c, cov->evidence, cov->nevidence);
 }
 
 /* Rows that cite it but do not count for it. */
-static void put_uncounted(struct arena *a, struct obj *o,
-			  const struct portfolio *p,
-			  const struct xref_coverage *c)
+static void put_uncounted(struct arena *a, struct obj *o, struct citations *c,
+			  const struct xref_coverage *cov)
 {
-	put(o, "uncounted", ref_list(a, p, c->uncounted, c->nuncounted));
-	put(o, "has_uncounted", value_bool(c->nuncounted > 0));
+	put(o, "uncounted", ref_list(a, c, cov->uncounted, cov->nuncounted));
+	put(o, "has_uncounted", value_bool(cov->nuncounted > 0));
 }
 
-static struct value criterion_view(struct arena *a, const struct portfolio *p,
+static struct value criterion_view(struct arena *a, struct citations *cite,
 				   const struct unit_criterion *c)
 {
+	const struct portfolio *p = cite->p;
 	static const char *const labels[] = { "Met", "Needs observation", "Missing" };
 	const struct xref_coverage *cov = &p->criteria[c->index];
 	int k = cov->met ? 0 : cov->nevidence ? 1 : 2;
@@ -688,16 +708,16 @@ static struct value criterion_view(struct arena *a, const struct portfolio *p,
 	put(&view, "met", value_bool(k == 0));
 	put(&view, "needs_observation", value_bool(k == 1));
 	put(&view, "missing", value_bool(k == 2));
-	put(&view, "evidence", refs(a, p, cov));
+	put(&view, "evidence", refs(a, cite, cov));
 	put(&view, "has_evidence", value_bool(cov->nevidence > 0));
 	put(&view, "svg_x", value_int((long long)c->index * SVG_CELL));
-	put_uncounted(a, &view, p, cov);
+	put_uncounted(a, &view, cite, cov);
 	return obj_value(&view);
 }
 
-static struct value outcomes_view(struct arena *a, const struct portfolio *p)
+static struct value outcomes_view(struct arena *a, struct citations *cite)
 {
-	const struct unit *u = p->unit;
+	const struct unit *u = cite->p->unit;
 	struct value *outcomes = value_items(a, u->noutcomes);
 
 	for (size_t i = 0; i < u->noutcomes; i++) {
@@ -706,7 +726,7 @@ static struct value outcomes_view(struct arena *a, const struct portfolio *p)
 		struct obj view = obj_new(a, 4);
 
 		for (size_t j = 0; j < o->ncriteria; j++)
-			criteria[j] = criterion_view(a, p, &o->criteria[j]);
+			criteria[j] = criterion_view(a, cite, &o->criteria[j]);
 		put(&view, "number", value_int(o->number));
 		put(&view, "title", value_text(o->title));
 		put(&view, "knowledge", value_bool(o->knowledge));
@@ -717,8 +737,9 @@ static struct value outcomes_view(struct arena *a, const struct portfolio *p)
 }
 
 static struct value requirements_view(struct arena *a,
-				      const struct portfolio *p)
+				      struct citations *cite)
 {
+	const struct portfolio *p = cite->p;
 	const struct unit *u = p->unit;
 	struct value *groups = value_items(a, u->ngroups);
 
@@ -735,8 +756,8 @@ static struct value requirements_view(struct arena *a,
 			put(&item, "id", value_text(g->items[j].id));
 			put(&item, "text", value_text(g->items[j].text));
 			put(&item, "met", value_bool(c->met));
-			put(&item, "evidence", refs(a, p, c));
-			put_uncounted(a, &item, p, c);
+			put(&item, "evidence", refs(a, cite, c));
+			put_uncounted(a, &item, cite, c);
 			items[j] = obj_value(&item);
 		}
 		put(&group, "title", value_text(g->title));
@@ -814,18 +835,23 @@ struct value view_portfolio(struct arena *a, const struct view_shared *s,
 	const struct unit *u = p->unit;
 	struct obj view = portfolio_summary(a, p, 18), learner;
 	struct value *rows = value_items(a, p->nrows);
+	struct citations cite = {
+		p, { value_items(a, p->nrows), value_items(a, p->nrows) },
+	};
 	struct buf title = BUF_INIT;
 	struct value title_value;
 
-	for (size_t i = 0; i < p->nrows; i++)
+	for (size_t i = 0; i < p->nrows; i++) {
 		rows[i] = portfolio_row(a, cache, p->rows[i], i + 1);
+		cite.made[0][i] = cite.made[1][i] = value_null();
+	}
 	learner = learner_head(a, p->learner, 0);
 	put(&view, "learner", obj_value(&learner));
 	put(&view, "unit_info", unit_info(s, u));
 	put(&view, "occasions", value_int((long long)p->occasions));
 	put(&view, "occasions_required", value_int(u->occasions));
-	put(&view, "outcomes", outcomes_view(a, p));
-	put(&view, "requirement_groups", requirements_view(a, p));
+	put(&view, "outcomes", outcomes_view(a, &cite));
+	put(&view, "requirement_groups", requirements_view(a, &cite));
 	put(&view, "has_requirements", value_bool(u->nrequirements > 0));
 	put(&view, "evidence", value_list(rows, p->nrows));
 	put(&view, "has_evidence", value_bool(p->nrows > 0));
