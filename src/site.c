@@ -523,7 +523,9 @@ static void render_page(struct build *b, const struct page *p,
 			break;
 		}
 		buf_truncate(&rel, 0);
-		buf_printf(&rel, "%s.%s", p->path, f->ext);
+		buf_puts(&rel, p->path);
+		buf_putc(&rel, '.');
+		buf_puts(&rel, f->ext);
 		put_file(b, buf_cstr(&rel), buf_cstr(out), out->len, r);
 		r->pages++;
 	}

@@ -138,10 +138,24 @@ static void dump_real(struct buf *out, double d)
 	buf_puts(out, text);
 }
 
+/* Decimal digits without printf: pages print thousands of numbers. */
+static void dump_int(struct buf *out, long long i)
+{
+	char text[24], *end = text + sizeof(text), *p = end;
+	unsigned long long u = i < 0 ? 0ULL - (unsigned long long)i
+				     : (unsigned long long)i;
+
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (i < 0)
+		*--p = '-';
+	buf_put(out, p, (size_t)(end - p));
+}
+
 static void dump_scalar(const struct value *v, struct buf *out)
 {
-	char text[32];
-
 	switch (v->kind) {
 	case VALUE_NULL:
 		buf_puts(out, "null");
@@ -153,8 +167,7 @@ static void dump_scalar(const struct value *v, struct buf *out)
 		buf_puts(out, "true");
 		break;
 	case VALUE_INT:
-		snprintf(text, sizeof(text), "%lld", v->u.i);
-		buf_puts(out, text);
+		dump_int(out, v->u.i);
 		break;
 	case VALUE_REAL:
 		dump_real(out, v->u.d);

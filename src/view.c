@@ -861,9 +861,9 @@ struct value view_portfolio(struct arena *a, const struct view_shared *s,
 	    value_bool(p->occasions >= (size_t)u->occasions));
 	put_marks(&view, p);
 	put(&view, "svg_width", value_int((long long)(u->ncriteria * SVG_CELL)));
-	buf_printf(&title, "%s: %s", p->learner->name ? p->learner->name
-						       : p->learner->id,
-		   u->title ? u->title : u->id);
+	buf_puts(&title, p->learner->name ? p->learner->name : p->learner->id);
+	buf_puts(&title, ": ");
+	buf_puts(&title, u->title ? u->title : u->id);
 	title_value = value_copy(a, buf_cstr(&title), title.len);
 	buf_free(&title);
 	return page_context(a, page(a, VIEW_PORTFOLIO, title_value,

@@ -36,6 +36,7 @@ static void prints_json_as_jansson_does(void)
 {
 	dumps_as_jansson("null");
 	dumps_as_jansson("[true, false, null, 0, -12, 9007199254740993]");
+	dumps_as_jansson("[-9223372036854775808, 9223372036854775807, 10, -10]");
 	dumps_as_jansson("[1.5, 0.1, 1e100, -2.5e-7, 3.0, 100.0]");
 	dumps_as_jansson("\"quote \\\" backslash \\\\ slash / tab \\t nl \\n\"");
 	dumps_as_jansson("\"controls \\u0001 \\u001f \\b \\f \\r and DEL \\u007f\"");
