@@ -39,6 +39,15 @@ static int key_compare(const char *a, size_t alen, const char *b, size_t blen)
 	return c ? c : (alen > blen) - (alen < blen);
 }
 
+static bool same_key(const char *a, const char *b, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len && a[i] == b[i])
+		i++;
+	return i == len;
+}
+
 const struct value *value_get(const struct value *object, const char *key,
 			      size_t len)
 {
@@ -49,10 +58,9 @@ const struct value *value_get(const struct value *object, const char *key,
 		return NULL;
 	m = object->u.members;
 	if (!object->order) {
-		/* Lengths and first bytes settle most misses without a call. */
+		/* Keys are short: compared here, not by a call to memcmp. */
 		for (size_t i = 0; i < object->len; i++)
-			if (m[i].key_len == len && (len == 0 || m[i].key[0] == key[0]) &&
-			    memcmp(m[i].key, key, len) == 0)
+			if (m[i].key_len == len && same_key(m[i].key, key, len))
 				return &m[i].value;
 		return NULL;
 	}

@@ -43,25 +43,25 @@ run() {
 	rss_mb=$(echo "$rss" | awk '{ printf "%.0f", $1 / 1024 }')
 }
 
-# Every build writes into a folder of its own under $out, which stays
-# until the next run.  ext4 without a journal (this machine's disk) skips
+# Every build writes into a folder of its own under $out, deleted at the
+# end of the run.  ext4 without a journal (this machine's disk) steps over
 # each inode deleted in the last minute, one lookup at a time, when it
-# makes a file: right after the last run's outputs are deleted, creating
-# 12,000 files costs up to 3 s more, for folio and Hugo alike.  So the
-# last run's outputs are deleted first, and the timings wait until a
-# minute has passed, as on a machine that deleted nothing (a CI runner).
+# makes a file, and over those deleted in the last six minutes while the
+# inode's table block is dirty, which making files keeps it: soon after a
+# large deletion, creating 12,000 files costs up to 2 s more, for folio and
+# Hugo alike.  So a run that follows the last one's deletion within that
+# window waits it out first, and times what a machine that deleted nothing
+# lately (a CI runner) would see.
 out=$bench/out
-if [ -d $out ]; then
-	echo "bench: deleting the last run's outputs ($out)" >&2
+if [ -d $out ]; then   # left by a run that was stopped
 	rm -rf $out
-	sync
 	date +%s > $bench/deleted-at
 fi
 mkdir -p $out
 if [ -f $bench/deleted-at ]; then
-	wait=$(( $(cat $bench/deleted-at) + 65 - $(date +%s) ))
+	wait=$(( $(cat $bench/deleted-at) + 370 - $(date +%s) ))
 	if [ $wait -gt 0 ]; then
-		echo "bench: waiting ${wait}s, so that ext4 has forgotten those deletions" >&2
+		echo "bench: waiting ${wait}s for ext4 to forget the last run's deleted files" >&2
 		sleep $wait
 	fi
 fi
@@ -131,3 +131,6 @@ if need hugo hugo; then
 	done
 fi
 rm -f $bench/folio-times.txt
+# The outputs are deleted now, so that the next run knows when (above).
+rm -rf $out
+date +%s > $bench/deleted-at
