@@ -51,16 +51,6 @@ static void rehash(struct strmap *map, size_t cap)
 	map->cap = cap;
 }
 
-void strmap_reserve(struct strmap *map, size_t n)
-{
-	size_t cap = map->cap ? map->cap : 16;
-
-	while ((n + 1) * 10 > cap * 7)
-		cap *= 2;
-	if (cap > map->cap)
-		rehash(map, cap);
-}
-
 void *strmap_get(const struct strmap *map, const char *key)
 {
 	if (!map->cap)

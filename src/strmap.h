@@ -31,9 +31,6 @@ void *strmap_get(const struct strmap *map, const char *key);
  */
 void *strmap_put(struct strmap *map, const char *key, void *value);
 
-/* Room for n keys in all without growing (growing rehashes every key). */
-void strmap_reserve(struct strmap *map, size_t n);
-
 void strmap_free(struct strmap *map);
 
 #endif
