@@ -149,9 +149,7 @@ int mustache_render(const struct mustache_template *t, const json_t *context,
 /*
  * As mustache_render(), with a stack of contexts, the last on top: names
  * are looked up from the top down, exactly as if each had been pushed by
- * a section.  The site builder renders each page with the shared site
- * model underneath and the page's own objects on top, so that nothing is
- * copied and threads never touch the shared model's reference counts.
+ * a section.
  */
 int mustache_render_stack(const struct mustache_template *t,
 			  const json_t *const *contexts, size_t ncontexts,
@@ -160,7 +158,10 @@ int mustache_render_stack(const struct mustache_template *t,
 /*
  * As mustache_render_stack(), with values (value.h) instead of JSON: the
  * renderer works on values, and the JSON entry points above turn their
- * contexts into values first.  NULL contexts are null.
+ * contexts into values first.  NULL contexts are null.  The site builder
+ * renders each page with the shared site model underneath and the page's
+ * own view on top, so that nothing is copied and threads share only
+ * read-only values.
  */
 struct value;
 int mustache_render_values(const struct mustache_template *t,
