@@ -814,6 +814,19 @@ int csvfile_require(const struct csvfile *f, const char *name,
 	return -1;
 }
 
+void csvfile_drop_records(struct csvfile *f)
+{
+	free(f->records);
+	f->records = NULL;
+	f->nrecords = 0;
+	if (f->fieldv_) {
+		/* The header comes first: keep it, give back the rest. */
+		f->fieldv_ = mem_realloc(f->fieldv_, (f->ncolumns + 1) *
+					 sizeof(*f->fieldv_));
+		f->header = f->fieldv_;
+	}
+}
+
 void csvfile_free(struct csvfile *f)
 {
 	free(f->path);

@@ -333,6 +333,7 @@ static void *read_logs(void *arg)
 					    &g->parsing);
 		if (g->status == 0)
 			read_rows(ld->m, r->arena, g, (int)i);
+		csvfile_drop_records(g->csv);
 	}
 	return NULL;
 }

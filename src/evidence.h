@@ -33,10 +33,7 @@ struct evidence {
 	const struct learner *learner;
 	const struct unit *unit;
 	const char *ref;            /* the portfolio reference */
-	int32_t date;
 	const char *method;         /* a code: known, though maybe not allowed */
-	bool simulated;
-	bool method_allowed;        /* by the unit; else the row does not count */
 	const struct unit_criterion **criteria;
 	size_t ncriteria;
 	const struct unit_requirement **requirements;
@@ -44,16 +41,20 @@ struct evidence {
 	const char *summary;        /* Markdown as written; "" when empty */
 	const char *summary_html;   /* cmark, safe; NULL unless the model wants
 				     * HTML, and NULL when summary_plain */
-	bool summary_plain;         /* one plain paragraph: the HTML is made
-				     * where it is needed (markdown_plain_html),
-				     * not kept for every row */
 	const char *assessor;
 	const char *location;       /* NULL when not given */
 	struct extra_field *extra;
 	size_t nextra;
 	const char *file;
+	int32_t date;
 	int line;
 	int file_no;                /* which log: 0 for the first by name */
+	/* Last, together: a large centre holds millions of rows. */
+	bool simulated;
+	bool method_allowed;        /* by the unit; else the row does not count */
+	bool summary_plain;         /* one plain paragraph: the HTML is made
+				     * where it is needed (markdown_plain_html),
+				     * not kept for every row */
 };
 
 /*

@@ -213,6 +213,30 @@ static void test_header_lookup(void)
 	done();
 }
 
+/* What was read from the records stays valid: it points into the text. */
+static void test_drop_records(void)
+{
+	const char *bob;
+
+	parse("name,Ref\nAnn,1\nBob,\"2, two\"\n");
+	bob = file.records[1].fields[1];
+	csvfile_drop_records(&file);
+	CHECK_INT(file.nrecords, 0);
+	CHECK(file.records == NULL);
+	CHECK_STR(rows(), "1: name|Ref\n");
+	CHECK_INT(csvfile_column(&file, "ref"), 1);
+	CHECK_STR(bob, "2, two");
+	csvfile_drop_records(&file);   /* twice is harmless */
+	CHECK_STR(rows(), "1: name|Ref\n");
+	done();
+
+	parse("");                      /* nothing usable: nothing to keep */
+	CHECK_INT(rc, -1);
+	csvfile_drop_records(&file);
+	CHECK_INT(file.ncolumns, 0);
+	done();
+}
+
 static void test_duplicate_header(void)
 {
 	parse("learner,unit,Learner,date,LEARNER\nx,y,z,w,v\n1,2\n");
@@ -789,6 +813,7 @@ int main(void)
 	RUN(test_blank_lines_skipped);
 	RUN(test_multiline_field_keeps_lines_right);
 	RUN(test_header_lookup);
+	RUN(test_drop_records);
 	RUN(test_duplicate_header);
 	RUN(test_blank_header);
 	RUN(test_header_of_quoted_spaces);
