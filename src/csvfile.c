@@ -669,9 +669,10 @@ int csvfile_parse(struct csvfile *out, const char *path, const char *data,
 	return csvfile_parse_with(out, path, data, len, diags, true);
 }
 
-int csvfile_parse_with(struct csvfile *out, const char *path,
-		       const char *data, size_t len, struct diag_list *diags,
-		       bool fast)
+/* Parses with the scratch's offsets array, which it may grow. */
+static int parse(struct csvfile *out, const char *path, const char *data,
+		 size_t len, struct diag_list *diags, bool fast,
+		 struct csvfile_scratch *scratch)
 {
 	struct loader ld;
 	size_t bom;
@@ -690,8 +691,10 @@ int csvfile_parse_with(struct csvfile *out, const char *path,
 	 * offsets (each copy of a large block is a page-faulting memmove);
 	 * pages never touched cost nothing. */
 	buf_grow(&ld.text, len + 2);
-	ld.offs = mem_array_grow(NULL, &ld.offs_cap, len / 4 + 64,
-				 sizeof(*ld.offs));
+	ld.offs = mem_array_grow(scratch->offs, &scratch->offs_cap,
+				 len / 4 + 64, sizeof(*ld.offs));
+	ld.offs_cap = scratch->offs_cap;
+	scratch->offs = NULL;
 	parser_start(&ld);
 	bom = utf8_bom_length(data, len);
 	feed_all(&ld, data + bom, len - bom);
@@ -710,7 +713,21 @@ int csvfile_parse_with(struct csvfile *out, const char *path,
 	} else {
 		finish(out, &ld);
 	}
+	scratch->offs = ld.offs;        /* grown, maybe: the scratch's again */
+	scratch->offs_cap = ld.offs_cap;
+	ld.offs = NULL;
 	loader_free(&ld);
+	return rc;
+}
+
+int csvfile_parse_with(struct csvfile *out, const char *path,
+		       const char *data, size_t len, struct diag_list *diags,
+		       bool fast)
+{
+	struct csvfile_scratch scratch = CSVFILE_SCRATCH_INIT;
+	int rc = parse(out, path, data, len, diags, fast, &scratch);
+
+	csvfile_scratch_free(&scratch);
 	return rc;
 }
 
@@ -720,7 +737,8 @@ int csvfile_load(struct csvfile *out, const char *path,
 	return csvfile_load_as(out, path, NULL, diags);
 }
 
-/* Converts data in place to UTF-8, or reports where it cannot. */
+/* Points *data at a UTF-8 copy the caller frees (the bytes it had are the
+ * caller's still), or reports where the text cannot be converted. */
 static bool convert(const char *path, const char *encoding, char **data,
 		    size_t *len, struct diag_list *diags)
 {
@@ -736,18 +754,20 @@ static bool convert(const char *path, const char *encoding, char **data,
 			   bad < *len ? (unsigned char)(*data)[bad] : 0);
 		return false;
 	}
-	free(*data);
 	*data = utf8;
 	*len = utf8_len;
 	return true;
 }
 
-int csvfile_load_as(struct csvfile *out, const char *path,
-		    const char *encoding, struct diag_list *diags)
+int csvfile_load_reusing(struct csvfile *out, const char *path,
+			 const char *encoding,
+			 struct csvfile_scratch *scratch,
+			 struct diag_list *diags)
 {
-	char *data;
 	size_t len;
-	int err = fs_read_file(path, &data, &len);
+	int err = fs_read_file_into(path, &scratch->data, &scratch->data_cap,
+				    &len);
+	char *data = scratch->data;
 	int rc = -1;
 
 	memset(out, 0, sizeof(*out));
@@ -757,11 +777,29 @@ int csvfile_load_as(struct csvfile *out, const char *path,
 	}
 	if (!encoding || encoding_is_utf8(encoding) ||
 	    convert(path, encoding, &data, &len, diags))
-		rc = csvfile_parse(out, path, data, len, diags);
+		rc = parse(out, path, data, len, diags, true, scratch);
 	else
 		out->path = mem_strdup(path);
-	free(data);
+	if (data != scratch->data)
+		free(data);
 	return rc;
+}
+
+int csvfile_load_as(struct csvfile *out, const char *path,
+		    const char *encoding, struct diag_list *diags)
+{
+	struct csvfile_scratch scratch = CSVFILE_SCRATCH_INIT;
+	int rc = csvfile_load_reusing(out, path, encoding, &scratch, diags);
+
+	csvfile_scratch_free(&scratch);
+	return rc;
+}
+
+void csvfile_scratch_free(struct csvfile_scratch *scratch)
+{
+	free(scratch->data);
+	free(scratch->offs);
+	*scratch = (struct csvfile_scratch)CSVFILE_SCRATCH_INIT;
 }
 
 /* ---- lookups ---- */

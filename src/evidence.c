@@ -324,17 +324,19 @@ static void *read_logs(void *arg)
 {
 	struct reader *r = arg;
 	struct loading *ld = r->ld;
+	struct csvfile_scratch scratch = CSVFILE_SCRATCH_INIT;
 	size_t i;
 
 	while ((i = atomic_fetch_add(&ld->next, 1)) < ld->count) {
 		struct log *g = &ld->logs[i];
 
-		g->status = csvfile_load_as(g->csv, g->path, g->encoding,
-					    &g->parsing);
+		g->status = csvfile_load_reusing(g->csv, g->path, g->encoding,
+						 &scratch, &g->parsing);
 		if (g->status == 0)
 			read_rows(ld->m, r->arena, g, (int)i);
 		csvfile_drop_records(g->csv);
 	}
+	csvfile_scratch_free(&scratch);
 	return NULL;
 }
 

@@ -20,23 +20,23 @@
  * grows while it is read, or does not say its size (a pipe), still reads
  * whole: the buffer then doubles.
  */
-int fs_read_file(const char *path, char **data, size_t *len)
+int fs_read_file_into(const char *path, char **data, size_t *cap, size_t *len)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	struct stat st;
-	char *text, probe[4096];
-	size_t cap = 0, n = 0;
+	char probe[4096];
+	size_t n = 0;
 	int err = 0;
 
 	if (fd < 0)
 		return errno;
-	text = mem_array_grow(NULL, &cap, fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ?
-			      (size_t)st.st_size + 1 : 65536, 1);
+	*data = mem_array_grow(*data, cap, fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ?
+			       (size_t)st.st_size + 1 : 65536, 1);
 	for (;;) {
 		/* When the buffer is full, a small read says whether there is more. */
-		bool full = n + 1 >= cap;
+		bool full = n + 1 >= *cap;
 		ssize_t got = full ? read(fd, probe, sizeof(probe))
-				   : read(fd, text + n, cap - n - 1);
+				   : read(fd, *data + n, *cap - n - 1);
 
 		if (got < 0 && errno == EINTR)
 			continue;
@@ -47,19 +47,30 @@ int fs_read_file(const char *path, char **data, size_t *len)
 		if (got == 0)
 			break;
 		if (full) {
-			text = mem_array_grow(text, &cap, n + (size_t)got + 1, 1);
-			memcpy(text + n, probe, (size_t)got);
+			*data = mem_array_grow(*data, cap, n + (size_t)got + 1, 1);
+			memcpy(*data + n, probe, (size_t)got);
 		}
 		n += (size_t)got;
 	}
 	close(fd);
+	if (err)
+		return err;
+	(*data)[n] = '\0';
+	*len = n;
+	return 0;
+}
+
+int fs_read_file(const char *path, char **data, size_t *len)
+{
+	char *text = NULL;
+	size_t cap = 0;
+	int err = fs_read_file_into(path, &text, &cap, len);
+
 	if (err) {
 		free(text);
 		return err;
 	}
-	text[n] = '\0';
 	*data = text;
-	*len = n;
 	return 0;
 }
 

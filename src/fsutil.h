@@ -16,6 +16,14 @@
 int fs_read_file(const char *path, char **data, size_t *len);
 
 /*
+ * The same into *data, a buffer of *cap bytes (NULL and 0 at first) that
+ * is grown as needed and stays the caller's, on error too: a thread that
+ * reads many large files reuses one buffer instead of asking the kernel
+ * for fresh memory each time.
+ */
+int fs_read_file_into(const char *path, char **data, size_t *cap, size_t *len);
+
+/*
  * Names of the regular files in dir whose names end in suffix (not hidden,
  * not editor backups), sorted bytewise.  0 or errno; free with
  * fs_free_names().

@@ -18,6 +18,7 @@
 #include "mem.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -512,6 +513,54 @@ static void test_load(void)
 	done();
 }
 
+/* One scratch serves file after file, whatever each holds, until freed. */
+static void test_load_reusing(void)
+{
+	struct csvfile_scratch scratch = CSVFILE_SCRATCH_INIT;
+	char path[] = "/tmp/test_csvfile_XXXXXX";
+	struct buf big = BUF_INIT;
+	char *first;
+	int fd = mkstemp(path);
+
+	CHECK(fd >= 0);
+	buf_puts(&big, "a,b\n");
+	for (int i = 0; i < 5000; i++)
+		buf_printf(&big, "%d,\"row %d, quoted\"\n", i, i);
+	CHECK_INT(write(fd, big.data, big.len), (long)big.len);
+	close(fd);
+	CHECK_INT(csvfile_load_reusing(&file, path, NULL, &scratch, &diags), 0);
+	CHECK_INT(file.nrecords, 5000);
+	CHECK_STR(file.records[4999].fields[1], "row 4999, quoted");
+	first = scratch.data;
+	CHECK(scratch.data_cap > big.len && scratch.offs_cap >= 10000);
+	done();
+
+	/* A smaller file: the same buffers, and nothing of the last one. */
+	fd = open(path, O_WRONLY | O_TRUNC);
+	CHECK_INT(write(fd, "x\n\"caf\xE9\"\n", 9), 9);
+	close(fd);
+	CHECK_INT(csvfile_load_reusing(&file, path, "windows-1252", &scratch,
+				       &diags), 0);
+	CHECK_STR(rows(), "1: x\n2: caf\xC3\xA9\n");
+	CHECK(scratch.data == first);
+	done();
+	/* Read as UTF-8, the same bytes are an error at their place. */
+	CHECK_INT(csvfile_load_reusing(&file, path, NULL, &scratch, &diags), 0);
+	CHECK_INT(file.nrecords, 0);
+	CHECK_INT(diags.errors, 1);
+	CHECK(strstr(messages(), ":2:5: error: invalid UTF-8 (byte 0xE9)") != NULL);
+	done();
+
+	unlink(path);
+	CHECK_INT(csvfile_load_reusing(&file, path, NULL, &scratch, &diags),
+		  ENOENT);
+	CHECK_INT(diags.count, 0);
+	done();
+	csvfile_scratch_free(&scratch);
+	CHECK(scratch.data == NULL && scratch.offs == NULL);
+	buf_free(&big);
+}
+
 /* ---- size ---- */
 
 static void test_ten_thousand_columns(void)
@@ -833,6 +882,7 @@ int main(void)
 	RUN(test_empty_file);
 	RUN(test_binary_file);
 	RUN(test_load);
+	RUN(test_load_reusing);
 	RUN(test_ten_thousand_columns);
 	RUN(test_five_megabyte_field);
 	RUN(test_long_lines);
