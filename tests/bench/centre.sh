@@ -108,12 +108,18 @@ for n in $sizes; do
 	written=$(grep -q "up to date" $bench/out.txt && echo 0 || sed -n "s/.*, \([0-9]*\) files\{0,1\} written.*/\1/p" $bench/out.txt)
 	rate=$(echo "$pages $first" | awk '{ printf "%.0f", ($2 > 0 ? $1 / $2 : 0) }')
 	ram=- copy=-
-	if [ -n "$tmpfs" ]; then
+	# The RAM file system must hold the site, and twice it for the copy
+	# (10 GB at 50,000 learners): what does not fit is shown as "-".
+	room=0
+	[ -z "$tmpfs" ] || room=$(df -Pm /dev/shm | awk 'NR == 2 { print $4 }')
+	if [ "$room" -gt "$(echo "$mb" | awk '{ printf "%d", $1 * 1.1 + 64 }')" ]; then
 		rm -rf $tmpfs && mkdir $tmpfs
 		run build/folio build -C $centre --out $tmpfs/site-$n $jobs
 		ram=${wall}s
-		run cp -r $tmpfs/site-$n $tmpfs/copy
-		copy=${wall}s
+		if [ "$room" -gt "$(echo "$mb" | awk '{ printf "%d", $1 * 2.2 + 64 }')" ]; then
+			run cp -r $tmpfs/site-$n $tmpfs/copy
+			copy=${wall}s
+		fi
 		rm -rf $tmpfs
 	fi
 	printf '%9s %9s %7ss | %7ss %7ss %7ss %7s %8s %8s %6s MB | %8ss %9s | %8s %8s\n' \
