@@ -34,9 +34,9 @@ need /usr/bin/time time
 # Every timed command starts with nothing left to write back: the last
 # build's gigabyte would otherwise be flushed in the middle of the next
 # one's timing.  Emptying the page cache as well was tried and left out:
-# on this machine (a virtual machine) freed memory goes back to the host,
-# so every run then paid for memory as if the machine were new (the
-# 50,000-learner build took 21.7 s instead of 14 to 18 s).
+# it needs root, empties the caches of everything else on the machine,
+# and did not make the figures steadier (on this virtual machine freed
+# memory goes back to the host, so it is fresh again either way).
 
 # run COMMAND...: sets wall, user, sys, cpu, rss_mb from GNU time.
 run() {
