@@ -245,7 +245,7 @@ static void find_unknowns(const struct model *m, struct unknowns *u)
 	}
 	/* The rows are in learner order, not file order: keep the earliest. */
 	for (size_t i = 0; i < m->nevidence; i++) {
-		const struct evidence *e = &m->evidence[i];
+		const struct evidence *e = m->evidence[i];
 		struct unknown *x = unknown(m, u, e->assessor);
 
 		if (x && !x->learner && (!x->row || earlier_row(e, x->row)))

@@ -66,4 +66,11 @@ struct evidence {
  */
 int evidence_load(struct model *m, const char *dir, struct diag_list *diags);
 
+/*
+ * The order of one learner's rows: by date, then ref, then unit id
+ * (negative, 0 or positive, as strcmp).  Two rows of a loaded model never
+ * compare equal.
+ */
+int evidence_compare(const struct evidence *a, const struct evidence *b);
+
 #endif

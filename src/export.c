@@ -243,7 +243,7 @@ json_t *export_learner(const struct model *m, const struct xref *x,
 			export_portfolio(&x->portfolios[x->first[index] + i]));
 	for (size_t i = 0; i < l->nevidence; i++)
 		json_array_append_new(evidence,
-			export_evidence(&m->evidence[l->first_evidence + i]));
+			export_evidence(m->evidence[l->first_evidence + i]));
 	learner = json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
 			    "id", l->id,
 			    "name", export_text_or_null(l->name),

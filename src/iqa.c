@@ -127,7 +127,7 @@ static const struct evidence *assessed_by(const struct model *m,
 
 	*exists = false;
 	for (size_t i = 0; i < l->nevidence; i++) {
-		const struct evidence *e = &m->evidence[l->first_evidence + i];
+		const struct evidence *e = m->evidence[l->first_evidence + i];
 
 		if (e->unit != q->unit)
 			continue;

@@ -297,6 +297,9 @@ void model_free(struct model *m)
 	free(m->files);
 	free(m->learners);
 	free(m->evidence);
+	for (size_t i = 0; i < m->nrow_blocks; i++)
+		free(m->row_blocks[i]);
+	free(m->row_blocks);
 	free(m->assessors);
 	free(m->iqa);
 	strmap_free(&m->learner_index);

@@ -58,7 +58,9 @@ struct model {
 	size_t nunits;
 	struct learner **learners;   /* sorted by id, ids unique */
 	size_t nlearners;
-	struct evidence *evidence;   /* rows without errors, by learner, date, ref */
+	/* The rows without errors, by learner, date, ref: each learner's are
+	 * evidence[first_evidence .. first_evidence + nevidence). */
+	const struct evidence **evidence;
 	size_t nevidence;
 	const char *assessors_file;  /* NULL when there is none */
 	struct assessor **assessors; /* sorted by initials */
@@ -76,6 +78,9 @@ struct model {
 	 * (the model's own is not shared between threads). */
 	struct arena *row_arenas;
 	size_t nrow_arenas;
+	/* The rows themselves, a block per log, as its thread read them. */
+	struct evidence **row_blocks;
+	size_t nrow_blocks;
 	size_t threads;                 /* model_paths.threads */
 };
 

@@ -63,7 +63,7 @@ static bool active_since(const struct model *m, const struct learner *l,
 			 const struct unit *u, int32_t since)
 {
 	for (size_t i = 0; i < l->nevidence; i++) {
-		const struct evidence *e = &m->evidence[l->first_evidence + i];
+		const struct evidence *e = m->evidence[l->first_evidence + i];
 
 		if (e->unit == u && e->date >= since)
 			return true;
@@ -97,14 +97,14 @@ static struct learner *narrow_learner(const struct scope *s,
 	copy->first_evidence = out->nevidence;
 	copy->nevidence = 0;
 	for (size_t i = 0; i < l->nevidence; i++) {
-		const struct evidence *e = &m->evidence[l->first_evidence + i];
+		const struct evidence *e = m->evidence[l->first_evidence + i];
 
 		if (!in_scope(s, m, l, e->unit))
 			continue;
 		out->evidence = mem_array_grow(out->evidence, evidence_cap,
 					       out->nevidence + 1,
 					       sizeof(*out->evidence));
-		out->evidence[out->nevidence++] = *e;
+		out->evidence[out->nevidence++] = e;
 		copy->nevidence++;
 	}
 	return copy;
@@ -138,6 +138,8 @@ void scope_narrow(const struct scope *s, const struct model *m,
 	memset(&out->learner_folded, 0, sizeof(out->learner_folded));
 	out->row_arenas = NULL;
 	out->nrow_arenas = 0;
+	out->row_blocks = NULL;   /* out's rows are m's */
+	out->nrow_blocks = 0;
 	out->files = NULL;
 	out->nfiles = out->files_cap = 0;
 	out->units = mem_calloc(m->nunits ? m->nunits : 1, sizeof(*out->units));

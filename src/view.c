@@ -584,10 +584,10 @@ struct value view_learner(struct arena *a, const struct view_shared *s,
 	struct value *evidence = value_items(a, l->nevidence);
 
 	for (size_t i = 0; i < l->nevidence; i++)
-		evidence[i] = evidence_row(a, &m->evidence[l->first_evidence + i],
+		evidence[i] = evidence_row(a, m->evidence[l->first_evidence + i],
 					   i + 1);
 	if (rows)
-		*rows = (struct view_rows){ l, &m->evidence[l->first_evidence],
+		*rows = (struct view_rows){ l, m->evidence + l->first_evidence,
 					    evidence, l->nevidence };
 	put(&view, "portfolios", portfolio_list(a, s->x, li));
 	put(&view, "evidence", value_list(evidence, l->nevidence));
@@ -610,8 +610,8 @@ static const char *mark(const struct portfolio *p, size_t i)
 
 /*
  * Its number in the portfolio's evidence log (from 1), or 0.  The log is
- * the learner's rows of one unit in their order, which is their order in
- * memory too, so the row is found by halving.
+ * the learner's rows of one unit in their order (evidence_compare), so
+ * the row is found by halving.
  */
 static size_t row_number(const struct portfolio *p, const struct evidence *e)
 {
@@ -622,7 +622,7 @@ static size_t row_number(const struct portfolio *p, const struct evidence *e)
 
 		if (p->rows[mid] == e)
 			return mid + 1;
-		if (p->rows[mid] < e)
+		if (evidence_compare(p->rows[mid], e) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -811,17 +811,25 @@ static void put_marks(struct obj *view, const struct portfolio *p)
 /*
  * Row e numbered no: a copy of the learner page's row when the cache
  * holds it (only `no`, its first member, differs), else built afresh.
+ * A portfolio's rows are its learner's in the same order, less the other
+ * units', so the search goes on from *from, where the last one was found.
  */
 static struct value portfolio_row(struct arena *a, const struct view_rows *rows,
-				  const struct evidence *e, size_t no)
+				  size_t *from, const struct evidence *e,
+				  size_t no)
 {
 	struct value_member *members;
 	const struct value *cached;
+	size_t i = *from;
 
-	if (!rows || rows->learner != e->learner || e < rows->first ||
-	    e >= rows->first + rows->n)
+	if (!rows || rows->learner != e->learner)
 		return evidence_row(a, e, no);
-	cached = &rows->rows[e - rows->first];
+	while (i < rows->n && rows->evidence[i] != e)
+		i++;
+	if (i == rows->n)
+		return evidence_row(a, e, no);
+	*from = i + 1;
+	cached = &rows->rows[i];
 	members = value_members(a, cached->len);
 	memcpy(members, cached->u.members, cached->len * sizeof(*members));
 	members[0].value = value_int((long long)no);
@@ -840,9 +848,10 @@ struct value view_portfolio(struct arena *a, const struct view_shared *s,
 	};
 	struct buf title = BUF_INIT;
 	struct value title_value;
+	size_t cached = 0;
 
 	for (size_t i = 0; i < p->nrows; i++) {
-		rows[i] = portfolio_row(a, cache, p->rows[i], i + 1);
+		rows[i] = portfolio_row(a, cache, &cached, p->rows[i], i + 1);
 		cite.made[0][i] = cite.made[1][i] = value_null();
 	}
 	learner = learner_head(a, p->learner, 0);

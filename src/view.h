@@ -77,8 +77,8 @@ struct value view_dashboard(struct arena *a, const struct view_shared *s,
  */
 struct view_rows {
 	const struct learner *learner;
-	const struct evidence *first;
-	const struct value *rows;
+	const struct evidence *const *evidence;   /* the learner's, in order */
+	const struct value *rows;                 /* rows[i] is evidence[i]'s */
 	size_t n;
 };
 

@@ -211,16 +211,16 @@ static size_t entries(const struct xref_coverage *c, size_t n)
 
 /* The rows of the portfolio's unit, and its lists made to measure. */
 static void gather(struct arena *a, struct portfolio *p,
-		   const struct evidence *rows, size_t nrows)
+		   const struct evidence *const *rows, size_t nrows)
 {
 	const struct unit *u = p->unit;
 	const struct evidence **block;
 
 	for (size_t i = 0; i < nrows; i++) {
-		if (rows[i].unit != u)
+		if (rows[i]->unit != u)
 			continue;
 		p->nrows++;
-		apply_row(p, &rows[i], false, NULL, NULL);
+		apply_row(p, rows[i], false, NULL, NULL);
 	}
 	p->rows = arena_alloc_raw(a, (p->nrows + 1) * sizeof(*p->rows));
 	block = arena_alloc_raw(a, (entries(p->criteria, u->ncriteria) +
@@ -231,7 +231,7 @@ static void gather(struct arena *a, struct portfolio *p,
 }
 
 static void judge(struct arena *a, struct portfolio *p,
-		  const struct evidence *rows, size_t nrows)
+		  const struct evidence *const *rows, size_t nrows)
 {
 	const struct unit *u = p->unit;
 	bool *observed = mem_calloc(u->ncriteria, sizeof(*observed));
@@ -243,10 +243,10 @@ static void judge(struct arena *a, struct portfolio *p,
 				      (u->nrequirements + 1) * sizeof(*p->requirements));
 	gather(a, p, rows, nrows);
 	for (size_t i = 0; i < nrows; i++) {
-		if (rows[i].unit != u)
+		if (rows[i]->unit != u)
 			continue;
-		p->rows[n++] = &rows[i];
-		apply_row(p, &rows[i], true, observed, &last_date);
+		p->rows[n++] = rows[i];
+		apply_row(p, rows[i], true, observed, &last_date);
 	}
 	for (size_t i = 0; i < u->ncriteria; i++) {
 		struct xref_coverage *c = &p->criteria[i];
@@ -281,13 +281,13 @@ static size_t unit_position(const struct model *m, const struct unit *u)
 static void mark_units(const struct model *m, const struct learner *l,
 		       bool *units)
 {
-	const struct evidence *rows = m->evidence + l->first_evidence;
+	const struct evidence *const *rows = m->evidence + l->first_evidence;
 
 	memset(units, 0, m->nunits * sizeof(*units));
 	for (size_t i = 0; i < l->nunits; i++)
 		units[unit_position(m, l->units[i])] = true;
 	for (size_t i = 0; i < l->nevidence; i++)
-		units[unit_position(m, rows[i].unit)] = true;
+		units[unit_position(m, rows[i]->unit)] = true;
 }
 
 /* Each learner's portfolios, in place, with nothing judged yet. */

@@ -72,7 +72,7 @@ static char *rows_text(void)
 	struct buf b = BUF_INIT;
 
 	for (size_t i = 0; i < model.nevidence; i++) {
-		const struct evidence *e = &model.evidence[i];
+		const struct evidence *e = model.evidence[i];
 
 		buf_printf(&b, "%s %s %s %d\n", e->learner->id, e->unit->id,
 			   e->ref, (int)e->date);
@@ -129,7 +129,7 @@ static void duplicate_across_files(void)
 		  "DIR/evidence/b.csv:3: error: duplicate ref `R` for learner l1 "
 		  "and unit t (first at DIR/evidence/a.csv:2)\n");
 	CHECK_INT(model.nevidence, 2);
-	CHECK_STR(model.evidence[1].file + strlen(dir), "/evidence/a.csv");
+	CHECK_STR(model.evidence[1]->file + strlen(dir), "/evidence/a.csv");
 	CHECK_INT(model.learners[0]->nevidence, 2);
 }
 
@@ -144,7 +144,7 @@ static void duplicate_within_a_file(void)
 		  "DIR/evidence/log.csv:4: error: duplicate ref `R` for learner l1 "
 		  "and unit t (first at DIR/evidence/log.csv:2)\n");
 	CHECK_INT(model.nevidence, 2);
-	CHECK_INT(model.evidence[0].line, 2);
+	CHECK_INT(model.evidence[0]->line, 2);
 }
 
 /* Were it kept, it would be in the future and cover nothing. */
@@ -171,8 +171,8 @@ static void three_copies_two_errors(void)
 		  "DIR/evidence/b.csv:3: error: duplicate ref `R` for learner l2 "
 		  "and unit t (first at DIR/evidence/a.csv:2)\n");
 	CHECK_INT(model.nevidence, 1);
-	CHECK_INT(model.evidence[0].date, 20513);
-	CHECK_STR(model.evidence[0].file + strlen(dir), "/evidence/a.csv");
+	CHECK_INT(model.evidence[0]->date, 20513);
+	CHECK_STR(model.evidence[0]->file + strlen(dir), "/evidence/a.csv");
 }
 
 static void same_ref_in_two_units(void)
@@ -230,11 +230,11 @@ static void extra_columns_kept(void)
 	write_log("b.csv", "l2,t,C,2026-03-01,O,1.1,,x,KM\n");
 	load_both_ways();
 	CHECK_INT(model.nevidence, 3);
-	CHECK_INT(model.evidence[0].nextra, 1);
-	CHECK_STR(model.evidence[0].extra[0].name, "Room");
-	CHECK_STR(model.evidence[0].extra[0].value, "R1");
-	CHECK_INT(model.evidence[1].nextra, 0);
-	CHECK_INT(model.evidence[2].nextra, 0);
+	CHECK_INT(model.evidence[0]->nextra, 1);
+	CHECK_STR(model.evidence[0]->extra[0].name, "Room");
+	CHECK_STR(model.evidence[0]->extra[0].value, "R1");
+	CHECK_INT(model.evidence[1]->nextra, 0);
+	CHECK_INT(model.evidence[2]->nextra, 0);
 }
 
 /*
