@@ -3,6 +3,7 @@
  */
 #include "centre.h"
 #include "encoding.h"
+#include "threads.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -23,9 +24,9 @@ int centre_jobs_option(const struct command *cmd, const char *value, int *jobs)
 
 int centre_default_jobs(void)
 {
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t n = threads_cores();
 
-	return n > 0 ? (int)(n < 64 ? n : 64) : 1;
+	return n < 64 ? (int)n : 64;
 }
 
 bool centre_option(struct centre_args *args, int opt, const char *value)

@@ -9,13 +9,12 @@
 #include "markdown.h"
 #include "mem.h"
 #include "model.h"
+#include "threads.h"
 
-#include <pthread.h>
 #include <stdarg.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 enum {
 	COL_LEARNER, COL_UNIT, COL_REF, COL_DATE, COL_METHOD, COL_CRITERIA,
@@ -248,17 +247,10 @@ struct reader {
 	struct arena *arena;        /* one of the model's, this thread's alone */
 };
 
-static size_t cores(void)
-{
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
-
-	return n > 1 ? (size_t)n : 1;
-}
-
 /* For work in n parts: as the model asks (tests do), else a core each if worth it. */
 static size_t threads_for(const struct model *m, size_t n, bool worth_it)
 {
-	size_t t = m->threads ? m->threads : worth_it ? cores() : 1;
+	size_t t = m->threads ? m->threads : worth_it ? threads_cores() : 1;
 
 	if (t > n)
 		t = n;
@@ -345,21 +337,14 @@ static void *read_logs(void *arg)
  */
 static void read_in_parallel(struct loading *ld)
 {
-	size_t n = threads_for(ld->m, ld->count, true), started = 0;
+	size_t n = threads_for(ld->m, ld->count, true);
 	struct reader readers[EVIDENCE_MAX_THREADS];
-	pthread_t threads[EVIDENCE_MAX_THREADS];
 
 	ld->m->row_arenas = mem_calloc(n, sizeof(*ld->m->row_arenas));
 	ld->m->nrow_arenas = n;
 	for (size_t i = 0; i < n; i++)
 		readers[i] = (struct reader){ ld, &ld->m->row_arenas[i] };
-	for (size_t i = 1; i < n; i++)
-		if (pthread_create(&threads[started], NULL, read_logs,
-				   &readers[i]) == 0)
-			started++;
-	read_logs(&readers[0]);
-	for (size_t i = 0; i < started; i++)
-		pthread_join(threads[i], NULL);
+	threads_run(read_logs, readers, sizeof(*readers), n, NULL);
 }
 
 /*
@@ -632,28 +617,6 @@ static void split(struct indexer *w, size_t n, const struct indexing *x)
 	}
 }
 
-static void index_in_parallel(struct indexer *w, size_t n)
-{
-	pthread_t threads[EVIDENCE_MAX_THREADS];
-	size_t started = 0;
-	bool alone[EVIDENCE_MAX_THREADS] = { false };
-
-	for (size_t i = 1; i < n; i++) {
-		if (pthread_create(&threads[started], NULL, index_learners,
-				   &w[i]) == 0)
-			started++;
-		else
-			alone[i] = true;
-	}
-	index_learners(&w[0]);
-	for (size_t i = 0; i < started; i++)
-		pthread_join(threads[i], NULL);
-	/* A thread that could not start leaves its share to this one. */
-	for (size_t i = 1; i < n; i++)
-		if (alone[i])
-			index_learners(&w[i]);
-}
-
 /* Closes the gaps the duplicates left; sets each learner's range. */
 static size_t close_gaps(const struct indexing *x)
 {
@@ -741,7 +704,7 @@ static void index_rows(struct model *m, struct loading *ld,
 	x.sorted = mem_alloc((total + 1) * sizeof(*x.sorted));
 	n = threads_for(m, m->nlearners, total >= EVIDENCE_PARALLEL_ROWS);
 	split(w, n, &x);
-	index_in_parallel(w, n);
+	threads_run(index_learners, w, sizeof(*w), n, NULL);
 	keep_rows(m, ld);
 	m->evidence = x.sorted;
 	m->nevidence = close_gaps(&x);

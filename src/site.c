@@ -17,6 +17,7 @@
 #include "mem.h"
 #include "mustache.h"
 #include "theme.h"
+#include "threads.h"
 #include "view.h"
 
 #include <errno.h>
@@ -600,18 +601,12 @@ static void group_pages(struct build *b)
 static void render_all(struct build *b)
 {
 	size_t n = b->o->jobs > 1 ? (size_t)b->o->jobs : 1;
-	pthread_t *threads = mem_calloc(n, sizeof(*threads));
-	size_t started = 0;
 
 	group_pages(b);
-	/* The calling thread is one of the workers. */
-	for (size_t i = 1; i < n && i < b->ngroups; i++)
-		if (pthread_create(&threads[started], NULL, worker, b) == 0)
-			started++;
-	worker(b);
-	for (size_t i = 0; i < started; i++)
-		pthread_join(threads[i], NULL);
-	free(threads);
+	if (n > b->ngroups)
+		n = b->ngroups ? b->ngroups : 1;
+	/* The workers share the queue of page groups. */
+	threads_run(worker, b, 0, n, NULL);
 }
 
 /* Files that are not pages: the stylesheet and the marker. */

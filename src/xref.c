@@ -4,12 +4,11 @@
 #include "xref.h"
 #include "buf.h"
 #include "mem.h"
+#include "threads.h"
 
-#include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 enum xref_counts xref_row_counts(const struct evidence *e)
 {
@@ -364,12 +363,12 @@ static void *judge_learners(void *arg)
 
 static size_t judging_threads(const struct model *m)
 {
-	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t cores = threads_cores();
 
 	/* Threads pay only when there is a fair amount to judge. */
-	if (m->nlearners < 4 * XREF_BATCH || cores < 2)
+	if (m->nlearners < 4 * XREF_BATCH)
 		return 1;
-	return cores < XREF_MAX_THREADS ? (size_t)cores : XREF_MAX_THREADS;
+	return cores < XREF_MAX_THREADS ? cores : XREF_MAX_THREADS;
 }
 
 void xref_build(struct xref *x, const struct model *m)
@@ -380,8 +379,7 @@ void xref_build(struct xref *x, const struct model *m)
 void xref_build_threads(struct xref *x, const struct model *m, size_t n)
 {
 	struct judging j = { x, m, 0 };
-	pthread_t threads[XREF_MAX_THREADS];
-	size_t started = 0;
+	void *arenas[XREF_MAX_THREADS];
 
 	if (n < 1)
 		n = 1;
@@ -392,18 +390,11 @@ void xref_build_threads(struct xref *x, const struct model *m, size_t n)
 	x->first = mem_calloc(m->nlearners + 1, sizeof(*x->first));
 	x->count = mem_calloc(m->nlearners + 1, sizeof(*x->count));
 	list_portfolios(x, m);
-	for (size_t i = 1; i < n; i++)
-		if (pthread_create(&threads[started], NULL, judge_learners, &j) == 0)
-			started++;
-	x->arenas[x->narenas] = judge_learners(&j);
-	x->narenas += x->arenas[x->narenas] != NULL;
-	for (size_t i = 0; i < started; i++) {
-		void *a = NULL;
-
-		pthread_join(threads[i], &a);
-		if (a)
-			x->arenas[x->narenas++] = a;
-	}
+	/* The threads share the queue of learners; each returns its arena. */
+	threads_run(judge_learners, &j, 0, n, arenas);
+	for (size_t i = 0; i < n; i++)
+		if (arenas[i])
+			x->arenas[x->narenas++] = arenas[i];
 }
 
 void xref_free(struct xref *x)
