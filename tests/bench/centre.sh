@@ -10,6 +10,11 @@
 # prints folio's speed as a ratio to Hugo's.  A benchmark: it prints
 # figures and never fails on time.
 #
+# Each timed command but the second build and the copy runs three times:
+# the table shows the run of median wall time, and a line under it the
+# fastest and the slowest, because on a virtual machine one run of the
+# same command can take twice as long as the next.
+#
 # FOLIO_BENCH_SIZES="1000 3000" narrows the sizes; FOLIO_BENCH_JOBS sets
 # --jobs (default: folio's, the number of cores).
 set -eu
@@ -21,6 +26,7 @@ bench=build/bench
 mkdir -p $bench
 make --no-print-directory build/folio > /dev/null
 ${CC:-cc} -std=c11 -O2 -D_POSIX_C_SOURCE=200809L tests/bench/gencentre.c -o $bench/gencentre
+${CC:-cc} -std=c11 -O2 tests/bench/evict.c -o $bench/evict
 
 need() {
 	command -v "$1" > /dev/null 2>&1 && return 0
@@ -33,7 +39,10 @@ need /usr/bin/time time
 
 # Every timed command starts with nothing left to write back: the last
 # build's gigabyte would otherwise be flushed in the middle of the next
-# one's timing.  Emptying the page cache as well was tried and left out:
+# one's timing.  Before each run of a build on disk, the outputs of the
+# runs before it are dropped from the page cache (tests/bench/evict.c):
+# three 50,000-learner sites would otherwise fill most of the memory, and
+# the last run would pay for the kernel reclaiming it.  Emptying the page cache as well was tried and left out:
 # it needs root, empties the caches of everything else on the machine,
 # and did not make the figures steadier (on this virtual machine freed
 # memory goes back to the host, so it is fresh again either way).
@@ -49,6 +58,26 @@ run() {
 	read -r wall user sys rss < $bench/time.txt
 	cpu=$(echo "$user $sys" | awk '{ printf "%.2f", $1 + $2 }')
 	rss_mb=$(echo "$rss" | awk '{ printf "%.0f", $1 / 1024 }')
+}
+
+# three BEFORE COMMAND: runs the shell command BEFORE (untimed), then
+# COMMAND, three times; RUN in either stands for the run's number (1 to
+# 3).  Sets wall, user, sys, cpu, rss_mb as run does, from the run of
+# median wall time (whose output stays in $bench/out.txt), and range to
+# "FASTEST-SLOWEST".
+three() {
+	: > $bench/runs.txt
+	for k in 1 2 3; do
+		eval "$(echo "$1" | sed "s/RUN/$k/g")"
+		eval "run $(echo "$2" | sed "s/RUN/$k/g")" || return 1
+		cp $bench/out.txt $bench/out-$k.txt
+		echo "$wall $user $sys $rss_mb $k" >> $bench/runs.txt
+	done
+	set -- $(sort -n $bench/runs.txt | sed -n 2p)
+	wall=$1 user=$2 sys=$3 rss_mb=$4
+	cp $bench/out-$5.txt $bench/out.txt
+	cpu=$(echo "$user $sys" | awk '{ printf "%.2f", $1 + $2 }')
+	range=$(sort -n $bench/runs.txt | awk 'NR == 1 { lo = $1 } { hi = $1 } END { printf "%s-%s", lo, hi }')
 }
 
 # Every build writes into a folder of its own under $out, deleted at the
@@ -84,8 +113,10 @@ fi
 echo
 echo "folio $(build/folio --version | cut -d' ' -f2) on $(nproc) cores: check, build (HTML) and a second build with nothing changed"
 echo "(tmpfs: the same build into ${tmpfs:-no RAM file system here}; cp -r: copying that finished site"
-echo " beside itself, the cost of its files alone, with nothing rendered)"
+echo " beside itself, the cost of its files alone, with nothing rendered; check, build and tmpfs:"
+echo " the median of three runs, the fastest and slowest listed under the table)"
 echo
+rm -f $bench/folio-times.txt $bench/ranges.txt   # a stopped run's
 printf '%9s %9s %8s | %8s %8s %8s %7s %8s %8s %9s | %9s %9s | %8s %8s\n' \
 	learners rows check build user sys pages pages/s MB "peak RSS" rebuild "rebuilt" tmpfs "cp -r"
 for n in $sizes; do
@@ -97,25 +128,28 @@ for n in $sizes; do
 	fi
 	rows=$(cat $centre/evidence/*.csv | wc -l)
 	rows=$((rows - 12))
-	run build/folio check -C $centre
-	check=$wall
-	run build/folio build -C $centre --out "$root/$out/site-$n" $jobs
-	first=$wall first_user=$user first_sys=$sys first_rss=$rss_mb
+	three : "build/folio check -C '$centre'"
+	check=$wall check_range=$range
+	# A fresh folder each run: deleting the last one would slow the next
+	# (see above).
+	three "sync; $bench/evict '$root/$out'" \
+		"build/folio build -C '$centre' --out '$root/$out/site-$n-RUN' $jobs"
+	first=$wall first_user=$user first_sys=$sys first_rss=$rss_mb first_range=$range
 	pages=$(sed -n 's/.*: \([0-9]*\) pages.*/\1/p' $bench/out.txt)
 	mb=$(sed -n 's/.* \([0-9.]*\) MB$/\1/p' $bench/out.txt)
-	run build/folio build -C $centre --out "$root/$out/site-$n" $jobs
+	run build/folio build -C $centre --out "$root/$out/site-$n-3" $jobs
 	second=$wall
 	written=$(grep -q "up to date" $bench/out.txt && echo 0 || sed -n "s/.*, \([0-9]*\) files\{0,1\} written.*/\1/p" $bench/out.txt)
 	rate=$(echo "$pages $first" | awk '{ printf "%.0f", ($2 > 0 ? $1 / $2 : 0) }')
-	ram=- copy=-
+	ram=- copy=- ram_range=-
 	# The RAM file system must hold the site, and twice it for the copy
 	# (10 GB at 50,000 learners): what does not fit is shown as "-".
 	room=0
 	[ -z "$tmpfs" ] || room=$(df -Pm /dev/shm | awk 'NR == 2 { print $4 }')
 	if [ "$room" -gt "$(echo "$mb" | awk '{ printf "%d", $1 * 1.1 + 64 }')" ]; then
-		rm -rf $tmpfs && mkdir $tmpfs
-		run build/folio build -C $centre --out $tmpfs/site-$n $jobs
-		ram=${wall}s
+		three "rm -rf '$tmpfs' && mkdir '$tmpfs'" \
+			"build/folio build -C '$centre' --out '$tmpfs/site-$n' $jobs"
+		ram=${wall}s ram_range=${range}s
 		if [ "$room" -gt "$(echo "$mb" | awk '{ printf "%d", $1 * 2.2 + 64 }')" ]; then
 			run cp -r $tmpfs/site-$n $tmpfs/copy
 			copy=${wall}s
@@ -125,7 +159,12 @@ for n in $sizes; do
 	printf '%9s %9s %7ss | %7ss %7ss %7ss %7s %8s %8s %6s MB | %8ss %9s | %8s %8s\n' \
 		$n $rows $check $first $first_user $first_sys $pages $rate $mb $first_rss $second "$written files" $ram $copy
 	echo "$n $first ${ram%s} $first_user $check ${copy%s}" >> $bench/folio-times.txt
+	echo "$n: check ${check_range}s, build ${first_range}s, tmpfs $ram_range" >> $bench/ranges.txt
 done
+echo
+echo "Fastest and slowest of the three runs:"
+sed 's/^/  /' $bench/ranges.txt
+rm -f $bench/ranges.txt $bench/runs.txt $bench/out-[123].txt
 
 # The issue's linearity target: the largest run against one a fifth its size.
 awk '
@@ -146,21 +185,21 @@ if need hugo hugo; then
 	for n in $sizes; do
 		[ -d $bench/hugo-$n ] || continue
 		portfolios=$((n * 3))
-		run hugo --source $bench/hugo-$n --destination "$root/$out/hugo-$n" --quiet
+		three "sync; $bench/evict '$root/$out'" \
+			"hugo --source '$bench/hugo-$n' --destination '$root/$out/hugo-$n-RUN' --quiet"
 		folio_time=$(awk -v n=$n '$1 == n { t = $2 } END { print t }' $bench/folio-times.txt)
-		echo "$n learners, $portfolios portfolio pages: hugo ${wall}s; folio ${folio_time}s for those pages and $((n + 7)) more" |
+		echo "$n learners, $portfolios portfolio pages: hugo ${wall}s ($range); folio ${folio_time}s for those pages and $((n + 7)) more" |
 			awk -v h=$wall -v f=$folio_time '{ printf "%s: folio is %.1f times as fast\n", $0, (f > 0 ? h / f : 0) }'
 		folio_ram=$(awk -v n=$n '$1 == n { t = $3 } END { print t }' $bench/folio-times.txt)
 		if [ -n "$tmpfs" ] && [ "$folio_ram" != - ]; then
+			three "rm -rf '$tmpfs'" "hugo --source '$bench/hugo-$n' --destination '$tmpfs/public' --quiet"
 			rm -rf $tmpfs
-			run hugo --source $bench/hugo-$n --destination $tmpfs/public --quiet
-			rm -rf $tmpfs
-			echo "  on tmpfs: hugo ${wall}s; folio ${folio_ram}s" |
+			echo "  on tmpfs: hugo ${wall}s ($range); folio ${folio_ram}s" |
 				awk -v h=$wall -v f=$folio_ram '{ printf "%s: folio is %.1f times as fast\n", $0, (f > 0 ? h / f : 0) }'
 		fi
 	done
 fi
-rm -f $bench/folio-times.txt
+rm -f $bench/folio-times.txt $bench/runs.txt $bench/out-[123].txt
 # The outputs are deleted now, so that the next run knows when (above).
 rm -rf $out
 date +%s > $bench/deleted-at
