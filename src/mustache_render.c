@@ -24,6 +24,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -337,14 +338,42 @@ static void put_value(struct buf *out, const struct value *v,
 }
 
 /*
+ * Where each tag's name was found last (value_get_hinted), by the tag's
+ * node: a page looks up some 1,200 names, most of them a tag in a list
+ * section finding its name in one element after another of the same kind.
+ * One table per thread, never cleared: a stale hint is only a wrong first
+ * guess, so the templates stay read-only and renders stay independent.
+ */
+#define HINTS 1024
+
+struct hint {
+	const struct mustache_node *node;
+	size_t index;
+};
+
+static _Thread_local struct hint hints[HINTS];
+
+static size_t *hint_for(const struct mustache_node *n)
+{
+	struct hint *h = &hints[((uintptr_t)n / sizeof(*n)) % HINTS];
+
+	if (h->node != n) {
+		h->node = n;
+		h->index = 0;
+	}
+	return &h->index;
+}
+
+/*
  * A dotted name: the first part is looked for down the context stack, the
  * rest only inside what the previous part found.  "." is the top.
  */
-static const struct value *lookup(const struct render *r, const char *name,
-				  size_t len, bool dotted)
+static const struct value *lookup(const struct render *r,
+				  const struct mustache_node *n,
+				  const char *name, size_t len, bool dotted)
 {
 	const char *dot;
-	size_t part, i;
+	size_t part, i, *hint = hint_for(n);
 	const struct value *v = NULL;
 
 	if (len == 1 && name[0] == '.')
@@ -352,7 +381,7 @@ static const struct value *lookup(const struct render *r, const char *name,
 	dot = dotted ? memchr(name, '.', len) : NULL;
 	part = dot ? (size_t)(dot - name) : len;
 	for (i = r->ctx[r->nctx - 1].object; i != NO_OBJECT && !v;) {
-		v = value_get(r->ctx[i].v, name, part);
+		v = value_get_hinted(r->ctx[i].v, name, part, hint);
 		i = i > 0 ? r->ctx[i - 1].object : NO_OBJECT;
 	}
 	while (v && dot) {
@@ -369,7 +398,7 @@ static const struct value *lookup_node(const struct render *r,
 				       const struct mustache_template *t,
 				       const struct mustache_node *n)
 {
-	return lookup(r, t->pool + n->off, n->len, n->flags & MUSTACHE_DOTTED);
+	return lookup(r, n, t->pool + n->off, n->len, n->flags & MUSTACHE_DOTTED);
 }
 
 /* One more inclusion of what n names, unless that is one too many. */

@@ -48,6 +48,27 @@ static bool same_key(const char *a, const char *b, size_t len)
 	return i == len;
 }
 
+const struct value *value_get_hinted(const struct value *object,
+				     const char *key, size_t len,
+				     size_t *hint)
+{
+	const struct value_member *m;
+	size_t i = *hint;
+
+	if (object->kind != VALUE_OBJECT || object->order)
+		return value_get(object, key, len);
+	m = object->u.members;
+	if (i < object->len && m[i].key_len == len && same_key(m[i].key, key, len))
+		return &m[i].value;
+	for (i = 0; i < object->len; i++) {
+		if (m[i].key_len == len && same_key(m[i].key, key, len)) {
+			*hint = i;
+			return &m[i].value;
+		}
+	}
+	return NULL;
+}
+
 const struct value *value_get(const struct value *object, const char *key,
 			      size_t len)
 {

@@ -114,6 +114,17 @@ struct value value_copy(struct arena *a, const char *s, size_t len);
 const struct value *value_get(const struct value *object, const char *key,
 			      size_t len);
 
+/*
+ * value_get() that tries member *hint first and, when it finds the key
+ * elsewhere, leaves its index in *hint.  Objects made by the same code
+ * have their keys in the same order, so a template tag that looks up one
+ * name in object after object of a kind finds it at once.  Any *hint is
+ * safe: it is only a place to look first.
+ */
+const struct value *value_get_hinted(const struct value *object,
+				     const char *key, size_t len,
+				     size_t *hint);
+
 /* Mustache's truth: not null, not false, not an empty list. */
 bool value_truthy(const struct value *v);
 

@@ -84,6 +84,41 @@ static void looks_up_members_in_small_and_large_objects(void)
 	arena_free(&a);
 }
 
+/* A hint is only where to look first: right, wrong or out of range. */
+static void looks_up_with_a_hint(void)
+{
+	struct value_member members[3] = {
+		value_member("no", value_int(1)),
+		value_member("ref", value_text("O/1")),
+		value_member("method", value_text("O")),
+	};
+	struct value row = value_object(members, 3), other;
+	struct value_member others[2] = {
+		value_member("method", value_text("Q")),
+		value_member("no", value_int(2)),
+	};
+	size_t hint = 0;
+
+	CHECK(value_get_hinted(&row, "method", 6, &hint) == &members[2].value);
+	CHECK_INT(hint, 2);
+	/* The next object of the kind: found at the hint. */
+	CHECK(value_get_hinted(&row, "method", 6, &hint) == &members[2].value);
+	/* An object whose keys are in another order: found, hint moved. */
+	other = value_object(others, 2);
+	CHECK(value_get_hinted(&other, "method", 6, &hint) == &others[0].value);
+	CHECK_INT(hint, 0);
+	/* A hint past the end, or at a key of another length or text. */
+	hint = 99;
+	CHECK(value_get_hinted(&other, "no", 2, &hint) == &others[1].value);
+	CHECK_INT(hint, 1);
+	hint = 1;
+	CHECK(value_get_hinted(&row, "no", 2, &hint) == &members[0].value);
+	hint = 0;
+	CHECK(value_get_hinted(&row, "mo", 2, &hint) == NULL);   /* "no", not "mo" */
+	CHECK_INT(hint, 0);   /* a miss leaves it */
+	CHECK(value_get_hinted(&members[1].value, "ref", 3, &hint) == NULL);
+}
+
 static void knows_mustache_truth(void)
 {
 	struct value empty = value_list(NULL, 0), zero = value_int(0);
@@ -164,6 +199,7 @@ int main(void)
 {
 	RUN(prints_json_as_jansson_does);
 	RUN(looks_up_members_in_small_and_large_objects);
+	RUN(looks_up_with_a_hint);
 	RUN(knows_mustache_truth);
 	RUN(converts_and_prints_deep_nesting_without_recursion);
 	RUN(reuses_its_arena_after_a_reset);
