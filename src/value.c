@@ -48,47 +48,33 @@ static bool same_key(const char *a, const char *b, size_t len)
 	return i == len;
 }
 
-const struct value *value_get_hinted(const struct value *object,
-				     const char *key, size_t len,
-				     size_t *hint)
+static bool has_key(const struct value_member *m, const char *key, size_t len)
 {
-	const struct value_member *m;
-	size_t i = *hint;
-
-	if (object->kind != VALUE_OBJECT || object->order)
-		return value_get(object, key, len);
-	m = object->u.members;
-	if (i < object->len && m[i].key_len == len && same_key(m[i].key, key, len))
-		return &m[i].value;
-	for (i = 0; i < object->len; i++) {
-		if (m[i].key_len == len && same_key(m[i].key, key, len)) {
-			*hint = i;
-			return &m[i].value;
-		}
-	}
-	return NULL;
+	return m->key_len == len && same_key(m->key, key, len);
 }
 
-const struct value *value_get(const struct value *object, const char *key,
-			      size_t len)
+/*
+ * Where key is among a small object's members (object->len when it is
+ * not): keys are short, so they are compared here, not by memcmp.
+ */
+static size_t scan(const struct value *object, const char *key, size_t len)
 {
-	const struct value_member *m;
-	size_t lo = 0, hi;
+	size_t i = 0;
 
-	if (object->kind != VALUE_OBJECT)
-		return NULL;
-	m = object->u.members;
-	if (!object->order) {
-		/* Keys are short: compared here, not by a call to memcmp. */
-		for (size_t i = 0; i < object->len; i++)
-			if (m[i].key_len == len && same_key(m[i].key, key, len))
-				return &m[i].value;
-		return NULL;
-	}
-	hi = object->len;
+	while (i < object->len && !has_key(&object->u.members[i], key, len))
+		i++;
+	return i;
+}
+
+/* A large object's member named key, found in its sorted index. */
+static const struct value *search(const struct value *object, const char *key,
+				  size_t len)
+{
+	size_t lo = 0, hi = object->len;
+
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		const struct value_member *at = &m[object->order[mid]];
+		const struct value_member *at = &object->u.members[object->order[mid]];
 		int c = key_compare(key, len, at->key, at->key_len);
 
 		if (c == 0)
@@ -99,6 +85,36 @@ const struct value *value_get(const struct value *object, const char *key,
 			lo = mid + 1;
 	}
 	return NULL;
+}
+
+const struct value *value_get(const struct value *object, const char *key,
+			      size_t len)
+{
+	size_t i;
+
+	if (object->kind != VALUE_OBJECT)
+		return NULL;
+	if (object->order)
+		return search(object, key, len);
+	i = scan(object, key, len);
+	return i < object->len ? &object->u.members[i].value : NULL;
+}
+
+const struct value *value_get_hinted(const struct value *object,
+				     const char *key, size_t len,
+				     size_t *hint)
+{
+	size_t i = *hint;
+
+	if (object->kind != VALUE_OBJECT || object->order)
+		return value_get(object, key, len);
+	if (i < object->len && has_key(&object->u.members[i], key, len))
+		return &object->u.members[i].value;
+	i = scan(object, key, len);
+	if (i == object->len)
+		return NULL;
+	*hint = i;
+	return &object->u.members[i].value;
 }
 
 bool value_truthy(const struct value *v)
