@@ -164,7 +164,7 @@ done
 echo
 echo "Fastest and slowest of the three runs:"
 sed 's/^/  /' $bench/ranges.txt
-rm -f $bench/ranges.txt $bench/runs.txt $bench/out-[123].txt
+rm -f $bench/ranges.txt
 
 # The issue's linearity target: the largest run against one a fifth its size.
 awk '
