@@ -615,20 +615,33 @@ static void feed_all(struct loader *ld, const char *s, size_t len)
 
 /* ---- the result ---- */
 
-/* Turns offsets into pointers, now that the text will not move again. */
-static void finish(struct csvfile *out, struct loader *ld)
+/*
+ * Turns offsets into pointers, now that the text will not move again, in
+ * tables borrowed from the scratch: every entry is written, so they need
+ * no zeroing.
+ */
+static void finish(struct csvfile *out, struct loader *ld,
+		   struct csvfile_scratch *scratch)
 {
 	size_t m = ld->ncolumns;
 
 	out->text_ = buf_detach(&ld->text);
-	out->fieldv_ = mem_calloc(ld->noffs, sizeof(*out->fieldv_));
+	out->fieldv_ = mem_array_grow(scratch->fieldv, &scratch->fieldv_cap,
+				      ld->noffs + 1, sizeof(*out->fieldv_));
+	out->fieldv_cap_ = scratch->fieldv_cap;
+	scratch->fieldv = NULL;
+	scratch->fieldv_cap = 0;
 	for (size_t i = 0; i < ld->noffs; i++)
 		out->fieldv_[i] = out->text_ + ld->offs[i];
 	out->header_line = ld->header_line;
 	out->ncolumns = m;
 	out->header = out->fieldv_;
 	out->nrecords = ld->nlines;
-	out->records = mem_calloc(ld->nlines, sizeof(*out->records));
+	out->records = mem_array_grow(scratch->records, &scratch->records_cap,
+				      ld->nlines + 1, sizeof(*out->records));
+	out->records_cap_ = scratch->records_cap;
+	scratch->records = NULL;
+	scratch->records_cap = 0;
 	for (size_t r = 0; r < ld->nlines; r++) {
 		out->records[r].line = ld->lines[r];
 		out->records[r].nfields = m;
@@ -669,7 +682,8 @@ int csvfile_parse(struct csvfile *out, const char *path, const char *data,
 	return csvfile_parse_with(out, path, data, len, diags, true);
 }
 
-/* Parses with the scratch's offsets array, which it may grow. */
+/* Parses with the scratch's offsets array, which it may grow, and
+ * borrows its tables for the records. */
 static int parse(struct csvfile *out, const char *path, const char *data,
 		 size_t len, struct diag_list *diags, bool fast,
 		 struct csvfile_scratch *scratch)
@@ -711,7 +725,7 @@ static int parse(struct csvfile *out, const char *path, const char *data,
 	} else if (!ld.header_ok) {
 		rc = -1;
 	} else {
-		finish(out, &ld);
+		finish(out, &ld, scratch);
 	}
 	scratch->offs = ld.offs;        /* grown, maybe: the scratch's again */
 	scratch->offs_cap = ld.offs_cap;
@@ -799,6 +813,8 @@ void csvfile_scratch_free(struct csvfile_scratch *scratch)
 {
 	free(scratch->data);
 	free(scratch->offs);
+	free(scratch->fieldv);
+	free(scratch->records);
 	*scratch = (struct csvfile_scratch)CSVFILE_SCRATCH_INIT;
 }
 
@@ -852,17 +868,51 @@ int csvfile_require(const struct csvfile *f, const char *name,
 	return -1;
 }
 
+/* Of the scratch's table and one given back, keeps the larger and frees
+ * the other. */
+static void *keep_larger(void *kept, size_t *kept_cap, void *table,
+			 size_t cap)
+{
+	if (kept && *kept_cap >= cap) {
+		free(table);
+		return kept;
+	}
+	free(kept);
+	*kept_cap = cap;
+	return table;
+}
+
+void csvfile_drop_records_into(struct csvfile *f,
+			       struct csvfile_scratch *scratch)
+{
+	const char **fieldv = f->fieldv_;
+
+	if (!f->records)        /* dropped already, or never usable */
+		return;
+	/* The header comes first: keep a copy of it. */
+	f->fieldv_ = mem_alloc((f->ncolumns + 1) * sizeof(*f->fieldv_));
+	memcpy(f->fieldv_, fieldv, f->ncolumns * sizeof(*f->fieldv_));
+	f->header = f->fieldv_;
+	if (scratch) {
+		scratch->fieldv = keep_larger(scratch->fieldv,
+					      &scratch->fieldv_cap, fieldv,
+					      f->fieldv_cap_);
+		scratch->records = keep_larger(scratch->records,
+					       &scratch->records_cap,
+					       f->records, f->records_cap_);
+	} else {
+		free(fieldv);
+		free(f->records);
+	}
+	f->fieldv_cap_ = f->ncolumns + 1;
+	f->records = NULL;
+	f->records_cap_ = 0;
+	f->nrecords = 0;
+}
+
 void csvfile_drop_records(struct csvfile *f)
 {
-	free(f->records);
-	f->records = NULL;
-	f->nrecords = 0;
-	if (f->fieldv_) {
-		/* The header comes first: keep it, give back the rest. */
-		f->fieldv_ = mem_realloc(f->fieldv_, (f->ncolumns + 1) *
-					 sizeof(*f->fieldv_));
-		f->header = f->fieldv_;
-	}
+	csvfile_drop_records_into(f, NULL);
 }
 
 void csvfile_free(struct csvfile *f)

@@ -49,6 +49,8 @@ struct csvfile {
 	/* Private: the storage the pointers above point into. */
 	char *text_;                     /* every field, NUL-terminated */
 	const char **fieldv_;            /* header, then each record's fields */
+	size_t fieldv_cap_;
+	size_t records_cap_;
 	size_t *order_;                  /* column indices sorted by name */
 };
 
@@ -81,19 +83,25 @@ int csvfile_load_as(struct csvfile *out, const char *path,
 
 /*
  * What loading a file needs only while it runs: the file's bytes and where
- * each field starts.  A thread loading many files passes the same scratch
- * to each, then frees it: files of tens of megabytes are above the size
- * glibc keeps for reuse, so each would otherwise be fresh memory that the
- * kernel zeroes (at 50,000 learners, a gigabyte in all).
+ * each field starts; and the records' tables, which the file loaded
+ * borrows until csvfile_drop_records_into() gives them back.  A thread
+ * loading many files passes the same scratch to each, then frees it:
+ * files of tens of megabytes are above the size glibc keeps for reuse, so
+ * each would otherwise be fresh memory that the kernel zeroes (at 50,000
+ * learners, a gigabyte in all).
  */
 struct csvfile_scratch {
 	char *data;
 	size_t data_cap;
 	size_t *offs;
 	size_t offs_cap;
+	const char **fieldv;            /* NULL while a file borrows it */
+	size_t fieldv_cap;
+	struct csvfile_record *records; /* NULL while a file borrows it */
+	size_t records_cap;
 };
 
-#define CSVFILE_SCRATCH_INIT { NULL, 0, NULL, 0 }
+#define CSVFILE_SCRATCH_INIT { NULL, 0, NULL, 0, NULL, 0, NULL, 0 }
 
 /* csvfile_load_as(), with buffers kept in scratch from one call to the next. */
 int csvfile_load_reusing(struct csvfile *out, const char *path,
@@ -123,6 +131,13 @@ int csvfile_require(const struct csvfile *f, const char *name,
  * nrecords is 0 afterwards.
  */
 void csvfile_drop_records(struct csvfile *f);
+
+/*
+ * The same, giving the tables to scratch for the next file instead of
+ * freeing them (the larger are kept where scratch has tables already).
+ */
+void csvfile_drop_records_into(struct csvfile *f,
+			       struct csvfile_scratch *scratch);
 
 void csvfile_free(struct csvfile *f);
 

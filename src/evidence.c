@@ -323,7 +323,7 @@ static void *read_logs(void *arg)
 						 &scratch, &g->parsing);
 		if (g->status == 0)
 			read_rows(ld->m, r->arena, g, (int)i);
-		csvfile_drop_records(g->csv);
+		csvfile_drop_records_into(g->csv, &scratch);
 	}
 	csvfile_scratch_free(&scratch);
 	return NULL;

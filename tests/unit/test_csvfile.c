@@ -519,6 +519,7 @@ static void test_load_reusing(void)
 	struct csvfile_scratch scratch = CSVFILE_SCRATCH_INIT;
 	char path[] = "/tmp/test_csvfile_XXXXXX";
 	struct buf big = BUF_INIT;
+	struct csvfile_record *records;
 	char *first;
 	int fd = mkstemp(path);
 
@@ -533,6 +534,18 @@ static void test_load_reusing(void)
 	CHECK_STR(file.records[4999].fields[1], "row 4999, quoted");
 	first = scratch.data;
 	CHECK(scratch.data_cap > big.len && scratch.offs_cap >= 10000);
+	/* The records' tables are the file's until it gives them back. */
+	records = file.records;
+	CHECK(scratch.records == NULL && scratch.fieldv == NULL);
+	csvfile_drop_records_into(&file, &scratch);
+	CHECK(scratch.records == records && scratch.records_cap > 5000);
+	CHECK(scratch.fieldv != NULL && scratch.fieldv_cap > 10000);
+	CHECK_INT(file.nrecords, 0);
+	CHECK(file.records == NULL);
+	CHECK_STR(rows(), "1: a|b\n");
+	CHECK_INT(csvfile_column(&file, "b"), 1);
+	csvfile_drop_records_into(&file, &scratch);   /* twice is harmless */
+	CHECK(scratch.records == records);
 	done();
 
 	/* A smaller file: the same buffers, and nothing of the last one. */
@@ -543,6 +556,10 @@ static void test_load_reusing(void)
 				       &diags), 0);
 	CHECK_STR(rows(), "1: x\n2: caf\xC3\xA9\n");
 	CHECK(scratch.data == first);
+	CHECK(file.records == records && scratch.records == NULL);
+	/* Given back, the larger table stays; a smaller one is freed. */
+	csvfile_drop_records_into(&file, &scratch);
+	CHECK(scratch.records == records && scratch.records_cap > 5000);
 	done();
 	/* Read as UTF-8, the same bytes are an error at their place. */
 	CHECK_INT(csvfile_load_reusing(&file, path, NULL, &scratch, &diags), 0);
@@ -557,7 +574,8 @@ static void test_load_reusing(void)
 	CHECK_INT(diags.count, 0);
 	done();
 	csvfile_scratch_free(&scratch);
-	CHECK(scratch.data == NULL && scratch.offs == NULL);
+	CHECK(scratch.data == NULL && scratch.offs == NULL &&
+	      scratch.records == NULL && scratch.fieldv == NULL);
 	buf_free(&big);
 }
 
