@@ -890,7 +890,7 @@ void csvfile_drop_records_into(struct csvfile *f,
 	if (!f->records)        /* dropped already, or never usable */
 		return;
 	/* The header comes first: keep a copy of it. */
-	f->fieldv_ = mem_alloc((f->ncolumns + 1) * sizeof(*f->fieldv_));
+	f->fieldv_ = mem_alloc(f->ncolumns * sizeof(*f->fieldv_));
 	memcpy(f->fieldv_, fieldv, f->ncolumns * sizeof(*f->fieldv_));
 	f->header = f->fieldv_;
 	if (scratch) {
@@ -904,7 +904,7 @@ void csvfile_drop_records_into(struct csvfile *f,
 		free(fieldv);
 		free(f->records);
 	}
-	f->fieldv_cap_ = f->ncolumns + 1;
+	f->fieldv_cap_ = f->ncolumns;
 	f->records = NULL;
 	f->records_cap_ = 0;
 	f->nrecords = 0;
