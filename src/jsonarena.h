@@ -7,8 +7,9 @@
  * churn was most of a site build when every view was JSON.  While a
  * thread has an arena active, jansson allocates from it by bumping a
  * pointer; frees inside it do nothing; and the whole page is dropped at
- * once by jsonarena_reset(), without walking the values.  Values made outside an active arena (the shared site model)
- * are malloc'd and freed as usual, whichever thread frees them.
+ * once by jsonarena_reset(), without walking the values.  Values made
+ * outside an active arena (the shared site model) are malloc'd and freed
+ * as usual, whichever thread frees them.
  *
  * Rule: a value built in an arena must never be decref'd after the
  * arena is reset or deactivated, nor be linked into a value outside it.

@@ -42,10 +42,11 @@ need /usr/bin/time time
 # one's timing.  Before each run of a build on disk, the outputs of the
 # runs before it are dropped from the page cache (tests/bench/evict.c):
 # three 50,000-learner sites would otherwise fill most of the memory, and
-# the last run would pay for the kernel reclaiming it.  Emptying the page cache as well was tried and left out:
-# it needs root, empties the caches of everything else on the machine,
-# and did not make the figures steadier (on this virtual machine freed
-# memory goes back to the host, so it is fresh again either way).
+# the last run would pay for the kernel reclaiming it.  Emptying the
+# page cache as well was tried and left out: it needs root, empties the
+# caches of everything else on the machine, and did not make the figures
+# steadier (on this virtual machine freed memory goes back to the host,
+# so it is fresh again either way).
 
 # run COMMAND...: sets wall, user, sys, cpu, rss_mb from GNU time.
 run() {
