@@ -57,6 +57,7 @@ need /usr/bin/time time
 # also timed to the end of a sync after it ("to disk", the time until
 # the site is on the disk), which counts the writing back at every size
 # alike.
+
 # now: seconds since the epoch, to the nanosecond.
 now() {
 	date +%s.%N
@@ -198,9 +199,9 @@ awk '
 			exit
 		printf "\n50,000 learners against 10,000 (5 times the evidence): check %s times, build %s times",
 			ratio(check[50000], check[10000]), ratio(build[50000], build[10000])
-		printf ", to disk %s times", ratio(ondisk[50000], ondisk[10000])
-		printf " (user CPU %s times), tmpfs build %s times; cp -r of the site alone %s times\n",
-			ratio(user[50000], user[10000]), ratio(ram[50000], ram[10000]), ratio(copy[50000], copy[10000])
+		printf " (user CPU %s times), to disk %s times, tmpfs build %s times; cp -r of the site alone %s times\n",
+			ratio(user[50000], user[10000]), ratio(ondisk[50000], ondisk[10000]),
+			ratio(ram[50000], ram[10000]), ratio(copy[50000], copy[10000])
 	}' $bench/folio-times.txt
 
 echo
