@@ -40,7 +40,8 @@ need /usr/bin/time time
 # Every timed command starts with nothing left to write back: the last
 # build's gigabyte would otherwise be flushed in the middle of the next
 # one's timing.  Before each run of a build on disk, the outputs of the
-# runs before it are dropped from the page cache (tests/bench/evict.c):
+# runs before it, written back by the sync that ends each timed command
+# (run, below), are dropped from the page cache (tests/bench/evict.c):
 # three 50,000-learner sites would otherwise fill most of the memory, and
 # the last run would pay for the kernel reclaiming it.  Emptying the
 # page cache as well was tried and left out: it needs root, empties the
@@ -154,7 +155,7 @@ for n in $sizes; do
 	check=$wall check_range=$range
 	# A fresh folder each run: deleting the last one would slow the next
 	# (see above).
-	three "sync; $bench/evict '$root/$out'" \
+	three "$bench/evict '$root/$out'" \
 		"build/folio build -C '$centre' --out '$root/$out/site-$n-RUN' $jobs"
 	first=$wall first_user=$user first_sys=$sys first_rss=$rss_mb first_range=$range
 	first_ondisk=$ondisk
@@ -210,7 +211,7 @@ if need hugo hugo; then
 	for n in $sizes; do
 		[ -d $bench/hugo-$n ] || continue
 		portfolios=$((n * 3))
-		three "sync; $bench/evict '$root/$out'" \
+		three "$bench/evict '$root/$out'" \
 			"hugo --source '$bench/hugo-$n' --destination '$root/$out/hugo-$n-RUN' --quiet"
 		folio_time=$(awk -v n=$n '$1 == n { t = $2 } END { print t }' $bench/folio-times.txt)
 		echo "$n learners, $portfolios portfolio pages: hugo ${wall}s ($range); folio ${folio_time}s for those pages and $((n + 7)) more" |
