@@ -3,11 +3,11 @@
  * on (tests/fuzz/regressions/, under $FOLIO_ROOT or the current folder)
  * through all four fuzzing entry points of tests/fuzz/fuzz.h: the unit
  * parser, the CSV loader, the CSV loader's fast path against libcsv, and
- * the Mustache engine.  Built like every unit
- * test, with AddressSanitizer and UndefinedBehaviorSanitizer, so `make
- * test` catches a regression without libFuzzer.  A broken promise in an
- * entry point aborts, which run.sh reports as a crash.  The folder must
- * exist and hold inputs: a missing folder fails.
+ * the Mustache engine.  Built like every unit test, with
+ * AddressSanitizer and UndefinedBehaviorSanitizer, so `make test` catches
+ * a regression without libFuzzer.  A broken promise in an entry point
+ * aborts, which run.sh reports as a crash.  The folder must exist and
+ * hold inputs: a missing folder fails.
  *
  * Then the bugs those inputs found, checked directly.
  */
