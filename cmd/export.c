@@ -12,14 +12,20 @@ static const struct option options[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
+static int to_stdout(const char *text, size_t len, void *data)
+{
+	(void)data;
+	return fwrite(text, 1, len, stdout) == len ? 0 : -1;
+}
+
 static int run_export(int argc, char **argv)
 {
 	struct centre_args args = { 0 };
 	struct diag_list diags = DIAG_LIST_INIT;
 	struct model m;
 	struct xref x = { 0 };
-	json_t *json;
-	int opt, status;
+	json_t *tail;
+	int opt, rc, status;
 
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, "+" CENTRE_SHORT_OPTIONS, options,
@@ -37,15 +43,18 @@ static int run_export(int argc, char **argv)
 	if (status == EXIT_OK) {
 		command_print_diagnostics(&diags);
 		xref_build(&x, &m);
-		json = export_model(&m, &x, &diags);
-		if (json_dumpf(json, stdout, JSON_INDENT(2)) != 0 ||
-		    fputc('\n', stdout) == EOF || fflush(stdout) != 0) {
+		tail = json_pack("{s:o}", "diagnostics",
+				 diag_list_to_json(&diags));
+		rc = export_write(&m, &x, tail, to_stdout, NULL);
+		if (rc == 0 && fflush(stdout) != 0)
+			rc = EXPORT_SINK_FAILED;
+		if (rc == EXPORT_SINK_FAILED)
 			perror("folio export: writing standard output");
-			status = EXIT_USAGE;
-		} else {
-			status = diags.errors ? EXIT_ERRORS : EXIT_OK;
-		}
-		json_decref(json);
+		else if (rc != 0)
+			fprintf(stderr, "folio export: the model could not be "
+				"turned into JSON\n");
+		status = rc ? EXIT_USAGE : diags.errors ? EXIT_ERRORS : EXIT_OK;
+		json_decref(tail);
 	}
 	xref_free(&x);
 	model_free(&m);

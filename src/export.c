@@ -4,7 +4,9 @@
 #include "export.h"
 #include "buf.h"
 #include "date.h"
+#include "jsonarena.h"
 #include "markdown.h"
+#include "mem.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -302,25 +304,177 @@ json_t *export_centre(const struct model *m)
 			 "today", export_date_or_null(true, m->today));
 }
 
-json_t *export_model(const struct model *m, const struct xref *x,
-		     const struct diag_list *diags)
-{
-	json_t *units = json_array(), *learners = json_array();
-	json_t *assessors = json_array(), *iqa = json_array();
+/*
+ * Writing the model.  As one jansson tree the model of a large centre
+ * is several times its JSON text (a value per field, a hash table per
+ * object), and building and freeing it was most of an export.  So the
+ * top-level object is written here, member by member, and each item of
+ * its arrays is built in a jsonarena, dumped and dropped at once, as
+ * the site does a page.  jansson dumps every item with the flags a dump
+ * of the whole tree would take, at depth 0; the text is then indented
+ * to the item's depth by adding spaces after each line break.  That is
+ * exact because JSON text breaks lines only where the indenting does (a
+ * string's line breaks are escaped), and it gives the bytes of one dump
+ * of the whole tree, which test_export checks.
+ */
+#define DUMP_FLAGS (JSON_INDENT(2) | JSON_ENCODE_ANY)
 
-	for (size_t i = 0; i < m->nunits; i++)
-		json_array_append_new(units, export_unit(m->units[i]));
-	for (size_t i = 0; i < m->nlearners; i++)
-		json_array_append_new(learners, export_learner(m, x, i));
-	for (size_t i = 0; i < m->nassessors; i++)
-		json_array_append_new(assessors, export_assessor(m->assessors[i]));
-	for (size_t i = 0; i < m->niqa; i++)
-		json_array_append_new(iqa, export_iqa(m, i));
-	return json_pack("{s:o, s:o, s:o, s:o, s:o, s:o}",
-			 "centre", export_centre(m),
-			 "units", units,
-			 "learners", learners,
-			 "assessors", assessors,
-			 "iqa", iqa,
-			 "diagnostics", diag_list_to_json(diags));
+/* Text is handed to the sink in pieces of about this size. */
+#define PIECE_SIZE 65536
+
+struct writer {
+	const struct model *m;
+	const struct xref *x;
+	struct buf text;            /* not yet handed to the sink */
+	export_sink *sink;
+	void *data;
+	size_t indent;              /* spaces after each line break */
+	char *dump;                 /* one value as jansson dumps it */
+	size_t dump_cap;
+	int failed;                 /* 0, or export_write()'s error */
+	struct jsonarena arena;
+};
+
+static void flush(struct writer *w)
+{
+	if (!w->failed && w->text.len && w->sink(w->text.data, w->text.len,
+						  w->data) != 0)
+		w->failed = EXPORT_SINK_FAILED;
+	buf_truncate(&w->text, 0);
+}
+
+static void put(struct writer *w, const char *s, size_t len)
+{
+	buf_put(&w->text, s, len);
+	if (w->text.len >= PIECE_SIZE)
+		flush(w);
+}
+
+/* Text dumped at depth 0, indented by w->indent after each line break. */
+static void put_indented(struct writer *w, const char *s, size_t len)
+{
+	static const char spaces[] = "        ";
+	const char *end = s + len, *line_end;
+
+	for (; s < end; s = line_end) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+
+		line_end = nl ? nl + 1 : end;
+		put(w, s, (size_t)(line_end - s));
+		if (nl)
+			put(w, spaces, w->indent);
+	}
+}
+
+/*
+ * jansson dumps into one buffer kept for every value (json_dumpb), not
+ * through a callback: a callback is called per token, often per byte.
+ */
+static void put_value(struct writer *w, const json_t *value, size_t indent)
+{
+	size_t n = value ? json_dumpb(value, w->dump, w->dump_cap, DUMP_FLAGS) : 0;
+
+	if (n > w->dump_cap) {
+		w->dump = mem_array_grow(w->dump, &w->dump_cap, n, 1);
+		n = json_dumpb(value, w->dump, w->dump_cap, DUMP_FLAGS);
+	}
+	if (n == 0) {
+		w->failed = w->failed ? w->failed : EXPORT_NOT_JSON;
+		return;
+	}
+	w->indent = indent;
+	put_indented(w, w->dump, n);
+}
+
+/* `,` after the member before, the key of the next: "  \"key\": ". */
+static void put_key(struct writer *w, const char *key, bool first)
+{
+	json_t *name = json_string(key);
+
+	put(w, first ? "\n  " : ",\n  ", first ? 3 : 4);
+	put_value(w, name, 0);
+	put(w, ": ", 2);
+	json_decref(name);
+}
+
+/*
+ * One member whose value is an array of n items, item(w, i) building
+ * each: every item lives in the arena only while it is dumped.
+ */
+static void put_array(struct writer *w, const char *key, bool first,
+		      size_t n, json_t *(*item)(const struct writer *, size_t))
+{
+	put_key(w, key, first);
+	if (n == 0) {
+		put(w, "[]", 2);
+		return;
+	}
+	put(w, "[\n    ", 6);
+	for (size_t i = 0; i < n && !w->failed; i++) {
+		json_t *value;
+
+		if (i)
+			put(w, ",\n    ", 6);
+		jsonarena_activate(&w->arena);
+		value = item(w, i);
+		put_value(w, value, 4);
+		jsonarena_activate(NULL);
+		jsonarena_reset(&w->arena);
+	}
+	put(w, "\n  ]", 4);
+}
+
+static json_t *unit_item(const struct writer *w, size_t i)
+{
+	return export_unit(w->m->units[i]);
+}
+
+static json_t *learner_item(const struct writer *w, size_t i)
+{
+	return export_learner(w->m, w->x, i);
+}
+
+static json_t *assessor_item(const struct writer *w, size_t i)
+{
+	return export_assessor(w->m->assessors[i]);
+}
+
+static json_t *iqa_item(const struct writer *w, size_t i)
+{
+	return export_iqa(w->m, i);
+}
+
+int export_to_buf(const char *text, size_t len, void *data)
+{
+	buf_put(data, text, len);
+	return 0;
+}
+
+int export_write(const struct model *m, const struct xref *x,
+		 const json_t *tail, export_sink *sink, void *data)
+{
+	struct writer w = { .m = m, .x = x, .sink = sink, .data = data };
+	json_t *centre = export_centre(m);
+	const char *key;
+	json_t *value;
+
+	jsonarena_install();
+	put(&w, "{", 1);
+	put_key(&w, "centre", true);
+	put_value(&w, centre, 2);
+	json_decref(centre);
+	put_array(&w, "units", false, m->nunits, unit_item);
+	put_array(&w, "learners", false, m->nlearners, learner_item);
+	put_array(&w, "assessors", false, m->nassessors, assessor_item);
+	put_array(&w, "iqa", false, m->niqa, iqa_item);
+	json_object_foreach((json_t *)tail, key, value) {
+		put_key(&w, key, false);
+		put_value(&w, value, 2);
+	}
+	put(&w, "\n}\n", 3);
+	flush(&w);
+	buf_free(&w.text);
+	free(w.dump);
+	jsonarena_free(&w.arena);
+	return w.failed;
 }

@@ -32,11 +32,30 @@ json_t *export_assessor(const struct assessor *a);
 /* m->iqa[i], with whether its action is still open. */
 json_t *export_iqa(const struct model *m, size_t i);
 
+/* Where export_write() puts its text: returns 0, or nonzero to stop. */
+typedef int export_sink(const char *text, size_t len, void *data);
+
+/* The sink that appends the text to a struct buf, given as data. */
+int export_to_buf(const char *text, size_t len, void *data);
+
+enum {
+	EXPORT_SINK_FAILED = 1,     /* the sink returned nonzero */
+	EXPORT_NOT_JSON = 2,        /* a value could not be made into JSON */
+};
+
 /*
- * {"centre": {...}, "units": [...], "learners": [...], "assessors": [...],
- *  "iqa": [...], "diagnostics": [...]}
+ * Writes the model as JSON text, indented by two spaces and ending in a
+ * line break, in pieces to sink:
+ *
+ *   {"centre": {...}, "units": [...], "learners": [...],
+ *    "assessors": [...], "iqa": [...], ...tail}
+ *
+ * where tail's members follow, in their order (`folio export` puts
+ * "diagnostics" there, the pack its plan).  Only one item of an array is
+ * held as JSON at a time, so memory stays that of the largest learner.
+ * Returns 0 or an EXPORT_ error; after an error it writes no more.
  */
-json_t *export_model(const struct model *m, const struct xref *x,
-		     const struct diag_list *diags);
+int export_write(const struct model *m, const struct xref *x,
+		 const json_t *tail, export_sink *sink, void *data);
 
 #endif

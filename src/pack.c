@@ -414,20 +414,20 @@ int pack_plan_markdown(const struct model *m, const struct xref *x,
 }
 
 /* data.json: the model in scope, with the plan and what the pack covers. */
-static json_t *data_of(const struct pack_ctx *c, json_t *plan)
+static int data_of(const struct pack_ctx *c, json_t *plan, struct buf *out)
 {
-	struct diag_list none = DIAG_LIST_INIT;
-	json_t *data = export_model(c->m, c->x, &none);
-
 	/* The diagnostics are the centre's business, and may name learners
 	 * outside the scope: the pack holds none. */
-	json_object_del(data, "diagnostics");
-	json_object_set_new(data, "pack", json_pack("{s:o, s:o}",
-		"date", date_json(c->m->today), "scope", scope_json(c->scope)));
-	json_object_set(data, "sample", json_object_get(plan, "sample"));
-	json_object_set(data, "coverage", json_object_get(plan, "coverage"));
-	diag_list_free(&none);
-	return data;
+	json_t *tail = json_pack("{s:{s:o, s:o}, s:O, s:O}",
+		"pack", "date", date_json(c->m->today),
+			"scope", scope_json(c->scope),
+		"sample", json_object_get(plan, "sample"),
+		"coverage", json_object_get(plan, "coverage"));
+	int rc = tail ? export_write(c->m, c->x, tail, export_to_buf, out)
+		      : EXPORT_NOT_JSON;
+
+	json_decref(tail);
+	return rc;
 }
 
 enum site_status pack_build(const struct model *m, const struct xref *x,
@@ -437,7 +437,8 @@ enum site_status pack_build(const struct model *m, const struct xref *x,
 	struct diag_list none = DIAG_LIST_INIT;
 	struct pack_ctx c;
 	json_t *plan = sample_to_json(s);
-	struct site_pack pack;
+	struct site_pack pack = { 0 };
+	struct buf data = BUF_INIT;
 	struct site_options site = {
 		.out = o->out, .html = true, .templates = o->templates,
 		.jobs = o->jobs, .pack = &pack,
@@ -447,10 +448,13 @@ enum site_status pack_build(const struct model *m, const struct xref *x,
 	ctx_init(&c, m, x, s, o->scope);
 	pack.learners = c.sampled;
 	pack.view = view_of(&c, plan);
-	pack.data = data_of(&c, plan);
+	if (data_of(&c, plan, &data) == 0) {
+		pack.data = data.data;
+		pack.data_len = data.len;
+	}
 	status = site_build(m, x, &none, &site, result, diags);
 	json_decref(pack.view);
-	json_decref(pack.data);
+	buf_free(&data);
 	json_decref(plan);
 	ctx_free(&c);
 	diag_list_free(&none);

@@ -618,19 +618,12 @@ static void put_assets(struct build *b, const char *marker)
 	int rc;
 
 	put_file(b, SITE_MARKER, marker, strlen(marker), &b->result);
-	if (b->o->pack) {
-		char *json = json_dumps(b->o->pack->data, JSON_INDENT(2));
-		size_t json_len = json ? strlen(json) : 0;
-
-		if (!json) {
-			fail(b, SITE_IO_ERROR, "data.json", "cannot write: %s",
-			     "the model could not be turned into JSON");
-		} else {
-			json[json_len++] = '\n';   /* over the NUL: text ends in a newline */
-			put_file(b, "data.json", json, json_len, &b->result);
-			free(json);
-		}
-	}
+	if (b->o->pack && !b->o->pack->data)
+		fail(b, SITE_IO_ERROR, "data.json", "cannot write: %s",
+		     "the model could not be turned into JSON");
+	else if (b->o->pack)
+		put_file(b, "data.json", b->o->pack->data, b->o->pack->data_len,
+			 &b->result);
 	if (!b->o->html || !shared_pages(b))
 		return;
 	rc = theme_read(&theme, "html/style.css", &data, &len, &label);

@@ -36,7 +36,9 @@
 struct site_pack {
 	const bool *learners;       /* per model learner: their pages go in */
 	json_t *view;               /* the pack page's context: root's "pack" */
-	json_t *data;               /* written as data.json */
+	const char *data;           /* data.json's text; NULL when the model
+				     * could not be turned into JSON */
+	size_t data_len;
 };
 
 struct site_options {
