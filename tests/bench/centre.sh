@@ -4,11 +4,12 @@
 # Generates centres of 1,000, 3,000, 10,000 and 50,000 learners (three
 # units, about 20 evidence rows per learner per unit, twelve assessors'
 # files) into build/bench/ with tests/bench/gencentre.c, once, then times
-# folio check, folio build, and a second build with nothing changed.  For
-# the sizes up to 3,000 it also renders the same portfolio pages, written
-# as Markdown tables, with Hugo (Debian's hugo, installed if missing), and
-# prints folio's speed as a ratio to Hugo's.  A benchmark: it prints
-# figures and never fails on time.
+# folio check, folio build, and a second build with nothing changed, and
+# once each folio export and folio pack.  For the sizes up to 3,000 it
+# also renders the same portfolio pages, written as Markdown tables, with
+# Hugo (Debian's hugo, installed if missing), and prints folio's speed as
+# a ratio to Hugo's.  A benchmark: it prints figures and never fails on
+# time.
 #
 # Each timed command but the second build and the copy runs three times:
 # the table shows the run of median wall time, and a line under it the
@@ -204,6 +205,26 @@ awk '
 			ratio(user[50000], user[10000]), ratio(ondisk[50000], ondisk[10000]),
 			ratio(ram[50000], ram[10000]), ratio(copy[50000], copy[10000])
 	}' $bench/folio-times.txt
+
+# What an assessor waits for while the EQA visits: the model as JSON, and
+# a pack of the whole centre (with no assessors.csv, every portfolio is
+# sampled).  One run each, and the pack only up to 10,000 learners (it
+# holds the model's JSON and every portfolio: 1.6 GB at 10,000).
+echo
+echo "folio export (to /dev/null) and folio pack of the whole centre, one run each"
+printf '%9s | %8s %9s | %8s %8s %9s\n' learners export "peak RSS" pack output "peak RSS"
+for n in $sizes; do
+	centre=$bench/centre-$n
+	run sh -c "build/folio export -C '$centre' > /dev/null"
+	export_wall=$wall export_rss=$rss_mb
+	pack=- pack_mb=- pack_rss=-
+	if [ "$n" -le 10000 ]; then
+		run build/folio pack -C $centre --out "$root/$out/pack-$n"
+		pack=${wall}s pack_rss="$rss_mb MB"
+		pack_mb="$(sed -n 's/.* \([0-9.]*\) MB$/\1/p' $bench/out.txt) MB"
+	fi
+	printf '%9s | %7ss %6s MB | %8s %8s %9s\n' $n $export_wall $export_rss $pack "$pack_mb" "$pack_rss"
+done
 
 echo
 if need hugo hugo; then
