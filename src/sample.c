@@ -350,28 +350,73 @@ static size_t gain(const struct planner *pl, const struct candidate *c)
 	return n;
 }
 
-static void cover_camera(struct planner *pl)
+/*
+ * The greedy cover takes, until none would cover anything, the eligible
+ * candidate that covers the most values not yet covered, the first in
+ * the seeded order among equals.  Counting every candidate's gain for
+ * every step made a large centre's plan several times its check.  A
+ * gain only falls as others are chosen, so the counts are kept in a heap,
+ * ordered as the choice is, and a count is made again only when it comes
+ * to the top ("lazy greedy"): a top whose count still stands beats every
+ * other candidate, whose true gain is at most its count.  The choices are
+ * the same as counting all of them each step.
+ */
+struct bound {
+	size_t gain;                       /* at least the candidate's gain */
+	size_t rank;
+	size_t cand;
+};
+
+static bool ahead(const struct bound *a, const struct bound *b)
+{
+	return a->gain != b->gain ? a->gain > b->gain : a->rank < b->rank;
+}
+
+static void sift_down(struct bound *heap, size_t n, size_t i)
 {
 	for (;;) {
-		size_t best = SIZE_MAX, best_gain = 0;
+		size_t top = i, l = 2 * i + 1, r = l + 1;
+		struct bound t;
 
-		for (size_t i = 0; i < pl->ncands; i++) {
-			const struct candidate *c = &pl->cands[i];
-			size_t g;
-
-			if (c->state != ELIGIBLE)
-				continue;
-			g = gain(pl, c);
-			if (g > best_gain ||
-			    (g == best_gain && g && c->rank < pl->cands[best].rank)) {
-				best = i;
-				best_gain = g;
-			}
-		}
-		if (!best_gain)
+		if (l < n && ahead(&heap[l], &heap[top]))
+			top = l;
+		if (r < n && ahead(&heap[r], &heap[top]))
+			top = r;
+		if (top == i)
 			return;
-		choose(pl, best);
+		t = heap[i];
+		heap[i] = heap[top];
+		heap[top] = t;
+		i = top;
 	}
+}
+
+static void cover_camera(struct planner *pl)
+{
+	struct bound *heap = mem_calloc(pl->ncands ? pl->ncands : 1,
+					sizeof(*heap));
+	size_t n = 0;
+
+	for (size_t i = 0; i < pl->ncands; i++) {
+		size_t g = pl->cands[i].state == ELIGIBLE ? gain(pl, &pl->cands[i]) : 0;
+
+		if (g)
+			heap[n++] = (struct bound){ g, pl->cands[i].rank, i };
+	}
+	for (size_t i = n / 2; i-- > 0;)
+		sift_down(heap, n, i);
+	while (n) {
+		size_t g = gain(pl, &pl->cands[heap[0].cand]);
+
+		if (g == heap[0].gain)
+			choose(pl, heap[0].cand);
+		if (g == heap[0].gain || g == 0)
+			heap[0] = heap[--n];     /* chosen, or never will be */
+		else
+			heap[0].gain = g;
+		sift_down(heap, n, 0);
+	}
+	free(heap);
 }
 
 static struct sample_assessor *rate_of(struct planner *pl, const char *initials)

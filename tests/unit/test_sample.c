@@ -244,6 +244,30 @@ static void rates_top_up_in_seeded_order(void)
 					 "KM's rate: 75% of 4 portfolios, low risk"));
 }
 
+/*
+ * Each step takes the largest gain as it is after the steps before: l2
+ * covers more than l3 at first, but nothing once l1 is in, while l3
+ * still brings its cohort, its criterion and Y.
+ */
+static void each_step_takes_the_largest_gain_left(void)
+{
+	plan_centre(NULL,
+		    "learner,name,cohort,assessor,units\n"
+		    "l1,A,C1,KM,t\nl2,B,C1,KM,t\nl3,C,C2,KM,t\n",
+		    "l1,t,O/1,2026-02-01,O,1.1 1.2 2.2,,Seen,KM,X\n"
+		    "l2,t,O/1,2026-02-02,O,1.1 1.2,,Seen,KM,Y\n"
+		    "l3,t,O/1,2026-02-03,O,2.1,,Seen,KM,Y\n",
+		    "initials,name,role,risk,qualified\n"
+		    "KM,Kim Moss,assessor,low,2019-05-01\n", NULL);
+	CHECK_INT(diags.errors, 0);
+	CHECK_INT(uncovered_values(), 0);
+	CHECK_INT(rate("KM")->target, 1);
+	CHECK_STR(entries(&plan), "l1/t l3/t");
+	CHECK(has_reason(entry_for("l3"), "only portfolio in cohort C2"));
+	if (!has_reason(entry_for("l3"), "only portfolio in cohort C2"))
+		printf("    reasons: %s\n", reasons(entry_for("l3")));
+}
+
 /* The rows as "learner:reason|reason;" for comparing two plans whole. */
 static void describe(const struct sample *s, char *out, size_t size)
 {
@@ -407,6 +431,7 @@ int main(void)
 	RUN(camera_covers_every_dimension);
 	RUN(rates_follow_risk);
 	RUN(rates_top_up_in_seeded_order);
+	RUN(each_step_takes_the_largest_gain_left);
 	RUN(same_seed_same_plan);
 	RUN(sampled_before_is_not_chosen_again);
 	RUN(referred_then_agreed_is_done);
