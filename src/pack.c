@@ -6,6 +6,7 @@
 #include "buf.h"
 #include "date.h"
 #include "export.h"
+#include "jsonarena.h"
 #include "mem.h"
 #include "mustache.h"
 #include "theme.h"
@@ -400,15 +401,23 @@ int pack_plan_markdown(const struct model *m, const struct xref *x,
 	struct theme theme = { templates, "md" };
 	struct mustache_env *env = mustache_env_new(theme_load_template, &theme);
 	const struct mustache_template *t;
-	json_t *context = json_pack("{s:o, s:o}", "centre", export_centre(m),
-				    "pack", pack_view(m, x, s, scope));
+	struct jsonarena arena = { 0 };
+	json_t *context;
 	int rc = -1;
 
+	/* A plan of the whole of a large centre is tens of thousands of
+	 * entries, read by one render and dropped: its context is built in
+	 * an arena and dropped whole, never decref'd (jsonarena.h). */
+	jsonarena_install();
+	jsonarena_activate(&arena);
+	context = json_pack("{s:o, s:o}", "centre", export_centre(m),
+			    "pack", pack_view(m, x, s, scope));
+	jsonarena_activate(NULL);
 	mustache_env_set_escape(env, mustache_escape_markdown);
 	t = mustache_env_get(env, "sample", diags);
 	if (t)
 		rc = mustache_render(t, context, out, diags);
-	json_decref(context);
+	jsonarena_free(&arena);
 	mustache_env_free(env);
 	return rc;
 }
