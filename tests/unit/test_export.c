@@ -18,7 +18,7 @@ static struct model model;
 static struct diag_list diags;
 static struct xref x;
 
-/* Two units, one with every kind of content a unit can have. */
+/* Two units: t with an intro, a level, a credit and a knowledge outcome. */
 static const char *const unit_t =
 	"---\nid: t\ntitle: Tiny “quoted”\nmethods: O Q\nlevel: 2\ncredit: 3\n"
 	"---\nSome intro.\n\n## 1 Do\n- 1.1 Do a thing\n- 1.2 Do another\n"
