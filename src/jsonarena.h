@@ -3,9 +3,10 @@
  *
  * The few pages whose views are still built as JSON (units, sheets, the
  * pack; see view.h) are small JSON values, built, turned into values,
- * rendered once and dropped, as is each learner that `folio export`
- * writes (export.c).  With jansson's own malloc and free that churn was
- * most of a site build when every view was JSON, and of an export.  While a
+ * rendered once and dropped, as are each learner that `folio export`
+ * writes (export.c) and the context of a sampling plan in Markdown
+ * (pack.c).  With jansson's own malloc and free that churn was most of a
+ * site build when every view was JSON, and of an export.  While a
  * thread has an arena active, jansson allocates from it by bumping a
  * pointer; frees inside it do nothing; and the whole page is dropped at
  * once by jsonarena_reset(), without walking the values.  Values made
