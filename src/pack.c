@@ -422,21 +422,30 @@ int pack_plan_markdown(const struct model *m, const struct xref *x,
 	return rc;
 }
 
-/* data.json: the model in scope, with the plan and what the pack covers. */
-static int data_of(const struct pack_ctx *c, json_t *plan, struct buf *out)
+/* data.json: the model in scope, then tail: the plan and what the pack
+ * covers. */
+struct pack_data {
+	const struct pack_ctx *c;
+	json_t *tail;
+};
+
+static json_t *data_tail(const struct pack_ctx *c, json_t *plan)
 {
 	/* The diagnostics are the centre's business, and may name learners
 	 * outside the scope: the pack holds none. */
-	json_t *tail = json_pack("{s:{s:o, s:o}, s:O, s:O}",
+	return json_pack("{s:{s:o, s:o}, s:O, s:O}",
 		"pack", "date", date_json(c->m->today),
 			"scope", scope_json(c->scope),
 		"sample", json_object_get(plan, "sample"),
 		"coverage", json_object_get(plan, "coverage"));
-	int rc = tail ? export_write(c->m, c->x, tail, export_to_buf, out)
-		      : EXPORT_NOT_JSON;
+}
 
-	json_decref(tail);
-	return rc;
+static int write_data(const void *arg, site_sink *sink, void *sink_data)
+{
+	const struct pack_data *d = arg;
+
+	return d->tail ? export_write(d->c->m, d->c->x, d->tail, sink, sink_data)
+		       : EXPORT_NOT_JSON;
 }
 
 enum site_status pack_build(const struct model *m, const struct xref *x,
@@ -446,8 +455,8 @@ enum site_status pack_build(const struct model *m, const struct xref *x,
 	struct diag_list none = DIAG_LIST_INIT;
 	struct pack_ctx c;
 	json_t *plan = sample_to_json(s);
-	struct site_pack pack = { 0 };
-	struct buf data = BUF_INIT;
+	struct pack_data data = { .c = &c };
+	struct site_pack pack = { .write_data = write_data, .data_arg = &data };
 	struct site_options site = {
 		.out = o->out, .html = true, .templates = o->templates,
 		.jobs = o->jobs, .pack = &pack,
@@ -457,13 +466,10 @@ enum site_status pack_build(const struct model *m, const struct xref *x,
 	ctx_init(&c, m, x, s, o->scope);
 	pack.learners = c.sampled;
 	pack.view = view_of(&c, plan);
-	if (data_of(&c, plan, &data) == 0) {
-		pack.data = data.data;
-		pack.data_len = data.len;
-	}
+	data.tail = data_tail(&c, plan);
 	status = site_build(m, x, &none, &site, result, diags);
 	json_decref(pack.view);
-	buf_free(&data);
+	json_decref(data.tail);
 	json_decref(plan);
 	ctx_free(&c);
 	diag_list_free(&none);

@@ -260,53 +260,65 @@ static bool same_bytes(const char *path, const char *data, size_t len)
 	return same;
 }
 
-static int write_all(const char *path, const char *data, size_t len)
+/* Writes all of data to fd: 0, or the errno of the write that failed. */
+static int write_fd(int fd, const char *data, size_t len)
 {
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-	int err = 0;
-
-	if (fd < 0)
-		return errno;
 	while (len > 0) {
 		ssize_t n = write(fd, data, len);
 
 		if (n < 0 && errno == EINTR)
 			continue;
-		if (n <= 0) {
-			err = n < 0 ? errno : EIO;
-			break;
-		}
+		if (n <= 0)
+			return n < 0 ? errno : EIO;
 		data += n;
 		len -= (size_t)n;
 	}
+	return 0;
+}
+
+static int write_all(const char *path, const char *data, size_t len)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	int err;
+
+	if (fd < 0)
+		return errno;
+	err = write_fd(fd, data, len);
 	if (close(fd) != 0 && !err)
 		err = errno;
 	return err;
 }
 
 /* Notes a pack file's SHA-256, for SHA256SUMS (see write_sums). */
-static void add_sum(struct build *b, const char *rel, const char *data,
-		    size_t len)
+static void add_digest(struct build *b, const char *rel,
+		       const uint8_t digest[SHA256_DIGEST_SIZE])
 {
 	static const char digits[] = "0123456789abcdef";
-	uint8_t digest[SHA256_DIGEST_SIZE];
-	struct sha256_ctx ctx;
 	struct sum *sum;
 
-	sha256_init(&ctx);
-	sha256_update(&ctx, len, (const uint8_t *)data);
-	sha256_digest(&ctx, sizeof(digest), digest);
 	pthread_mutex_lock(&b->lock);
 	b->sums = mem_array_grow(b->sums, &b->sums_cap, b->nsums + 1,
 				 sizeof(*b->sums));
 	sum = &b->sums[b->nsums++];
 	sum->path = mem_strdup(rel);
-	for (size_t i = 0; i < sizeof(digest); i++) {
+	for (size_t i = 0; i < SHA256_DIGEST_SIZE; i++) {
 		sum->hex[2 * i] = digits[digest[i] >> 4];
 		sum->hex[2 * i + 1] = digits[digest[i] & 15];
 	}
-	sum->hex[2 * sizeof(digest)] = '\0';
+	sum->hex[2 * SHA256_DIGEST_SIZE] = '\0';
 	pthread_mutex_unlock(&b->lock);
+}
+
+static void add_sum(struct build *b, const char *rel, const char *data,
+		    size_t len)
+{
+	uint8_t digest[SHA256_DIGEST_SIZE];
+	struct sha256_ctx ctx;
+
+	sha256_init(&ctx);
+	sha256_update(&ctx, len, (const uint8_t *)data);
+	sha256_digest(&ctx, sizeof(digest), digest);
+	add_digest(b, rel, digest);
 }
 
 /*
@@ -331,6 +343,133 @@ static void put_file(struct build *b, const char *rel, const char *data,
 		fail(b, SITE_IO_ERROR, fresh, "cannot write: %s", strerror(err));
 	else if (b->o->pack)
 		add_sum(b, rel, data, len);
+	free(fresh);
+	free(old);
+}
+
+/*
+ * A file written as its text comes (see put_stream): hashed for
+ * SHA256SUMS, and compared with the old file's bytes as it goes.
+ */
+struct stream {
+	int fd;
+	int old_fd;                 /* -1: no old file, or it differs */
+	char *old_piece;            /* the old file's bytes beside each piece */
+	size_t old_cap;
+	size_t len;
+	struct sha256_ctx sha;
+	int err;                    /* the errno that stopped the writing */
+};
+
+/* Reads up to len bytes: how many it read before the end or an error. */
+static size_t read_fd(int fd, char *data, size_t len)
+{
+	size_t got = 0;
+
+	while (got < len) {
+		ssize_t n = read(fd, data + got, len - got);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		got += (size_t)n;
+	}
+	return got;
+}
+
+static void stream_forget_old(struct stream *s)
+{
+	if (s->old_fd >= 0)
+		close(s->old_fd);
+	s->old_fd = -1;
+}
+
+static int stream_put(const char *text, size_t len, void *data)
+{
+	struct stream *s = data;
+
+	s->err = write_fd(s->fd, text, len);
+	if (s->err)
+		return 1;
+	sha256_update(&s->sha, len, (const uint8_t *)text);
+	s->len += len;
+	if (s->old_fd >= 0) {
+		s->old_piece = mem_array_grow(s->old_piece, &s->old_cap, len, 1);
+		if (read_fd(s->old_fd, s->old_piece, len) != len ||
+		    memcmp(s->old_piece, text, len) != 0)
+			stream_forget_old(s);
+	}
+	return 0;
+}
+
+/* Whether the old file ended where the new text did. */
+static bool stream_same_as_old(struct stream *s)
+{
+	char extra;
+
+	return s->old_fd >= 0 && read_fd(s->old_fd, &extra, 1) == 0;
+}
+
+/*
+ * Swaps the written file for a hard link to the old one, whose bytes are
+ * the same, so that it keeps its modification time as put_file's do.
+ */
+static bool link_old(const char *old, const char *fresh)
+{
+	struct buf tmp = BUF_INIT;
+	bool linked;
+
+	buf_printf(&tmp, "%s.folio-link", fresh);
+	linked = link(old, tmp.data) == 0 && rename(tmp.data, fresh) == 0;
+	if (!linked)
+		unlink(tmp.data);
+	buf_free(&tmp);
+	return linked;
+}
+
+/*
+ * put_file for a pack file whose text is made in pieces by write: never
+ * held whole, neither the new text nor the old.
+ */
+static void put_stream(struct build *b, const char *rel,
+		       int (*write)(const void *, site_sink *, void *),
+		       const void *arg, struct site_result *r)
+{
+	char *fresh = fs_join(b->fresh, rel);
+	char *old = b->has_old ? fs_join(b->out, rel) : NULL;
+	struct stream s = { .old_fd = -1 };
+	uint8_t digest[SHA256_DIGEST_SIZE];
+	int stopped;
+
+	s.fd = open(fresh, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	if (s.fd < 0) {
+		fail(b, SITE_IO_ERROR, fresh, "cannot write: %s", strerror(errno));
+		goto out;
+	}
+	if (old)
+		s.old_fd = open(old, O_RDONLY | O_CLOEXEC);
+	sha256_init(&s.sha);
+	stopped = write(arg, stream_put, &s);
+	if (close(s.fd) != 0 && !s.err)
+		s.err = errno;
+	if (s.err) {
+		fail(b, SITE_IO_ERROR, fresh, "cannot write: %s", strerror(s.err));
+	} else if (stopped) {
+		fail(b, SITE_IO_ERROR, rel, "cannot write: %s",
+		     "the model could not be turned into JSON");
+	} else {
+		if (stream_same_as_old(&s) && link_old(old, fresh))
+			r->unchanged++;
+		else
+			r->written++;
+		r->bytes += s.len;
+		sha256_digest(&s.sha, sizeof(digest), digest);
+		add_digest(b, rel, digest);
+	}
+out:
+	stream_forget_old(&s);
+	free(s.old_piece);
 	free(fresh);
 	free(old);
 }
@@ -618,12 +757,9 @@ static void put_assets(struct build *b, const char *marker)
 	int rc;
 
 	put_file(b, SITE_MARKER, marker, strlen(marker), &b->result);
-	if (b->o->pack && !b->o->pack->data)
-		fail(b, SITE_IO_ERROR, "data.json", "cannot write: %s",
-		     "the model could not be turned into JSON");
-	else if (b->o->pack)
-		put_file(b, "data.json", b->o->pack->data, b->o->pack->data_len,
-			 &b->result);
+	if (b->o->pack)
+		put_stream(b, "data.json", b->o->pack->write_data,
+			   b->o->pack->data_arg, &b->result);
 	if (!b->o->html || !shared_pages(b))
 		return;
 	rc = theme_read(&theme, "html/style.css", &data, &len, &label);

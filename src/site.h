@@ -33,12 +33,20 @@
  * pack page for index, only the chosen learners' pages, every unit and
  * sheet, data.json, and SHA256SUMS over every file.
  */
+/* Takes the next piece of a streamed file: returns 0, or nonzero to stop. */
+typedef int site_sink(const char *text, size_t len, void *data);
+
 struct site_pack {
 	const bool *learners;       /* per model learner: their pages go in */
 	json_t *view;               /* the pack page's context: root's "pack" */
-	const char *data;           /* data.json's text; NULL when the model
-				     * could not be turned into JSON */
-	size_t data_len;
+	/*
+	 * Writes data.json's text in pieces to sink, and returns 0, or
+	 * nonzero when it stopped short (the sink stopped it, or the model
+	 * could not be turned into JSON).  The text goes to the disk as it
+	 * comes: a whole centre's is hundreds of megabytes.
+	 */
+	int (*write_data)(const void *arg, site_sink *sink, void *sink_data);
+	const void *data_arg;
 };
 
 struct site_options {
