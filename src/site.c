@@ -378,6 +378,20 @@ static size_t read_fd(int fd, char *data, size_t len)
 	return got;
 }
 
+/* A descriptor to read the file at path, or -1 unless it is a regular
+ * file: never waits on a FIFO left where the old file was. */
+static int open_regular(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	struct stat st;
+
+	if (fd >= 0 && (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))) {
+		close(fd);
+		fd = -1;
+	}
+	return fd;
+}
+
 static void stream_forget_old(struct stream *s)
 {
 	if (s->old_fd >= 0)
@@ -429,11 +443,11 @@ static bool link_old(const char *old, const char *fresh)
 }
 
 /*
- * put_file for a pack file whose text is made in pieces by write: never
+ * put_file for a pack file whose text is made in pieces by make: never
  * held whole, neither the new text nor the old.
  */
 static void put_stream(struct build *b, const char *rel,
-		       int (*write)(const void *, site_sink *, void *),
+		       int (*make)(const void *, site_sink *, void *),
 		       const void *arg, struct site_result *r)
 {
 	char *fresh = fs_join(b->fresh, rel);
@@ -448,9 +462,9 @@ static void put_stream(struct build *b, const char *rel,
 		goto out;
 	}
 	if (old)
-		s.old_fd = open(old, O_RDONLY | O_CLOEXEC);
+		s.old_fd = open_regular(old);
 	sha256_init(&s.sha);
-	stopped = write(arg, stream_put, &s);
+	stopped = make(arg, stream_put, &s);
 	if (close(s.fd) != 0 && !s.err)
 		s.err = errno;
 	if (s.err) {
