@@ -5,6 +5,7 @@
 #include "mem.h"
 
 #include <jansson.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -72,9 +73,18 @@ static void arena_free(void *p)
 		free(p);
 }
 
-void jsonarena_install(void)
+static void install_once(void)
 {
 	json_set_alloc_funcs(arena_malloc, arena_free);
+}
+
+void jsonarena_install(void)
+{
+	/* Once only: a pack's data.json installs the hooks again on a worker
+	 * while other workers allocate through them. */
+	static pthread_once_t installed = PTHREAD_ONCE_INIT;
+
+	pthread_once(&installed, install_once);
 }
 
 void jsonarena_activate(struct jsonarena *a)

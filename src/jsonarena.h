@@ -29,7 +29,8 @@ struct jsonarena {
 	char *end;
 };
 
-/* Routes jansson's allocations through the arena hooks: once, before use. */
+/* Routes jansson's allocations through the arena hooks, before use; calls
+ * after the first do nothing, so any thread may make them. */
 void jsonarena_install(void);
 
 /* Makes a the arena of the calling thread (NULL: none). */

@@ -4,7 +4,8 @@
  * Order of work: refuse a dangerous output; compile the page templates of
  * each format once; list the pages; build the shared site model; make
  * every folder of a fresh output beside the real one; render the pages
- * on `jobs` threads, each thread taking the next page; then, if nothing
+ * on `jobs` threads, each thread taking the next page (in a pack, the
+ * first also writes data.json, beside the others); then, if nothing
  * failed, exchange the fresh folder with the old one and delete the old.
  */
 #define _GNU_SOURCE   /* renameat2 and RENAME_EXCHANGE, nftw */
@@ -89,6 +90,7 @@ struct build {
 	atomic_size_t next;             /* the next group to render */
 	atomic_size_t done;
 	atomic_bool failed;
+	atomic_bool data_taken;         /* a pack's data.json has its writer */
 	pthread_mutex_t lock;           /* guards everything below */
 	struct site_result result;
 	struct diag_list *diags;
@@ -696,6 +698,14 @@ static void *worker(void *arg)
 	struct arena values = ARENA_INIT;
 
 	/*
+	 * A pack's data.json is one long task, the whole model in scope
+	 * where the pages may be a tenth of it: the first worker writes it
+	 * while the others start on the pages.
+	 */
+	if (b->o->pack && !atomic_exchange(&b->data_taken, true))
+		put_stream(b, "data.json", b->o->pack->write_data,
+			   b->o->pack->data_arg, &r);
+	/*
 	 * A thread takes a group of pages at a time: a learner's pages (the
 	 * learner page and the portfolios after it) are one group, so that
 	 * two threads do not create files in the same folder at once (the
@@ -753,16 +763,18 @@ static void group_pages(struct build *b)
 
 static void render_all(struct build *b)
 {
-	size_t n = b->o->jobs > 1 ? (size_t)b->o->jobs : 1;
+	size_t n = b->o->jobs > 1 ? (size_t)b->o->jobs : 1, tasks;
 
 	group_pages(b);
-	if (n > b->ngroups)
-		n = b->ngroups ? b->ngroups : 1;
+	tasks = b->ngroups + (b->o->pack != NULL);
+	if (n > tasks)
+		n = tasks ? tasks : 1;
 	/* The workers share the queue of page groups. */
 	threads_run(worker, b, 0, n, NULL);
 }
 
-/* Files that are not pages: the stylesheet and the marker. */
+/* Files that are not pages: the stylesheet and the marker (a pack's
+ * data.json is written by a worker, beside the pages). */
 static void put_assets(struct build *b, const char *marker)
 {
 	struct theme theme = { b->o->templates, "html" };
@@ -771,9 +783,6 @@ static void put_assets(struct build *b, const char *marker)
 	int rc;
 
 	put_file(b, SITE_MARKER, marker, strlen(marker), &b->result);
-	if (b->o->pack)
-		put_stream(b, "data.json", b->o->pack->write_data,
-			   b->o->pack->data_arg, &b->result);
 	if (!b->o->html || !shared_pages(b))
 		return;
 	rc = theme_read(&theme, "html/style.css", &data, &len, &label);
