@@ -361,6 +361,7 @@ struct stream {
 	size_t len;
 	struct sha256_ctx sha;
 	int err;                    /* the errno that stopped the writing */
+	const atomic_bool *failed;  /* the build's: another file failed */
 };
 
 /* Reads up to len bytes: how many it read before the end or an error. */
@@ -405,6 +406,9 @@ static int stream_put(const char *text, size_t len, void *data)
 {
 	struct stream *s = data;
 
+	/* The pack is lost already: the rest of a long text would be too. */
+	if (atomic_load(s->failed))
+		return 1;
 	s->err = write_fd(s->fd, text, len);
 	if (s->err)
 		return 1;
@@ -454,7 +458,7 @@ static void put_stream(struct build *b, const char *rel,
 {
 	char *fresh = fs_join(b->fresh, rel);
 	char *old = b->has_old ? fs_join(b->out, rel) : NULL;
-	struct stream s = { .old_fd = -1 };
+	struct stream s = { .old_fd = -1, .failed = &b->failed };
 	uint8_t digest[SHA256_DIGEST_SIZE];
 	int stopped;
 
@@ -472,8 +476,11 @@ static void put_stream(struct build *b, const char *rel,
 	if (s.err) {
 		fail(b, SITE_IO_ERROR, fresh, "cannot write: %s", strerror(s.err));
 	} else if (stopped) {
-		fail(b, SITE_IO_ERROR, rel, "cannot write: %s",
-		     "the model could not be turned into JSON");
+		/* Unless stream_put stopped it for another file's error,
+		 * which says why. */
+		if (!atomic_load(&b->failed))
+			fail(b, SITE_IO_ERROR, rel, "cannot write: %s",
+			     "the model could not be turned into JSON");
 	} else {
 		if (stream_same_as_old(&s) && link_old(old, fresh))
 			r->unchanged++;
