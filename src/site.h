@@ -28,14 +28,14 @@
 #include "model.h"
 #include "xref.h"
 
+/* Takes the next piece of a streamed file: returns 0, or nonzero to stop. */
+typedef int site_sink(const char *text, size_t len, void *data);
+
 /*
  * An external-verification pack rather than the site (see pack.h): the
  * pack page for index, only the chosen learners' pages, every unit and
  * sheet, data.json, and SHA256SUMS over every file.
  */
-/* Takes the next piece of a streamed file: returns 0, or nonzero to stop. */
-typedef int site_sink(const char *text, size_t len, void *data);
-
 struct site_pack {
 	const bool *learners;       /* per model learner: their pages go in */
 	json_t *view;               /* the pack page's context: root's "pack" */
