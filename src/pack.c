@@ -440,7 +440,7 @@ static json_t *data_tail(const struct pack_ctx *c, json_t *plan)
 		"coverage", json_object_get(plan, "coverage"));
 }
 
-static int write_data(const void *arg, site_sink *sink, void *sink_data)
+static int write_data(const void *arg, export_sink *sink, void *sink_data)
 {
 	const struct pack_data *d = arg;
 

@@ -453,7 +453,7 @@ static bool link_old(const char *old, const char *fresh)
  * held whole, neither the new text nor the old.
  */
 static void put_stream(struct build *b, const char *rel,
-		       int (*make)(const void *, site_sink *, void *),
+		       int (*make)(const void *, export_sink *, void *),
 		       const void *arg, struct site_result *r)
 {
 	char *fresh = fs_join(b->fresh, rel);

@@ -25,11 +25,9 @@
 #include <jansson.h>
 
 #include "diag.h"
+#include "export.h"
 #include "model.h"
 #include "xref.h"
-
-/* Takes the next piece of a streamed file: returns 0, or nonzero to stop. */
-typedef int site_sink(const char *text, size_t len, void *data);
 
 /*
  * An external-verification pack rather than the site (see pack.h): the
@@ -40,14 +38,15 @@ struct site_pack {
 	const bool *learners;       /* per model learner: their pages go in */
 	json_t *view;               /* the pack page's context: root's "pack" */
 	/*
-	 * Writes data.json's text in pieces to sink, and returns 0, or
-	 * nonzero when it stopped short (the sink stopped it, or the model
-	 * could not be turned into JSON).  The text goes to the disk as it
-	 * comes: a whole centre's is hundreds of megabytes.  It is called
+	 * Writes data.json's text in pieces to sink (the pack hands it to
+	 * export_write), and returns 0, or nonzero when it stopped short
+	 * (the sink stopped it, or the model could not be turned into
+	 * JSON).  The text goes to the disk as it comes: a whole centre's
+	 * is hundreds of megabytes.  It is called
 	 * on one of the build's workers while the others render pages, so
 	 * it may only read what they share (the model, the cross-reference).
 	 */
-	int (*write_data)(const void *arg, site_sink *sink, void *sink_data);
+	int (*write_data)(const void *arg, export_sink *sink, void *sink_data);
 	const void *data_arg;
 };
 
