@@ -444,12 +444,6 @@ static json_t *iqa_item(const struct writer *w, size_t i)
 	return export_iqa(w->m, i);
 }
 
-int export_to_buf(const char *text, size_t len, void *data)
-{
-	buf_put(data, text, len);
-	return 0;
-}
-
 int export_write(const struct model *m, const struct xref *x,
 		 const json_t *tail, export_sink *sink, void *data)
 {

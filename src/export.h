@@ -35,9 +35,6 @@ json_t *export_iqa(const struct model *m, size_t i);
 /* Where export_write() puts its text: returns 0, or nonzero to stop. */
 typedef int export_sink(const char *text, size_t len, void *data);
 
-/* The sink that appends the text to a struct buf, given as data. */
-int export_to_buf(const char *text, size_t len, void *data);
-
 enum {
 	EXPORT_SINK_FAILED = 1,     /* the sink returned nonzero */
 	EXPORT_NOT_JSON = 2,        /* a value could not be made into JSON */

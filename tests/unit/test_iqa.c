@@ -434,6 +434,13 @@ static void actions_open_until_agreed(void)
 	CHECK(iqa_action_open(r, 3, 2));
 }
 
+/* export_write's sink: appends to the struct buf given as data. */
+static int to_buf(const char *text, size_t len, void *data)
+{
+	buf_put(data, text, len);
+	return 0;
+}
+
 static void exported_as_json(void)
 {
 	struct buf text = BUF_INIT;
@@ -445,7 +452,7 @@ static void exported_as_json(void)
 	       "l1,t,2026-04-04,LT,interim,agreed,,,\n"
 	       "l2,t,2026-05-01,LT,summative,referred,,Sign the log,\n");
 	xref_build(&x, &model);
-	CHECK_INT(export_write(&model, &x, NULL, export_to_buf, &text), 0);
+	CHECK_INT(export_write(&model, &x, NULL, to_buf, &text), 0);
 	json = json_loadb(text.data, text.len, 0, NULL);
 	buf_free(&text);
 	CHECK(json != NULL);
