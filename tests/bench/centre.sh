@@ -209,7 +209,7 @@ awk '
 # What an assessor waits for while the EQA visits: the model as JSON, and
 # a pack of the whole centre (with no assessors.csv, every portfolio is
 # sampled).  One run each, and the pack only up to 10,000 learners (it
-# holds the model's JSON and every portfolio: 1.6 GB at 10,000).
+# writes the model's JSON and every portfolio: 1.6 GB at 10,000).
 echo
 echo "folio export (to /dev/null) and folio pack of the whole centre, one run each"
 printf '%9s | %8s %9s | %8s %8s %9s\n' learners export "peak RSS" pack output "peak RSS"
