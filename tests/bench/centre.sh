@@ -65,6 +65,11 @@ now() {
 	date +%s.%N
 }
 
+# written_mb: the MB a build or pack said it wrote ("..., 99.2 MB").
+written_mb() {
+	sed -n 's/.* \([0-9.]*\) MB$/\1/p' $bench/out.txt
+}
+
 # run COMMAND...: sets wall, user, sys, cpu, rss_mb from GNU time, and
 # ondisk to wall plus the time of a sync after it.
 run() {
@@ -161,7 +166,7 @@ for n in $sizes; do
 	first=$wall first_user=$user first_sys=$sys first_rss=$rss_mb first_range=$range
 	first_ondisk=$ondisk
 	pages=$(sed -n 's/.*: \([0-9]*\) pages.*/\1/p' $bench/out.txt)
-	mb=$(sed -n 's/.* \([0-9.]*\) MB$/\1/p' $bench/out.txt)
+	mb=$(written_mb)
 	run build/folio build -C $centre --out "$root/$out/site-$n-3" $jobs
 	second=$wall
 	written=$(grep -q "up to date" $bench/out.txt && echo 0 || sed -n "s/.*, \([0-9]*\) files\{0,1\} written.*/\1/p" $bench/out.txt)
@@ -221,7 +226,7 @@ for n in $sizes; do
 	if [ "$n" -le 10000 ]; then
 		run build/folio pack -C $centre --out "$root/$out/pack-$n"
 		pack=${wall}s pack_rss="$rss_mb MB"
-		pack_mb="$(sed -n 's/.* \([0-9.]*\) MB$/\1/p' $bench/out.txt) MB"
+		pack_mb="$(written_mb) MB"
 	fi
 	printf '%9s | %7ss %6s MB | %8s %8s %9s\n' $n $export_wall $export_rss $pack "$pack_mb" "$pack_rss"
 done
