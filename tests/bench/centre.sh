@@ -5,7 +5,10 @@
 # units, about 20 evidence rows per learner per unit, twelve assessors'
 # files) into build/bench/ with tests/bench/gencentre.c, once, then times
 # folio check, folio build, and a second build with nothing changed, and
-# once each folio export and folio pack.  For the sizes up to 3,000 it
+# once each folio export and folio pack.  Beside each build it times the
+# same folders and files written with nothing rendered
+# (tests/bench/writesite.c), what the files alone cost this machine at
+# that size.  For the sizes up to 3,000 it
 # also renders the same portfolio pages, written as Markdown tables, with
 # Hugo (Debian's hugo, installed if missing), and prints folio's speed as
 # a ratio to Hugo's.  A benchmark: it prints figures and never fails on
@@ -28,6 +31,7 @@ mkdir -p $bench
 make --no-print-directory build/folio > /dev/null
 ${CC:-cc} -std=c11 -O2 -D_POSIX_C_SOURCE=200809L tests/bench/gencentre.c -o $bench/gencentre
 ${CC:-cc} -std=c11 -O2 tests/bench/evict.c -o $bench/evict
+${CC:-cc} -std=c11 -O2 -pthread tests/bench/writesite.c -o $bench/writesite
 
 need() {
 	command -v "$1" > /dev/null 2>&1 && return 0
@@ -140,14 +144,15 @@ fi
 
 echo
 echo "folio $(build/folio --version | cut -d' ' -f2) on $(nproc) cores: check, build (HTML) and a second build with nothing changed"
-echo "(tmpfs: the same build into ${tmpfs:-no RAM file system here}; cp -r: copying that finished site"
-echo " beside itself, the cost of its files alone, with nothing rendered; check, build and tmpfs:"
-echo " the median of three runs, the fastest and slowest listed under the table; to disk: the build"
-echo " and a sync after it, until the site is on the disk)"
+echo "(to disk: the build and a sync after it, until the site is on the disk; write only: the same"
+echo " folders and files of the same sizes made again as folio makes them, with nothing rendered, the"
+echo " cost of the files alone; tmpfs: the same build into ${tmpfs:-no RAM file system here}; cp -r: copying"
+echo " that finished site beside itself; check, build, write only and tmpfs: the median of three runs,"
+echo " the fastest and slowest listed under the table)"
 echo
 rm -f $bench/folio-times.txt $bench/ranges.txt   # a stopped run's
-printf '%9s %9s %8s | %8s %8s %8s %8s %7s %8s %8s %9s | %9s %9s | %8s %8s\n' \
-	learners rows check build "to disk" user sys pages pages/s MB "peak RSS" rebuild "rebuilt" tmpfs "cp -r"
+printf '%9s %9s %8s | %8s %8s %10s %8s %8s %7s %8s %8s %9s | %9s %9s | %8s %8s\n' \
+	learners rows check build "to disk" "write only" user sys pages pages/s MB "peak RSS" rebuild "rebuilt" tmpfs "cp -r"
 for n in $sizes; do
 	centre=$bench/centre-$n
 	if [ ! -f $centre/learners.csv ]; then
@@ -170,6 +175,13 @@ for n in $sizes; do
 	run build/folio build -C $centre --out "$root/$out/site-$n-3" $jobs
 	second=$wall
 	written=$(grep -q "up to date" $bench/out.txt && echo 0 || sed -n "s/.*, \([0-9]*\) files\{0,1\} written.*/\1/p" $bench/out.txt)
+	# The same files with nothing rendered (tests/bench/writesite.c): what
+	# making them costs this machine at this size, whoever makes them.
+	$bench/writesite --list "$root/$out/site-$n-1" > $bench/manifest.txt
+	three "$bench/evict '$root/$out'" \
+		"$bench/writesite $bench/manifest.txt '$root/$out/files-$n-RUN'"
+	files=$wall files_range=$range
+	rm -f $bench/manifest.txt
 	rate=$(echo "$pages $first" | awk '{ printf "%.0f", ($2 > 0 ? $1 / $2 : 0) }')
 	ram=- copy=- ram_range=-
 	# The RAM file system must hold the site, and twice it for the copy
@@ -186,11 +198,11 @@ for n in $sizes; do
 		fi
 		rm -rf $tmpfs
 	fi
-	printf '%9s %9s %7ss | %7ss %7ss %7ss %7ss %7s %8s %8s %6s MB | %8ss %9s | %8s %8s\n' \
-		$n $rows $check $first $first_ondisk $first_user $first_sys $pages $rate $mb $first_rss \
+	printf '%9s %9s %7ss | %7ss %7ss %9ss %7ss %7ss %7s %8s %8s %6s MB | %8ss %9s | %8s %8s\n' \
+		$n $rows $check $first $first_ondisk $files $first_user $first_sys $pages $rate $mb $first_rss \
 		$second "$written files" $ram $copy
-	echo "$n $first ${ram%s} $first_user $check ${copy%s} $first_ondisk" >> $bench/folio-times.txt
-	echo "$n: check ${check_range}s, build ${first_range}s, tmpfs $ram_range" >> $bench/ranges.txt
+	echo "$n $first ${ram%s} $first_user $check ${copy%s} $first_ondisk $files" >> $bench/folio-times.txt
+	echo "$n: check ${check_range}s, build ${first_range}s, write only ${files_range}s, tmpfs $ram_range" >> $bench/ranges.txt
 done
 echo
 echo "Fastest and slowest of the three runs:"
@@ -199,16 +211,18 @@ rm -f $bench/ranges.txt
 
 # The issue's linearity target: the largest run against one a fifth its size.
 awk '
-	{ build[$1] = $2; ram[$1] = $3; user[$1] = $4; check[$1] = $5; copy[$1] = $6; ondisk[$1] = $7 }
+	{ build[$1] = $2; ram[$1] = $3; user[$1] = $4; check[$1] = $5; copy[$1] = $6; ondisk[$1] = $7; files[$1] = $8 }
 	function ratio(a, b) { return (b > 0 && a != "-" && b != "-") ? sprintf("%.1f", a / b) : "-" }
 	END {
 		if (!(50000 in build) || !(10000 in build))
 			exit
 		printf "\n50,000 learners against 10,000 (5 times the evidence): check %s times, build %s times",
 			ratio(check[50000], check[10000]), ratio(build[50000], build[10000])
-		printf " (user CPU %s times), to disk %s times, tmpfs build %s times; cp -r of the site alone %s times\n",
+		printf " (user CPU %s times), to disk %s times, tmpfs build %s times;\n",
 			ratio(user[50000], user[10000]), ratio(ondisk[50000], ondisk[10000]),
-			ratio(ram[50000], ram[10000]), ratio(copy[50000], copy[10000])
+			ratio(ram[50000], ram[10000])
+		printf "the same files with nothing rendered: written %s times as long, cp -r of the site %s times\n",
+			ratio(files[50000], files[10000]), ratio(copy[50000], copy[10000])
 	}' $bench/folio-times.txt
 
 # What an assessor waits for while the EQA visits: the model as JSON, and
