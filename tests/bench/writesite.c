@@ -183,6 +183,6 @@ int main(int argc, char **argv)
 	free(files);
 	free(groups);
 	free(bytes);
-	printf("%zu folders' files, %zu files written\n", ngroups, nfiles);
+	printf("%zu files written\n", nfiles);
 	return 0;
 }
