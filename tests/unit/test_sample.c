@@ -122,6 +122,18 @@ static const char *reasons(const struct sample_entry *e)
 	return text;
 }
 
+/* CHECK(has_reason(e, reason)), listing e's reasons when it fails. */
+#define CHECK_REASON(e, reason) do { \
+	const struct sample_entry *ce_ = (e); \
+	const char *cr_ = (reason); \
+	if (!has_reason(ce_, cr_)) { \
+		char m_[2400]; \
+		snprintf(m_, sizeof m_, "%s has no reason \"%s\"; its reasons: %s", \
+			 #e, cr_, reasons(ce_)); \
+		check_report(__FILE__, __LINE__, m_); \
+	} \
+} while (0)
+
 static const struct sample_value *find_value(enum sample_dimension d,
 					     const char *label)
 {
@@ -198,11 +210,9 @@ static void camera_covers_every_dimension(void)
 	CHECK_INT(find_value(SAMPLE_ELEMENTS, "evidence for t 2.2")->entry, -1);
 	/* l4 alone has witness testimony: it must be in, and say why. */
 	CHECK(entry_for("l4") != NULL);
-	CHECK(has_reason(entry_for("l4"), "only portfolio with witness testimony (WT) by KM"));
-	if (!has_reason(entry_for("l4"), "only portfolio with witness testimony (WT) by KM"))
-		printf("    reasons: %s\n", reasons(entry_for("l4")));
-	CHECK(has_reason(entry_for("l6"), "only portfolio assessed at Warehouse"));
-	CHECK(has_reason(entry_for("l5"), "only portfolio with questioning (Q) by JR"));
+	CHECK_REASON(entry_for("l4"), "only portfolio with witness testimony (WT) by KM");
+	CHECK_REASON(entry_for("l6"), "only portfolio assessed at Warehouse");
+	CHECK_REASON(entry_for("l5"), "only portfolio with questioning (Q) by JR");
 	/* Not started: nothing to sample. */
 	CHECK(entry_for("l7") == NULL);
 	/* Every entry has a reason; every kind here is interim. */
@@ -240,8 +250,8 @@ static void rates_top_up_in_seeded_order(void)
 	CHECK_INT(plan.nentries, 5);
 	for (size_t i = 0; i < plan.nentries; i++)
 		if (plan.entries[i].by_rate)
-			CHECK(has_reason(&plan.entries[i],
-					 "KM's rate: 75% of 4 portfolios, low risk"));
+			CHECK_REASON(&plan.entries[i],
+				     "KM's rate: 75% of 4 portfolios, low risk");
 }
 
 /*
@@ -263,9 +273,7 @@ static void each_step_takes_the_largest_gain_left(void)
 	CHECK_INT(uncovered_values(), 0);
 	CHECK_INT(rate("KM")->target, 1);
 	CHECK_STR(entries(&plan), "l1/t l3/t");
-	CHECK(has_reason(entry_for("l3"), "only portfolio in cohort C2"));
-	if (!has_reason(entry_for("l3"), "only portfolio in cohort C2"))
-		printf("    reasons: %s\n", reasons(entry_for("l3")));
+	CHECK_REASON(entry_for("l3"), "only portfolio in cohort C2");
 }
 
 /* The rows as "learner:reason|reason;" for comparing two plans whole. */
@@ -381,8 +389,8 @@ static void complete_portfolios_are_summative(void)
 		    "initials,risk\nKM,low\n", NULL);
 	CHECK_STR(entries(&plan), "l1/t l2/t");
 	CHECK_INT(entry_for("l2")->kind, IQA_SUMMATIVE);
-	CHECK(has_reason(entry_for("l2"), "only summative portfolio"));
-	CHECK(has_reason(entry_for("l1"), "only interim portfolio"));
+	CHECK_REASON(entry_for("l2"), "only summative portfolio");
+	CHECK_REASON(entry_for("l1"), "only interim portfolio");
 }
 
 static void scope_narrows_to_a_visit(void)
