@@ -21,6 +21,7 @@
 #include <ftw.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -87,6 +88,14 @@ static void *write_groups(void *arg)
 	return NULL;
 }
 
+/* Whether two paths, each with a '/', name files of the same folder. */
+static bool same_folder(const char *a, const char *b)
+{
+	size_t n = (size_t)(strrchr(a, '/') - a);
+
+	return (size_t)(strrchr(b, '/') - b) == n && strncmp(a, b, n) == 0;
+}
+
 static char *join(const char *a, const char *b)
 {
 	char *s = malloc(strlen(a) + strlen(b) + 2);
@@ -105,7 +114,6 @@ int main(int argc, char **argv)
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	pthread_t threads[64];
 	size_t nthreads = cores < 1 ? 1 : cores > 64 ? 64 : (size_t)cores;
-	char *last_dir = NULL;
 
 	if (argc == 3 && strcmp(argv[1], "--list") == 0) {
 		site_prefix = strlen(argv[2]);
@@ -148,28 +156,18 @@ int main(int argc, char **argv)
 		if ((size_t)size > largest)
 			largest = (size_t)size;
 		/* A new group where the folder changes. */
-		{
-			char *slash = strrchr(rel, '/');
-			size_t dirlen = slash ? (size_t)(slash - rel) : 0;
-
-			if (!last_dir || strlen(last_dir) != dirlen ||
-			    strncmp(last_dir, rel, dirlen) != 0) {
-				if (ngroups == gcap) {
-					gcap = gcap ? 2 * gcap : 1024;
-					if (!(groups = realloc(groups, gcap * sizeof(*groups))))
-						die("realloc");
-				}
-				groups[ngroups++] = (struct group){ nfiles, 0 };
-				free(last_dir);
-				if (!(last_dir = strndup(rel, dirlen)))
-					die("strndup");
+		if (!nfiles || !same_folder(files[nfiles - 1].path, files[nfiles].path)) {
+			if (ngroups == gcap) {
+				gcap = gcap ? 2 * gcap : 1024;
+				if (!(groups = realloc(groups, gcap * sizeof(*groups))))
+					die("realloc");
 			}
-			groups[ngroups - 1].count++;
+			groups[ngroups++] = (struct group){ nfiles, 0 };
 		}
+		groups[ngroups - 1].count++;
 		nfiles++;
 	}
 	fclose(in);
-	free(last_dir);
 	if (!(bytes = malloc(largest)))
 		die("malloc");
 	memset(bytes, '.', largest);
