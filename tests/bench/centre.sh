@@ -74,6 +74,17 @@ written_mb() {
 	sed -n 's/.* \([0-9.]*\) MB$/\1/p' $bench/out.txt
 }
 
+# room_mb DIR: the MB free on DIR's file system.
+room_mb() {
+	df -Pm "$1" | awk 'NR == 2 { print $4 }'
+}
+
+# fits ROOM TIMES EXTRA: whether ROOM MB hold TIMES the site ($mb MB) and
+# EXTRA MB more.
+fits() {
+	[ "$1" -gt "$(echo "$mb" | awk -v times="$2" -v extra="$3" '{ printf "%d", $1 * times + extra }')" ]
+}
+
 # run COMMAND...: sets wall, user, sys, cpu, rss_mb from GNU time, and
 # ondisk to wall plus the time of a sync after it.
 run() {
@@ -181,8 +192,7 @@ for n in $sizes; do
 	# at 50,000 learners), with room kept for the packs: where the disk has
 	# not got it, the column shows "-".
 	files=- files_range=-
-	room=$(df -Pm "$root/$out" | awk 'NR == 2 { print $4 }')
-	if [ "$room" -gt "$(echo "$mb" | awk '{ printf "%d", $1 * 3.3 + 2048 }')" ]; then
+	if fits "$(room_mb "$root/$out")" 3.3 2048; then
 		$bench/writesite --list "$root/$out/site-$n-1" > $bench/manifest.txt
 		three "$bench/evict '$root/$out'" \
 			"$bench/writesite $bench/manifest.txt '$root/$out/files-$n-RUN'"
@@ -194,12 +204,12 @@ for n in $sizes; do
 	# The RAM file system must hold the site, and twice it for the copy
 	# (10 GB at 50,000 learners): what does not fit is shown as "-".
 	room=0
-	[ -z "$tmpfs" ] || room=$(df -Pm /dev/shm | awk 'NR == 2 { print $4 }')
-	if [ "$room" -gt "$(echo "$mb" | awk '{ printf "%d", $1 * 1.1 + 64 }')" ]; then
+	[ -z "$tmpfs" ] || room=$(room_mb /dev/shm)
+	if fits $room 1.1 64; then
 		three "rm -rf '$tmpfs' && mkdir '$tmpfs'" \
 			"build/folio build -C '$centre' --out '$tmpfs/site-$n' $jobs"
 		ram=${wall}s ram_range=${range}s
-		if [ "$room" -gt "$(echo "$mb" | awk '{ printf "%d", $1 * 2.2 + 64 }')" ]; then
+		if fits $room 2.2 64; then
 			run cp -r $tmpfs/site-$n $tmpfs/copy
 			copy=${wall}s
 		fi
