@@ -42,9 +42,9 @@ struct site_pack {
 	 * export_write), and returns 0, or nonzero when it stopped short
 	 * (the sink stopped it, or the model could not be turned into
 	 * JSON).  The text goes to the disk as it comes: a whole centre's
-	 * is hundreds of megabytes.  It is called
-	 * on one of the build's workers while the others render pages, so
-	 * it may only read what they share (the model, the cross-reference).
+	 * is hundreds of megabytes.  It is called on one of the build's
+	 * workers while the others render pages, so it may only read what
+	 * they share (the model, the cross-reference).
 	 */
 	int (*write_data)(const void *arg, export_sink *sink, void *sink_data);
 	const void *data_arg;
