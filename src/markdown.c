@@ -3,9 +3,11 @@
  */
 #include "markdown.h"
 
-#include <cmark.h>
+#include "mem.h"
+
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /*
  * Plain: one line, starting with a letter or a non-ASCII byte (so no
@@ -71,9 +73,117 @@ void markdown_plain_html(const char *text, size_t len, char *out)
 	memcpy(out + len - run, "</p>\n", 5);
 }
 
-void markdown_to_html(const char *text, size_t len, struct buf *out)
+/*
+ * Whether an image at url would be fetched from outside the site: a URL
+ * with a scheme (https:, but not the data: images cmark's safe mode
+ * keeps, which are inline), a network path (//host/...), or a path from
+ * the root of the server, which is outside the site folder when it is
+ * opened from the disk.  Browsers read a backslash as a slash there.
+ */
+static bool is_remote(const char *url)
+{
+	size_t scheme = strspn(url, "abcdefghijklmnopqrstuvwxyz"
+				    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+-.");
+
+	if (url[0] == '/' || url[0] == '\\')
+		return true;
+	if (scheme == 0 || url[scheme] != ':')
+		return false;
+	return !(scheme == 4 && strncasecmp(url, "data", 4) == 0);
+}
+
+static void free_node(cmark_node *node)
+{
+	cmark_node_unlink(node);
+	cmark_node_free(node);
+}
+
+static bool in_link(cmark_node *node)
+{
+	while ((node = cmark_node_parent(node)) != NULL)
+		if (cmark_node_get_type(node) == CMARK_NODE_LINK)
+			return true;
+	return false;
+}
+
+/* The image's alternative text, or its address when it has none. */
+static void move_alt_text(cmark_node *image, cmark_node *to)
+{
+	cmark_node *child;
+
+	while ((child = cmark_node_first_child(image)) != NULL)
+		cmark_node_append_child(to, child);
+	if (!cmark_node_first_child(to)) {
+		cmark_node *text = cmark_node_new(CMARK_NODE_TEXT);
+
+		cmark_node_set_literal(text, cmark_node_get_url(image));
+		cmark_node_append_child(to, text);
+	}
+}
+
+/*
+ * The image becomes a link to the same address, its alternative text the
+ * link's text, so a reader can still follow it on purpose.  Inside a
+ * link, where a link cannot be, it becomes that text alone.
+ */
+static void image_to_link(cmark_node *image)
+{
+	cmark_node *link = cmark_node_new(CMARK_NODE_LINK), *child;
+
+	cmark_node_set_url(link, cmark_node_get_url(image));
+	cmark_node_set_title(link, cmark_node_get_title(image));
+	move_alt_text(image, link);
+	if (in_link(image)) {
+		while ((child = cmark_node_first_child(link)) != NULL)
+			cmark_node_insert_before(image, child);
+		cmark_node_free(link);
+		free_node(image);
+		return;
+	}
+	cmark_node_replace(image, link);
+	cmark_node_free(image);
+}
+
+/* Images are gathered first: the tree must not change under the iterator. */
+static void unlink_remote_images(cmark_node *root)
+{
+	cmark_iter *iter = cmark_iter_new(root);
+	cmark_node **images = NULL;
+	size_t n = 0, cap = 0;
+	cmark_event_type event;
+
+	while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(iter);
+		const char *url;
+
+		if (event != CMARK_EVENT_ENTER ||
+		    cmark_node_get_type(node) != CMARK_NODE_IMAGE)
+			continue;
+		url = cmark_node_get_url(node);
+		if (!url || !is_remote(url))
+			continue;
+		images = mem_array_grow(images, &cap, n + 1, sizeof(*images));
+		images[n++] = node;
+	}
+	cmark_iter_free(iter);
+	for (size_t i = 0; i < n; i++)
+		image_to_link(images[i]);
+	free(images);
+}
+
+void markdown_node_html(cmark_node *node, struct buf *out)
 {
 	char *html;
+
+	unlink_remote_images(node);
+	html = cmark_render_html(node, CMARK_OPT_DEFAULT);
+	buf_puts(out, html);
+	free(html);
+}
+
+void markdown_to_html(const char *text, size_t len, struct buf *out)
+{
+	cmark_node *doc;
 
 	if (len == 0)
 		return;
@@ -86,9 +196,9 @@ void markdown_to_html(const char *text, size_t len, struct buf *out)
 		out->data[out->len] = '\0';
 		return;
 	}
-	html = cmark_markdown_to_html(text, len, CMARK_OPT_DEFAULT);
-	buf_puts(out, html);
-	free(html);
+	doc = cmark_parse_document(text, len, CMARK_OPT_DEFAULT);
+	markdown_node_html(doc, out);
+	cmark_node_free(doc);
 }
 
 /* Runs of spaces in out past start become one; none at the end. */

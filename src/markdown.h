@@ -2,7 +2,10 @@
  * markdown.h - evidence summaries from Markdown to safe HTML.
  *
  * Summaries are written by assessors and never trusted: cmark renders them
- * in its safe mode (raw HTML dropped, javascript: style links removed).
+ * in its safe mode (raw HTML dropped, javascript: style links removed),
+ * and an image from outside the site becomes a link to it, so that no page
+ * loads anything from elsewhere (a tracking pixel, or a site that breaks
+ * offline).  Unit texts are rendered by the same rules (markdown_node_html).
  * Most summaries are a plain sentence, though, and a large centre has
  * hundreds of thousands of them, so text that cannot contain any Markdown
  * takes a fast path that gives exactly what cmark would.
@@ -13,10 +16,19 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include <cmark.h>
+
 #include "buf.h"
 
 /* Appends the HTML of len bytes of Markdown text to out. */
 void markdown_to_html(const char *text, size_t len, struct buf *out);
+
+/*
+ * Appends the HTML of a parsed node and its children to out, by the same
+ * rules.  Images from outside the site in it are turned into links first
+ * (the node is changed).
+ */
+void markdown_node_html(cmark_node *node, struct buf *out);
 
 /*
  * Appends the text of len bytes of Markdown, for pages that show it as

@@ -11,6 +11,7 @@
 #include "unit.h"
 #include "buf.h"
 #include "ident.h"
+#include "markdown.h"
 #include "mem.h"
 #include "utf8.h"
 #include "ydoc.h"
@@ -200,10 +201,7 @@ static char *plain_text(struct parse *p, cmark_node *block)
 
 static void append_html(struct buf *out, cmark_node *node)
 {
-	char *html = cmark_render_html(node, CMARK_OPT_DEFAULT);
-
-	buf_puts(out, html);
-	free(html);
+	markdown_node_html(node, out);
 }
 
 static const char *take_html(struct parse *p)

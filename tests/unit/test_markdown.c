@@ -78,6 +78,25 @@ static void hostile_markdown_is_safe(void)
 		  "<p>Plain &quot;quoted&quot; text</p>\n");
 }
 
+/* Nothing may be fetched from outside the site: remote images become links. */
+static void remote_images_become_links(void)
+{
+	CHECK_STR(render("![pixel](https://t.example/p.gif)"),
+		  "<p><a href=\"https://t.example/p.gif\">pixel</a></p>\n");
+	CHECK_STR(render("a ![](//t.example/p.gif \"t\") b"),
+		  "<p>a <a href=\"//t.example/p.gif\" title=\"t\">//t.example/p.gif</a> b</p>\n");
+	CHECK_STR(render("![*x*](HTTP://T.EXAMPLE/p.gif)"),
+		  "<p><a href=\"HTTP://T.EXAMPLE/p.gif\"><em>x</em></a></p>\n");
+	CHECK_STR(render("![r](/etc/p.png) ![b](\\\\t\\p.png)"),
+		  "<p><a href=\"/etc/p.png\">r</a> <a href=\"%5Ct%5Cp.png\">b</a></p>\n");
+	CHECK_STR(render("[![x](https://t.example/p.gif)](https://x.example)"),
+		  "<p><a href=\"https://x.example\">x</a></p>\n");
+	/* In the site, or inline: still images. */
+	same_as_cmark("![d](diagram.png)");
+	same_as_cmark("![d](img/diagram.png)");
+	same_as_cmark("![d](data:image/png;base64,iVBORw0KGgo=)");
+}
+
 static void plain_text_for_markdown_pages(void)
 {
 	struct buf out = BUF_INIT;
@@ -98,6 +117,7 @@ int main(void)
 	RUN(fast_path_matches_cmark);
 	RUN(markup_takes_cmark);
 	RUN(hostile_markdown_is_safe);
+	RUN(remote_images_become_links);
 	RUN(plain_text_for_markdown_pages);
 	return check_summary();
 }
