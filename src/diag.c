@@ -17,7 +17,8 @@ static const char *severity_name(enum diag_severity severity)
 
 /*
  * A copy of s that is one line of UTF-8: control characters are written
- * out (\n, \r, \t, \xHH) and so is each byte that is not UTF-8 (\xHH).
+ * out (\n, \r, \t, \xHH, and \u0080 to \u009f for the C1 controls) and
+ * so is each byte that is not UTF-8 (\xHH).
  * Text from an input (a CSV field, a template, a file name) can then never
  * break a diagnostic's line, forge another, reach a terminal as an escape
  * sequence, or make diag_list_to_json() drop the diagnostic (JSON strings
@@ -33,6 +34,7 @@ static char *one_line(const char *s)
 
 		for (size_t i = 0; i < ok; i++) {
 			unsigned char c = (unsigned char)s[i];
+			size_t control = utf8_control_length(s + i, ok - i);
 
 			if (c == '\n')
 				buf_puts(&b, "\\n");
@@ -40,8 +42,10 @@ static char *one_line(const char *s)
 				buf_puts(&b, "\\r");
 			else if (c == '\t')
 				buf_puts(&b, "\\t");
-			else if (c < 0x20 || c == 0x7f)
+			else if (control == 1)
 				buf_printf(&b, "\\x%02x", c);
+			else if (control == 2)
+				buf_printf(&b, "\\u%04x", (unsigned char)s[++i]);
 			else
 				buf_putc(&b, (char)c);
 		}

@@ -4,6 +4,7 @@
 #include "markdown.h"
 
 #include "mem.h"
+#include "utf8.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -171,13 +172,34 @@ static void unlink_remote_images(cmark_node *root)
 	free(images);
 }
 
+/*
+ * Appends html with each control character (utf8_control_length) as
+ * U+FFFD: cmark passes them through, and no page may carry them.
+ */
+static void put_shown(struct buf *out, const char *html)
+{
+	size_t len = strlen(html), run = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		size_t control = utf8_control_length(html + i, len - i);
+
+		if (!control)
+			continue;
+		buf_put(out, html + run, i - run);
+		buf_puts(out, UTF8_REPLACEMENT);
+		i += control - 1;
+		run = i + 1;
+	}
+	buf_put(out, html + run, len - run);
+}
+
 void markdown_node_html(cmark_node *node, struct buf *out)
 {
 	char *html;
 
 	unlink_remote_images(node);
 	html = cmark_render_html(node, CMARK_OPT_DEFAULT);
-	buf_puts(out, html);
+	put_shown(out, html);
 	free(html);
 }
 

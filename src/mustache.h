@@ -92,7 +92,11 @@ int mustache_name_ok(const char *name, size_t len);
 /* How {{name}} escapes a value: appends len bytes of s to out, escaped. */
 typedef void (*mustache_escape_fn)(struct buf *out, const char *s, size_t len);
 
-/* & " < > ' as &amp; &quot; &lt; &gt; &#39;: the default. */
+/*
+ * & " < > ' as &amp; &quot; &lt; &gt; &#39;: the default.  Both escapes
+ * turn control characters (C0 but tab and line ends, DEL, C1) into
+ * U+FFFD: they are never text a page should carry.
+ */
 void mustache_escape_html(struct buf *out, const char *s, size_t len);
 
 /*

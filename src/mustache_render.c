@@ -20,6 +20,7 @@
  */
 #include "mustache_impl.h"
 #include "mem.h"
+#include "utf8.h"
 #include "value.h"
 
 #include <stdbool.h>
@@ -214,11 +215,23 @@ static void put_text(struct render *r, const struct frame *f, const char *s,
 	}
 }
 
-/* The five characters HTML escaping replaces, and with what. */
+/*
+ * The five characters HTML escaping replaces, and with what; and the
+ * control characters (utf8_control_length), which no page may show: they
+ * become U+FFFD.  A C1 control starts with 0xC2, which is looked at
+ * again with the byte after it.
+ */
+#define R UTF8_REPLACEMENT
 static const char *const html_entities[256] = {
 	['&'] = "&amp;", ['"'] = "&quot;", ['<'] = "&lt;", ['>'] = "&gt;",
 	['\''] = "&#39;",
+	[0] = R, [1] = R, [2] = R, [3] = R, [4] = R, [5] = R, [6] = R, [7] = R,
+	[8] = R, [11] = R, [12] = R, [14] = R, [15] = R, [16] = R, [17] = R,
+	[18] = R, [19] = R, [20] = R, [21] = R, [22] = R, [23] = R, [24] = R,
+	[25] = R, [26] = R, [27] = R, [28] = R, [29] = R, [30] = R, [31] = R,
+	[127] = R, [0xC2] = R,
 };
+#undef R
 
 void mustache_escape_html(struct buf *out, const char *s, size_t len)
 {
@@ -226,12 +239,17 @@ void mustache_escape_html(struct buf *out, const char *s, size_t len)
 
 	for (size_t i = 0; i < len; i++) {
 		const char *with = html_entities[(unsigned char)s[i]];
+		size_t n = 1;
 
 		if (!with)
 			continue;
+		if ((unsigned char)s[i] == 0xC2 &&
+		    (n = utf8_control_length(s + i, len - i)) == 0)
+			continue;
 		buf_put(out, s + run, i - run);
 		buf_puts(out, with);
-		run = i + 1;
+		run = i + n;
+		i += n - 1;
 	}
 	buf_put(out, s + run, len - run);
 }
@@ -259,7 +277,8 @@ static bool markdown_line_start(const char *s, size_t len)
  * For Markdown pages: every character that could start markup is
  * backslash-escaped (CommonMark reads a backslash before any ASCII
  * punctuation as that character), so a value reads as its own text; line
- * breaks become spaces, so a value never breaks a table row.
+ * breaks become spaces, so a value never breaks a table row; control
+ * characters become U+FFFD, so none reaches a terminal (folio sample).
  */
 void mustache_escape_markdown(struct buf *out, const char *s, size_t len)
 {
@@ -276,10 +295,15 @@ void mustache_escape_markdown(struct buf *out, const char *s, size_t len)
 		len--;
 	}
 	for (size_t i = 0; i < len; i++) {
+		size_t control;
+
 		if (s[i] == '\n') {
 			buf_putc(out, ' ');
 		} else if (s[i] == '\r') {
 			continue;
+		} else if ((control = utf8_control_length(s + i, len - i)) != 0) {
+			buf_puts(out, UTF8_REPLACEMENT);
+			i += control - 1;
 		} else {
 			if (markdown_inline(s[i]))
 				buf_putc(out, '\\');

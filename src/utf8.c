@@ -100,3 +100,15 @@ size_t utf8_bom_length(const char *s, size_t len)
 {
 	return len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 }
+
+size_t utf8_control_length(const char *s, size_t len)
+{
+	unsigned char c = (unsigned char)s[0];
+
+	if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f)
+		return 1;
+	if (c == 0xC2 && len > 1 && (unsigned char)s[1] >= 0x80 &&
+	    (unsigned char)s[1] <= 0x9F)
+		return 2;
+	return 0;
+}

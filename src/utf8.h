@@ -20,6 +20,18 @@ void utf8_locate(const char *s, size_t at, int *line, int *column);
 /* Whether s holds a NUL byte before len: such a file is binary, not text. */
 bool utf8_has_nul(const char *s, size_t len);
 
+/*
+ * Length of the control character at the start of s (len > 0): 1 for a
+ * C0 control other than tab, line feed and carriage return, and for DEL;
+ * 2 for a C1 control (U+0080 to U+009F, such as CSI, which terminals obey
+ * as ESC [ ); else 0.  Output that a terminal or a browser may read
+ * shows these another way (UTF8_REPLACEMENT, or written out).
+ */
+size_t utf8_control_length(const char *s, size_t len);
+
+/* U+FFFD, the character that stands for one that cannot be shown. */
+#define UTF8_REPLACEMENT "\xEF\xBF\xBD"
+
 /* Length of a UTF-8 byte-order mark at the start of s (3), else 0. */
 size_t utf8_bom_length(const char *s, size_t len);
 
