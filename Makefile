@@ -22,7 +22,9 @@ WARN      = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes
 SAN       = -fsanitize=address,undefined -fno-sanitize-recover=all \
             -fno-omit-frame-pointer
 PKGS      = libcmark yaml-0.1 jansson nettle
-DEBS      = libcmark-dev libcsv-dev libyaml-dev libjansson-dev nettle-dev pkg-config
+# build-essential: a bare Debian image has make (to run this) but no C compiler.
+DEBS      = build-essential libcmark-dev libcsv-dev libyaml-dev libjansson-dev \
+            nettle-dev pkg-config
 
 # Expanded when a recipe runs, that is after `deps` has installed pkg-config.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))

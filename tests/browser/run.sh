@@ -2,7 +2,7 @@
 # tests/browser/run.sh [FOLIO] - the browser test of the built example site.
 #
 # Installs what it needs when missing (Debian's chromium, poppler-utils,
-# fonts and a Java runtime; the npm packages pinned in package-lock.json,
+# fonts, a Java runtime, and Node.js and npm; the npm packages pinned in package-lock.json,
 # into tests/browser/node_modules), builds examples/northgate with FOLIO
 # (default build/folio) into build/example-site, then runs check.mjs on it:
 # axe-core, the Nu Html Checker, printing to PDF, offline use and no
@@ -38,6 +38,11 @@ for p in $debs; do
 	dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q 'ok installed' ||
 		missing="$missing $p"
 done
+# Node.js runs check.mjs and npm installs its packages: Debian's, when
+# the machine has none (a machine may have its own Node.js, with npm
+# inside it, which Debian's npm package would conflict with).
+command -v node > /dev/null || missing="$missing nodejs"
+command -v npm > /dev/null || missing="$missing npm"
 if [ -n "$missing" ]; then
 	echo "browser test: installing Debian packages:$missing" >&2
 	sudo=
@@ -58,6 +63,36 @@ for f in /usr/bin/chromium /usr/bin/pdfinfo; do
 	[ -x "$f" ] || die "$f is missing after the install"
 done
 command -v java > /dev/null || die "java is missing after the install"
+for c in node npm; do
+	command -v $c > /dev/null || die "$c is missing after the install"
+done
+
+# check.mjs needs Node.js 20 or later (playwright-core's engines), and
+# Debian 12's nodejs is 18: then Node.js 20 comes from the npm registry's
+# node-linux-* package, into tests/browser/.node (the system's is left
+# alone), and runs check.mjs.
+node=node
+major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+if [ "$major" -lt 20 ]; then
+	case $(uname -m) in
+	x86_64) arch=x64 ;;
+	aarch64) arch=arm64 ;;
+	*) die "Node.js $(node --version) is older than 20, and there is no Node.js 20 package for $(uname -m)" ;;
+	esac
+	node=$here/.node/node_modules/node-linux-$arch/bin/node
+	if [ ! -x "$node" ]; then
+		echo "browser test: Node.js $(node --version) is older than 20; npm install node-linux-$arch@20.20.2" >&2
+		log=$(mktemp)
+		if ! npm install --no-save --no-audit --no-fund --prefix "$here/.node" \
+			"node-linux-$arch@20.20.2" > "$log" 2>&1; then
+			tail -n 20 "$log"
+			rm -f "$log"
+			die "npm could not install Node.js 20 (node-linux-$arch)"
+		fi
+		rm -f "$log"
+	fi
+	[ -x "$node" ] || die "no Node.js 20 at $node after the install"
+fi
 
 # npm packages, exactly as package-lock.json pins them.  The stamp holds
 # the lock file's checksum, so a changed lock reinstalls; a warm run skips
@@ -102,7 +137,7 @@ passed=0 failed=0 rc=0
 for kind in site pack; do
 	dir=$site
 	[ "$kind" = pack ] && dir=$pack
-	node "$here/check.mjs" --site "$dir" --out "$out/$kind" --kind "$kind" \
+	"$node" "$here/check.mjs" --site "$dir" --out "$out/$kind" --kind "$kind" \
 		> "$out/$kind-output.txt" 2>&1 || rc=1
 	grep -v '^#summary ' "$out/$kind-output.txt"
 	summary=$(tail -n 1 "$out/$kind-output.txt")
