@@ -175,3 +175,12 @@ void arena_reset(struct arena *a)
 	}
 	a->head = NULL;
 }
+
+size_t arena_size(const struct arena *a)
+{
+	size_t total = 0;
+
+	for (const struct arena_block *b = a->head; b; b = b->next)
+		total += sizeof(*b) + b->size;
+	return total;
+}

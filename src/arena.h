@@ -36,6 +36,9 @@ void *arena_grow(struct arena *a, void *ptr, size_t *cap, size_t need,
 
 void arena_free(struct arena *a);
 
+/* The bytes the arena holds from the system: what its contents cost. */
+size_t arena_size(const struct arena *a);
+
 /*
  * Forgets every allocation but keeps the blocks for the next ones, so that
  * an arena reused for one page after another stops asking the system for
