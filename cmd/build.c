@@ -46,6 +46,37 @@ static bool parse_formats(const char *text, struct site_options *o)
 	return ok && (o->html || o->md);
 }
 
+/* A number of 1 to 5 digits at *s, moving past it; 0 when there is none. */
+static unsigned shard_number(const char **s)
+{
+	unsigned n = 0;
+	int digits = 0;
+
+	for (; **s >= '0' && **s <= '9'; (*s)++)
+		if (++digits <= 5)
+			n = n * 10 + (unsigned)(**s - '0');
+	return digits <= 5 ? n : 0;
+}
+
+/*
+ * "K/N" in plain digits.  Not sscanf's %u, which takes a sign and spaces
+ * and wraps a number too big for it: 1/4294967297 was read as 1/1.
+ */
+static bool parse_shard(const char *text, struct site_options *o)
+{
+	const char *s = text;
+	unsigned k = shard_number(&s), n;
+
+	if (*s++ != '/')
+		return false;
+	n = shard_number(&s);
+	if (*s || k < 1 || n > 10000 || k > n)
+		return false;
+	o->shard = k;
+	o->shards = n;
+	return true;
+}
+
 struct progress {
 	struct timespec start;
 	bool shown;
@@ -94,16 +125,10 @@ static int parse(int argc, char **argv, struct centre_args *args,
 			if (centre_jobs_option(&command_build, optarg, &o->jobs) != EXIT_OK)
 				return EXIT_USAGE;
 		} else if (opt == OPT_SHARD) {
-			unsigned k, n;
-			char extra;
-
-			if (sscanf(optarg, "%u/%u%c", &k, &n, &extra) != 2 ||
-			    n < 1 || n > 10000 || k < 1 || k > n)
+			if (!parse_shard(optarg, o))
 				return command_usage_error(&command_build,
-					"--shard is K/N with 1 <= K <= N, such as 2/4, not '%s'",
-					optarg);
-			o->shard = k;
-			o->shards = n;
+					"--shard is K/N with 1 <= K <= N <= 10000, such as "
+					"2/4, not '%s'", optarg);
 		} else if (!centre_option(args, opt, optarg)) {
 			return command_usage_error(&command_build,
 				"unknown option or missing value: %s", argv[optind - 1]);
@@ -178,17 +203,18 @@ const struct command command_build = {
 	"\n"
 	"Options:\n"
 	CENTRE_HELP
-	"  -o, --out DIR    the site (default: _site); refused if it is /, your\n"
-	"                   home, the centre folder, holds the inputs, or is a\n"
-	"                   folder folio did not make\n"
+	"  -o, --out DIR    the site (default: _site); refused if it is empty, /,\n"
+	"                   your home, the centre folder, holds the inputs, is a\n"
+	"                   mount point or a folder folio did not make\n"
 	"  --format LIST    html (default), md, or html,md\n"
 	"  --templates DIR  override the built-in templates file by file\n"
 	"                   (default: the centre's templates/ folder, if any)\n"
 	"  --base-url URL   make links absolute under URL (default: relative, so\n"
 	"                   the site works from file://)\n"
 	"  -j, --jobs N     render on N threads (default: the number of cores)\n"
-	"  --shard K/N      build only the Kth of N groups of learners (by a stable\n"
-	"                   hash of the id); shard 1 also builds the shared pages.\n"
+	"  --shard K/N      build only the Kth of N (at most 10000) groups of\n"
+	"                   learners (by a stable hash of the id); shard 1 also\n"
+	"                   builds the shared pages.\n"
 	"                   Copied together, N shards make the whole site.\n"
 	"\n"
 	"Exit status: 0 built; 1 built, but the inputs have errors, or a template\n"

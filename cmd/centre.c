@@ -2,6 +2,8 @@
  * centre.c - options and loading shared by the centre commands.
  */
 #include "centre.h"
+#include "buf.h"
+#include "date.h"
 #include "encoding.h"
 #include "threads.h"
 
@@ -61,6 +63,20 @@ bool centre_option(struct centre_args *args, int opt, const char *value)
 	}
 }
 
+/* A bad --today is a usage error: the clock must not stand in for it. */
+static bool today_valid(const struct command *cmd, const char *today)
+{
+	struct buf why = BUF_INIT;
+	int32_t day;
+
+	if (date_parse(today, &day) == 0)
+		return true;
+	date_explain(today, &why);
+	command_usage_error(cmd, "--today: %s", buf_cstr(&why));
+	buf_free(&why);
+	return false;
+}
+
 int centre_load(const struct command *cmd, struct centre_args *args,
 		struct model *m, struct diag_list *diags)
 {
@@ -69,6 +85,8 @@ int centre_load(const struct command *cmd, struct centre_args *args,
 	if (args->paths.encoding && !encoding_known(args->paths.encoding))
 		return command_usage_error(cmd, "unknown encoding '%s' "
 			"(such as utf-8 or windows-1252)", args->paths.encoding);
+	if (args->paths.today && !today_valid(cmd, args->paths.today))
+		return EXIT_USAGE;
 	if (args->dir && chdir(args->dir) != 0) {
 		fprintf(stderr, "folio %s: cannot enter %s: %s\n", cmd->name,
 			args->dir, strerror(errno));

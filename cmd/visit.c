@@ -9,11 +9,14 @@
 bool visit_option(struct visit *v, int opt, const char *value)
 {
 	switch (opt) {
+	/* An empty list must not widen the scope to the whole centre. */
 	case VISIT_OPT_LEARNERS:
-		scope_add_ids(&v->scope.learners, &v->scope.nlearners, value);
+		if (!scope_add_ids(&v->scope.learners, &v->scope.nlearners, value))
+			v->empty = "--learners";
 		return true;
 	case VISIT_OPT_UNITS:
-		scope_add_ids(&v->scope.units, &v->scope.nunits, value);
+		if (!scope_add_ids(&v->scope.units, &v->scope.nunits, value))
+			v->empty = "--units";
 		return true;
 	case VISIT_OPT_SINCE:
 		v->since = value;
@@ -29,6 +32,10 @@ int visit_load(const struct command *cmd, struct visit *v, bool pages)
 	int status;
 
 	v->diags = (struct diag_list)DIAG_LIST_INIT;
+	if (v->empty)
+		return command_usage_error(cmd, "%s names no id (an unset "
+			"variable?): give at least one, or leave the option out "
+			"for the whole centre", v->empty);
 	if (v->since && date_parse(v->since, &v->scope.since) != 0) {
 		date_explain(v->since, &why);
 		status = command_usage_error(cmd, "--since: %s", buf_cstr(&why));

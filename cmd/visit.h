@@ -53,6 +53,7 @@ struct visit {
 	struct sample plan;
 	struct diag_list diags;
 	bool loaded;
+	const char *empty;        /* a scope option that named no id */
 };
 
 /* Takes an option from getopt_long if it is a centre or scope option. */

@@ -8,15 +8,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-void scope_add_ids(const char ***ids, size_t *n, const char *list)
+size_t scope_add_ids(const char ***ids, size_t *n, const char *list)
 {
 	const char *s = list, *id;
-	size_t len, cap = *n;
+	size_t len, cap = *n, added = 0;
 
-	while ((id = csvrow_next_id(&s, &len))) {
+	for (; (id = csvrow_next_id(&s, &len)); added++) {
 		*ids = mem_array_grow(*ids, &cap, *n + 1, sizeof(**ids));
 		(*ids)[(*n)++] = mem_strndup(id, len);
 	}
+	return added;
 }
 
 bool scope_check(const struct scope *s, const struct model *m,

@@ -30,10 +30,10 @@ struct scope {
 };
 
 /*
- * Adds the ids of a list such as "amy,ben" (commas or spaces) to *ids.
- * The strings are copied; scope_free() frees them.
+ * Adds the ids of a list such as "amy,ben" (commas or spaces) to *ids,
+ * and returns how many.  The strings are copied; scope_free() frees them.
  */
-void scope_add_ids(const char ***ids, size_t *n, const char *list);
+size_t scope_add_ids(const char ***ids, size_t *n, const char *list);
 
 /*
  * Reports each named learner or unit the model does not have, as an
