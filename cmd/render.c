@@ -75,7 +75,7 @@ static bool read_input(const char *path, char **text, size_t *len)
 	if (err)
 		fprintf(stderr, "folio render: cannot read %s: %s\n",
 			strcmp(path, "-") == 0 ? "standard input" : path,
-			strerror(err));
+			fs_strerror(err));
 	return err == 0;
 }
 

@@ -227,7 +227,7 @@ struct log {
 	char *path;
 	const char *encoding;
 	struct csvfile *csv;        /* kept by the model */
-	int status;                 /* of csvfile_load_as: 0, -1 or an errno */
+	int status;                 /* of csvfile_load_as: 0, -1, an errno or FS_E* */
 	bool kept;                  /* no earlier file was unreadable */
 	struct diag_list parsing;   /* the file's own problems */
 	struct diag_list reading;   /* its rows' errors, reported only if kept */
@@ -319,8 +319,11 @@ static void *read_logs(void *arg)
 	while ((i = atomic_fetch_add(&ld->next, 1)) < ld->count) {
 		struct log *g = &ld->logs[i];
 
-		g->status = csvfile_load_reusing(g->csv, g->path, g->encoding,
-						 &scratch, &g->parsing);
+		if (g->status == 0)     /* else refused by list_logs */
+			g->status = csvfile_load_reusing(g->csv, g->path, g->encoding,
+							 &scratch, &g->parsing);
+		else
+			g->csv->path = mem_strdup(g->path);
 		if (g->status == 0)
 			read_rows(ld->m, r->arena, g, (int)i);
 		csvfile_drop_records_into(g->csv, &scratch);
@@ -377,8 +380,11 @@ static int list_logs(struct loading *ld, const char *dir)
 	ld->logs = mem_calloc(ld->count + 1, sizeof(*ld->logs));
 	for (size_t i = 0; i < ld->count; i++) {
 		ld->logs[i].path = fs_join(dir, names[i]);
+		model_note_input(ld->m, ld->logs[i].path);
 		ld->logs[i].encoding = model_encoding_for(ld->m, ld->logs[i].path);
 		ld->logs[i].csv = model_new_csvfile(ld->m);
+		ld->logs[i].status = fs_check_link(ld->logs[i].path,
+						   ld->m->centre, dir);
 	}
 	fs_free_names(names, ld->count);
 	return 0;
@@ -652,7 +658,7 @@ static void report(const struct loading *ld, struct indexer *w, size_t n,
 				diag_list_append(diags, &w[t].diags[f]);
 		} else if (g->status > 0) {
 			diag_error(diags, g->path, 0, 0, "cannot read: %s",
-				   strerror(g->status));
+				   fs_strerror(g->status));
 		}
 	}
 	for (size_t t = 0; t < n; t++) {
@@ -730,7 +736,7 @@ int evidence_load(struct model *m, const char *dir, struct diag_list *diags)
 
 	if (!err) {
 		read_in_parallel(&ld);
-		err = keep_readable(&ld);
+		err = keep_readable(&ld) ? -1 : 0;
 	}
 	index_rows(m, &ld, diags);
 	free_logs(&ld);

@@ -61,8 +61,8 @@ struct evidence {
  * Reads every *.csv in dir (none when dir is NULL), in name order, into
  * the model, which must hold its units and learners and no rows yet; then
  * sorts the rows by learner, date, ref and unit and sets each learner's
- * range.  Returns 0, or an errno value when the folder or a file cannot
- * be read.
+ * range.  Returns 0; an errno value when the folder cannot be read; -1
+ * when a file in it cannot (the diagnostics say which and why).
  */
 int evidence_load(struct model *m, const char *dir, struct diag_list *diags);
 

@@ -17,21 +17,59 @@
 /*
  * One allocation of the file's size and read() straight into it: a large
  * CSV file read in growing chunks was copied over and over.  A file that
- * grows while it is read, or does not say its size (a pipe), still reads
- * whole: the buffer then doubles.
+ * grows while it is read still reads whole: the buffer then doubles.
  */
+const char *fs_strerror(int err)
+{
+	switch (err) {
+	case FS_ENOTREG:
+		return "not a regular file (a folder, FIFO or device); "
+		       "folio reads only regular files";
+	case FS_EDANGLING:
+		return "a symbolic link to a file that does not exist";
+	case FS_EOUTSIDE:
+		return "a symbolic link to a file outside the centre; folio does "
+		       "not follow it (copy the file in, or name it in an option)";
+	}
+	return strerror(err);
+}
+
+/* Why open() failed: a link to nothing says so, rather than "no such file". */
+static int open_error(const char *path, int err)
+{
+	struct stat st;
+
+	if (err == ENOENT && lstat(path, &st) == 0 && S_ISLNK(st.st_mode))
+		return FS_EDANGLING;
+	return err;
+}
+
+/* O_NONBLOCK so that opening a FIFO returns at once; a regular file
+ * reads the same with it. */
+int fs_open_regular(const char *path, struct stat *st)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+
+	if (fd < 0)
+		return -open_error(path, errno);
+	if (fstat(fd, st) != 0 || !S_ISREG(st->st_mode)) {
+		close(fd);
+		return -FS_ENOTREG;
+	}
+	return fd;
+}
+
 int fs_read_file_into(const char *path, char **data, size_t *cap, size_t *len)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	struct stat st;
+	int fd = fs_open_regular(path, &st);
 	char probe[4096];
 	size_t n = 0;
 	int err = 0;
 
 	if (fd < 0)
-		return errno;
-	*data = mem_array_grow(*data, cap, fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ?
-			       (size_t)st.st_size + 1 : 65536, 1);
+		return -fd;
+	*data = mem_array_grow(*data, cap, (size_t)st.st_size + 1, 1);
 	for (;;) {
 		/* When the buffer is full, a small read says whether there is more. */
 		bool full = n + 1 >= *cap;
@@ -97,16 +135,7 @@ int fs_list_files(const char *dir, const char *suffix, char ***names,
 	if (!d)
 		return errno;
 	while ((entry = readdir(d))) {
-		char *path;
-		struct stat st;
-		bool regular;
-
 		if (!wanted(entry->d_name, suffix))
-			continue;
-		path = fs_join(dir, entry->d_name);
-		regular = stat(path, &st) == 0 && S_ISREG(st.st_mode);
-		free(path);
-		if (!regular)
 			continue;
 		list = mem_array_grow(list, &cap, n + 1, sizeof(*list));
 		list[n++] = mem_strdup(entry->d_name);
@@ -131,6 +160,40 @@ bool fs_is_dir(const char *path)
 	struct stat st;
 
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+bool fs_within(const char *inner, const char *dir)
+{
+	size_t n = strlen(dir);
+
+	if (strcmp(dir, "/") == 0)
+		return true;
+	return strncmp(inner, dir, n) == 0 && (inner[n] == '\0' || inner[n] == '/');
+}
+
+static bool within_real(const char *inner, const char *dir)
+{
+	char *real = dir ? realpath(dir, NULL) : NULL;
+	bool in = real && fs_within(inner, real);
+
+	free(real);
+	return in;
+}
+
+int fs_check_link(const char *path, const char *root, const char *other)
+{
+	struct stat st;
+	char *target;
+	bool inside;
+
+	if (lstat(path, &st) != 0 || !S_ISLNK(st.st_mode))
+		return 0;
+	target = realpath(path, NULL);
+	if (!target)
+		return 0;       /* a link to nothing: reading it says so */
+	inside = within_real(target, root) || within_real(target, other);
+	free(target);
+	return inside ? 0 : FS_EOUTSIDE;
 }
 
 char *fs_join(const char *dir, const char *name)

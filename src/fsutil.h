@@ -12,27 +12,64 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* Reads path into a NUL-terminated buffer the caller frees.  0 or errno. */
+/*
+ * Why a file was not read, beyond errno's own values (which stay below
+ * these): an input is read only when it is a regular file, so a FIFO or
+ * a device named as one can never block or flood a build.
+ */
+enum {
+	FS_ENOTREG = 0x10000,   /* a folder, FIFO, device or socket */
+	FS_EDANGLING,           /* a symbolic link to nothing */
+	FS_EOUTSIDE,            /* a link that leads out of its folder */
+};
+
+/* errno's message, or ours for the values above. */
+const char *fs_strerror(int err);
+
+/*
+ * Reads the regular file at path into a NUL-terminated buffer the caller
+ * frees.  0, an errno value, or one of FS_E* above.  Never waits: a FIFO
+ * is refused without being opened for good.
+ */
 int fs_read_file(const char *path, char **data, size_t *len);
 
 /*
- * The same into *data, a buffer of *cap bytes (NULL and 0 at first) that
- * is grown as needed and stays the caller's, on error too: a thread that
- * reads many large files reuses one buffer instead of asking the kernel
- * for fresh memory each time.
+ * A descriptor open for reading the regular file at path, with *st its
+ * status; else minus the error (an errno value or FS_E*).
+ */
+struct stat;
+int fs_open_regular(const char *path, struct stat *st);
+
+/*
+ * The same as fs_read_file into *data, a buffer of *cap bytes (NULL and 0
+ * at first) that is grown as needed and stays the caller's, on error too:
+ * a thread that reads many large files reuses one buffer instead of
+ * asking the kernel for fresh memory each time.
  */
 int fs_read_file_into(const char *path, char **data, size_t *cap, size_t *len);
 
 /*
- * Names of the regular files in dir whose names end in suffix (not hidden,
- * not editor backups), sorted bytewise.  0 or errno; free with
- * fs_free_names().
+ * Names of the entries in dir whose names end in suffix (not hidden),
+ * sorted bytewise: files, and whatever else bears such a name (a link to
+ * nothing, a FIFO), so that reading it says what is wrong instead of its
+ * being passed over.  0 or errno; free with fs_free_names().
  */
 int fs_list_files(const char *dir, const char *suffix, char ***names,
 		  size_t *count);
 void fs_free_names(char **names, size_t count);
 
 bool fs_is_dir(const char *path);
+
+/*
+ * FS_EOUTSIDE when path is a symbolic link whose target lies outside both
+ * root and other (either may be NULL), else 0.  A file found by listing a
+ * folder must not bring in one from elsewhere: its text would reach the
+ * site through the diagnostics.
+ */
+int fs_check_link(const char *path, const char *root, const char *other);
+
+/* Whether inner (a canonical path) is dir itself or lies inside it. */
+bool fs_within(const char *inner, const char *dir);
 
 /* dir + "/" + name, without doubling a slash; "." + name is just name. */
 char *fs_join(const char *dir, const char *name);

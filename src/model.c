@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static int compare_units(const void *a, const void *b)
@@ -46,14 +47,17 @@ static const struct unit *earlier_unit(const struct model *m,
 static enum model_status load_unit_file(struct model *m, const char *path,
 					size_t *cap, struct diag_list *diags)
 {
-	char *text;
+	char *text = NULL;
 	size_t len;
-	int err = fs_read_file(path, &text, &len);
+	int err = fs_check_link(path, m->centre, m->units_dir);
 	struct unit *u;
 	const struct unit *first;
 
+	model_note_input(m, path);
+	if (!err)
+		err = fs_read_file(path, &text, &len);
 	if (err) {
-		diag_error(diags, path, 0, 0, "cannot read: %s", strerror(err));
+		diag_error(diags, path, 0, 0, "cannot read: %s", fs_strerror(err));
 		return MODEL_IO_ERROR;
 	}
 	u = unit_parse(&m->arena, path, text, len, diags);
@@ -110,6 +114,13 @@ static enum model_status load_units(struct model *m, struct diag_list *diags)
 	return status;
 }
 
+void model_note_input(struct model *m, const char *path)
+{
+	m->inputs = mem_array_grow(m->inputs, &m->inputs_cap, m->ninputs + 1,
+				   sizeof(*m->inputs));
+	m->inputs[m->ninputs++] = arena_strdup(&m->arena, path);
+}
+
 struct csvfile *model_new_csvfile(struct model *m)
 {
 	struct csvfile *f = mem_calloc(1, sizeof(*f));
@@ -126,7 +137,10 @@ const struct csvfile *model_read_csv(struct model *m, const char *path,
 				     struct diag_list *diags)
 {
 	struct csvfile *f = model_new_csvfile(m);
-	int status = csvfile_load_as(f, path, model_encoding_for(m, path), diags);
+	int status;
+
+	model_note_input(m, path);
+	status = csvfile_load_as(f, path, model_encoding_for(m, path), diags);
 
 	*err = status > 0 ? status : 0;
 	if (status != 0 || !csvrow_map(f, columns, n, index, diags))
@@ -161,13 +175,21 @@ static int compare_learners(const void *a, const void *b)
 	return strcmp(x->id, y->id);
 }
 
-/* Option, else folio.yml, else the convention; NULL if absent by convention. */
+/*
+ * Option, else folio.yml, else the convention; NULL if absent by
+ * convention, or refused: a link found by its conventional name may not
+ * lead out of the centre (see fs_check_link), nor may one to nothing be
+ * taken for no file.
+ */
 static const char *choose_path(struct model *m, const char *option,
 			       const char *configured, const char *convention,
-			       bool must_exist)
+			       bool must_exist, enum model_status *status,
+			       struct diag_list *diags)
 {
 	char *joined;
 	const char *path;
+	struct stat st;
+	int err;
 
 	if (option)
 		return arena_strdup(&m->arena, option);
@@ -176,8 +198,14 @@ static const char *choose_path(struct model *m, const char *option,
 	joined = fs_join(m->centre, convention);
 	path = arena_strdup(&m->arena, joined);
 	free(joined);
-	if (!must_exist && access(path, F_OK) != 0)
+	if (!must_exist && lstat(path, &st) != 0)
 		return NULL;
+	err = fs_check_link(path, m->centre, NULL);
+	if (err) {
+		diag_error(diags, path, 0, 0, "cannot read: %s", fs_strerror(err));
+		*status = MODEL_IO_ERROR;
+		return NULL;
+	}
 	return path;
 }
 
@@ -204,10 +232,14 @@ static void choose_today(struct model *m, const struct model_paths *paths,
 static enum model_status load_config(struct model *m, struct diag_list *diags)
 {
 	char *path = fs_join(m->centre, "folio.yml");
-	int err = config_load(&m->config, &m->arena, path, diags);
+	int err = fs_check_link(path, m->centre, NULL);
+
+	model_note_input(m, path);
+	if (!err)
+		err = config_load(&m->config, &m->arena, path, diags);
 
 	if (err)
-		diag_error(diags, path, 0, 0, "cannot read: %s", strerror(err));
+		diag_error(diags, path, 0, 0, "cannot read: %s", fs_strerror(err));
 	free(path);
 	return err ? MODEL_IO_ERROR : MODEL_OK;
 }
@@ -216,7 +248,7 @@ static enum model_status io_error(struct diag_list *diags, const char *path,
 				  int err, const char *what)
 {
 	diag_error(diags, path, 0, 0, "cannot read the %s: %s", what,
-		   strerror(err));
+		   fs_strerror(err));
 	return MODEL_IO_ERROR;
 }
 
@@ -229,7 +261,7 @@ static enum model_status load_iqa_inputs(struct model *m,
 	int err;
 
 	m->assessors_file = choose_path(m, paths->assessors, m->config.assessors,
-					"assessors.csv", false);
+					"assessors.csv", false, &status, diags);
 	if (m->assessors_file) {
 		err = assessor_load(m, m->assessors_file, diags);
 		if (err) {
@@ -239,7 +271,8 @@ static enum model_status load_iqa_inputs(struct model *m,
 			m->assessors_file = NULL;
 		}
 	}
-	m->iqa_file = choose_path(m, paths->iqa, m->config.iqa, "iqa.csv", false);
+	m->iqa_file = choose_path(m, paths->iqa, m->config.iqa, "iqa.csv",
+				  false, &status, diags);
 	if (m->iqa_file) {
 		err = iqa_load(m, m->iqa_file, diags);
 		if (err)
@@ -262,11 +295,12 @@ enum model_status model_load(struct model *m, const struct model_paths *paths,
 	m->encoding = paths->encoding ? arena_strdup(&m->arena, paths->encoding) : NULL;
 	status = load_config(m, diags);
 	choose_today(m, paths, diags);
-	m->units_dir = choose_path(m, paths->units, m->config.units, "units", true);
-	if (load_units(m, diags) != MODEL_OK)
+	m->units_dir = choose_path(m, paths->units, m->config.units, "units",
+				   true, &status, diags);
+	if (m->units_dir && load_units(m, diags) != MODEL_OK)
 		status = MODEL_IO_ERROR;
 	m->learners_file = choose_path(m, paths->learners, m->config.learners,
-				       "learners.csv", false);
+				       "learners.csv", false, &status, diags);
 	if (m->learners_file) {
 		err = learner_load(m, m->learners_file, diags);
 		if (err)
@@ -279,10 +313,12 @@ enum model_status model_load(struct model *m, const struct model_paths *paths,
 	for (size_t i = 0; i < m->nlearners; i++)
 		m->learners[i]->index = i;
 	m->evidence_dir = choose_path(m, paths->evidence, m->config.evidence,
-				      "evidence", false);
+				      "evidence", false, &status, diags);
 	err = evidence_load(m, m->evidence_dir, diags);
-	if (err)
+	if (err > 0)
 		status = io_error(diags, m->evidence_dir, err, "evidence folder");
+	else if (err)
+		status = MODEL_IO_ERROR;
 	if (load_iqa_inputs(m, paths, diags) != MODEL_OK)
 		status = MODEL_IO_ERROR;
 	return status;
@@ -302,6 +338,7 @@ void model_free(struct model *m)
 	free(m->row_blocks);
 	free(m->assessors);
 	free(m->iqa);
+	free(m->inputs);
 	strmap_free(&m->learner_index);
 	strmap_free(&m->learner_folded);
 	strmap_free(&m->assessor_folded);

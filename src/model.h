@@ -68,6 +68,10 @@ struct model {
 	const char *iqa_file;        /* NULL when there is none */
 	struct iqa_record *iqa;      /* by learner id, unit id, date, line */
 	size_t niqa;
+	/* Every file the loaders read or tried to read, in that order: what
+	 * a site's no-change check covers (site.c), failures included. */
+	const char **inputs;
+	size_t ninputs, inputs_cap;
 	/* Private to the loaders. */
 	struct strmap learner_index;
 	struct strmap learner_folded;   /* by lower-case id */
@@ -98,6 +102,9 @@ const struct unit *model_find_unit(const struct model *m, const char *id);
 const struct learner *model_find_learner(const struct model *m,
 					 const char *id);
 size_t model_criteria_count(const struct model *m);
+
+/* For the loaders: notes a file they are about to read (m->inputs). */
+void model_note_input(struct model *m, const char *path);
 
 /* For the loaders: a CSV file the model keeps until model_free(). */
 struct csvfile *model_new_csvfile(struct model *m);

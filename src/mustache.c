@@ -213,7 +213,7 @@ static void load_error(struct linker *k, const char *name, const char *label,
 		   tag ? tag->line : 0, tag ? tag->column : 0,
 		   "cannot read partial '%s'%s%s%s: %s", name,
 		   label ? " (" : "", label ? label : "", label ? ")" : "",
-		   strerror(err));
+		   fs_strerror(err));
 	k->failed = true;
 }
 

@@ -32,6 +32,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -127,20 +128,10 @@ static char *canonical(const char *path)
 	return joined;
 }
 
-/* Whether inner is dir itself or lies inside it. */
-static bool within(const char *inner, const char *dir)
-{
-	size_t n = strlen(dir);
-
-	if (strcmp(dir, "/") == 0)
-		return true;
-	return strncmp(inner, dir, n) == 0 && (inner[n] == '\0' || inner[n] == '/');
-}
-
 static bool holds_input(const char *out, const char *input)
 {
 	char *real = input ? realpath(input, NULL) : NULL;
-	bool holds = real && within(real, out);
+	bool holds = real && fs_within(real, out);
 
 	free(real);
 	return holds;
@@ -165,15 +156,102 @@ static bool made_by_folio(const char *out)
 	return ours;
 }
 
-const char *site_refuse_out(const struct model *m, const char *out,
-			    char *why, size_t size)
+/* Where the site is built before it is swapped in: beside out. */
+static char *fresh_path(const char *out)
+{
+	struct buf path = BUF_INIT;
+
+	buf_puts(&path, out);
+	buf_puts(&path, ".folio-new");
+	return buf_detach(&path);
+}
+
+/* Where the old site waits where no atomic exchange is to be had. */
+static char *fresh_old_path(const char *fresh)
+{
+	struct buf path = BUF_INIT;
+
+	buf_printf(&path, "%s-old", fresh);
+	return buf_detach(&path);
+}
+
+/*
+ * The output folder without the trailing slashes and "/." that name the
+ * same folder ("SITE/", "SITE/."): the fresh folder is made beside it,
+ * never inside.  NULL when nothing names a folder ("") or the last part
+ * is "." or "..".
+ */
+static char *out_folder(const char *out)
+{
+	size_t n = strlen(out);
+	const char *last;
+
+	for (;;) {
+		if (n > 1 && out[n - 1] == '/')
+			n--;
+		else if (n > 2 && out[n - 1] == '.' && out[n - 2] == '/')
+			n -= 2;
+		else
+			break;
+	}
+	last = out + n;
+	while (last > out && last[-1] != '/')
+		last--;
+	if (n == 0 || (out + n - last == 1 && last[0] == '.') ||
+	    (out + n - last == 2 && last[0] == '.' && last[1] == '.'))
+		return NULL;
+	return mem_strndup(out, n);
+}
+
+/* A mount point cannot be swapped for a fresh folder by a rename. */
+static bool mount_point(const char *out)
+{
+	char *parent = fs_join(out, "..");
+	struct stat st, up;
+	bool mounted = lstat(out, &st) == 0 && S_ISDIR(st.st_mode) &&
+		       stat(parent, &up) == 0 &&
+		       (st.st_dev != up.st_dev || st.st_ino == up.st_ino);
+
+	free(parent);
+	return mounted;
+}
+
+/* A folder folio works in beside out that holds something not its own. */
+static const char *foreign_beside(const char *fresh, const char *old)
+{
+	if (fs_is_dir(fresh) && !made_by_folio(fresh))
+		return fresh;
+	if (fs_is_dir(old) && !made_by_folio(old))
+		return old;
+	return NULL;
+}
+
+/* Why the inputs forbid out (canonical as real), or NULL. */
+static const char *holds_centre(const struct model *m, const char *real)
+{
+	if (holds_input(real, m->centre))
+		return "it is, or holds, the centre folder";
+	if (holds_input(real, m->units_dir) ||
+	    holds_input(real, m->learners_file) ||
+	    holds_input(real, m->evidence_dir) ||
+	    holds_input(real, m->assessors_file) ||
+	    holds_input(real, m->iqa_file))
+		return "it holds the centre's inputs";
+	return NULL;
+}
+
+static const char *refuse_folder(const struct model *m, const char *out,
+				 char *why, size_t size)
 {
 	char *real = canonical(out), *home = NULL;
+	char *fresh = fresh_path(out), *old = fresh_old_path(fresh);
 	struct stat st;
-	const char *problem = NULL;
+	const char *problem = NULL, *beside;
 
 	if (!real) {
 		snprintf(why, size, "its parent folder does not exist");
+		free(fresh);
+		free(old);
 		return why;
 	}
 	if (getenv("HOME") && *getenv("HOME"))
@@ -182,24 +260,50 @@ const char *site_refuse_out(const struct model *m, const char *out,
 		problem = "it is the root folder";
 	else if (home && strcmp(real, home) == 0)
 		problem = "it is your home folder";
-	else if (holds_input(real, m->centre))
-		problem = "it is, or holds, the centre folder";
-	else if (holds_input(real, m->units_dir) ||
-		 holds_input(real, m->learners_file) ||
-		 holds_input(real, m->evidence_dir) ||
-		 holds_input(real, m->assessors_file) ||
-		 holds_input(real, m->iqa_file))
-		problem = "it holds the centre's inputs";
+	else if ((problem = holds_centre(m, real)))
+		;
 	else if (lstat(out, &st) == 0 && !S_ISDIR(st.st_mode))
 		problem = "it exists and is not a folder";
+	else if (mount_point(out))
+		problem = "it is a mount point, which folio cannot swap for the "
+			  "new site; give a folder inside it";
 	else if (lstat(out, &st) == 0 && !made_by_folio(out))
 		problem = "it is a folder folio did not make (no " SITE_MARKER
 			  " file in it); remove it or choose another --out";
-	if (problem)
+	if (problem) {
 		snprintf(why, size, "%s", problem);
+	} else if ((beside = foreign_beside(fresh, old))) {
+		snprintf(why, size, "folio builds the site in %s first, and a "
+			 "folder there is not one of folio's (no " SITE_MARKER
+			 " file in it); move it away", beside);
+		problem = why;
+	}
 	free(real);
 	free(home);
+	free(fresh);
+	free(old);
 	return problem ? why : NULL;
+}
+
+const char *site_refuse_out(const struct model *m, const char *out,
+			    char *why, size_t size)
+{
+	char *folder = out_folder(out);
+	const char *problem;
+
+	if (!folder) {
+		char *real = *out ? realpath(out, NULL) : NULL;
+		const char *centre = real ? holds_centre(m, real) : NULL;
+
+		snprintf(why, size, "%s", centre ? centre : *out ?
+			 "it ends in . or ..; name the folder itself" :
+			 "it is empty (an unset variable?); name the folder");
+		free(real);
+		return why;
+	}
+	problem = refuse_folder(m, folder, why, size);
+	free(folder);
+	return problem;
 }
 
 /* ---- folders and files -------------------------------------------------- */
@@ -385,14 +489,10 @@ static size_t read_fd(int fd, char *data, size_t len)
  * file: never waits on a FIFO left where the old file was. */
 static int open_regular(const char *path)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	struct stat st;
+	int fd = fs_open_regular(path, &st);
 
-	if (fd >= 0 && (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))) {
-		close(fd);
-		fd = -1;
-	}
-	return fd;
+	return fd < 0 ? -1 : fd;
 }
 
 static void stream_forget_old(struct stream *s)
@@ -780,16 +880,15 @@ static void render_all(struct build *b)
 	threads_run(worker, b, 0, n, NULL);
 }
 
-/* Files that are not pages: the stylesheet and the marker (a pack's
+/* Files that are not pages: the stylesheet (a pack's
  * data.json is written by a worker, beside the pages). */
-static void put_assets(struct build *b, const char *marker)
+static void put_assets(struct build *b)
 {
 	struct theme theme = { b->o->templates, "html" };
 	char *data, *label;
 	size_t len;
 	int rc;
 
-	put_file(b, SITE_MARKER, marker, strlen(marker), &b->result);
 	if (!b->o->html || !shared_pages(b))
 		return;
 	rc = theme_read(&theme, "html/style.css", &data, &len, &label);
@@ -798,7 +897,7 @@ static void put_assets(struct build *b, const char *marker)
 		free(data);
 		free(label);
 	} else if (rc < 0) {
-		fail(b, SITE_IO_ERROR, label, "cannot read: %s", strerror(-rc));
+		fail(b, SITE_IO_ERROR, label, "cannot read: %s", fs_strerror(-rc));
 		free(label);
 	}
 }
@@ -841,7 +940,11 @@ static void hash_text(uint64_t *h, const char *s)
 	hash_bytes(h, s ? s : "", s ? strlen(s) + 1 : 1);
 }
 
-/* A file by its path, size and modification time (to the nanosecond). */
+/*
+ * A file by its path, size, inode and times (to the nanosecond): the
+ * change time too, so that a copy that keeps the old modification time
+ * (cp -p, rsync -t) still counts as a change.
+ */
 static void hash_file(uint64_t *h, const char *path)
 {
 	struct stat st;
@@ -849,29 +952,64 @@ static void hash_file(uint64_t *h, const char *path)
 	hash_text(h, path);
 	if (stat(path, &st) == 0) {
 		hash_bytes(h, &st.st_size, sizeof(st.st_size));
+		hash_bytes(h, &st.st_ino, sizeof(st.st_ino));
 		hash_bytes(h, &st.st_mtim, sizeof(st.st_mtim));
+		hash_bytes(h, &st.st_ctim, sizeof(st.st_ctim));
 	}
-}
-
-static void hash_dir(uint64_t *h, const char *dir, const char *suffix)
-{
-	char **names;
-	size_t count;
-
-	if (fs_list_files(dir, suffix, &names, &count) != 0)
-		return;
-	for (size_t i = 0; i < count; i++) {
-		char *path = fs_join(dir, names[i]);
-
-		hash_file(h, path);
-		free(path);
-	}
-	fs_free_names(names, count);
 }
 
 /*
- * Everything the pages depend on: folio and its built-in theme, the
- * options, today, and every input and overriding template.
+ * Every file under dir, at any depth (partials may live in subfolders):
+ * each by its path, size and time, summed so that the order the system
+ * lists them in does not matter.  A loop over a stack of folders, not
+ * recursion; links are not followed into folders (a loop of links).
+ */
+static void hash_tree(uint64_t *h, const char *dir)
+{
+	char **stack = NULL;
+	size_t n = 0, cap = 0;
+	uint64_t sum = 0, count = 0;
+
+	stack = mem_array_grow(stack, &cap, 1, sizeof(*stack));
+	stack[n++] = mem_strdup(dir);
+	while (n > 0) {
+		char *folder = stack[--n];
+		DIR *d = opendir(folder);
+		struct dirent *e;
+
+		while (d && (e = readdir(d))) {
+			char *path;
+			struct stat st;
+			uint64_t one = 1469598103934665603ULL;
+
+			if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+				continue;
+			path = fs_join(folder, e->d_name);
+			if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+				stack = mem_array_grow(stack, &cap, n + 1, sizeof(*stack));
+				stack[n++] = path;
+				continue;
+			}
+			hash_file(&one, path);
+			sum += one;
+			count++;
+			free(path);
+		}
+		if (d)
+			closedir(d);
+		free(folder);
+	}
+	free(stack);
+	hash_bytes(h, &sum, sizeof(sum));
+	hash_bytes(h, &count, sizeof(count));
+}
+
+/*
+ * Everything the pages depend on: folio and its built-in theme, every
+ * option (the site's, and the model's: --encoding, today), and every file
+ * the model read or tried to read, and every file of the overriding
+ * theme.  A field added to site_options or to model_paths that changes a
+ * page must be added here.
  */
 static uint64_t fingerprint(const struct build *b)
 {
@@ -889,20 +1027,12 @@ static uint64_t fingerprint(const struct build *b)
 	hash_bytes(&h, &o->shard, sizeof(o->shard));
 	hash_bytes(&h, &o->shards, sizeof(o->shards));
 	hash_bytes(&h, &m->today, sizeof(m->today));
-	if (m->config.file)
-		hash_file(&h, m->config.file);
-	for (size_t i = 0; i < m->nunits; i++)
-		hash_file(&h, m->units[i]->file);
-	for (size_t i = 0; i < m->nfiles; i++)
-		hash_file(&h, m->files[i]->path);
-	if (o->templates) {
-		char *html = fs_join(o->templates, "html"), *md = fs_join(o->templates, "md");
-
-		hash_dir(&h, html, "");
-		hash_dir(&h, md, "");
-		free(html);
-		free(md);
-	}
+	hash_text(&h, m->encoding);
+	hash_bytes(&h, &m->summaries_html, sizeof(m->summaries_html));
+	for (size_t i = 0; i < m->ninputs; i++)
+		hash_file(&h, m->inputs[i]);
+	if (o->templates)
+		hash_tree(&h, o->templates);
 	return h;
 }
 
@@ -929,18 +1059,6 @@ static bool up_to_date(const struct build *b, const char *marker)
 
 /* ---- publishing --------------------------------------------------------- */
 
-static char *fresh_path(const char *out)
-{
-	struct buf path = BUF_INIT;
-	size_t n = strlen(out);
-
-	while (n > 1 && out[n - 1] == '/')
-		n--;
-	buf_put(&path, out, n);
-	buf_puts(&path, ".folio-new");
-	return buf_detach(&path);
-}
-
 /* Exchanges the fresh folder with the old atomically where the system can. */
 static void publish(struct build *b)
 {
@@ -955,33 +1073,51 @@ static void publish(struct build *b)
 	if (renameat2(AT_FDCWD, b->fresh, AT_FDCWD, b->out, RENAME_EXCHANGE) != 0) {
 		/* No atomic exchange on this file system: two renames, the old
 		 * site kept aside until the new one is in place. */
-		struct buf old = BUF_INIT;
+		char *old = fresh_old_path(b->fresh);
 
-		buf_printf(&old, "%s-old", b->fresh);
-		remove_tree(old.data);
-		if (rename(b->out, old.data) != 0 || rename(b->fresh, b->out) != 0)
+		remove_tree(old);
+		if (rename(b->out, old) != 0 || rename(b->fresh, b->out) != 0)
 			fail(b, SITE_IO_ERROR, b->out, "cannot publish: %s",
 			     strerror(errno));
 		else
-			remove_tree(old.data);
-		buf_free(&old);
+			remove_tree(old);
+		free(old);
 		return;
 	}
 	remove_tree(b->fresh);   /* now the old site */
 }
 
-static void mkdir_parents(const char *out)
+/*
+ * Holds builds into one folder apart: the second waits for the first,
+ * then finds the site up to date or builds it anew.  The lock is on the
+ * output folder itself (made empty if there is none yet, which any later
+ * build may use); as publishing puts another folder under its name, a
+ * lock that no longer holds the folder of that name is taken again.
+ * Returns the locked descriptor, or -1 where there are no locks (the
+ * build goes on without, as it always did).
+ */
+static int lock_out(const char *out, bool *made)
 {
-	char *dir = mem_strdup(out);
+	for (;;) {
+		struct stat held, now;
+		int fd;
 
-	for (char *s = dir + 1; *s; s++) {
-		if (*s != '/')
-			continue;
-		*s = '\0';
-		mkdir(dir, 0755);
-		*s = '/';
+		if (mkdir(out, 0755) == 0)
+			*made = true;
+		fd = open(out, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		if (fd < 0)
+			return -1;
+		while (flock(fd, LOCK_EX) != 0) {
+			if (errno != EINTR) {
+				close(fd);
+				return -1;
+			}
+		}
+		if (fstat(fd, &held) == 0 && stat(out, &now) == 0 &&
+		    held.st_dev == now.st_dev && held.st_ino == now.st_ino)
+			return fd;
+		close(fd);
 	}
-	free(dir);
 }
 
 static void free_build(struct build *b)
@@ -1013,19 +1149,22 @@ enum site_status site_build(const struct model *m, const struct xref *x,
 	struct view_site site = { o->base_url ? o->base_url : "", o->html, o->md };
 	char why[256], marker[64];
 	enum site_status status;
+	bool made = false;
+	int locked = -1;
 
 	memset(result, 0, sizeof(*result));
 	jsonarena_install();
 	if (site_refuse_out(m, o->out, why, sizeof(why))) {
-		diag_error(diags, o->out, 0, 0, "refusing to build into this folder: %s", why);
+		diag_error(diags, *o->out ? o->out : "--out", 0, 0,
+			   "refusing to build into this folder: %s", why);
 		return SITE_IO_ERROR;
 	}
 	b.m = m;
 	b.x = x;
 	b.o = o;
 	b.diags = diags;
-	b.out = mem_strdup(o->out);
-	b.fresh = fresh_path(o->out);
+	b.out = out_folder(o->out);
+	b.fresh = fresh_path(b.out);
 	pthread_mutex_init(&b.lock, NULL);
 	if (o->html && !compile_format(&b, &b.formats[b.nformats++], "html", diags))
 		b.status = SITE_TEMPLATE_ERROR;
@@ -1038,17 +1177,21 @@ enum site_status site_build(const struct model *m, const struct xref *x,
 			snprintf(marker, sizeof(marker), "folio %s pack\n", FOLIO_VERSION);
 		else
 			marker_text(fingerprint(&b), marker, sizeof(marker));
+		locked = lock_out(b.out, &made);
 		if (!o->pack && up_to_date(&b, marker)) {
 			result->up_to_date = true;
+			if (locked >= 0)
+				close(locked);
 			free_build(&b);
 			return SITE_OK;
 		}
-		mkdir_parents(b.out);
 		b.has_old = fs_is_dir(b.out);
 		remove_tree(b.fresh);   /* left by a build that was killed */
 		if (mkdir(b.fresh, 0755) != 0)
 			fail(&b, SITE_IO_ERROR, b.fresh, "cannot make the folder: %s",
 			     strerror(errno));
+		else    /* first, so that a killed build's folder is known */
+			put_file(&b, SITE_MARKER, marker, strlen(marker), &b.result);
 	}
 	if (b.status == SITE_OK) {
 		list_pages(&b);
@@ -1056,7 +1199,7 @@ enum site_status site_build(const struct model *m, const struct xref *x,
 				 o->pack ? o->pack->view : NULL);
 		b.shared_made = true;
 		if (make_dirs(&b)) {
-			put_assets(&b, marker);
+			put_assets(&b);
 			render_all(&b);
 			if (o->pack && b.status == SITE_OK && !atomic_load(&b.failed))
 				write_sums(&b);
@@ -1068,6 +1211,10 @@ enum site_status site_build(const struct model *m, const struct xref *x,
 	}
 	status = b.status != SITE_OK ? b.status :
 		 atomic_load(&b.failed) ? SITE_TEMPLATE_ERROR : SITE_OK;
+	if (made)       /* the empty folder lock_out made, if still empty */
+		rmdir(b.out);
+	if (locked >= 0)
+		close(locked);
 	*result = b.result;
 	free_build(&b);
 	return status;

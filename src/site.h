@@ -12,9 +12,11 @@
  * did not change keeps its file (a hard link to the old one), so its
  * modification time stays and rsync and CI caches see no change.  When
  * nothing the site depends on has changed since the last build (folio,
- * its theme, the options, today, and each input and template by path,
- * size and modification time, recorded in the site's .folio-site file),
- * nothing is rendered or written at all.
+ * its theme, every option, today, each file the model read or tried to
+ * read and each file of the overriding theme at any depth, by path, size,
+ * inode and times, recorded in the site's .folio-site file), nothing is
+ * rendered or written at all.  Builds into one folder take turns on a
+ * lock on it.
  */
 #ifndef FOLIO_SITE_H
 #define FOLIO_SITE_H
@@ -83,8 +85,10 @@ enum site_status {
 };
 
 /*
- * Why out must not be built into (it is "/", the home folder, the centre
- * folder or holds an input, or is a folder folio did not make), or NULL.
+ * Why out must not be built into, or NULL: it is empty or ends in . or
+ * .., is "/", the home folder, the centre folder or holds an input, a
+ * mount point, or a folder folio did not make; or a folder that is not
+ * folio's stands where the site is built first (OUT.folio-new).
  */
 const char *site_refuse_out(const struct model *m, const char *out,
 			    char *why, size_t size);
