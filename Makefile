@@ -5,6 +5,8 @@
 #   make test       every test; ends with "N passed, N failed"
 #   make bench      benchmarks (print figures, never fail on time)
 #   make deps       install the Debian packages folio needs, if missing
+#                   (make only checks for them; test, example and bench
+#                   run deps first)
 #   make install    PREFIX=/usr/local DESTDIR= ; installs the man page too
 #
 # Sources are found by wildcard: a new src/*.c joins the library, a new
@@ -45,22 +47,33 @@ ASAN_LIB  = $(LIB_SRC:%.c=build/asan/%.o) build/asan/$(GEN_SRC:.c=.o)
 ASAN_CMD  = $(CMD_SRC:%.c=build/asan/%.o)
 TESTS     = $(TEST_SRC:tests/unit/%.c=build/asan/tests/%)
 
-.PHONY: all deps example test bench fuzz install uninstall clean print-flags print-libs
+.PHONY: all deps example test test-programs bench fuzz install uninstall clean print-flags print-libs
 
 # Test objects are intermediate files; keep them between runs.
 .SECONDARY:
 
 all: build/folio
 
+# The Debian packages of DEBS not installed, for the two rules below.
+MISSING_DEBS = missing=; for p in $(DEBS); do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' \
+	    || missing="$$missing $$p"; \
+	done
+
+# The build only checks: installing packages is for `make deps` (which
+# `make test`, `make example` and `make bench` run first), never a side
+# effect of `make`.
 build/.deps-ok:
-	@$(MAKE) --no-print-directory deps
+	@$(MISSING_DEBS); \
+	if [ -n "$$missing" ]; then \
+	  echo "make: missing Debian packages:$$missing" >&2; \
+	  echo "make: run 'make deps' to install them (as root, or with sudo)" >&2; \
+	  exit 1; \
+	fi
 	@mkdir -p build && touch $@
 
 deps:
-	@missing=; for p in $(DEBS); do \
-	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' \
-	    || missing="$$missing $$p"; \
-	done; \
+	@$(MISSING_DEBS); \
 	if [ -n "$$missing" ]; then \
 	  echo "make deps: installing$$missing"; \
 	  sudo=; [ "$$(id -u)" = 0 ] || sudo=sudo; \
@@ -93,7 +106,9 @@ build/asan/tests/%: build/asan/tests/unit/%.o $(ASAN_LIB)
 
 EXAMPLE = examples/northgate
 
-example: build/folio
+example:
+	@$(MAKE) --no-print-directory deps
+	@$(MAKE) --no-print-directory build/folio
 	@mkdir -p build/example
 	build/folio check -C $(EXAMPLE)
 	build/folio export -C $(EXAMPLE) > build/example/model.json 2>/dev/null
@@ -113,8 +128,13 @@ print-flags: | build/.deps-ok
 print-libs: | build/.deps-ok
 	@echo $(PKG_LIBS)
 
-test: build/folio build/asan/folio $(TESTS)
+# deps first, in a make of its own: the build's check then finds them.
+test:
+	@$(MAKE) --no-print-directory deps
+	@$(MAKE) --no-print-directory test-programs
 	@sh tests/run.sh
+
+test-programs: build/folio build/asan/folio $(TESTS)
 
 # ---- valgrind: the unit tests without sanitizers, for memcheck ----------
 # tests/run.sh runs these, and build/folio, under valgrind's memcheck.
@@ -128,10 +148,12 @@ build/valgrind/tests/%: build/valgrind/tests/unit/%.o $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) -g $^ -o $@ $(PKG_LIBS)
 
-test: $(VG_TESTS)
+test-programs: $(VG_TESTS)
 # ---- end valgrind --------------------------------------------------------
 
-bench: build/folio
+bench:
+	@$(MAKE) --no-print-directory deps
+	@$(MAKE) --no-print-directory build/folio
 	@sh tests/bench/run.sh
 
 # ---- fuzz: libFuzzer targets (tests/fuzz/README.md) -------------------
