@@ -493,7 +493,17 @@ static void syntax_error(struct loader *ld, size_t at)
 static void check_utf8(struct loader *ld, const char *s, size_t len)
 {
 	size_t bad = utf8_check(s, len);
+	const char *nul = memchr(s, '\0', len);
 
+	if (nul) {
+		/* A stray NUL (see binary()) would cut its field short. */
+		ld->rec_bad = true;
+		diag_error(ld->diags, ld->path, ld->line,
+			   nul - s < INT_MAX ? (int)(nul - s) + 1 : 0,
+			   "a NUL byte (a stray from a copy, or a damaged file): "
+			   "delete it; the row is left out");
+		return;
+	}
 	if (bad == len)
 		return;
 	ld->rec_bad = true;
@@ -659,14 +669,32 @@ static void loader_free(struct loader *ld)
 	free(ld->order);
 }
 
+/*
+ * Whether the file's NUL bytes make it binary, not text with a stray NUL
+ * or two (which check_utf8 reports at their rows, leaving out just those):
+ * UTF-16, a NUL in the header, or more than one byte in a hundred.
+ */
+static bool binary(const char *data, size_t len, bool utf16)
+{
+	const char *header_end = memchr(data, '\n', len);
+	size_t nuls = 0;
+
+	if (utf16 || memchr(data, '\0', header_end ? (size_t)(header_end - data) : len))
+		return true;
+	for (const char *p = data; (p = memchr(p, '\0', len - (size_t)(p - data)));
+	     p++)
+		nuls++;
+	return nuls > len / 100;
+}
+
 /* Whole-file problems, found before parsing: -1 if there are any. */
 static int check_text(const char *path, const char *data, size_t len,
 		      struct diag_list *diags)
 {
-	if (utf8_has_nul(data, len)) {
-		bool utf16 = len >= 2 && (memcmp(data, "\xFF\xFE", 2) == 0 ||
-					  memcmp(data, "\xFE\xFF", 2) == 0);
+	bool utf16 = len >= 2 && (memcmp(data, "\xFF\xFE", 2) == 0 ||
+				  memcmp(data, "\xFE\xFF", 2) == 0);
 
+	if (utf8_has_nul(data, len) && binary(data, len, utf16)) {
 		diag_error(diags, path, 0, 0,
 			   "not a text file (it contains NUL bytes)%s",
 			   utf16 ? "; it looks like UTF-16: save the file as "

@@ -495,6 +495,29 @@ static void test_binary_file(void)
 	done();
 }
 
+/*
+ * One stray NUL in one field of a text file is an error at its row and
+ * column, and only that row is left out: the whole file once was.
+ */
+static void test_stray_nul_leaves_out_its_row(void)
+{
+	static const char text[] =
+		"learner,summary\n"
+		"amy,Observed at the till\n"
+		"ben,Witness st\0atement\n"
+		"cal,Question and answer\n"
+		"dan,Product evidence of a long enough file to be text\n";
+
+	parse_n(text, sizeof(text) - 1);
+	CHECK_INT(rc, 0);
+	CHECK_STR(messages(), "in.csv:3:15: error: a NUL byte (a stray from a "
+		  "copy, or a damaged file): delete it; the row is left out\n");
+	CHECK_INT(file.nrecords, 3);
+	CHECK_STR(file.records[1].fields[0], "cal");
+	CHECK_INT(file.records[1].line, 4);
+	done();
+}
+
 static void test_load(void)
 {
 	char path[] = "/tmp/test_csvfile_XXXXXX";
@@ -899,6 +922,7 @@ int main(void)
 	RUN(test_many_problems_in_one_file);
 	RUN(test_empty_file);
 	RUN(test_binary_file);
+	RUN(test_stray_nul_leaves_out_its_row);
 	RUN(test_load);
 	RUN(test_load_reusing);
 	RUN(test_ten_thousand_columns);
