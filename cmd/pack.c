@@ -51,7 +51,7 @@ static int run_pack(int argc, char **argv)
 {
 	struct visit v = { 0 };
 	struct pack_options o = { 0 };
-	struct diag_list pack_diags = DIAG_LIST_INIT;
+	struct diag_list pack_diags = DIAG_LIST_INIT, scoped = DIAG_LIST_INIT;
 	struct site_result r;
 	enum site_status built;
 	int status = parse(argc, argv, &v, &o);
@@ -75,6 +75,8 @@ static int run_pack(int argc, char **argv)
 	if (!o.jobs)
 		o.jobs = centre_default_jobs();
 	o.scope = &v.scope;
+	scope_diagnostics(&v.whole, &v.model, &v.diags, &scoped);
+	o.diags = &scoped;
 	built = pack_build(&v.model, &v.xref, &v.plan, &o, &r, &pack_diags);
 	command_print_diagnostics(&pack_diags);
 	if (built == SITE_OK)
@@ -85,6 +87,7 @@ static int run_pack(int argc, char **argv)
 		 built == SITE_TEMPLATE_ERROR ? EXIT_ERRORS : EXIT_OK;
 done:
 	diag_list_free(&pack_diags);
+	diag_list_free(&scoped);
 	visit_free(&v);
 	return status;
 }

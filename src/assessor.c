@@ -263,6 +263,8 @@ void assessor_check_references(const struct model *m, struct diag_list *diags)
 	for (size_t i = 0; i < u.count; i++) {
 		const struct unknown *x = u.list[i];
 
+		diag_list_about(diags, x->learner ? x->learner->id : x->row->learner->id,
+				x->learner ? NULL : x->row->unit->id);
 		if (x->learner)
 			diag_warning(diags, x->learner->file, x->learner->line, 0,
 				     "learner %s: assessor `%s` is not in %s; "
@@ -275,6 +277,7 @@ void assessor_check_references(const struct model *m, struct diag_list *diags)
 				     x->row->unit->id, x->row->ref,
 				     x->row->assessor, m->assessors_file);
 	}
+	diag_list_about(diags, NULL, NULL);
 	free(u.list);
 	strmap_free(&u.seen);
 	arena_free(&u.arena);

@@ -71,19 +71,32 @@ void diag_add(struct diag_list *list, enum diag_severity severity,
 	d->column = line > 0 && column > 0 ? column : 0;
 	d->severity = severity;
 	d->message = one_line(message);
+	d->learner = list->learner ? mem_strdup(list->learner) : NULL;
+	d->unit = list->unit ? mem_strdup(list->unit) : NULL;
 	if (severity == DIAG_ERROR)
 		list->errors++;
 	else
 		list->warnings++;
 }
 
+void diag_list_about(struct diag_list *list, const char *learner,
+		     const char *unit)
+{
+	list->learner = learner;
+	list->unit = unit;
+}
+
 void diag_list_append(struct diag_list *list, const struct diag_list *from)
 {
+	const char *learner = list->learner, *unit = list->unit;
+
 	for (size_t i = 0; i < from->count; i++) {
 		const struct diag *d = &from->items[i];
 
+		diag_list_about(list, d->learner, d->unit);
 		diag_add(list, d->severity, d->file, d->line, d->column, d->message);
 	}
+	diag_list_about(list, learner, unit);
 }
 
 static void diag_vadd(struct diag_list *list, enum diag_severity severity,
@@ -231,6 +244,8 @@ void diag_list_free(struct diag_list *list)
 	for (size_t i = 0; i < list->count; i++) {
 		free(list->items[i].file);
 		free(list->items[i].message);
+		free(list->items[i].learner);
+		free(list->items[i].unit);
 	}
 	free(list->items);
 	*list = (struct diag_list)DIAG_LIST_INIT;

@@ -34,6 +34,13 @@ struct diag {
 	int column;      /* 0: unknown */
 	enum diag_severity severity;
 	char *message;   /* one line, no trailing period needed */
+	/*
+	 * Whom and what it is about, when it is about one learner's row or
+	 * one unit: the ids as written (NULL: not about one).  A pack shows
+	 * only the diagnostics of its scope (scope_diagnostics).
+	 */
+	char *learner;
+	char *unit;
 };
 
 struct diag_list {
@@ -42,9 +49,22 @@ struct diag_list {
 	size_t cap;
 	size_t errors;
 	size_t warnings;
+	/* The subject of the diagnostics added from now on (diag_list_about). */
+	const char *learner;
+	const char *unit;
 };
 
-#define DIAG_LIST_INIT { NULL, 0, 0, 0, 0 }
+#define DIAG_LIST_INIT { NULL, 0, 0, 0, 0, NULL, NULL }
+
+/*
+ * Says that the diagnostics added next are about this learner's row, or
+ * this unit (the ids as written; copied into each diagnostic), until the
+ * next call; NULL, NULL: about no one in particular.  A loader calls it
+ * before reading each row, so that every problem found in the row, an
+ * error that leaves it out included, knows whose it is.
+ */
+void diag_list_about(struct diag_list *list, const char *learner,
+		     const char *unit);
 
 void diag_error(struct diag_list *list, const char *file, int line,
 		int column, const char *fmt, ...)

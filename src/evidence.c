@@ -47,6 +47,11 @@ struct row {
 	bool bad;                  /* an error: the row is left out */
 	const void **ids;          /* scratch for read_ids */
 	size_t ids_cap;
+	/* Per criterion or requirement index: the read_ids call that last
+	 * named it (times two, plus one once its repeat was reported). */
+	size_t *seen;
+	size_t seen_cap;
+	size_t calls;
 };
 
 static const char *field(struct row *row, int column)
@@ -132,16 +137,56 @@ static const char *read_method(struct row *row, const struct unit *u)
 	return code;
 }
 
-typedef const void *(*find_fn)(const struct unit *u, const char *s, size_t len);
+/* The criterion or requirement named s, with its index in the unit. */
+typedef const void *(*find_fn)(const struct unit *u, const char *s, size_t len,
+			       size_t *index);
 
-static const void *find_criterion(const struct unit *u, const char *s, size_t len)
+static const void *find_criterion(const struct unit *u, const char *s, size_t len,
+				  size_t *index)
 {
-	return unit_find_criterion_n(u, s, len);
+	const struct unit_criterion *c = unit_find_criterion_n(u, s, len);
+
+	*index = c ? c->index : 0;
+	return c;
 }
 
-static const void *find_requirement(const struct unit *u, const char *s, size_t len)
+static const void *find_requirement(const struct unit *u, const char *s, size_t len,
+				    size_t *index)
 {
-	return unit_find_requirement_n(u, s, len);
+	const struct unit_requirement *r = unit_find_requirement_n(u, s, len);
+
+	*index = r ? r->index : 0;
+	return r;
+}
+
+/*
+ * Whether the id at index was named already in this call of read_ids;
+ * the first repeat is reported, as the id is cited once.  A stamp per
+ * index, so that no list is searched and nothing is cleared between rows.
+ */
+static bool named_before(struct row *row, size_t index, size_t size,
+			 const char *what, const char *id, size_t len)
+{
+	size_t first = 2 * row->calls;
+
+	if (size > row->seen_cap) {
+		size_t old = row->seen_cap;
+
+		row->seen = mem_array_grow(row->seen, &row->seen_cap, size,
+					   sizeof(*row->seen));
+		memset(row->seen + old, 0, (row->seen_cap - old) * sizeof(*row->seen));
+	}
+	if (row->seen[index] < first) {
+		row->seen[index] = first;
+		return false;
+	}
+	if (row->seen[index] == first) {
+		diag_warning(row->diags, row->f->path, row->r->line, 0,
+			     "%s `%.*s` is named more than once in this row; it "
+			     "is cited once", what, (int)len, id);
+		row->seen[index] = first + 1;
+	}
+	return true;
 }
 
 /*
@@ -157,9 +202,15 @@ static const void **read_ids(struct row *row, const struct unit *u, int column,
 	size_t len;
 
 	*count = 0;
+	row->calls++;
 	while (u && text && (id = csvrow_next_id(&text, &len))) {
-		const void *found = find(u, id, len);
+		size_t at;
+		const void *found = find(u, id, len, &at);
 
+		if (found && named_before(row, at, find == find_criterion ?
+					  u->ncriteria : u->nrequirements,
+					  what, id, len))
+			continue;
 		if (found) {
 			if (*count == row->ids_cap)
 				row->ids = mem_array_grow(row->ids, &row->ids_cap,
@@ -277,7 +328,7 @@ static void read_rows(const struct model *m, struct arena *arena,
 {
 	int index[NCOLUMNS];
 	struct row row = { m, arena, g->csv, NULL, index, &g->reading, false,
-			   NULL, 0 };
+			   NULL, 0, NULL, 0, 0 };
 	bool extras;
 
 	g->rows = mem_alloc((g->csv->nrecords + 1) * sizeof(*g->rows));
@@ -290,6 +341,8 @@ static void read_rows(const struct model *m, struct arena *arena,
 		memset(e, 0, sizeof(*e));
 		row.r = &g->csv->records[i];
 		row.bad = false;
+		diag_list_about(row.diags, field(&row, COL_LEARNER) ?
+				field(&row, COL_LEARNER) : "", field(&row, COL_UNIT));
 		read_row(&row, e);
 		if (row.bad)
 			continue;
@@ -297,6 +350,9 @@ static void read_rows(const struct model *m, struct arena *arena,
 		 * but duplicates are rare and this is the parallel part. */
 		e->file_no = file_no;
 		e->method_allowed = unit_find_method(e->unit, e->method) != NULL;
+		e->future = e->date > m->today;
+		e->before_start = e->learner->has_start &&
+				  e->date < e->learner->start;
 		e->summary_plain = m->summaries_html &&
 				   markdown_is_plain(e->summary, strlen(e->summary));
 		if (!e->summary_plain)
@@ -306,7 +362,9 @@ static void read_rows(const struct model *m, struct arena *arena,
 						 NCOLUMNS, &e->nextra);
 		g->nrows++;
 	}
+	diag_list_about(row.diags, NULL, NULL);
 	free(row.ids);
+	free(row.seen);
 }
 
 static void *read_logs(void *arg)
@@ -509,12 +567,16 @@ static size_t drop_duplicates(struct indexer *w, size_t stamp,
 		const struct evidence *e = rows[i];
 		const struct evidence *first = seen_before(w, stamp, rows, kept, e);
 
-		if (first)
-			diag_error(&w->diags[e->file_no], e->file, e->line, 0,
+		if (first) {
+			struct diag_list *diags = &w->diags[e->file_no];
+
+			diag_list_about(diags, e->learner->id, e->unit->id);
+			diag_error(diags, e->file, e->line, 0,
 				   "duplicate ref `%s` for learner %s and unit %s "
 				   "(first at %s:%d)", e->ref, e->learner->id,
 				   e->unit->id, first->file, first->line);
-		else if (kept++ != i)
+			diag_list_about(diags, NULL, NULL);
+		} else if (kept++ != i)
 			rows[kept - 1] = e;
 	}
 	return kept;
@@ -534,7 +596,9 @@ static void warn(struct diag_list *diags, const struct evidence *e,
 	va_start(ap, fmt);
 	buf_vprintf(&msg, fmt, ap);
 	va_end(ap);
+	diag_list_about(diags, e->learner->id, e->unit->id);
 	diag_add(diags, DIAG_WARNING, e->file, e->line, 0, buf_cstr(&msg));
+	diag_list_about(diags, NULL, NULL);
 	buf_free(&msg);
 }
 
@@ -548,12 +612,16 @@ static void check_row(struct diag_list *diags, int32_t today,
 	if (!e->method_allowed)
 		warn(diags, e, "method %s is not allowed by unit %s, so this "
 		     "evidence does not count", e->method, e->unit->id);
-	if (e->date > today)
-		warn(diags, e, "date %s is in the future (today is %s)",
-		     date_format(e->date, date), date_format(today, other));
-	if (l->has_start && e->date < l->start)
-		warn(diags, e, "date %s is before the learner started (%s)",
-		     date_format(e->date, date), date_format(l->start, other));
+	if (e->future)
+		warn(diags, e, "date %s is after today (%s), so this evidence "
+		     "does not count: correct the date, or build with the "
+		     "right --today", date_format(e->date, date),
+		     date_format(today, other));
+	if (e->before_start)
+		warn(diags, e, "date %s is before the learner started (%s): it "
+		     "counts, and the portfolio and the pack flag it for the "
+		     "verifier", date_format(e->date, date),
+		     date_format(l->start, other));
 	if (!learner_registered(l, e->unit))
 		warn(diags, e, "the learner is not registered on unit %s",
 		     e->unit->id);

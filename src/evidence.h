@@ -52,6 +52,10 @@ struct evidence {
 	/* Last, together: a large centre holds millions of rows. */
 	bool simulated;
 	bool method_allowed;        /* by the unit; else the row does not count */
+	bool future;                /* dated after today: it cannot have
+				     * happened yet, so it does not count */
+	bool before_start;          /* dated before the learner started: it
+				     * counts, but a verifier will ask */
 	bool summary_plain;         /* one plain paragraph: the HTML is made
 				     * where it is needed (markdown_plain_html),
 				     * not kept for every row */

@@ -172,13 +172,15 @@ json_t *export_evidence(const struct evidence *e)
 	for (size_t i = 0; i < e->nrequirements; i++)
 		json_array_append_new(requirements,
 				      json_string(e->requirements[i]->id));
-	row = json_pack("{s:s, s:s, s:o, s:s, s:b, s:s, s:o, s:o}",
+	row = json_pack("{s:s, s:s, s:o, s:s, s:b, s:s, s:b, s:b, s:o, s:o}",
 			"ref", e->ref,
 			"unit", e->unit->id,
 			"date", export_date_or_null(true, e->date),
 			"method", e->method,
 			"simulated", e->simulated,
 			"counts", xref_counts_name(xref_row_counts(e)),
+			"after_today", e->future,
+			"before_start", e->before_start,
 			"criteria", criteria,
 			"requirements", requirements);
 	json_object_set_new(row, "summary_html", summary_html(e));

@@ -188,6 +188,15 @@ static void check_record(const struct model *m, const struct iqa_record *q,
 			     "assessor must do", who);
 }
 
+/* The record's problems are its learner's, on its unit (diag_list_about). */
+static void about(struct diag_list *diags, const struct reading *rd)
+{
+	const char *learner = csvrow_field(rd->r, rd->index[COL_LEARNER]);
+
+	diag_list_about(diags, learner ? learner : "",
+			csvrow_field(rd->r, rd->index[COL_UNIT]));
+}
+
 static void load_records(struct model *m, const struct csvfile *f,
 			 const int *index, struct diag_list *diags)
 {
@@ -199,6 +208,7 @@ static void load_records(struct model *m, const struct csvfile *f,
 
 		rd.r = &f->records[i];
 		rd.bad = false;
+		about(diags, &rd);
 		read_record(&rd, &q);
 		if (rd.bad)
 			continue;
@@ -208,6 +218,7 @@ static void load_records(struct model *m, const struct csvfile *f,
 		m->iqa = mem_array_grow(m->iqa, &cap, m->niqa + 1, sizeof(*m->iqa));
 		m->iqa[m->niqa++] = q;
 	}
+	diag_list_about(diags, NULL, NULL);
 }
 
 static int compare_records(const void *a, const void *b)

@@ -126,8 +126,13 @@ int learner_load(struct model *m, const char *path, struct diag_list *diags)
 
 	if (!f)
 		return err;
-	for (size_t i = 0; i < f->nrecords; i++)
+	for (size_t i = 0; i < f->nrecords; i++) {
+		const char *id = csvrow_field(&f->records[i], index[COL_LEARNER]);
+
+		diag_list_about(diags, id ? id : "", NULL);
 		read_learner(m, f, &f->records[i], index, &cap, diags);
+	}
+	diag_list_about(diags, NULL, NULL);
 	return 0;
 }
 

@@ -429,15 +429,16 @@ struct pack_data {
 	json_t *tail;
 };
 
-static json_t *data_tail(const struct pack_ctx *c, json_t *plan)
+/* Only the scope's diagnostics: others may name learners outside it. */
+static json_t *data_tail(const struct pack_ctx *c, json_t *plan,
+			 const struct diag_list *diags)
 {
-	/* The diagnostics are the centre's business, and may name learners
-	 * outside the scope: the pack holds none. */
-	return json_pack("{s:{s:o, s:o}, s:O, s:O}",
+	return json_pack("{s:{s:o, s:o}, s:O, s:O, s:o}",
 		"pack", "date", date_json(c->m->today),
 			"scope", scope_json(c->scope),
 		"sample", json_object_get(plan, "sample"),
-		"coverage", json_object_get(plan, "coverage"));
+		"coverage", json_object_get(plan, "coverage"),
+		"diagnostics", diag_list_to_json(diags));
 }
 
 static int write_data(const void *arg, export_sink *sink, void *sink_data)
@@ -453,6 +454,7 @@ enum site_status pack_build(const struct model *m, const struct xref *x,
 			    struct site_result *result, struct diag_list *diags)
 {
 	struct diag_list none = DIAG_LIST_INIT;
+	const struct diag_list *scoped = o->diags ? o->diags : &none;
 	struct pack_ctx c;
 	json_t *plan = sample_to_json(s);
 	struct pack_data data = { .c = &c };
@@ -466,8 +468,8 @@ enum site_status pack_build(const struct model *m, const struct xref *x,
 	ctx_init(&c, m, x, s, o->scope);
 	pack.learners = c.sampled;
 	pack.view = view_of(&c, plan);
-	data.tail = data_tail(&c, plan);
-	status = site_build(m, x, &none, &site, result, diags);
+	data.tail = data_tail(&c, plan, scoped);
+	status = site_build(m, x, scoped, &site, result, diags);
 	json_decref(pack.view);
 	json_decref(data.tail);
 	json_decref(plan);

@@ -39,6 +39,9 @@ struct pack_options {
 	const char *templates;      /* overriding theme folder, or NULL */
 	int jobs;
 	const struct scope *scope;  /* what the cover says the pack covers */
+	/* The diagnostics of the scope (scope_diagnostics): the pack page
+	 * lists them, and data.json holds them. */
+	const struct diag_list *diags;
 };
 
 /*

@@ -182,6 +182,44 @@ void scope_narrow(const struct scope *s, const struct model *m,
 	narrow_iqa(s, m, out);
 }
 
+/* The unit whose file this is, or NULL. */
+static const struct unit *unit_of_file(const struct model *m, const char *file)
+{
+	for (size_t i = 0; i < m->nunits; i++)
+		if (strcmp(m->units[i]->file, file) == 0)
+			return m->units[i];
+	return NULL;
+}
+
+static bool concerns(const struct model *whole, const struct model *in,
+		     const struct diag *d)
+{
+	const struct unit *u;
+
+	if (d->learner)
+		return model_find_learner(in, d->learner) &&
+		       (!d->unit || model_find_unit(in, d->unit));
+	if (d->unit)
+		return model_find_unit(in, d->unit) != NULL;
+	u = unit_of_file(whole, d->file);
+	return !u || model_find_unit(in, u->id);
+}
+
+void scope_diagnostics(const struct model *whole, const struct model *in,
+		       const struct diag_list *all, struct diag_list *out)
+{
+	struct diag_list one = DIAG_LIST_INIT;
+
+	for (size_t i = 0; i < all->count; i++) {
+		if (!concerns(whole, in, &all->items[i]))
+			continue;
+		/* Through a list of one, so that the subject goes too. */
+		one.items = &all->items[i];
+		one.count = 1;
+		diag_list_append(out, &one);
+	}
+}
+
 void scope_model_free(struct model *out)
 {
 	free(out->units);

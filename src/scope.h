@@ -54,6 +54,18 @@ void scope_narrow(const struct scope *s, const struct model *m,
 		  struct model *out);
 void scope_model_free(struct model *out);
 
+/*
+ * Appends to out the diagnostics of all that concern the narrowed model
+ * in scope (from scope_narrow): those about one of its learners (on one
+ * of its units, if about a unit), those in the file of one of its units,
+ * and those about no one (the centre's own, such as folio.yml's, or a
+ * unit file that did not load).  Never one about a learner or unit
+ * outside the scope: a verifier sees what the centre saw of the visit,
+ * and nothing of anyone else.
+ */
+void scope_diagnostics(const struct model *whole, const struct model *in,
+		       const struct diag_list *all, struct diag_list *out);
+
 void scope_free(struct scope *s);
 
 #endif

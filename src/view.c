@@ -7,8 +7,11 @@
 #include "export.h"
 #include "ident.h"
 #include "markdown.h"
+#include "mem.h"
+#include "strmap.h"
 
 #include <assert.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -203,24 +206,23 @@ static struct value id_list(struct arena *a, const char *const *ids, size_t n)
 	return value_textn(list, at);
 }
 
+/* Every id a row cites, however many: a list that stopped at 64 hid the rest. */
 static struct value criteria_ids(struct arena *a, const struct evidence *e)
 {
-	const char *ids[64];
-	size_t n = e->ncriteria < 64 ? e->ncriteria : 64;
+	const char **ids = arena_alloc_raw(a, (e->ncriteria + 1) * sizeof(*ids));
 
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < e->ncriteria; i++)
 		ids[i] = e->criteria[i]->id;
-	return id_list(a, ids, n);
+	return id_list(a, ids, e->ncriteria);
 }
 
 static struct value requirement_ids(struct arena *a, const struct evidence *e)
 {
-	const char *ids[64];
-	size_t n = e->nrequirements < 64 ? e->nrequirements : 64;
+	const char **ids = arena_alloc_raw(a, (e->nrequirements + 1) * sizeof(*ids));
 
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < e->nrequirements; i++)
 		ids[i] = e->requirements[i]->id;
-	return id_list(a, ids, n);
+	return id_list(a, ids, e->nrequirements);
 }
 
 static const char *method_name(const struct unit *u, const char *code)
@@ -240,6 +242,8 @@ static const char *counts_label(enum xref_counts counts)
 		return "Simulated: counts for knowledge only";
 	case XREF_COUNTS_NOT:
 		return "Does not count: method not allowed";
+	case XREF_COUNTS_NOT_YET:
+		return "Does not count: dated after today";
 	default:
 		return "";
 	}
@@ -282,7 +286,7 @@ static struct value evidence_row(struct arena *a, const struct evidence *e,
 				 size_t no)
 {
 	enum xref_counts counts = xref_row_counts(e);
-	struct obj row = obj_new(a, 21);
+	struct obj row = obj_new(a, 23);
 
 	put(&row, "no", value_int((long long)no));
 	put(&row, "ref", value_text(e->ref));
@@ -302,6 +306,9 @@ static struct value evidence_row(struct arena *a, const struct evidence *e,
 	put(&row, "counts", value_text(xref_counts_name(counts)));
 	put(&row, "counts_fully", value_bool(counts == XREF_COUNTS_FULLY));
 	put(&row, "counts_label", value_text(counts_label(counts)));
+	put(&row, "before_start", value_bool(e->before_start));
+	put(&row, "learner_start", e->learner->has_start ?
+	    date_value(a, e->learner->start) : value_null());
 	put(&row, "criteria", criteria_ids(a, e));
 	put(&row, "requirements", requirement_ids(a, e));
 	put(&row, "has_criteria", value_bool(e->ncriteria > 0));
@@ -499,42 +506,44 @@ static struct value grid_row(struct arena *a, const struct model *m,
 	return obj_value(&row);
 }
 
-/* Assessors in the order they first appear among the learners (by id). */
+/*
+ * Assessors in the order they first appear among the learners (by id),
+ * however many: one pass, each learner's portfolios added to their
+ * assessor's tally (the list once stopped at 256 without a word).
+ */
 static struct value assessor_totals(struct arena *a, const struct model *m,
 				    const struct xref *x)
 {
-	struct value *list = value_items(a, 256);
-	const char *done[256];
-	size_t ndone = 0;
+	struct strmap index = STRMAP_INIT;
+	size_t n = 0, cap = m->nlearners + 1;
+	struct tally *tallies = mem_calloc(cap, sizeof(*tallies));
+	size_t *learners = mem_calloc(cap, sizeof(*learners));
+	const char **names = mem_calloc(cap, sizeof(*names));
+	struct value *list;
 
 	for (size_t i = 0; i < m->nlearners; i++) {
-		const char *name = m->learners[i]->assessor;
-		struct tally t = { 0 };
-		size_t learners = 0;
-		bool seen = false;
-		struct obj entry;
+		const char *name = m->learners[i]->assessor ? m->learners[i]->assessor : "";
+		size_t k = (uintptr_t)strmap_put(&index, name, (void *)(uintptr_t)(n + 1)) - 1;
 
-		name = name ? name : "";
-		for (size_t j = 0; j < ndone; j++)
-			seen |= strcmp(done[j], name) == 0;
-		if (seen || ndone == 256)
-			continue;
-		for (size_t k = i; k < m->nlearners; k++) {
-			const char *b = m->learners[k]->assessor;
-
-			if (strcmp(b ? b : "", name) != 0)
-				continue;
-			learners++;
-			for (size_t j = 0; j < x->count[k]; j++)
-				count(&t, &x->portfolios[x->first[k] + j]);
-		}
-		entry = tally_obj(a, &t, 2);
-		put(&entry, "assessor", value_text(*name ? name : "(none)"));
-		put(&entry, "learners", value_int((long long)learners));
-		list[ndone] = obj_value(&entry);
-		done[ndone++] = name;
+		if (k == n)
+			names[n++] = name;
+		learners[k]++;
+		for (size_t j = 0; j < x->count[i]; j++)
+			count(&tallies[k], &x->portfolios[x->first[i] + j]);
 	}
-	return value_list(list, ndone);
+	list = value_items(a, n);
+	for (size_t k = 0; k < n; k++) {
+		struct obj entry = tally_obj(a, &tallies[k], 2);
+
+		put(&entry, "assessor", value_text(*names[k] ? names[k] : "(none)"));
+		put(&entry, "learners", value_int((long long)learners[k]));
+		list[k] = obj_value(&entry);
+	}
+	strmap_free(&index);
+	free(tallies);
+	free(learners);
+	free(names);
+	return value_list(list, n);
 }
 
 struct value view_dashboard(struct arena *a, const struct view_shared *s,

@@ -12,6 +12,8 @@
 
 enum xref_counts xref_row_counts(const struct evidence *e)
 {
+	if (e->future)
+		return XREF_COUNTS_NOT_YET;
 	if (!e->method_allowed)
 		return XREF_COUNTS_NOT;
 	if (e->simulated && !e->unit->simulation)
@@ -77,7 +79,9 @@ static void explain_uncounted(const struct xref_coverage *c, struct buf *out)
 		const struct evidence *e = c->uncounted[i];
 
 		buf_puts(out, i ? "; " : " (not counted: ");
-		if (xref_row_counts(e) == XREF_COUNTS_NOT)
+		if (xref_row_counts(e) == XREF_COUNTS_NOT_YET)
+			buf_printf(out, "%s is dated after today", e->ref);
+		else if (xref_row_counts(e) == XREF_COUNTS_NOT)
 			buf_printf(out, "%s uses %s, which the unit does not allow",
 				   e->ref, e->method);
 		else
@@ -430,7 +434,7 @@ const char *xref_gap_name(enum xref_gap_code code)
 
 const char *xref_counts_name(enum xref_counts counts)
 {
-	static const char *const names[] = { "fully", "knowledge", "no" };
+	static const char *const names[] = { "fully", "knowledge", "no", "no" };
 
 	return names[counts];
 }

@@ -6,7 +6,8 @@
  * units, plus any unit their evidence names.  The rules, as an assessor
  * applies the unit's:
  *
- * - A row counts only if its method is one the unit allows.  A simulated
+ * - A row counts only if it is dated today or before (a later one cannot
+ *   have happened) and its method is one the unit allows.  A simulated
  *   row, where the unit does not allow simulation, counts only for
  *   knowledge criteria (not for performance criteria, requirements or
  *   occasions).
@@ -48,6 +49,7 @@ enum xref_counts {
 	XREF_COUNTS_FULLY,
 	XREF_COUNTS_FOR_KNOWLEDGE,   /* simulated where the unit forbids it */
 	XREF_COUNTS_NOT,             /* a method the unit does not allow */
+	XREF_COUNTS_NOT_YET,         /* dated after today */
 };
 
 /* One criterion or requirement of a portfolio. */

@@ -11,6 +11,7 @@
 
 #include "buf.h"
 #include "model.h"
+#include "xref.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -193,9 +194,61 @@ static void files_reported_in_name_order(void)
 	write_log("b.csv", "ghost,t,G,2026-03-01,O,1.1,,x,KM\n");
 	load_both_ways();
 	CHECK_STR(reported(),
-		  "DIR/evidence/a.csv:2: warning: l1 t, W: date 2026-09-01 is in "
-		  "the future (today is 2026-06-30)\n"
+		  "DIR/evidence/a.csv:2: warning: l1 t, W: date 2026-09-01 is after "
+		  "today (2026-06-30), so this evidence does not count: correct "
+		  "the date, or build with the right --today\n"
 		  "DIR/evidence/b.csv:2: error: unknown learner `ghost`\n");
+}
+
+/* A row dated after today cannot have happened: kept, shown, not counted. */
+static void row_after_today_does_not_count(void)
+{
+	write_centre();
+	write_log("a.csv", "l1,t,F,2026-07-01,O,1.1,,x,KM\n"
+			   "l1,t,T,2026-06-30,O,1.1,,x,KM\n");
+	load_both_ways();
+	CHECK_INT(model.nevidence, 2);
+	CHECK(!model.evidence[0]->future);
+	CHECK_INT(xref_row_counts(model.evidence[0]), XREF_COUNTS_FULLY);
+	CHECK(model.evidence[1]->future);
+	CHECK_INT(xref_row_counts(model.evidence[1]), XREF_COUNTS_NOT_YET);
+	CHECK_INT(diags.warnings, 1);
+}
+
+/* Before the learner's start: it counts, and the row says so. */
+static void row_before_start_flagged(void)
+{
+	write_centre();
+	write_file("learners.csv", "learner,start,units\nl1,2026-02-01,t\n");
+	write_log("a.csv", "l1,t,B,2026-01-31,O,1.1,,x,KM\n"
+			   "l1,t,S,2026-02-01,O,1.1,,x,KM\n");
+	load_both_ways();
+	CHECK_INT(model.nevidence, 2);
+	CHECK(model.evidence[0]->before_start);
+	CHECK(!model.evidence[1]->before_start);
+	CHECK_INT(xref_row_counts(model.evidence[0]), XREF_COUNTS_FULLY);
+	CHECK_INT(diags.warnings, 1);
+}
+
+/* An id named twice or more in a row is cited once, with one warning. */
+static void ids_named_twice_cited_once(void)
+{
+	write_centre();
+	write_file("units/t.md", "---\nid: t\ntitle: T\n---\n## 1 Do\n"
+		   "- 1.1 Do\n- 1.2 Do\n\n## Evidence requirements\n\n"
+		   "### R\n\n- 1a Do\n");
+	write_log("a.csv", "l1,t,D,2026-03-01,O,1.1;1.1 1.2;1.1,1a;1a,x,KM\n"
+			   "l1,t,E,2026-03-02,O,1.1,1a,x,KM\n");
+	load_both_ways();
+	CHECK_INT(model.nevidence, 2);
+	CHECK_INT(model.evidence[0]->ncriteria, 2);
+	CHECK_INT(model.evidence[0]->nrequirements, 1);
+	CHECK_INT(model.evidence[1]->ncriteria, 1);
+	CHECK_STR(reported(),
+		  "DIR/evidence/a.csv:2: warning: criterion `1.1` is named more "
+		  "than once in this row; it is cited once\n"
+		  "DIR/evidence/a.csv:2: warning: requirement `1a` is named more "
+		  "than once in this row; it is cited once\n");
 }
 
 static void rows_sorted_by_learner_date_ref_unit(void)
@@ -275,6 +328,9 @@ int main(void)
 	RUN(three_copies_two_errors);
 	RUN(same_ref_in_two_units);
 	RUN(files_reported_in_name_order);
+	RUN(row_after_today_does_not_count);
+	RUN(row_before_start_flagged);
+	RUN(ids_named_twice_cited_once);
 	RUN(rows_sorted_by_learner_date_ref_unit);
 	RUN(extra_columns_kept);
 	RUN(threads_agree_on_many_rows);
