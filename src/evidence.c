@@ -6,6 +6,7 @@
 #include "buf.h"
 #include "date.h"
 #include "fsutil.h"
+#include "hash.h"
 #include "markdown.h"
 #include "mem.h"
 #include "model.h"
@@ -524,10 +525,10 @@ static void seen_reserve(struct indexer *w, size_t rows)
 
 static size_t ref_hash(const struct evidence *e)
 {
-	uint64_t h = 14695981039346656037u ^ (uint64_t)(uintptr_t)e->unit;
+	uintptr_t unit = (uintptr_t)e->unit;
+	uint64_t h = hash_string(hash_bytes(HASH_INIT, &unit, sizeof(unit)),
+				 e->ref);
 
-	for (const unsigned char *s = (const unsigned char *)e->ref; *s; s++)
-		h = (h ^ *s) * 1099511628211u;
 	return (size_t)(h ^ h >> 29);
 }
 

@@ -13,6 +13,7 @@
  */
 #include "mustache_impl.h"
 #include "fsutil.h"
+#include "hash.h"
 #include "mem.h"
 
 #include <errno.h>
@@ -104,23 +105,11 @@ void mustache_template_free(struct mustache_template *t)
 	free(t);
 }
 
-/* FNV-1a: names are short, and this is all the index needs. */
-static size_t hash_name(const char *name, size_t len)
-{
-	uint64_t h = 14695981039346656037u;
-
-	for (size_t i = 0; i < len; i++) {
-		h ^= (unsigned char)name[i];
-		h *= 1099511628211u;
-	}
-	return (size_t)h;
-}
-
 static void index_entry(struct mustache_env *env, size_t i)
 {
 	const char *name = env->entries[i].name;
 	size_t mask = env->nslots - 1;
-	size_t at = hash_name(name, strlen(name)) & mask;
+	size_t at = (size_t)hash_bytes(HASH_INIT, name, strlen(name)) & mask;
 
 	while (env->slots[at])
 		at = (at + 1) & mask;
@@ -171,7 +160,7 @@ static struct mustache_entry *find_entry(struct mustache_env *env,
 
 	if (env->nslots == 0)
 		return NULL;
-	for (at = hash_name(name, len) & mask; env->slots[at];
+	for (at = (size_t)hash_bytes(HASH_INIT, name, len) & mask; env->slots[at];
 	     at = (at + 1) & mask) {
 		struct mustache_entry *e = &env->entries[env->slots[at] - 1];
 

@@ -13,6 +13,7 @@
 #include "site.h"
 #include "buf.h"
 #include "fsutil.h"
+#include "hash.h"
 #include "ident.h"
 #include "jsonarena.h"
 #include "mem.h"
@@ -628,8 +629,6 @@ static bool compile_format(struct build *b, struct format *f, const char *ext,
 
 /* ---- pages -------------------------------------------------------------- */
 
-static void hash_bytes(uint64_t *h, const void *data, size_t len);
-
 static struct page *add_page(struct build *b, enum view_kind kind,
 			     const char *fmt, const char *a, const char *c)
 {
@@ -672,12 +671,9 @@ static bool safe_ids(struct build *b, const char *a, const char *c)
 
 unsigned site_shard_of(const char *learner, unsigned shards)
 {
-	uint64_t h = 1469598103934665603ULL;   /* FNV-1a: the same on every machine */
-
 	if (shards < 2)
 		return 1;
-	hash_bytes(&h, learner, strlen(learner));
-	return (unsigned)(h % shards) + 1;
+	return (unsigned)(hash_string(HASH_INIT, learner) % shards) + 1;
 }
 
 static bool in_shard(const struct build *b, const char *learner)
@@ -925,19 +921,15 @@ static void write_sums(struct build *b)
 
 /* ---- knowing when there is nothing to do -------------------------------- */
 
-static void hash_bytes(uint64_t *h, const void *data, size_t len)
+static void hash_in(uint64_t *h, const void *data, size_t len)
 {
-	const unsigned char *p = data;
-
-	for (size_t i = 0; i < len; i++) {
-		*h ^= p[i];
-		*h *= 1099511628211ULL;
-	}
+	*h = hash_bytes(*h, data, len);
 }
 
+/* With its NUL, so that "ab" then "c" differs from "a" then "bc". */
 static void hash_text(uint64_t *h, const char *s)
 {
-	hash_bytes(h, s ? s : "", s ? strlen(s) + 1 : 1);
+	hash_in(h, s ? s : "", s ? strlen(s) + 1 : 1);
 }
 
 /*
@@ -951,10 +943,10 @@ static void hash_file(uint64_t *h, const char *path)
 
 	hash_text(h, path);
 	if (stat(path, &st) == 0) {
-		hash_bytes(h, &st.st_size, sizeof(st.st_size));
-		hash_bytes(h, &st.st_ino, sizeof(st.st_ino));
-		hash_bytes(h, &st.st_mtim, sizeof(st.st_mtim));
-		hash_bytes(h, &st.st_ctim, sizeof(st.st_ctim));
+		hash_in(h, &st.st_size, sizeof(st.st_size));
+		hash_in(h, &st.st_ino, sizeof(st.st_ino));
+		hash_in(h, &st.st_mtim, sizeof(st.st_mtim));
+		hash_in(h, &st.st_ctim, sizeof(st.st_ctim));
 	}
 }
 
@@ -980,7 +972,7 @@ static void hash_tree(uint64_t *h, const char *dir)
 		while (d && (e = readdir(d))) {
 			char *path;
 			struct stat st;
-			uint64_t one = 1469598103934665603ULL;
+			uint64_t one = HASH_INIT;
 
 			if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
 				continue;
@@ -1000,8 +992,8 @@ static void hash_tree(uint64_t *h, const char *dir)
 		free(folder);
 	}
 	free(stack);
-	hash_bytes(h, &sum, sizeof(sum));
-	hash_bytes(h, &count, sizeof(count));
+	hash_in(h, &sum, sizeof(sum));
+	hash_in(h, &count, sizeof(count));
 }
 
 /*
@@ -1015,20 +1007,20 @@ static uint64_t fingerprint(const struct build *b)
 {
 	const struct model *m = b->m;
 	const struct site_options *o = b->o;
-	uint64_t h = 1469598103934665603ULL;
+	uint64_t h = HASH_INIT;
 
 	hash_text(&h, FOLIO_VERSION);
 	for (size_t i = 0; i < theme_files_count; i++)
-		hash_bytes(&h, theme_files[i].data, theme_files[i].len);
-	hash_bytes(&h, &o->html, sizeof(o->html));
-	hash_bytes(&h, &o->md, sizeof(o->md));
+		hash_in(&h, theme_files[i].data, theme_files[i].len);
+	hash_in(&h, &o->html, sizeof(o->html));
+	hash_in(&h, &o->md, sizeof(o->md));
 	hash_text(&h, o->base_url);
 	hash_text(&h, o->templates);
-	hash_bytes(&h, &o->shard, sizeof(o->shard));
-	hash_bytes(&h, &o->shards, sizeof(o->shards));
-	hash_bytes(&h, &m->today, sizeof(m->today));
+	hash_in(&h, &o->shard, sizeof(o->shard));
+	hash_in(&h, &o->shards, sizeof(o->shards));
+	hash_in(&h, &m->today, sizeof(m->today));
 	hash_text(&h, m->encoding);
-	hash_bytes(&h, &m->summaries_html, sizeof(m->summaries_html));
+	hash_in(&h, &m->summaries_html, sizeof(m->summaries_html));
 	for (size_t i = 0; i < m->ninputs; i++)
 		hash_file(&h, m->inputs[i]);
 	if (o->templates)

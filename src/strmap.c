@@ -2,6 +2,7 @@
  * strmap.c - the string hash map (see strmap.h).
  */
 #include "strmap.h"
+#include "hash.h"
 #include "mem.h"
 
 #include <stdint.h>
@@ -13,17 +14,6 @@ struct strmap_slot {
 	uint64_t hash;
 	void *value;
 };
-
-static uint64_t hash_string(const char *s)
-{
-	uint64_t h = 1469598103934665603ULL;
-
-	while (*s) {
-		h ^= (unsigned char)*s++;
-		h *= 1099511628211ULL;
-	}
-	return h;
-}
 
 static struct strmap_slot *find_slot(struct strmap_slot *slots, size_t cap,
 				     const char *key, uint64_t hash)
@@ -55,12 +45,12 @@ void *strmap_get(const struct strmap *map, const char *key)
 {
 	if (!map->cap)
 		return NULL;
-	return find_slot(map->slots, map->cap, key, hash_string(key))->value;
+	return find_slot(map->slots, map->cap, key, hash_string(HASH_INIT, key))->value;
 }
 
 void *strmap_put(struct strmap *map, const char *key, void *value)
 {
-	uint64_t hash = hash_string(key);
+	uint64_t hash = hash_string(HASH_INIT, key);
 	struct strmap_slot *slot;
 
 	if ((map->count + 1) * 10 > map->cap * 7)
