@@ -13,7 +13,7 @@
 
 enum {
 	OPT_OUT = CENTRE_OPT_FIRST_FREE, OPT_FORMAT, OPT_TEMPLATES,
-	OPT_BASE_URL, OPT_JOBS, OPT_SHARD,
+	OPT_BASE_URL, OPT_JOBS, OPT_SHARD, OPT_STRICT,
 };
 
 static const struct option options[] = {
@@ -24,6 +24,7 @@ static const struct option options[] = {
 	{ "base-url", required_argument, NULL, OPT_BASE_URL },
 	{ "jobs", required_argument, NULL, OPT_JOBS },
 	{ "shard", required_argument, NULL, OPT_SHARD },
+	{ "strict", no_argument, NULL, OPT_STRICT },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -124,6 +125,8 @@ static int parse(int argc, char **argv, struct centre_args *args,
 		} else if (opt == OPT_JOBS || opt == 'j') {
 			if (centre_jobs_option(&command_build, optarg, &o->jobs) != EXIT_OK)
 				return EXIT_USAGE;
+		} else if (opt == OPT_STRICT) {
+			o->strict_templates = true;
 		} else if (opt == OPT_SHARD) {
 			if (!parse_shard(optarg, o))
 				return command_usage_error(&command_build,
@@ -162,6 +165,8 @@ static int run_build(int argc, char **argv)
 		command_print_diagnostics(&diags);
 		if (!o.templates && fs_is_dir("templates"))
 			o.templates = "templates";
+		/* An override may misname what the built-in theme never does. */
+		o.check_templates = o.templates != NULL;
 		if (isatty(STDERR_FILENO)) {
 			clock_gettime(CLOCK_MONOTONIC, &progress.start);
 			o.progress = show_progress;
@@ -193,7 +198,7 @@ const struct command command_build = {
 	"build", run_build, "build the report site (HTML and Markdown)",
 	"usage: folio build " CENTRE_USAGE "\n"
 	"                   [--out DIR] [--format html,md] [--templates DIR]\n"
-	"                   [--base-url URL] [--jobs N] [--shard K/N]\n"
+	"                   [--base-url URL] [--jobs N] [--shard K/N] [--strict]\n"
 	"\n"
 	"Builds the centre's static site: the dashboard (index), a page per\n"
 	"learner and per portfolio (learners/ID/index, learners/ID/UNIT), each\n"
@@ -208,7 +213,10 @@ const struct command command_build = {
 	"                   mount point or a folder folio did not make\n"
 	"  --format LIST    html (default), md, or html,md\n"
 	"  --templates DIR  override the built-in templates file by file\n"
-	"                   (default: the centre's templates/ folder, if any)\n"
+	"                   (default: the centre's templates/ folder, if any);\n"
+	"                   a name in no context of a page, or a missing\n"
+	"                   partial, is a warning at TEMPLATE:LINE:COL\n"
+	"  --strict         make those warnings errors: nothing is published\n"
 	"  --base-url URL   make links absolute under URL (default: relative, so\n"
 	"                   the site works from file://)\n"
 	"  -j, --jobs N     render on N threads (default: the number of cores)\n"

@@ -2,17 +2,20 @@
  * check.c - `folio check`: load a centre and report what is wrong with it.
  */
 #include "centre.h"
+#include "fsutil.h"
+#include "site.h"
 #include "xref.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-enum { OPT_STRICT = CENTRE_OPT_FIRST_FREE, OPT_FORMAT };
+enum { OPT_STRICT = CENTRE_OPT_FIRST_FREE, OPT_FORMAT, OPT_TEMPLATES };
 
 static const struct option options[] = {
 	CENTRE_LONG_OPTIONS,
 	{ "strict", no_argument, NULL, OPT_STRICT },
 	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "templates", required_argument, NULL, OPT_TEMPLATES },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -80,11 +83,36 @@ static void print_json(const struct model *m, const struct summary *s,
 	json_decref(json);
 }
 
+/*
+ * --templates DIR: every page of the centre rendered, in HTML and
+ * Markdown, with DIR over the built-in theme, and written nowhere; each
+ * name in no context and each missing partial is a diagnostic in diags.
+ * Returns whether the templates compiled and rendered.
+ */
+static bool check_templates(const struct model *m, const struct xref *x,
+			    const char *templates, bool strict,
+			    struct diag_list *diags)
+{
+	struct site_options o = {
+		.html = true, .md = true, .templates = templates,
+		.jobs = centre_default_jobs(), .check_templates = true,
+		.strict_templates = strict, .check_only = true,
+	};
+	struct site_result r;
+	struct diag_list found = DIAG_LIST_INIT;
+	enum site_status status = site_build(m, x, diags, &o, &r, &found);
+
+	diag_list_append(diags, &found);
+	diag_list_free(&found);
+	return status == SITE_OK;
+}
+
 static int run_check(int argc, char **argv)
 {
 	struct centre_args args = { 0 };
 	struct diag_list diags = DIAG_LIST_INIT;
 	bool strict = false, json = false;
+	const char *templates = NULL;
 	struct model m;
 	struct xref x = { 0 };
 	struct summary s;
@@ -102,6 +130,8 @@ static int run_check(int argc, char **argv)
 		else if (opt == OPT_FORMAT)
 			return command_usage_error(&command_check,
 				"--format is text or json, not '%s'", optarg);
+		else if (opt == OPT_TEMPLATES)
+			templates = optarg;
 		else if (!centre_option(&args, opt, optarg))
 			return command_usage_error(&command_check,
 				"unknown option or missing value: %s",
@@ -110,10 +140,16 @@ static int run_check(int argc, char **argv)
 	if (optind < argc)
 		return command_usage_error(&command_check,
 			"unexpected argument '%s'", argv[optind]);
+	args.paths.summaries_html = templates != NULL;   /* pages need them */
 	status = centre_load(&command_check, &args, &m, &diags);
+	if (status == EXIT_OK && templates && !fs_is_dir(templates))
+		status = command_usage_error(&command_check,
+			"--templates: no folder '%s'", templates);
 	if (status == EXIT_OK) {
 		xref_build(&x, &m);
 		s = summarise(&x);
+		if (templates)
+			check_templates(&m, &x, templates, strict, &diags);
 		if (json)
 			print_json(&m, &s, &diags);
 		else
@@ -134,6 +170,7 @@ static int run_check(int argc, char **argv)
 const struct command command_check = {
 	"check", run_check, "load a centre and report every problem",
 	"usage: folio check " CENTRE_USAGE " [--strict] [--format text|json]\n"
+	"                   [--templates DIR]\n"
 	"\n"
 	"Loads the centre (folio.yml, units, learners, evidence, assessors, IQA\n"
 	"samples), cross-references the evidence, and prints every problem as\n"
@@ -146,7 +183,12 @@ const struct command command_check = {
 	"                   that must not publish an incomplete pack\n"
 	"  --format json    print {\"diagnostics\": [...], \"summary\": {...}} on\n"
 	"                   standard output instead of text\n"
+	"  --templates DIR  also render every page of the centre with DIR over\n"
+	"                   the built-in templates, writing nothing, and warn at\n"
+	"                   TEMPLATE:LINE:COL of each name that is in no context\n"
+	"                   of the page (a typo renders as nothing) and each\n"
+	"                   missing partial; with --strict they are errors\n"
 	"\n"
-	"Exit status: 0 no errors (warnings allowed), 1 errors (or gaps with\n"
-	"--strict), 2 usage or I/O error.\n",
+	"Exit status: 0 no errors (warnings allowed), 1 errors (or gaps, or\n"
+	"template warnings, with --strict), 2 usage or I/O error.\n",
 };

@@ -42,11 +42,11 @@ struct extra_field *csvrow_extras(struct arena *arena, const struct csvfile *f,
 
 	*count = 0;
 	for (size_t c = 0; c < f->ncolumns; c++) {
-		if (known_column(index, n, c) || !*r->fields[c])
+		if (known_column(index, n, c))
 			continue;
 		extra = arena_grow(arena, extra, &cap, *count + 1, sizeof(*extra));
 		extra[*count].name = f->header[c];
-		extra[*count].value = r->fields[c];
+		extra[*count].value = *r->fields[c] ? r->fields[c] : NULL;
 		(*count)++;
 	}
 	return extra;

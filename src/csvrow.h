@@ -18,7 +18,7 @@
 
 struct extra_field {
 	const char *name;     /* the header as written */
-	const char *value;
+	const char *value;    /* NULL when the row leaves it empty */
 };
 
 struct csvrow_column {
@@ -33,7 +33,11 @@ struct csvrow_column {
 bool csvrow_map(const struct csvfile *f, const struct csvrow_column *columns,
 		size_t n, int *index, struct diag_list *diags);
 
-/* The columns not among index[0..n), as name/value pairs with a value. */
+/*
+ * The columns not among index[0..n), every one as a name/value pair in
+ * file order (value NULL where the row leaves it empty), so that a
+ * template's {{extra.NAME}} finds NAME on every row of the file.
+ */
 struct extra_field *csvrow_extras(struct arena *arena, const struct csvfile *f,
 				  const struct csvfile_record *r,
 				  const int *index, size_t n, size_t *count);

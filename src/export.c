@@ -152,14 +152,25 @@ json_t *export_unit(const struct unit *u)
 	return unit;
 }
 
-static json_t *extra_json(const struct extra_field *extra, size_t n)
+json_t *export_extra(const struct extra_field *extra, size_t n)
 {
 	json_t *object = json_object();
 
 	for (size_t i = 0; i < n; i++)
 		json_object_set_new(object, extra[i].name,
-				    json_string(extra[i].value));
+				    export_text_or_null(extra[i].value));
 	return object;
+}
+
+json_t *export_extra_list(const struct extra_field *extra, size_t n)
+{
+	json_t *list = json_array();
+
+	for (size_t i = 0; i < n; i++)
+		if (extra[i].value)
+			json_array_append_new(list, json_pack("{s:s, s:s}",
+				"name", extra[i].name, "value", extra[i].value));
+	return list;
 }
 
 json_t *export_evidence(const struct evidence *e)
@@ -186,7 +197,7 @@ json_t *export_evidence(const struct evidence *e)
 	json_object_set_new(row, "summary_html", summary_html(e));
 	json_object_set_new(row, "assessor", json_string(e->assessor));
 	json_object_set_new(row, "location", export_text_or_null(e->location));
-	json_object_set_new(row, "extra", extra_json(e->extra, e->nextra));
+	json_object_set_new(row, "extra", export_extra(e->extra, e->nextra));
 	json_object_set_new(row, "file", json_string(e->file));
 	json_object_set_new(row, "line", json_integer(e->line));
 	return row;
@@ -256,7 +267,7 @@ json_t *export_learner(const struct model *m, const struct xref *x,
 			    "assessor", export_text_or_null(l->assessor),
 			    "start", export_date_or_null(l->has_start, l->start),
 			    "units", units,
-			    "extra", extra_json(l->extra, l->nextra));
+			    "extra", export_extra(l->extra, l->nextra));
 	json_object_set_new(learner, "portfolios", portfolios);
 	json_object_set_new(learner, "evidence", evidence);
 	return learner;
@@ -273,7 +284,7 @@ json_t *export_assessor(const struct assessor *a)
 			 "role", assessor_role_name(a->role),
 			 "risk", risk,
 			 "qualified", export_date_or_null(a->has_qualified, a->qualified),
-			 "extra", extra_json(a->extra, a->nextra));
+			 "extra", export_extra(a->extra, a->nextra));
 }
 
 json_t *export_iqa(const struct model *m, size_t i)
@@ -292,7 +303,7 @@ json_t *export_iqa(const struct model *m, size_t i)
 	json_object_set_new(record, "due", export_date_or_null(q->has_due, q->due));
 	json_object_set_new(record, "action_open",
 			    json_boolean(iqa_action_open(m->iqa, m->niqa, i)));
-	json_object_set_new(record, "extra", extra_json(q->extra, q->nextra));
+	json_object_set_new(record, "extra", export_extra(q->extra, q->nextra));
 	json_object_set_new(record, "file", json_string(q->file));
 	json_object_set_new(record, "line", json_integer(q->line));
 	return record;

@@ -22,6 +22,14 @@
 json_t *export_text_or_null(const char *s);
 json_t *export_date_or_null(bool has, int32_t day);
 
+/*
+ * A row's columns that folio does not know: as an object keyed by the
+ * header, every column of the file (null where the row is empty); and as
+ * a list of {name, value} in file order, of those with a value.
+ */
+json_t *export_extra(const struct extra_field *extra, size_t n);
+json_t *export_extra_list(const struct extra_field *extra, size_t n);
+
 json_t *export_unit(const struct unit *u);
 json_t *export_evidence(const struct evidence *e);
 json_t *export_portfolio(const struct portfolio *p);

@@ -83,6 +83,11 @@ struct mustache_env *mustache_env_new(mustache_load_fn load, void *ctx)
 	return env;
 }
 
+void mustache_env_report_misses(struct mustache_env *env)
+{
+	env->report_misses = true;
+}
+
 void mustache_env_set_limits(struct mustache_env *env, size_t max_output,
 			     size_t max_steps)
 {
@@ -263,6 +268,12 @@ static void link_template(struct linker *k, struct mustache_template *t)
 		    (n->flags & MUSTACHE_DYNAMIC))
 			continue;
 		n->partial = lookup(k, t->pool + n->off, n->len, t, n);
+		if (!n->partial && !k->failed && k->env->report_misses)
+			diag_warning(k->diags, t->label, n->line, n->column,
+				     "%s '%.*s' is not a template, here or in "
+				     "the built-in theme: it renders as nothing",
+				     n->kind == MUSTACHE_PARENT ? "parent" : "partial",
+				     (int)n->len, t->pool + n->off);
 	}
 }
 

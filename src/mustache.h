@@ -116,6 +116,16 @@ struct mustache_env *mustache_env_new(mustache_load_fn load, void *ctx);
  * mustache_compile() refer to those partials: free them first. */
 void mustache_env_free(struct mustache_env *env);
 
+/*
+ * From now on env reports, as a warning at the tag, each name a render
+ * finds in no context, and each static partial or parent no template
+ * provides (set it before compiling).  The spec renders both as nothing,
+ * silently, so that a typo in an override ({{^has_gap}} for
+ * {{^has_gaps}}) would make a page say something false; `folio check
+ * --templates` and a build with an override report them.
+ */
+void mustache_env_report_misses(struct mustache_env *env);
+
 /* The bounds of one render in env: bytes of output, tags and texts rendered. */
 void mustache_env_set_limits(struct mustache_env *env, size_t max_output,
 			     size_t max_steps);

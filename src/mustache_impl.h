@@ -18,6 +18,7 @@
 #define FOLIO_MUSTACHE_IMPL_H
 
 #include <pthread.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "diag.h"
@@ -71,6 +72,7 @@ struct mustache_env {
 	mustache_load_fn load;
 	void *load_ctx;
 	mustache_escape_fn escape;   /* for {{name}}; never NULL */
+	bool report_misses;          /* mustache_env_report_misses() */
 	size_t max_output;           /* one render's bounds */
 	size_t max_steps;
 	pthread_mutex_t lock;        /* guards the entries */

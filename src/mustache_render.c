@@ -418,11 +418,25 @@ static const struct value *lookup(const struct render *r,
 	return v;
 }
 
+/*
+ * The value n names, or NULL when it names nothing here: then, if the
+ * environment reports misses, a warning at the tag (the spec's silence
+ * hides typos).
+ */
 static const struct value *lookup_node(const struct render *r,
 				       const struct mustache_template *t,
 				       const struct mustache_node *n)
 {
-	return lookup(r, n, t->pool + n->off, n->len, n->flags & MUSTACHE_DOTTED);
+	const struct value *v = lookup(r, n, t->pool + n->off, n->len,
+				       n->flags & MUSTACHE_DOTTED);
+
+	if (!v && t->env->report_misses)
+		diag_warning(r->diags, t->label, n->line, n->column,
+			     "`%.*s` is in no context of this page: it renders "
+			     "as nothing (a typo? the names are in README.md, "
+			     "\"The template context\")", (int)n->len,
+			     t->pool + n->off);
+	return v;
 }
 
 /* One more inclusion of what n names, unless that is one too many. */

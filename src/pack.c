@@ -202,6 +202,11 @@ static json_t *staff_member(const char *initials, const struct assessor *a,
 						 a ? a->qualified : 0));
 
 	json_object_set_new(o, "iqa", json_boolean(a && a->role == ASSESSOR_ROLE_IQA));
+	json_object_set_new(o, "extra", export_extra(a ? a->extra : NULL,
+						     a ? a->nextra : 0));
+	json_object_set_new(o, "extra_list", export_extra_list(
+		a ? a->extra : NULL, a ? a->nextra : 0));
+	json_object_set_new(o, "has_extra", json_boolean(a && a->nextra));
 	json_object_set_new(o, "sampling", rate ? json_pack(
 		"{s:i, s:I, s:I, s:I, s:I, s:b}",
 		"rate", rate->rate,
@@ -240,6 +245,8 @@ static json_t *record_entry(const struct model *m, size_t i, bool *open)
 
 	*open = iqa_action_open(m->iqa, m->niqa, i);
 	json_object_set_new(entry, "name", json_string(l->name ? l->name : l->id));
+	json_object_set_new(entry, "extra_list", export_extra_list(r->extra, r->nextra));
+	json_object_set_new(entry, "has_extra", json_boolean(r->nextra));
 	json_object_set_new(entry, "open", json_boolean(*open));
 	json_object_set_new(entry, "overdue",
 			    json_boolean(*open && r->has_due && r->due < m->today));
@@ -462,6 +469,7 @@ enum site_status pack_build(const struct model *m, const struct xref *x,
 	struct site_options site = {
 		.out = o->out, .html = true, .templates = o->templates,
 		.jobs = o->jobs, .pack = &pack,
+		.check_templates = o->templates != NULL,
 	};
 	enum site_status status;
 

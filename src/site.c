@@ -74,6 +74,15 @@ struct sum {
 	char hex[SHA256_DIGEST_SIZE * 2 + 1];
 };
 
+/* Names in no context, and missing partials: warnings, with their pages. */
+struct misses {
+	struct diag_list list;
+	size_t *page;                   /* per warning: the page, or NO_PAGE */
+	size_t cap;
+};
+
+#define NO_PAGE SIZE_MAX
+
 struct build {
 	const struct model *m;
 	const struct xref *x;
@@ -99,6 +108,7 @@ struct build {
 	enum site_status status;
 	struct sum *sums;               /* a pack's files */
 	size_t nsums, sums_cap;
+	struct misses misses;           /* site_options.check_templates */
 };
 
 /* ---- refusing a dangerous output ---------------------------------------- */
@@ -598,7 +608,109 @@ out:
 	free(old);
 }
 
-/* ---- templates ---------------------------------------------------------- */
+/* ---- templates, and checking their names ------------------------------- */
+
+static void misses_add(struct misses *m, const struct diag *d, size_t page)
+{
+	struct diag_list one = { (struct diag *)d, 1, 1, 0, 0, NULL, NULL };
+
+	m->page = mem_array_grow(m->page, &m->cap, m->list.count + 1,
+				 sizeof(*m->page));
+	m->page[m->list.count] = page;
+	diag_list_append(&m->list, &one);
+}
+
+static void misses_free(struct misses *m)
+{
+	diag_list_free(&m->list);
+	free(m->page);
+	memset(m, 0, sizeof(*m));
+}
+
+/*
+ * What rendering one page (or compiling, page NO_PAGE) reported: errors
+ * go to errors; warnings, which only the name checks give, to misses.
+ */
+static void sort_out(const struct diag_list *from, size_t page,
+		     struct diag_list *errors, struct misses *misses)
+{
+	for (size_t i = 0; i < from->count; i++) {
+		const struct diag *d = &from->items[i];
+
+		if (d->severity == DIAG_WARNING) {
+			misses_add(misses, d, page);
+		} else {
+			struct diag_list one = { (struct diag *)d, 1, 1, 0, 0,
+						 NULL, NULL };
+
+			diag_list_append(errors, &one);
+		}
+	}
+}
+
+static int compare_misses(const void *a, const void *b, void *arg)
+{
+	const struct misses *sorting = arg;
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	const struct diag *x = &sorting->list.items[i], *y = &sorting->list.items[j];
+	int c = strcmp(x->file, y->file);
+
+	if (!c)
+		c = (x->line > y->line) - (x->line < y->line);
+	if (!c)
+		c = (x->column > y->column) - (x->column < y->column);
+	if (!c)
+		c = strcmp(x->message, y->message);
+	if (!c)
+		c = (sorting->page[i] > sorting->page[j]) -
+		    (sorting->page[i] < sorting->page[j]);
+	return c;
+}
+
+static bool same_place(const struct diag *x, const struct diag *y)
+{
+	return strcmp(x->file, y->file) == 0 && x->line == y->line &&
+	       x->column == y->column && strcmp(x->message, y->message) == 0;
+}
+
+/*
+ * Each miss once, at its tag, in template order, with the first page (in
+ * the site's order, whichever thread rendered it) where it happened: as
+ * warnings, or as errors that stop the build when strict.
+ */
+static void report_misses(struct build *b)
+{
+	const struct misses *m = &b->misses;
+	size_t n = m->list.count, *order = mem_calloc(n + 1, sizeof(*order));
+	const struct diag *last = NULL;
+	bool strict = b->o->strict_templates;
+
+	for (size_t i = 0; i < n; i++)
+		order[i] = i;
+	qsort_r(order, n, sizeof(*order), compare_misses, (void *)m);
+	for (size_t k = 0; k < n; k++) {
+		const struct diag *d = &m->list.items[order[k]];
+		size_t page = m->page[order[k]];
+
+		if (last && same_place(last, d))
+			continue;
+		last = d;
+		if (page == NO_PAGE)
+			diag_add(b->diags, strict ? DIAG_ERROR : DIAG_WARNING,
+				 d->file, d->line, d->column, d->message);
+		else if (strict)
+			diag_error(b->diags, d->file, d->line, d->column,
+				   "%s (first on page %s)", d->message,
+				   b->pages[page].path);
+		else
+			diag_warning(b->diags, d->file, d->line, d->column,
+				     "%s (first on page %s)", d->message,
+				     b->pages[page].path);
+	}
+	if (strict && n && b->status == SITE_OK)
+		b->status = SITE_TEMPLATE_ERROR;
+	free(order);
+}
 
 static bool compile_format(struct build *b, struct format *f, const char *ext,
 			   struct diag_list *diags)
@@ -611,11 +723,17 @@ static bool compile_format(struct build *b, struct format *f, const char *ext,
 	f->env = mustache_env_new(theme_load_template, &f->theme);
 	if (strcmp(ext, "md") == 0)
 		mustache_env_set_escape(f->env, mustache_escape_markdown);
+	if (b->o->check_templates)
+		mustache_env_report_misses(f->env);
 	for (size_t k = 0; k < NKINDS; k++) {
+		struct diag_list found = DIAG_LIST_INIT;
+
 		/* A pack's index is the pack page; a site's, the dashboard. */
 		if (k == (b->o->pack ? VIEW_DASHBOARD : VIEW_PACK))
 			continue;
-		f->templates[k] = mustache_env_get(f->env, template_names[k], diags);
+		f->templates[k] = mustache_env_get(f->env, template_names[k], &found);
+		sort_out(&found, NO_PAGE, diags, &b->misses);
+		diag_list_free(&found);
 		if (!f->templates[k]) {
 			if (diags->errors == 0)
 				diag_error(diags, ext, 0, 0,
@@ -781,12 +899,14 @@ static void render_page(struct build *b, const struct page *p,
 			atomic_store(&b->failed, true);
 			break;
 		}
+		r->pages++;
+		if (b->o->check_only)
+			continue;
 		buf_truncate(&rel, 0);
 		buf_puts(&rel, p->path);
 		buf_putc(&rel, '.');
 		buf_puts(&rel, f->ext);
 		put_file(b, buf_cstr(&rel), buf_cstr(out), out->len, r);
-		r->pages++;
 	}
 	buf_free(&rel);
 }
@@ -794,7 +914,8 @@ static void render_page(struct build *b, const struct page *p,
 static void *worker(void *arg)
 {
 	struct build *b = arg;
-	struct diag_list diags = DIAG_LIST_INIT;
+	struct diag_list diags = DIAG_LIST_INIT, page = DIAG_LIST_INIT;
+	struct misses misses = { DIAG_LIST_INIT, NULL, 0 };
 	struct site_result r = { 0 };
 	struct buf out = BUF_INIT;
 	struct jsonarena arena = { 0 };
@@ -826,7 +947,9 @@ static void *worker(void *arg)
 					      !atomic_load(&b->failed); i++) {
 			jsonarena_activate(&arena);
 			render_page(b, &b->pages[i], &values, &rows, &out, &r,
-				    &diags);
+				    &page);
+			sort_out(&page, i, &diags, &misses);
+			diag_list_free(&page);
 			jsonarena_activate(NULL);
 			jsonarena_reset(&arena);
 			done = atomic_fetch_add(&b->done, 1) + 1;
@@ -840,6 +963,8 @@ static void *worker(void *arg)
 	}
 	pthread_mutex_lock(&b->lock);
 	diag_list_append(b->diags, &diags);
+	for (size_t i = 0; i < misses.list.count; i++)
+		misses_add(&b->misses, &misses.list.items[i], misses.page[i]);
 	if (diags.errors && b->status == SITE_OK)
 		b->status = SITE_TEMPLATE_ERROR;
 	b->result.pages += r.pages;
@@ -851,6 +976,7 @@ static void *worker(void *arg)
 	jsonarena_free(&arena);
 	arena_free(&values);
 	diag_list_free(&diags);
+	misses_free(&misses);
 	return NULL;
 }
 
@@ -1018,6 +1144,9 @@ static uint64_t fingerprint(const struct build *b)
 	hash_text(&h, o->templates);
 	hash_in(&h, &o->shard, sizeof(o->shard));
 	hash_in(&h, &o->shards, sizeof(o->shards));
+	/* Not the pages, but whether they may be published. */
+	hash_in(&h, &o->check_templates, sizeof(o->check_templates));
+	hash_in(&h, &o->strict_templates, sizeof(o->strict_templates));
 	hash_in(&h, &m->today, sizeof(m->today));
 	hash_text(&h, m->encoding);
 	hash_in(&h, &m->summaries_html, sizeof(m->summaries_html));
@@ -1129,7 +1258,25 @@ static void free_build(struct build *b)
 		view_shared_free(&b->shared);
 	free(b->fresh);
 	free(b->out);
+	misses_free(&b->misses);
 	pthread_mutex_destroy(&b->lock);
+}
+
+/* site_options.check_only: every page rendered, its names checked, nothing written. */
+static enum site_status check_pages(struct build *b,
+				    const struct diag_list *model_diags,
+				    const struct view_site *site)
+{
+	if (b->status == SITE_OK) {
+		list_pages(b);
+		view_shared_init(&b->shared, b->m, b->x, model_diags, site,
+				 b->o->pack ? b->o->pack->view : NULL);
+		b->shared_made = true;
+		render_all(b);
+	}
+	report_misses(b);
+	return b->status != SITE_OK ? b->status :
+	       atomic_load(&b->failed) ? SITE_TEMPLATE_ERROR : SITE_OK;
 }
 
 enum site_status site_build(const struct model *m, const struct xref *x,
@@ -1146,7 +1293,7 @@ enum site_status site_build(const struct model *m, const struct xref *x,
 
 	memset(result, 0, sizeof(*result));
 	jsonarena_install();
-	if (site_refuse_out(m, o->out, why, sizeof(why))) {
+	if (!o->check_only && site_refuse_out(m, o->out, why, sizeof(why))) {
 		diag_error(diags, *o->out ? o->out : "--out", 0, 0,
 			   "refusing to build into this folder: %s", why);
 		return SITE_IO_ERROR;
@@ -1155,13 +1302,19 @@ enum site_status site_build(const struct model *m, const struct xref *x,
 	b.x = x;
 	b.o = o;
 	b.diags = diags;
-	b.out = out_folder(o->out);
-	b.fresh = fresh_path(b.out);
 	pthread_mutex_init(&b.lock, NULL);
 	if (o->html && !compile_format(&b, &b.formats[b.nformats++], "html", diags))
 		b.status = SITE_TEMPLATE_ERROR;
 	if (o->md && !compile_format(&b, &b.formats[b.nformats++], "md", diags))
 		b.status = SITE_TEMPLATE_ERROR;
+	if (o->check_only) {
+		status = check_pages(&b, model_diags, &site);
+		*result = b.result;
+		free_build(&b);
+		return status;
+	}
+	b.out = out_folder(o->out);
+	b.fresh = fresh_path(b.out);
 	if (b.status == SITE_OK) {
 		/* A pack is always made whole: its SHA256SUMS must cover
 		 * exactly what it holds, and it is small. */
@@ -1193,6 +1346,7 @@ enum site_status site_build(const struct model *m, const struct xref *x,
 		if (make_dirs(&b)) {
 			put_assets(&b);
 			render_all(&b);
+			report_misses(&b);
 			if (o->pack && b.status == SITE_OK && !atomic_load(&b.failed))
 				write_sums(&b);
 		}

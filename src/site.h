@@ -68,6 +68,15 @@ struct site_options {
 	void (*progress)(void *ctx, size_t done, size_t total);
 	void *progress_ctx;
 	const struct site_pack *pack;   /* NULL: the site */
+	/*
+	 * Check the templates' names (mustache_env_report_misses): each
+	 * name a page finds in no context, and each partial or parent no
+	 * template provides, is reported once, at its tag, with the first
+	 * page where it happened; as errors that stop the build (the old
+	 * site stays) when strict_templates.  check_only renders every page
+	 * for that and writes nothing: no --out is needed.
+	 */
+	bool check_templates, strict_templates, check_only;
 };
 
 struct site_result {

@@ -281,12 +281,41 @@ static struct value summary_text(struct arena *a, const struct evidence *e)
 	return v;
 }
 
+/*
+ * A row's columns folio does not know (csvrow_extras): `extra`, an object
+ * keyed by the header ({{extra.Witness}}; null where the row is empty),
+ * `extra_list`, the {name, value} of those with a value in file order,
+ * and `has_extra`.  A row without any still has them, empty, so that in
+ * an evidence loop a row's extra hides its learner's.
+ */
+static void put_extra(struct arena *a, struct obj *o,
+		      const struct extra_field *fields, size_t n)
+{
+	struct obj object = obj_new(a, n);
+	struct value *list = value_items(a, n);
+	size_t listed = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		put(&object, fields[i].name, value_text(fields[i].value));
+		if (fields[i].value) {
+			struct obj field = obj_new(a, 2);
+
+			put(&field, "name", value_text(fields[i].name));
+			put(&field, "value", value_text(fields[i].value));
+			list[listed++] = obj_value(&field);
+		}
+	}
+	put(o, "extra", obj_value(&object));
+	put(o, "extra_list", value_list(list, listed));
+	put(o, "has_extra", value_bool(listed > 0));
+}
+
 /* One evidence row, numbered as on the record sheet. */
 static struct value evidence_row(struct arena *a, const struct evidence *e,
 				 size_t no)
 {
 	enum xref_counts counts = xref_row_counts(e);
-	struct obj row = obj_new(a, 23);
+	struct obj row = obj_new(a, 26);
 
 	put(&row, "no", value_int((long long)no));
 	put(&row, "ref", value_text(e->ref));
@@ -313,25 +342,18 @@ static struct value evidence_row(struct arena *a, const struct evidence *e,
 	put(&row, "requirements", requirement_ids(a, e));
 	put(&row, "has_criteria", value_bool(e->ncriteria > 0));
 	put(&row, "has_requirements", value_bool(e->nrequirements > 0));
+	put_extra(a, &row, e->extra, e->nextra);
 	return obj_value(&row);
 }
 
 /* Members a learner's head has; callers add theirs after them. */
-#define LEARNER_HEAD_MEMBERS 9
+#define LEARNER_HEAD_MEMBERS 10
 
 static struct obj learner_head(struct arena *a, const struct learner *l,
 			       size_t more)
 {
-	struct value *extra = value_items(a, l->nextra);
 	struct obj head = obj_new(a, LEARNER_HEAD_MEMBERS + more);
 
-	for (size_t i = 0; i < l->nextra; i++) {
-		struct obj field = obj_new(a, 2);
-
-		put(&field, "name", value_text(l->extra[i].name));
-		put(&field, "value", value_text(l->extra[i].value));
-		extra[i] = obj_value(&field);
-	}
 	put(&head, "id", value_text(l->id));
 	put(&head, "name", value_text(l->name ? l->name : l->id));
 	put(&head, "registration", value_text(l->registration));
@@ -339,8 +361,7 @@ static struct obj learner_head(struct arena *a, const struct learner *l,
 	put(&head, "assessor", value_text(l->assessor));
 	put(&head, "start", l->has_start ? date_value(a, l->start) : value_null());
 	put(&head, "href", href(a, "learners/%s/index", l->id, NULL));
-	put(&head, "extra", value_list(extra, l->nextra));
-	put(&head, "has_extra", value_bool(l->nextra > 0));
+	put_extra(a, &head, l->extra, l->nextra);
 	return head;
 }
 
@@ -442,8 +463,9 @@ void view_shared_init(struct view_shared *s, const struct model *m,
 	put(&root, "learners", value_list(learners, m->nlearners));
 	put(&root, "diagnostics", from_json(s, diag_list_to_json(diags)));
 	put(&root, "has_diagnostics", value_bool(diags->count > 0));
-	if (pack)
-		put(&root, "pack", from_json(s, json_incref(pack)));
+	/* false on the site's pages: a name every page has, so that a
+	 * template's {{#pack}} is no miss (mustache_env_report_misses). */
+	put(&root, "pack", pack ? from_json(s, json_incref(pack)) : value_bool(false));
 	s->root = obj_value(&root);
 }
 

@@ -272,7 +272,8 @@ static void rows_sorted_by_learner_date_ref_unit(void)
 	free(rows);
 }
 
-/* Columns that are none of folio's are kept with each row that has a value. */
+/* Columns that are none of folio's are kept with every row of their file:
+ * the value NULL where the row leaves it empty. */
 static void extra_columns_kept(void)
 {
 	write_centre();
@@ -286,7 +287,8 @@ static void extra_columns_kept(void)
 	CHECK_INT(model.evidence[0]->nextra, 1);
 	CHECK_STR(model.evidence[0]->extra[0].name, "Room");
 	CHECK_STR(model.evidence[0]->extra[0].value, "R1");
-	CHECK_INT(model.evidence[1]->nextra, 0);
+	CHECK_INT(model.evidence[1]->nextra, 1);
+	CHECK(model.evidence[1]->extra[0].value == NULL);
 	CHECK_INT(model.evidence[2]->nextra, 0);
 }
 

@@ -881,9 +881,56 @@ static void test_threads(void)
 	json_decref(data);
 }
 
+/*
+ * With mustache_env_report_misses(), each name in no context and each
+ * missing partial is a warning at its tag; names there but empty are not;
+ * without it, the spec's silence.
+ */
+static void test_report_misses(void)
+{
+	static const char template[] =
+		"{{^has_gap}}done{{/has_gap}}{{a.b}}{{a.c}}{{#e}}{{x}}{{/e}}\n"
+		"{{> nope}}{{n}}{{#l}}{{.}}{{/l}}";
+	static const char data[] =
+		"{\"has_gaps\": true, \"a\": {\"b\": 1}, \"e\": [], \"n\": null, \"l\": [1]}";
+	json_t *ctx = json_loads(data, 0, NULL);
+	struct diag_list diags = DIAG_LIST_INIT;
+	struct buf out = BUF_INIT, shown = BUF_INIT;
+	struct mustache_env *env = mustache_env_new(NULL, NULL);
+	struct mustache_template *t;
+
+	mustache_env_report_misses(env);
+	t = mustache_compile(env, "t.mustache", template, strlen(template), &diags);
+	CHECK(t != NULL);
+	CHECK_INT(mustache_render(t, ctx, &out, &diags), 0);
+	CHECK_STR(buf_cstr(&out), "done1\n1");
+	diag_list_format(&diags, false, &shown);
+	CHECK_STR(buf_cstr(&shown),
+		  "t.mustache:2:1: warning: partial 'nope' is not a template, here "
+		  "or in the built-in theme: it renders as nothing\n"
+		  "t.mustache:1:1: warning: `has_gap` is in no context of this page: "
+		  "it renders as nothing (a typo? the names are in README.md, \"The "
+		  "template context\")\n"
+		  "t.mustache:1:36: warning: `a.c` is in no context of this page: "
+		  "it renders as nothing (a typo? the names are in README.md, \"The "
+		  "template context\")\n");
+	mustache_template_free(t);
+	mustache_env_free(env);
+	diag_list_free(&diags);
+	buf_free(&out);
+	buf_free(&shown);
+	/* Without it: the same output, not a word. */
+	diags = (struct diag_list)DIAG_LIST_INIT;
+	free(render_with(template, data, NULL, &diags));
+	CHECK_INT(diags.count, 0);
+	diag_list_free(&diags);
+	json_decref(ctx);
+}
+
 int main(void)
 {
 	RUN(test_spec);
+	RUN(test_report_misses);
 	RUN(test_values_print_as_json_does);
 	RUN(test_escaping);
 	RUN(test_context_stack);
