@@ -544,6 +544,8 @@ FUZZ_FN int fuzz_mustache(const uint8_t *data, size_t size)
 	env = mustache_env_new(fuzz_load, &ps);
 	if (flags & 1)
 		mustache_env_set_escape(env, mustache_escape_markdown);
+	if (flags & 8)
+		mustache_env_report_misses(env);
 	if ((flags & 4) && ps.n > 0 && ps.p[0].name_len > 0) {
 		char *name = mem_strndup(ps.p[0].name, ps.p[0].name_len);
 		const struct mustache_template *p;

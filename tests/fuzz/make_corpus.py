@@ -111,6 +111,21 @@ def units():
           FRONT + "Outcome\n=======\n\n1 Not an H2\n-----------\n\n"
           "```\n## 1 in code\n- 1.1 not a criterion\n```\n\n    ## indented\n"
           "## 1 Real\n- 1.1 real\n")
+    # Found in the round of issue 20: outcome headings in the common
+    # forms, tags written the wrong way, look-alikes in prose, many tags,
+    # old Mac line ends, Windows device names, deep flow nesting.
+    write("unit", "outcome-forms.md", FRONT +
+          "## Learning outcome 1: A `knowledge`\n- 1.1 x\n## Outcome 2 - B\n- 2.1 y\n"
+          "## LO3 C\n- 3.1 z `observe`\n## 4. D\n- 4.1 w\n## 5) E\n- 5.1 v\n"
+          "## 6 \u2013 F\n- 6.1 u\n## Learning outcome: none\n- 7.1 lost\n")
+    write("unit", "wrong-tag-forms.md", FRONT +
+          "## 1 A [knowledge]\n- 1.1 x (observe)\n- 1.2 y *observe*\n- 1.3 z **observe**\n"
+          "## Notes\n\n- 2.1 stray `observe`\n\nText `knowledge`\n### Learning outcome 3\n")
+    write("unit", "many-tags.md", FRONT + "## 1 A\n- 1.1 x" + " `t`" * 40 + " `observe`\n")
+    write("unit", "cr-only.md", (FRONT + "## 1 A\n- 1.1 x `observe`\n- 1.2 y\n").replace("\n", "\r"))
+    write("unit", "windows-id.md", "---\nid: CON\ntitle: T\n---\n" + BODY)
+    write("unit", "deep-yaml-flow-past-limit.md",
+          "---\nid: t1\ntitle: T\nnos: " + "[" * 70 + "]" * 70 + "\n---\n" + BODY)
     write("unit", "headings-only.md", FRONT + "# H1\n# H1 again\n## \n### \n#### 4\n")
 
 
@@ -155,6 +170,12 @@ def csvs():
     write("csv", "long-field.csv", "a,b\n" + "x" * 8000 + ',"' + "y\n" * 2000 + '"\n')
     write("csv", "wide-row.csv", ",".join("c%d" % i for i in range(400)) + "\n" +
           ",".join(str(i) for i in range(400)) + "\n")
+    write("csv", "stray-nul.csv", b"learner,summary\nl1,fine\nl2,a stray\x00 NUL\nl3,fine again\n"
+          + b"l4,and enough text around it to be read as text, not binary\n")
+    write("csv", "duplicate-refs.csv", "learner,unit,ref,date,method,criteria,requirements\n"
+          "l1,u,R,2026-03-01,O,1.1;1.1;1.1 1.2,4a;4a\n")
+    write("csv", "future-and-early-dates.csv", "learner,unit,ref,date,method,criteria\n"
+          "l1,u,F,2099-01-01,O,1.1\nl1,u,E,01/01/1990,O,1.1\n")
     write("csv", "many-rows.csv", "a,b\n" + "".join("%d,%d\n" % (i, i) for i in range(400)))
     write("csv", "tabs-spaces.csv", "\ta , b\t\n  1 ,\t\" 2 \"\n")
     write("csv", "quoted-newlines.csv", 'a,b\n"1\n\n\n2","\r\n"\n3,4\n')
@@ -192,6 +213,12 @@ def mustaches():
         flags=1))
     write("mustache", "flags-stack", mustache_input(
         "{{a}}{{b}}{{c}}{{#b}}{{a}}{{/b}}", [{"a": 1}, {"b": {"a": 2}}, {"c": 3}], flags=2))
+    write("mustache", "misses-typo", mustache_input(
+        "{{^has_gap}}done{{/has_gap}}{{a.c}}{{#l}}{{x}}{{/l}}{{> nope}}{{>*dyn}}",
+        {"has_gaps": True, "a": {"b": 1}, "l": [{"y": 1}], "dyn": "nope"}, flags=8))
+    write("mustache", "misses-parent", mustache_input(
+        "{{<missing}}{{$b}}x{{/b}}{{/missing}}{{<p}}{{/p}}", {}, {"p": "{{$b}}{{q}}{{/b}}"},
+        flags=8 | 1))
     write("mustache", "flags-env-get", mustache_input(
         "{{>p}}", {"x": "y"}, {"p": "{{x}}{{>q}}", "q": "[{{x}}]"}, flags=4))
     write("mustache", "values", mustache_input(
