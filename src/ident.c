@@ -3,6 +3,7 @@
  */
 #include "ident.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -15,6 +16,29 @@ static bool ident_char(unsigned char c)
 static bool ident_start(unsigned char c)
 {
 	return ident_char(c) && c != '.' && c != '_' && c != '-';
+}
+
+/*
+ * Whether s, up to its first dot, is a name Windows keeps for a device in
+ * every folder (any case): a site zipped and opened there would lose the
+ * page.
+ */
+static bool windows_device(const char *s)
+{
+	static const char *const names[] = { "con", "prn", "aux", "nul" };
+	size_t n = strcspn(s, ".");
+	char base[5];
+
+	if (n < 3 || n > 4)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		base[i] = (char)tolower((unsigned char)s[i]);
+	base[n] = '\0';
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(base, names[i]) == 0)
+			return true;
+	return n == 4 && (memcmp(base, "com", 3) == 0 || memcmp(base, "lpt", 3) == 0) &&
+	       base[3] >= '1' && base[3] <= '9';
 }
 
 const char *ident_problem(const char *s, char *scratch, size_t size)
@@ -42,6 +66,11 @@ const char *ident_problem(const char *s, char *scratch, size_t size)
 	}
 	if (!ident_start((unsigned char)s[0]))
 		return "must start with a letter or digit";
+	if (s[n - 1] == '.')
+		return "ends in a dot, which Windows drops from file names";
+	if (windows_device(s))
+		return "is a device name on Windows (CON, PRN, AUX, NUL, COM1 "
+		       "to COM9, LPT1 to LPT9), which cannot be a file there";
 	return NULL;
 }
 

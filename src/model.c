@@ -98,6 +98,15 @@ static enum model_status load_units(struct model *m, struct diag_list *diags)
 					   "the folder with --units DIR)" : "");
 		return MODEL_IO_ERROR;
 	}
+	if (count > MODEL_MAX_UNITS) {
+		diag_error(diags, m->units_dir, 0, 0,
+			   "%zu unit specifications in this folder: folio reads "
+			   "at most %d (every page lists them all); no centre "
+			   "needs more, so is this the right folder?", count,
+			   MODEL_MAX_UNITS);
+		fs_free_names(names, count);
+		return MODEL_IO_ERROR;
+	}
 	for (size_t i = 0; i < count; i++) {
 		char *path = fs_join(m->units_dir, names[i]);
 

@@ -88,6 +88,13 @@ struct model {
 	size_t threads;                 /* model_paths.threads */
 };
 
+/*
+ * Unit files a centre may have: every page lists every unit, so the site
+ * grows with units times pages; a real centre has tens, a large college
+ * a few hundred.
+ */
+#define MODEL_MAX_UNITS 1000
+
 enum model_status {
 	MODEL_OK = 0,         /* loaded; the diagnostics say how well */
 	MODEL_IO_ERROR = -1,  /* a folder or file could not be read */

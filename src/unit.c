@@ -13,12 +13,14 @@
 #include "ident.h"
 #include "markdown.h"
 #include "mem.h"
+#include "strmap.h"
 #include "utf8.h"
 #include "ydoc.h"
 
 #include <cmark.h>
 #include <ctype.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -59,15 +61,33 @@ struct parse {
 	bool id_given;            /* `id:` present, valid or not */
 	struct buf html;          /* prose of the current region */
 	size_t outcomes_cap, criteria_cap, groups_cap, items_cap, sections_cap;
+	/* The line of each criterion, requirement and outcome number met so
+	 * far, by id: duplicates found without a scan (a unit of 200,000
+	 * criteria took a quarter of a minute). */
+	struct strmap seen;
 };
-
-#define MAX_TAGS 8
 
 struct tag {
 	char *name;
 	int line;
 	int column;
 };
+
+/*
+ * The line where the id of this kind ("criterion ") was met before, or 0
+ * after noting it at line: a map lookup, where a scan was quadratic.
+ */
+static int first_line(struct parse *p, const char *kind, const char *id,
+		      int line)
+{
+	char *key = arena_alloc_raw(p->arena, strlen(kind) + strlen(id) + 1);
+	const void *at;
+
+	strcpy(key, kind);
+	strcat(key, id);
+	at = strmap_put(&p->seen, key, (void *)(intptr_t)line);
+	return (intptr_t)at == line ? 0 : (int)(intptr_t)at;
+}
 
 /* ---- text helpers ------------------------------------------------------ */
 
@@ -131,15 +151,18 @@ static void free_node(cmark_node *node)
 
 /*
  * Removes the code spans that end a paragraph or heading (`observe`,
- * `knowledge`) and returns them as tags, last first.
+ * `knowledge`) and returns them as tags in *tags, last first: every one,
+ * so that each gets its say (an unknown tag is an error, never dropped).
  */
-static size_t take_tags(struct parse *p, cmark_node *block, struct tag *tags)
+static size_t take_tags(struct parse *p, cmark_node *block, struct tag **tags)
 {
-	size_t n = 0;
+	size_t n = 0, cap = 0;
 	int line = cmark_node_get_end_line(block);
 
+	*tags = NULL;
 	for (;;) {
 		cmark_node *last = cmark_node_last_child(block);
+		const char *name;
 
 		while (last && cmark_node_get_type(last) == CMARK_NODE_TEXT &&
 		       is_blank(cmark_node_get_literal(last))) {
@@ -150,14 +173,12 @@ static size_t take_tags(struct parse *p, cmark_node *block, struct tag *tags)
 		}
 		if (!last || cmark_node_get_type(last) != CMARK_NODE_CODE)
 			break;
-		if (n < MAX_TAGS) {
-			const char *name = cmark_node_get_literal(last);
-
-			tags[n].name = arena_strdup(p->arena, name);
-			tags[n].line = line;
-			tags[n].column = tag_column(p, line, name);
-			n++;
-		}
+		name = cmark_node_get_literal(last);
+		*tags = arena_grow(p->arena, *tags, &cap, n + 1, sizeof(**tags));
+		(*tags)[n].name = arena_strdup(p->arena, name);
+		(*tags)[n].line = line;
+		(*tags)[n].column = tag_column(p, line, name);
+		n++;
 		free_node(last);
 	}
 	return n;
@@ -528,6 +549,51 @@ static void no_tags(struct parse *p, const struct tag *tags, size_t n,
 		unknown_tag(p, &tags[i], what);
 }
 
+static const char *const tag_names[] = { "observe", "knowledge" };
+
+/* Whether text ends with open, name and close, in any case. */
+static bool ends_with_tag(const char *text, char open, const char *name,
+			  char close)
+{
+	size_t n = strlen(text), k = strlen(name);
+
+	return n >= k + 2 && text[n - 1] == close && text[n - k - 2] == open &&
+	       strncasecmp(text + n - k - 1, name, k) == 0;
+}
+
+/*
+ * A tag written the natural wrong way at the end of a heading or a
+ * criterion, `(observe)`, `[knowledge]`, `*observe*`, is read as words:
+ * say so, naming the form that counts.  Call after take_tags().
+ */
+static void wrong_tag_form(struct parse *p, cmark_node *block)
+{
+	cmark_node *last = cmark_node_last_child(block);
+	cmark_node_type type = last ? cmark_node_get_type(last) : CMARK_NODE_NONE;
+	const char *text = plain_text(p, block);
+
+	for (size_t i = 0; i < sizeof(tag_names) / sizeof(tag_names[0]); i++) {
+		const char *name = tag_names[i], *form = NULL;
+		char written[32];
+
+		if (ends_with_tag(text, '(', name, ')'))
+			form = "(%s)";
+		else if (ends_with_tag(text, '[', name, ']'))
+			form = "[%s]";
+		else if ((type == CMARK_NODE_EMPH || type == CMARK_NODE_STRONG) &&
+			 strcasecmp(plain_text(p, last), name) == 0)
+			form = type == CMARK_NODE_EMPH ? "*%s*" : "**%s**";
+		if (!form)
+			continue;
+		snprintf(written, sizeof(written), form, name);
+		diag_warning(p->diags, p->file, cmark_node_get_start_line(block),
+			     cmark_node_get_start_column(block),
+			     "`%s` is read as words, not as a tag: write %s as "
+			     "code (in backquotes) at the end of the %s", written,
+			     name, i == 0 ? "criterion" : "learning outcome's heading");
+	}
+}
+
 /* Tags other than `known` are errors; returns whether `known` was there. */
 static bool has_tag(struct parse *p, const struct tag *tags, size_t n,
 		    const char *known, const char *what)
@@ -582,15 +648,31 @@ static int read_number(const char **s)
 	return n < 100000 ? n : 0;
 }
 
-/* "3 Take action" -> 3 and "Take action"; 0 when it is not so. */
+/* The length of a separator after an outcome's number: . : ) - and dashes. */
+static size_t separator_length(const char *s)
+{
+	if (*s == '.' || *s == ':' || *s == ')' || *s == '-')
+		return 1;
+	if (strncmp(s, "\xE2\x80\x93", 3) == 0 || strncmp(s, "\xE2\x80\x94", 3) == 0)
+		return 3;   /* an en or em dash */
+	return 0;
+}
+
+/*
+ * "3 Take action", "3. Take action", "3: ...", "3) ...", "3 - ..." -> 3
+ * and "Take action"; 0 when it is not so.
+ */
 static int leading_number(const char *s, const char **rest)
 {
 	int n = read_number(&s);
+	size_t sep;
 
 	if (!n)
 		return 0;
-	if (*s == '.' || *s == ':')
+	while (*s == ' ' && separator_length(s + 1))
 		s++;
+	sep = separator_length(s);
+	s += sep;
 	if (*s && !isspace((unsigned char)*s))
 		return 0;
 	while (isspace((unsigned char)*s))
@@ -599,13 +681,51 @@ static int leading_number(const char *s, const char **rest)
 	return n;
 }
 
+/* The words authors put before an outcome's number, longest first. */
+static const char *const outcome_words[] = {
+	"learning outcome", "outcome", "lo",
+};
+
+/*
+ * The heading's words before the number, when it starts with one of
+ * outcome_words (and, but for "LO2", a space): "Learning outcome 2: ...",
+ * "Outcome 2 - ...", "LO2 ...", "LO 2. ...".  NULL otherwise.
+ */
+static const char *after_outcome_word(const char *s)
+{
+	for (size_t i = 0; i < sizeof(outcome_words) / sizeof(outcome_words[0]); i++) {
+		size_t n = strlen(outcome_words[i]);
+
+		if (strncasecmp(s, outcome_words[i], n) != 0)
+			continue;
+		if (s[n] != ' ' && !(i == 2 && isdigit((unsigned char)s[n])))
+			continue;
+		s += n;
+		while (*s == ' ')
+			s++;
+		return s;
+	}
+	return NULL;
+}
+
+/*
+ * An H2's outcome number, in any of the common forms, with its title in
+ * *title; 0 when the heading is not one.
+ */
+static int outcome_number(const char *text, const char **title)
+{
+	const char *s = after_outcome_word(text);
+
+	return leading_number(s ? s : text, title);
+}
+
 static void open_outcome(struct parse *p, cmark_node *heading, const char *text,
 			 const struct tag *tags, size_t ntags)
 {
 	struct unit *u = p->unit;
 	struct unit_outcome *o;
 	const char *title;
-	int number = leading_number(text, &title);
+	int number = outcome_number(text, &title), first;
 	char what[64];
 
 	if (number == 0) {
@@ -615,12 +735,13 @@ static void open_outcome(struct parse *p, cmark_node *heading, const char *text,
 		number = 0;
 		title = text;
 	}
-	for (size_t i = 0; i < u->noutcomes && number; i++)
-		if (u->outcomes[i].number == number)
-			diag_error(p->diags, p->file, line_of(heading),
-				   column_of(heading),
-				   "duplicate learning outcome %d (first on line %d)",
-				   number, u->outcomes[i].line);
+	snprintf(what, sizeof(what), "%d", number);
+	first = number ? first_line(p, "outcome ", what, line_of(heading)) : 0;
+	if (first)
+		diag_error(p->diags, p->file, line_of(heading),
+			   column_of(heading),
+			   "duplicate learning outcome %d (first on line %d)",
+			   number, first);
 	u->outcomes = arena_grow(p->arena, u->outcomes, &p->outcomes_cap,
 				 u->noutcomes + 1, sizeof(*u->outcomes));
 	o = &u->outcomes[u->noutcomes++];
@@ -669,16 +790,23 @@ static void open_section(struct parse *p, const char *title, int line)
 
 static void heading2(struct parse *p, cmark_node *heading)
 {
-	struct tag tags[MAX_TAGS];
-	size_t ntags = take_tags(p, heading, tags);
-	const char *text = plain_text(p, heading);
+	struct tag *tags;
+	size_t ntags = take_tags(p, heading, &tags);
+	const char *text = plain_text(p, heading), *title;
 	int line = line_of(heading);
 
 	close_region(p);
-	if (isdigit((unsigned char)text[0])) {
+	if (isdigit((unsigned char)text[0]) || outcome_number(text, &title)) {
+		wrong_tag_form(p, heading);
 		open_outcome(p, heading, text, tags, ntags);
 		return;
 	}
+	if (strncasecmp(text, "learning outcome", 16) == 0)
+		diag_warning(p->diags, p->file, line, column_of(heading),
+			     "`%s` looks like a learning outcome but has no number, "
+			     "so it is read as a prose section and nothing under it "
+			     "is assessed: write it as `## 2 Title` or `## Learning "
+			     "outcome 2: Title`", text);
 	no_tags(p, tags, ntags, "a heading");
 	if (strcasecmp(text, "Evidence requirements") == 0) {
 		if (p->unit->requirements_html)
@@ -693,11 +821,12 @@ static void heading2(struct parse *p, cmark_node *heading)
 
 /* An item's first paragraph, its tags taken off, and the item's text. */
 static cmark_node *item_head(struct parse *p, cmark_node *item,
-			     struct tag *tags, size_t *ntags, const char **text)
+			     struct tag **tags, size_t *ntags, const char **text)
 {
 	cmark_node *first = cmark_node_first_child(item);
 
 	*ntags = 0;
+	*tags = NULL;
 	*text = "";
 	if (!first || cmark_node_get_type(first) != CMARK_NODE_PARAGRAPH)
 		return NULL;
@@ -742,13 +871,15 @@ static void criterion_item(struct parse *p, cmark_node *item)
 	struct unit *u = p->unit;
 	struct unit_outcome *o = &u->outcomes[u->noutcomes - 1];
 	struct unit_criterion *c;
-	struct tag tags[MAX_TAGS];
+	struct tag *tags;
 	size_t ntags;
 	const char *text, *rest;
-	cmark_node *head = item_head(p, item, tags, &ntags, &text);
-	int line = line_of(item), outcome, number;
+	cmark_node *head = item_head(p, item, &tags, &ntags, &text);
+	int line = line_of(item), outcome, number, first;
 	char id[32];
 
+	if (head)
+		wrong_tag_form(p, head);
 	if (!head || !criterion_number(text, &outcome, &number, &rest)) {
 		diag_error(p->diags, p->file, line, column_of(item),
 			   "list item in learning outcome %d has no criterion number: "
@@ -764,10 +895,9 @@ static void criterion_item(struct parse *p, cmark_node *item)
 			   o->number);
 		return;
 	}
-	if (unit_find_criterion(u, id)) {
+	if ((first = first_line(p, "criterion ", id, line))) {
 		diag_error(p->diags, p->file, line, column_of(item),
-			   "duplicate criterion %s (first on line %d)", id,
-			   unit_find_criterion(u, id)->line);
+			   "duplicate criterion %s (first on line %d)", id, first);
 		return;
 	}
 	if (!*rest)
@@ -808,11 +938,11 @@ static void requirement_item(struct parse *p, cmark_node *item)
 	struct unit *u = p->unit;
 	struct unit_requirement_group *g;
 	struct unit_requirement *r;
-	struct tag tags[MAX_TAGS];
+	struct tag *tags;
 	size_t ntags, n;
 	const char *text, *id;
-	cmark_node *head = item_head(p, item, tags, &ntags, &text);
-	int line = line_of(item);
+	cmark_node *head = item_head(p, item, &tags, &ntags, &text);
+	int line = line_of(item), first;
 
 	no_tags(p, tags, ntags, "a requirement");
 	n = head ? requirement_id_length(text) : 0;
@@ -822,10 +952,9 @@ static void requirement_item(struct parse *p, cmark_node *item)
 		return;
 	}
 	id = arena_strndup(p->arena, text, n);
-	if (unit_find_requirement(u, id)) {
+	if ((first = first_line(p, "requirement ", id, line))) {
 		diag_error(p->diags, p->file, line, column_of(item),
-			   "duplicate requirement %s (first on line %d)", id,
-			   unit_find_requirement(u, id)->line);
+			   "duplicate requirement %s (first on line %d)", id, first);
 		return;
 	}
 	g = &u->groups[u->ngroups - 1];
@@ -866,6 +995,73 @@ static void stray_requirement(struct parse *p, cmark_node *item)
 			     (int)n, text);
 }
 
+/* Where prose goes now, for a warning: "the introduction", "section `Aims`". */
+static const char *prose_place(struct parse *p, struct buf *out)
+{
+	const struct unit *u = p->unit;
+
+	buf_truncate(out, 0);
+	if (p->region == IN_SECTION)
+		buf_printf(out, "section `%s`", u->sections[u->nsections - 1].title);
+	else if (p->region == IN_OUTCOME)
+		buf_printf(out, "the guidance of learning outcome %d (after an H3)",
+			   u->outcomes[u->noutcomes - 1].number);
+	else if (p->region == IN_REQUIREMENTS)
+		buf_puts(out, "the evidence requirements' prose");
+	else
+		buf_puts(out, "the introduction");
+	return buf_cstr(out);
+}
+
+/*
+ * A tag in prose is read as text: `observe` counts only at the end of a
+ * criterion, `knowledge` at the end of an outcome's heading.
+ */
+static void stray_tag(struct parse *p, cmark_node *block)
+{
+	cmark_node *last = cmark_node_last_child(block);
+	struct buf place = BUF_INIT;
+
+	while (last && cmark_node_get_type(last) == CMARK_NODE_TEXT &&
+	       is_blank(cmark_node_get_literal(last)))
+		last = cmark_node_previous(last);
+	if (!last || cmark_node_get_type(last) != CMARK_NODE_CODE)
+		return;
+	for (size_t i = 0; i < sizeof(tag_names) / sizeof(tag_names[0]); i++)
+		if (strcmp(cmark_node_get_literal(last), tag_names[i]) == 0)
+			diag_warning(p->diags, p->file, cmark_node_get_start_line(last),
+				     cmark_node_get_start_column(last),
+				     "`%s` in %s is read as text: it counts only at "
+				     "the end of %s", tag_names[i], prose_place(p, &place),
+				     i == 0 ? "a criterion, in a learning outcome's list" :
+				     "a learning outcome's heading");
+	buf_free(&place);
+}
+
+/*
+ * A list item in prose that starts like a criterion (`2.1 ...`) was
+ * probably meant as one: say so rather than lose it from every sheet.
+ */
+static void stray_criterion(struct parse *p, cmark_node *item)
+{
+	cmark_node *head = cmark_node_first_child(item);
+	struct buf place = BUF_INIT;
+	const char *rest;
+	int outcome, number;
+
+	if (!head || cmark_node_get_type(head) != CMARK_NODE_PARAGRAPH)
+		return;
+	if (criterion_number(plain_text(p, head), &outcome, &number, &rest))
+		diag_warning(p->diags, p->file, line_of(item), column_of(item),
+			     "`%d.%d` looks like an assessment criterion but is in "
+			     "%s, so it is kept as prose and never assessed: put it "
+			     "in the list under its learning outcome's heading "
+			     "(`## %d Title`)", outcome, number,
+			     prose_place(p, &place), outcome);
+	stray_tag(p, head);
+	buf_free(&place);
+}
+
 static void each_item(struct parse *p, cmark_node *list,
 		      void (*fn)(struct parse *, cmark_node *))
 {
@@ -880,10 +1076,11 @@ static void block(struct parse *p, cmark_node *node)
 	int level = type == CMARK_NODE_HEADING ? cmark_node_get_heading_level(node) : 0;
 
 	if (level == 1 && !p->seen_title) {
-		struct tag tags[MAX_TAGS];
+		struct tag *tags;
+		size_t ntags = take_tags(p, node, &tags);
 
 		/* The first H1 is the title; the front matter's wins if both. */
-		no_tags(p, tags, take_tags(p, node, tags), "a heading");
+		no_tags(p, tags, ntags, "a heading");
 		if (!p->unit->title)
 			p->unit->title = plain_text(p, node);
 		p->seen_title = true;
@@ -911,7 +1108,16 @@ static void block(struct parse *p, cmark_node *node)
 		}
 		if (p->region == IN_REQUIREMENTS)
 			each_item(p, node, stray_requirement);
+		else
+			each_item(p, node, stray_criterion);
+	} else if (type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING) {
+		stray_tag(p, node);
 	}
+	if (level && strncasecmp(plain_text(p, node), "learning outcome", 16) == 0)
+		diag_warning(p->diags, p->file, line_of(node), column_of(node),
+			     "a level-%d heading is not a learning outcome, so it "
+			     "is read as prose and nothing under it is assessed: "
+			     "make it an H2 (`## Learning outcome 2: Title`)", level);
 	append_html(&p->html, node);
 }
 
@@ -1013,6 +1219,10 @@ static void finish(struct parse *p)
 		sorted_copy(p->arena, u->requirements, u->nrequirements);
 }
 
+static struct unit *unit_parse_lf(struct arena *arena, const char *file,
+				  const char *text, size_t len,
+				  struct diag_list *diags);
+
 /* Reports what is missing; what a broken front matter hid is not counted. */
 static void check_complete(struct parse *p)
 {
@@ -1035,11 +1245,42 @@ static void check_complete(struct parse *p)
 				   u->outcomes[i].number);
 }
 
+/*
+ * A copy of text with old Mac line ends (a lone CR) made LF, or NULL when
+ * it has none: CSV files with them are read, and so are units.  CRLF
+ * stays: the parsers take it.  Lines and columns do not move.
+ */
+static char *lone_crs_to_lf(const char *text, size_t len)
+{
+	char *copy = NULL;
+
+	for (size_t i = 0; i < len; i++) {
+		if (text[i] != '\r' || (i + 1 < len && text[i + 1] == '\n'))
+			continue;
+		if (!copy)
+			copy = mem_strndup(text, len);
+		copy[i] = '\n';
+	}
+	return copy;
+}
+
 struct unit *unit_parse(struct arena *arena, const char *file,
 			const char *text, size_t len, struct diag_list *diags)
 {
+	char *lf = memchr(text, '\r', len) ? lone_crs_to_lf(text, len) : NULL;
+	struct unit *u = unit_parse_lf(arena, file, lf ? lf : text, len, diags);
+
+	free(lf);
+	return u;
+}
+
+static struct unit *unit_parse_lf(struct arena *arena, const char *file,
+				  const char *text, size_t len,
+				  struct diag_list *diags)
+{
 	struct parse p = { 0 };
 	size_t yaml = 0, yaml_len = 0, body = 0;
+
 	p.arena = arena;
 	p.diags = diags;
 	p.file = file;
@@ -1065,6 +1306,7 @@ struct unit *unit_parse(struct arena *arena, const char *file,
 	check_complete(&p);
 	finish(&p);
 	buf_free(&p.html);
+	strmap_free(&p.seen);
 	free(p.line_starts);
 	return p.unit->id ? p.unit : NULL;
 }

@@ -90,8 +90,10 @@ static json_t *page_json(enum view_kind kind, const char *title, json_t *path,
 static void outlines(json_t *view, const struct unit *u)
 {
 	size_t knowledge = 0, observe = 0;
+	bool regrouped = false;   /* a knowledge outcome before one to do */
 
 	for (size_t i = 0; i < u->noutcomes; i++) {
+		regrouped |= knowledge > 0 && !u->outcomes[i].knowledge;
 		knowledge += u->outcomes[i].knowledge;
 		for (size_t j = 0; j < u->outcomes[i].ncriteria; j++)
 			observe += u->outcomes[i].criteria[j].observe;
@@ -102,6 +104,10 @@ static void outlines(json_t *view, const struct unit *u)
 	set_json(view, "has_observe", json_boolean(observe > 0));
 	set_json(view, "has_requirements", json_boolean(u->nrequirements > 0));
 	set_json(view, "has_sections", json_boolean(u->nsections > 0));
+	/* The sheet puts what to do before what to know, as the paper form
+	 * does: then the outcomes' numbers do not run in order, and the
+	 * sheet must say why (a newcomer took it for a misprint). */
+	set_json(view, "outcomes_regrouped", json_boolean(regrouped));
 }
 
 /* ---- values: an object's members, filled in order ---------------------- */
@@ -926,8 +932,8 @@ struct blocks {
 	struct buf text;
 	int kind;                  /* 0 para, 1 heading, 2 item, 3 numbered */
 	long n;
-	long counter[16];          /* per open list: next number, or -1 for ul */
-	size_t depth;
+	long *counter;             /* per open list: next number, or -1 for ul */
+	size_t depth, cap;         /* as deep as the lists go: no cap */
 };
 
 static void block_flush(struct blocks *b)
@@ -998,9 +1004,11 @@ static void block_tag(struct blocks *b, const char *tag, size_t len)
 		block_flush(b);
 		if (close && b->depth) {
 			b->depth--;
-		} else if (!close && b->depth < 16) {
+		} else if (!close) {
 			const char *start = strstr(tag, "start=\"");
 
+			b->counter = mem_array_grow(b->counter, &b->cap, b->depth + 1,
+						    sizeof(*b->counter));
 			b->counter[b->depth++] = tag[0] == 'u' ? -1 :
 				start && start < tag + len ? strtol(start + 7, NULL, 10) : 1;
 		}
@@ -1053,6 +1061,7 @@ static json_t *html_blocks(const char *html)
 	}
 	block_flush(&b);
 	buf_free(&b.text);
+	free(b.counter);
 	return b.list;
 }
 

@@ -2,6 +2,7 @@
  * ydoc.c - YAML documents with located, typed values (see ydoc.h).
  */
 #include "ydoc.h"
+#include "strmap.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -9,16 +10,69 @@
 #include <string.h>
 #include <strings.h>
 
+/*
+ * Where flow collections ([ and {) open more than YDOC_MAX_DEPTH deep,
+ * or len: libyaml's time grows with the square of the depth (100,000
+ * levels took a minute), and front matter or folio.yml needs two or
+ * three.  Quoted scalars and comments are skipped; a bracket in a plain
+ * scalar counts, which a hand-written file never takes near the limit.
+ */
+static size_t too_deep(const char *text, size_t len)
+{
+	size_t depth = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		char c = text[i];
+
+		if (c == '"' || c == '\'') {
+			while (++i < len && text[i] != c)
+				if (c == '"' && text[i] == '\\')
+					i++;
+		} else if (c == '#' && (i == 0 || text[i - 1] == ' ' ||
+				       text[i - 1] == '\t' || text[i - 1] == '\n')) {
+			while (i < len && text[i] != '\n')
+				i++;
+		} else if ((c == '[' || c == '{') && ++depth > YDOC_MAX_DEPTH) {
+			return i;
+		} else if ((c == ']' || c == '}') && depth > 0) {
+			depth--;
+		}
+	}
+	return len;
+}
+
+/* Line and column (1-based) of text[at]. */
+static void locate(const char *text, size_t at, int *line, int *column)
+{
+	const char *start = text;
+
+	*line = 0;
+	for (const char *p = text; p < text + at; p++)
+		if (*p == '\n') {
+			(*line)++;
+			start = p + 1;
+		}
+	*column = (int)(text + at - start) + 1;
+}
+
 int ydoc_load(struct ydoc *y, const char *file, const char *text, size_t len,
 	      int first_line, struct diag_list *diags)
 {
 	yaml_parser_t parser;
-	int ok;
+	size_t deep = too_deep(text, len);
+	int ok, line, column;
 
 	memset(y, 0, sizeof(*y));
 	y->file = file;
 	y->first_line = first_line;
 	y->diags = diags;
+	if (deep < len) {
+		locate(text, deep, &line, &column);
+		diag_error(diags, file, first_line + line, column,
+			   "YAML nested more than %d levels deep: folio's settings "
+			   "need two or three", YDOC_MAX_DEPTH);
+		return -1;
+	}
 	if (!yaml_parser_initialize(&parser))
 		abort();
 	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
@@ -157,30 +211,19 @@ bool ydoc_int(struct ydoc *y, yaml_node_t *node, const char *key,
 	return true;
 }
 
-static bool seen_before(struct ydoc *y, yaml_node_pair_t *first,
-			yaml_node_pair_t *pair, const char *key)
-{
-	for (yaml_node_pair_t *p = first; p < pair; p++) {
-		yaml_node_t *k = ydoc_node(y, p->key);
-
-		if (k->type == YAML_SCALAR_NODE && strcmp(scalar(k), key) == 0)
-			return true;
-	}
-	return false;
-}
-
 bool ydoc_each_pair(struct ydoc *y, yaml_node_t *map, const char *what,
 		    ydoc_pair_fn fn, void *ctx)
 {
-	yaml_node_pair_t *first, *pair;
+	yaml_node_pair_t *pair;
+	struct strmap seen = STRMAP_INIT;   /* keys so far: a scan was quadratic */
 
 	if (map->type != YAML_MAPPING_NODE) {
 		diag_error(y->diags, y->file, ydoc_line(y, map), ydoc_column(map),
 			   "%s must be a mapping of `key: value` lines", what);
 		return false;
 	}
-	first = map->data.mapping.pairs.start;
-	for (pair = first; pair < map->data.mapping.pairs.top; pair++) {
+	for (pair = map->data.mapping.pairs.start;
+	     pair < map->data.mapping.pairs.top; pair++) {
 		yaml_node_t *key = ydoc_node(y, pair->key);
 		yaml_node_t *value = ydoc_node(y, pair->value);
 		const char *name;
@@ -192,7 +235,7 @@ bool ydoc_each_pair(struct ydoc *y, yaml_node_t *map, const char *what,
 			continue;
 		}
 		name = scalar(key);
-		if (seen_before(y, first, pair, name)) {
+		if (strmap_put(&seen, name, key) != key) {
 			diag_error(y->diags, y->file, ydoc_line(y, key),
 				   ydoc_column(key), "`%s` is given twice in %s",
 				   name, what);
@@ -200,5 +243,6 @@ bool ydoc_each_pair(struct ydoc *y, yaml_node_t *map, const char *what,
 		}
 		fn(y, name, key, value, ctx);
 	}
+	strmap_free(&seen);
 	return true;
 }

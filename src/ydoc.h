@@ -25,10 +25,13 @@ struct ydoc {
 	struct diag_list *diags;
 };
 
+/* Flow collections ([...], {...}) nested deeper are refused. */
+#define YDOC_MAX_DEPTH 64
+
 /*
  * Parses text (the YAML alone, which starts on file line first_line).
- * 0 on success; -1 after reporting the syntax error.  Free with
- * ydoc_free() in either case.
+ * 0 on success; -1 after reporting the syntax error (or nesting past
+ * YDOC_MAX_DEPTH).  Free with ydoc_free() in either case.
  */
 int ydoc_load(struct ydoc *y, const char *file, const char *text, size_t len,
 	      int first_line, struct diag_list *diags);

@@ -4,32 +4,34 @@
 #include "check.h"
 
 #include "arena.h"
+#include "buf.h"
 #include "diag.h"
 #include "unit.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static struct arena arena;
 static struct diag_list diags;
-static char messages[8192];
+static struct buf shown = BUF_INIT;
+#define messages buf_cstr(&shown)
 
 /* Parses text as "u.md" and keeps its diagnostics as "L:C: sev: msg" lines. */
 static struct unit *parse(const char *text)
 {
 	struct unit *u;
-	size_t used = 0;
 
 	arena_free(&arena);
 	diag_list_free(&diags);
 	u = unit_parse(&arena, "u.md", text, strlen(text), &diags);
-	messages[0] = '\0';
+	buf_truncate(&shown, 0);
 	for (size_t i = 0; i < diags.count; i++) {
 		const struct diag *d = &diags.items[i];
 
-		used += (size_t)snprintf(messages + used, sizeof(messages) - used,
-			"%d:%d: %s: %s\n", d->line, d->column,
-			d->severity == DIAG_ERROR ? "error" : "warning",
-			d->message);
+		buf_printf(&shown, "%d:%d: %s: %s\n", d->line, d->column,
+			   d->severity == DIAG_ERROR ? "error" : "warning",
+			   d->message);
 	}
 	return u;
 }
@@ -388,6 +390,151 @@ static void deep_nesting_does_not_crash(void)
 	free(text);
 }
 
+/* The common ways of writing an outcome's heading are outcomes. */
+static void outcome_heading_forms(void)
+{
+	struct unit *u = parse(FRONT
+		"## Learning outcome 1: Deal with it `knowledge`\n- 1.1 A\n"
+		"## Outcome 2 - Do it\n- 2.1 B `observe`\n"
+		"## LO3 Third\n- 3.1 C\n"
+		"## LO 4. Fourth\n- 4.1 D\n"
+		"## 5. Fifth\n- 5.1 E\n"
+		"## 6) Sixth\n- 6.1 F\n"
+		"## 7 \xE2\x80\x93 Seventh\n- 7.1 G\n"
+		"## Outcomes of the unit\n\nProse.\n");
+
+	CHECK_STR(messages, "");
+	CHECK(u != NULL);
+	if (!u)
+		return;
+	CHECK_INT(u->noutcomes, 7);
+	CHECK_INT(u->ncriteria, 7);
+	CHECK(u->outcomes[0].knowledge);
+	CHECK_STR(u->outcomes[0].title, "Deal with it");
+	CHECK_STR(u->outcomes[1].title, "Do it");
+	CHECK(u->outcomes[1].criteria[0].observe);
+	CHECK_STR(u->outcomes[2].title, "Third");
+	CHECK_STR(u->outcomes[3].title, "Fourth");
+	CHECK_INT(u->outcomes[6].number, 7);
+	CHECK_STR(u->outcomes[6].title, "Seventh");
+	CHECK_INT(u->nsections, 1);
+}
+
+/* What still looks like an outcome, a criterion or a tag, where it does
+ * not count, is a located warning, never silent prose. */
+static void look_alikes_warned(void)
+{
+	parse(FRONT
+		"- 3.1 In the introduction\n\n"
+		"## 1 One\n- 1.1 A (observe)\n- 1.2 B [knowledge]\n- 1.3 C *observe*\n"
+		"## Learning outcome: Two\n\n- 2.1 Lost\n\n"
+		"### Learning outcome 3\n\n"
+		"Said with `observe`\n");
+	CHECK_STR(messages,
+		"5:1: warning: `3.1` looks like an assessment criterion but is in the "
+		"introduction, so it is kept as prose and never assessed: put it in "
+		"the list under its learning outcome's heading (`## 3 Title`)\n"
+		"8:3: warning: `(observe)` is read as words, not as a tag: write "
+		"observe as code (in backquotes) at the end of the criterion\n"
+		"9:3: warning: `[knowledge]` is read as words, not as a tag: write "
+		"knowledge as code (in backquotes) at the end of the learning "
+		"outcome's heading\n"
+		"10:3: warning: `*observe*` is read as words, not as a tag: write "
+		"observe as code (in backquotes) at the end of the criterion\n"
+		"11:1: warning: `Learning outcome: Two` looks like a learning outcome "
+		"but has no number, so it is read as a prose section and nothing "
+		"under it is assessed: write it as `## 2 Title` or `## Learning "
+		"outcome 2: Title`\n"
+		"13:1: warning: `2.1` looks like an assessment criterion but is in "
+		"section `Learning outcome: Two`, so it is kept as prose and never "
+		"assessed: put it in the list under its learning outcome's heading "
+		"(`## 2 Title`)\n"
+		"15:1: warning: a level-3 heading is not a learning outcome, so it is "
+		"read as prose and nothing under it is assessed: make it an H2 "
+		"(`## Learning outcome 2: Title`)\n"
+		"17:12: warning: `observe` in section `Learning outcome: Two` is read "
+		"as text: it counts only at the end of a criterion, in a learning "
+		"outcome's list\n");
+}
+
+/* Every tag is read, however many: each unknown one is an error. */
+static void ten_tags_all_read(void)
+{
+	parse(FRONT "## 1 One\n- 1.1 A `a` `b` `c` `d` `e` `f` `g` `h` `i` `observe`\n");
+	CHECK_INT(diags.errors, 9);
+}
+
+/* Old Mac line ends (a lone CR) are line ends, as in CSV files. */
+static void cr_only_line_ends(void)
+{
+	struct unit *u = parse("---\rid: t1\rtitle: T\r---\r## 1 One\r- 1.1 A `observe`\r"
+			       "- 1.2 B\r");
+
+	CHECK_STR(messages, "");
+	CHECK(u != NULL);
+	if (!u)
+		return;
+	CHECK_INT(u->ncriteria, 2);
+	CHECK(u->criteria[0]->observe);
+	CHECK_INT(u->criteria[1]->line, 7);
+}
+
+/* Ids that cannot be file names on Windows are refused, as case twins are. */
+static void error_windows_names(void)
+{
+	static const char *const bad[] = { "CON", "aux", "Com1", "LPT9", "nul.txt", "x." };
+
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		char text[128];
+
+		snprintf(text, sizeof(text), "---\nid: %s\ntitle: T\n---\n## 1 One\n- 1.1 A\n",
+			 bad[i]);
+		CHECK(parse(text) == NULL);
+		CHECK(strstr(messages, bad[i][1] == '.' ? "ends in a dot" :
+			     "is a device name on Windows") != NULL);
+	}
+	CHECK(parse("---\nid: com10\ntitle: T\n---\n## 1 One\n- 1.1 A\n") != NULL);
+	CHECK(parse("---\nid: console\ntitle: T\n---\n## 1 One\n- 1.1 A\n") != NULL);
+}
+
+/* Flow collections nested past any need: a located error at once. */
+static void error_yaml_nested_too_deep(void)
+{
+	struct buf text = BUF_INIT;
+
+	buf_puts(&text, "---\nid: t1\ntitle: T\nnos: ");
+	for (int i = 0; i < 100000; i++)
+		buf_putc(&text, '[');
+	buf_puts(&text, "\n---\n## 1 One\n- 1.1 A\n");
+	CHECK(parse(buf_cstr(&text)) == NULL);
+	CHECK_STR(messages, "4:70: error: YAML nested more than 64 levels deep: "
+		  "folio's settings need two or three\n");
+	buf_free(&text);
+}
+
+/* 150,000 keys and 100,000 criteria: read, each duplicate still found. */
+static void many_keys_and_criteria(void)
+{
+	struct buf text = BUF_INIT;
+	struct unit *u;
+
+	buf_puts(&text, "---\nid: t1\ntitle: T\n");
+	for (int i = 0; i < 150000; i++)
+		buf_printf(&text, "k%d: v\n", i);
+	buf_puts(&text, "title: again\n---\n## 1 One\n");
+	for (int i = 1; i <= 99999; i++)
+		buf_printf(&text, "- 1.%d C\n", i);
+	buf_puts(&text, "- 1.7 again\n## 1 Again\n- 1.1 X\n");
+	u = parse(buf_cstr(&text));
+	CHECK(u != NULL);
+	if (u)
+		CHECK_INT(u->ncriteria, 99999);
+	CHECK(strstr(messages, "150004:1: error: `title` is given twice") != NULL);
+	CHECK(strstr(messages, "duplicate criterion 1.7 (first on line 150013)") != NULL);
+	CHECK(strstr(messages, "duplicate learning outcome 1 (first on line 150006)") != NULL);
+	buf_free(&text);
+}
+
 int main(void)
 {
 	RUN(parses_metadata);
@@ -417,7 +564,15 @@ int main(void)
 	RUN(error_structure);
 	RUN(two_errors_both_reported);
 	RUN(deep_nesting_does_not_crash);
+	RUN(outcome_heading_forms);
+	RUN(look_alikes_warned);
+	RUN(ten_tags_all_read);
+	RUN(cr_only_line_ends);
+	RUN(error_windows_names);
+	RUN(error_yaml_nested_too_deep);
+	RUN(many_keys_and_criteria);
 	arena_free(&arena);
 	diag_list_free(&diags);
+	buf_free(&shown);
 	return check_summary();
 }
