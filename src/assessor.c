@@ -85,8 +85,8 @@ static bool usable_initials(struct model *m, struct place *p,
 	problem = ident_problem(initials, scratch, sizeof(scratch));
 	if (problem) {
 		diag_error(p->diags, p->f->path, p->r->line, 0,
-			   "assessor `%s` %s: use letters, digits, '.', '_' and "
-			   "'-' for initials", initials, problem);
+			   "assessor `%s` %s (initials are letters, digits, '.', "
+			   "'_' and '-')", initials, problem);
 		return false;
 	}
 	first = assessor_find(m, initials);

@@ -66,7 +66,7 @@ static bool usable_id(struct model *m, const struct csvfile *f,
 	problem = ident_problem(id, scratch, sizeof(scratch));
 	if (problem) {
 		diag_error(diags, f->path, r->line, 0,
-			   "learner id `%s` %s: use letters, digits, '.', '_' and '-'",
+			   "learner id `%s` %s (ids are letters, digits, '.', '_' and '-')",
 			   id, problem);
 		return false;
 	}

@@ -400,7 +400,7 @@ static void read_id(struct parse *p, struct ydoc *y, yaml_node_t *node)
 	problem = ident_problem(id, scratch, sizeof(scratch));
 	if (problem) {
 		diag_error(p->diags, p->file, ydoc_line(y, node), ydoc_column(node),
-			   "unit id `%s` %s: use letters, digits, '.', '_' and '-', such as ocr-c3",
+			   "unit id `%s` %s (ids are letters, digits, '.', '_' and '-', such as ocr-c3)",
 			   id, problem);
 		return;
 	}

@@ -178,7 +178,7 @@ static void assessor_errors_leave_the_row_out(void)
 	       "LT,Lin,iqa,,\n", NULL);
 	CHECK_STR(diagnostics(),
 		"assessors.csv:3: error: empty `initials`\n"
-		"assessors.csv:4: error: assessor `K M` contains ' ': use letters, digits, '.', '_' and '-' for initials\n"
+		"assessors.csv:4: error: assessor `K M` contains ' ' (initials are letters, digits, '.', '_' and '-')\n"
 		"assessors.csv:5: error: duplicate assessor `KM` (first on line 2)\n"
 		"assessors.csv:6: error: duplicate assessor `km` (first on line 2 as `KM`: initials match in any case)\n"
 		"assessors.csv:7: error: `role` must be assessor or iqa, not `boss`\n"

@@ -267,7 +267,7 @@ static void error_missing_id(void)
 static void error_bad_id(void)
 {
 	CHECK(parse("---\nid: ../x\ntitle: T\n---\n## 1 Spot\n- 1.1 Listen\n") == NULL);
-	CHECK_STR(messages, "2:5: error: unit id `../x` contains '/': use letters, digits, '.', '_' and '-', such as ocr-c3\n");
+	CHECK_STR(messages, "2:5: error: unit id `../x` contains '/' (ids are letters, digits, '.', '_' and '-', such as ocr-c3)\n");
 }
 
 static void error_bad_values(void)
