@@ -86,17 +86,19 @@ void diag_list_about(struct diag_list *list, const char *learner,
 	list->unit = unit;
 }
 
-void diag_list_append(struct diag_list *list, const struct diag_list *from)
+void diag_list_add_copy(struct diag_list *list, const struct diag *d)
 {
 	const char *learner = list->learner, *unit = list->unit;
 
-	for (size_t i = 0; i < from->count; i++) {
-		const struct diag *d = &from->items[i];
-
-		diag_list_about(list, d->learner, d->unit);
-		diag_add(list, d->severity, d->file, d->line, d->column, d->message);
-	}
+	diag_list_about(list, d->learner, d->unit);
+	diag_add(list, d->severity, d->file, d->line, d->column, d->message);
 	diag_list_about(list, learner, unit);
+}
+
+void diag_list_append(struct diag_list *list, const struct diag_list *from)
+{
+	for (size_t i = 0; i < from->count; i++)
+		diag_list_add_copy(list, &from->items[i]);
 }
 
 static void diag_vadd(struct diag_list *list, enum diag_severity severity,

@@ -75,6 +75,9 @@ void diag_warning(struct diag_list *list, const char *file, int line,
 void diag_add(struct diag_list *list, enum diag_severity severity,
 	      const char *file, int line, int column, const char *message);
 
+/* Appends a copy of d, its subject too, to list. */
+void diag_list_add_copy(struct diag_list *list, const struct diag *d);
+
 /* Appends a copy of every diagnostic of from (a worker's own list) to list. */
 void diag_list_append(struct diag_list *list, const struct diag_list *from);
 

@@ -208,16 +208,9 @@ static bool concerns(const struct model *whole, const struct model *in,
 void scope_diagnostics(const struct model *whole, const struct model *in,
 		       const struct diag_list *all, struct diag_list *out)
 {
-	struct diag_list one = DIAG_LIST_INIT;
-
-	for (size_t i = 0; i < all->count; i++) {
-		if (!concerns(whole, in, &all->items[i]))
-			continue;
-		/* Through a list of one, so that the subject goes too. */
-		one.items = &all->items[i];
-		one.count = 1;
-		diag_list_append(out, &one);
-	}
+	for (size_t i = 0; i < all->count; i++)
+		if (concerns(whole, in, &all->items[i]))
+			diag_list_add_copy(out, &all->items[i]);
 }
 
 void scope_model_free(struct model *out)

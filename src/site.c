@@ -612,12 +612,10 @@ out:
 
 static void misses_add(struct misses *m, const struct diag *d, size_t page)
 {
-	struct diag_list one = { (struct diag *)d, 1, 1, 0, 0, NULL, NULL };
-
 	m->page = mem_array_grow(m->page, &m->cap, m->list.count + 1,
 				 sizeof(*m->page));
 	m->page[m->list.count] = page;
-	diag_list_append(&m->list, &one);
+	diag_list_add_copy(&m->list, d);
 }
 
 static void misses_free(struct misses *m)
@@ -637,14 +635,10 @@ static void sort_out(const struct diag_list *from, size_t page,
 	for (size_t i = 0; i < from->count; i++) {
 		const struct diag *d = &from->items[i];
 
-		if (d->severity == DIAG_WARNING) {
+		if (d->severity == DIAG_WARNING)
 			misses_add(misses, d, page);
-		} else {
-			struct diag_list one = { (struct diag *)d, 1, 1, 0, 0,
-						 NULL, NULL };
-
-			diag_list_append(errors, &one);
-		}
+		else
+			diag_list_add_copy(errors, d);
 	}
 }
 
