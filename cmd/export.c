@@ -67,7 +67,7 @@ const struct command command_export = {
 	"usage: folio export " CENTRE_USAGE "\n"
 	"\n"
 	"Prints {\"centre\", \"units\", \"learners\", \"assessors\", \"iqa\",\n"
-	"\"diagnostics\"} on standard output; README.md documents every key.\n"
+	"\"diagnostics\"} on standard output; docs/json.md documents every key.\n"
 	"Diagnostics also go to standard error.\n"
 	"\n"
 	"Options:\n"

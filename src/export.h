@@ -1,7 +1,7 @@
 /*
  * export.h - the model as JSON: `folio export` and the template context.
  *
- * The keys are a public contract (README.md, "The model as JSON"):
+ * The keys are a public contract (docs/json.md):
  * templates and other tools rely on them, so they only ever grow.
  * Absent optional values are null, never missing keys, so a template
  * can test any of them.

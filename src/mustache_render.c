@@ -433,7 +433,7 @@ static const struct value *lookup_node(const struct render *r,
 	if (!v && t->env->report_misses)
 		diag_warning(r->diags, t->label, n->line, n->column,
 			     "`%.*s` is in no context of this page: it renders "
-			     "as nothing (a typo? the names are in README.md, "
+			     "as nothing (a typo? the names are in docs/site.md, "
 			     "\"The template context\")", (int)n->len,
 			     t->pool + n->off);
 	return v;

@@ -45,7 +45,7 @@ struct pack_options {
 };
 
 /*
- * The pack page's context (README.md, "The pack page"): cover, tracking,
+ * The pack page's context (docs/sampling.md, "The pack"): cover, tracking,
  * staff, plan, record and contents.  m, x and s are the narrowed model,
  * its cross-reference and its plan.
  */

@@ -116,7 +116,7 @@ const char *sample_dimension_name(enum sample_dimension d);  /* "methods" */
 /*
  * {"sample": [...], "coverage": {...}}: the plan as `folio sample
  * --format json` prints it and as the pack's page and data.json hold it.
- * README.md ("Sampling") documents the keys.
+ * docs/sampling.md documents the keys.
  */
 json_t *sample_to_json(const struct sample *s);
 

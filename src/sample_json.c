@@ -1,6 +1,6 @@
 /*
- * sample_json.c - the sampling plan as JSON (see sample.h, and README.md
- * "Sampling" for the keys, which are a contract: they only ever grow).
+ * sample_json.c - the sampling plan as JSON (see sample.h, and
+ * docs/sampling.md for the keys, which are a contract: they only ever grow).
  */
 #include "sample.h"
 #include "buf.h"

@@ -7,7 +7,7 @@
  * (YAML front matter, then CommonMark) into a struct unit allocated from
  * the caller's arena; every string is UTF-8 and every *_html field is
  * rendered by cmark's safe renderer.  The format is documented in
- * README.md ("Unit specifications").
+ * docs/units.md.
  */
 #ifndef FOLIO_UNIT_H
 #define FOLIO_UNIT_H

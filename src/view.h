@@ -6,7 +6,7 @@
  * the cross-reference.  Every page is rendered against a stack of two
  * contexts: the shared site model (struct view_shared, built once,
  * read-only, shared by the threads) underneath, and the page's own view on
- * top.  README.md ("The template context") documents every key: it is the
+ * top.  docs/site.md ("The template context") documents every key: it is the
  * contract with template authors.
  *
  * The pages there are thousands of (dashboard, learners, portfolios) are

@@ -909,10 +909,10 @@ static void test_report_misses(void)
 		  "t.mustache:2:1: warning: partial 'nope' is not a template, here "
 		  "or in the built-in theme: it renders as nothing\n"
 		  "t.mustache:1:1: warning: `has_gap` is in no context of this page: "
-		  "it renders as nothing (a typo? the names are in README.md, \"The "
+		  "it renders as nothing (a typo? the names are in docs/site.md, \"The "
 		  "template context\")\n"
 		  "t.mustache:1:36: warning: `a.c` is in no context of this page: "
-		  "it renders as nothing (a typo? the names are in README.md, \"The "
+		  "it renders as nothing (a typo? the names are in docs/site.md, \"The "
 		  "template context\")\n");
 	mustache_template_free(t);
 	mustache_env_free(env);
