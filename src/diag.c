@@ -73,6 +73,7 @@ void diag_add(struct diag_list *list, enum diag_severity severity,
 	d->message = one_line(message);
 	d->learner = list->learner ? mem_strdup(list->learner) : NULL;
 	d->unit = list->unit ? mem_strdup(list->unit) : NULL;
+	d->outside = false;
 	if (severity == DIAG_ERROR)
 		list->errors++;
 	else
@@ -92,6 +93,7 @@ void diag_list_add_copy(struct diag_list *list, const struct diag *d)
 
 	diag_list_about(list, d->learner, d->unit);
 	diag_add(list, d->severity, d->file, d->line, d->column, d->message);
+	list->items[list->count - 1].outside = d->outside;
 	diag_list_about(list, learner, unit);
 }
 
@@ -224,7 +226,7 @@ static json_t *int_or_null(int n)
 	return n > 0 ? json_integer(n) : json_null();
 }
 
-json_t *diag_list_to_json(const struct diag_list *list)
+static json_t *to_json(const struct diag_list *list, bool published)
 {
 	json_t *array = json_array();
 
@@ -236,9 +238,22 @@ json_t *diag_list_to_json(const struct diag_list *list)
 			"line", int_or_null(d->line),
 			"column", int_or_null(d->column),
 			"severity", severity_name(d->severity),
-			"message", d->message));
+			"message", published && d->outside ?
+				"the message is in the build's own output: this "
+				"file is outside the centre folder, so no text of "
+				"it is published" : d->message));
 	}
 	return array;
+}
+
+json_t *diag_list_to_json(const struct diag_list *list)
+{
+	return to_json(list, false);
+}
+
+json_t *diag_list_to_json_published(const struct diag_list *list)
+{
+	return to_json(list, true);
 }
 
 void diag_list_free(struct diag_list *list)

@@ -41,6 +41,9 @@ struct diag {
 	 */
 	char *learner;
 	char *unit;
+	/* In a file outside the centre folder (model_load marks it): its
+	 * text stays on the terminal, never in a published page. */
+	bool outside;
 };
 
 struct diag_list {
@@ -94,6 +97,13 @@ void diag_list_format(const struct diag_list *list, bool color,
 
 /* [{file, line, column, severity, message}]; line/column null when unknown. */
 json_t *diag_list_to_json(const struct diag_list *list);
+
+/*
+ * The same for a page or a pack: a diagnostic in a file outside the
+ * centre folder keeps its place but not its message, which may quote the
+ * file (a header line, a value): the site is published, the file is not.
+ */
+json_t *diag_list_to_json_published(const struct diag_list *list);
 
 void diag_list_free(struct diag_list *list);
 

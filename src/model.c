@@ -291,6 +291,33 @@ static enum model_status load_iqa_inputs(struct model *m,
 	return status;
 }
 
+/*
+ * Marks the diagnostics in files outside the centre folder (units or a
+ * learners file named by a path that leaves it): their text may quote
+ * such a file, so the site shows only their place (diag.h).
+ */
+static void mark_outside(const struct model *m, struct diag_list *diags)
+{
+	char *centre = realpath(m->centre, NULL);
+	const char *last = NULL;
+	bool outside = false;
+
+	for (size_t i = 0; centre && i < diags->count; i++) {
+		const char *file = diags->items[i].file;
+
+		/* A file's diagnostics come together: one realpath for them. */
+		if (!last || strcmp(file, last) != 0) {
+			char *real = realpath(file, NULL);
+
+			outside = real && !fs_within(real, centre);
+			free(real);
+			last = file;
+		}
+		diags->items[i].outside = outside;
+	}
+	free(centre);
+}
+
 enum model_status model_load(struct model *m, const struct model_paths *paths,
 			     struct diag_list *diags)
 {
@@ -330,6 +357,7 @@ enum model_status model_load(struct model *m, const struct model_paths *paths,
 		status = MODEL_IO_ERROR;
 	if (load_iqa_inputs(m, paths, diags) != MODEL_OK)
 		status = MODEL_IO_ERROR;
+	mark_outside(m, diags);
 	return status;
 }
 

@@ -445,7 +445,7 @@ static json_t *data_tail(const struct pack_ctx *c, json_t *plan,
 			"scope", scope_json(c->scope),
 		"sample", json_object_get(plan, "sample"),
 		"coverage", json_object_get(plan, "coverage"),
-		"diagnostics", diag_list_to_json(diags));
+		"diagnostics", diag_list_to_json_published(diags));
 }
 
 static int write_data(const void *arg, export_sink *sink, void *sink_data)
