@@ -98,8 +98,8 @@ static void read_pattern(struct ydoc *y, const char *key, yaml_node_t *key_node,
 	(void)key_node;
 	if (!name)
 		return;
-	/* Doubling: growing by one copied the list for every pattern, and
-	 * 22,000 patterns took 4 GB. */
+	/* Doubling: growing by one copied the whole list for every pattern,
+	 * which grew with the square of the patterns. */
 	c->encodings = arena_grow(r->arena, c->encodings, &r->encodings_cap,
 				  c->nencodings + 1, sizeof(*c->encodings));
 	c->encodings[c->nencodings].pattern = arena_strdup(r->arena, key);

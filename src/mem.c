@@ -20,21 +20,17 @@ static void *checked(void *ptr)
  * kernel here grants only where madvise() asks for them.  Two reasons.
  * The model and the page views are pointer-chasing structures of
  * hundreds of megabytes, and with small pages most of their lookups miss
- * the TLB: a quarter of a check's time and a third of a build's on this
- * project's benchmark.  And the first touch of every small page is a page
- * fault, which on the virtual machine this project is measured on costs
- * 14 us (3.5 s a gigabyte; README, "Benchmarks"): the CSV files, their
- * text and their rows, written once each, spent more time faulting in
- * than being parsed.  A huge page takes one fault where small pages take
- * 512: touching 200 MB took 0.71 s in small pages, 0.29 s in fresh huge
- * ones and 0.013 s in huge ones the kernel had just had back.
+ * the TLB.  And the first touch of every small page is a page fault,
+ * dear on a virtual machine: the CSV files, their text and their rows,
+ * written once each, spent more time faulting in than being parsed.  A
+ * huge page takes one fault where small pages take 512.  (The figures
+ * are in docs/performance.md, "Where the time goes".)
  *
  * So a block of MEM_HUGE_FROM bytes or more is allocated aligned to a
  * huge page and rounded up to whole ones (mem_huge_alloc), and an array
  * that grows past that size moves into such a block.  The rounding wastes
- * under 2 MB a block, on blocks of over 1 MB: peak memory grew 11% at
- * 3,000 learners and 4% at 10,000.  A kernel without huge pages ignores
- * the advice.
+ * under 2 MB a block, on blocks of over 1 MB, a few per cent of peak
+ * memory.  A kernel without huge pages ignores the advice.
  */
 #define HUGE_PAGE ((size_t)2 << 20)
 #define MEM_HUGE_FROM ((size_t)1 << 20)

@@ -3,7 +3,8 @@
  *
  * folio is a batch tool: when memory runs out there is nothing useful left
  * to do, so these wrappers abort instead of making every caller check for
- * NULL (the same choice cmark makes).  Nothing else lives here.
+ * NULL (the same choice cmark makes).  They also put large blocks on huge
+ * pages (mem.c says why).
  */
 #ifndef FOLIO_MEM_H
 #define FOLIO_MEM_H

@@ -356,7 +356,7 @@ static size_t gain(const struct planner *pl, const struct candidate *c)
  * candidate that covers the most values not yet covered, the first in
  * the seeded order among equals.  Counting every candidate's gain at
  * every step grew with the square of the centre when there is much to
- * cover (a workplace per learner: 7.5 s for 10,000 learners).  A gain
+ * cover (a workplace per learner, say).  A gain
  * only falls as others are chosen, so the counts are kept in a heap,
  * ordered as the choice is, and a count is made again only when it comes
  * to the top ("lazy greedy"): a top whose count still stands beats every
