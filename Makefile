@@ -166,17 +166,13 @@ FUZZ_SAN      = -fsanitize=fuzzer-no-link,address,undefined \
                 -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_LIB      = $(LIB_SRC:%.c=build/fuzz/%.o) build/fuzz/$(GEN_SRC:.c=.o)
 FUZZ_BINS     = $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
-# The render budget of fuzz_mustache.c.
-FUZZ_LDFLAGS_mustache = -Wl,--wrap=json_object_getn,--wrap=json_array_get \
-                -Wl,--wrap=json_array_size,--wrap=buf_put,--wrap=buf_puts \
-                -Wl,--wrap=buf_putc
 
 build/fuzz/%.o: %.c | build/.deps-ok
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(ALL_CFLAGS) -g -O1 $(FUZZ_SAN) -c $< -o $@
 
 build/fuzz/fuzz_%: build/fuzz/tests/fuzz/fuzz_%.o $(FUZZ_LIB)
-	$(FUZZ_CC) -g -fsanitize=fuzzer,address,undefined $(FUZZ_LDFLAGS_$*) \
+	$(FUZZ_CC) -g -fsanitize=fuzzer,address,undefined \
 	  $^ -o $@ $(PKG_LIBS)
 
 fuzz: $(FUZZ_BINS)
