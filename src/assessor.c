@@ -3,9 +3,11 @@
  * evidence name that it does not list (see assessor.h).
  */
 #include "assessor.h"
+#include "evidence.h"
 #include "ident.h"
+#include "learner.h"
 #include "mem.h"
-#include "model.h"
+#include "load.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -28,15 +30,6 @@ const char *assessor_role_name(enum assessor_role role)
 	return role == ASSESSOR_ROLE_IQA ? "iqa" : "assessor";
 }
 
-const char *assessor_risk_name(enum assessor_risk risk)
-{
-	static const char *const names[ASSESSOR_NRISKS] = {
-		"unknown", "low", "medium", "high",
-	};
-
-	return (unsigned)risk < ASSESSOR_NRISKS ? names[risk] : "unknown";
-}
-
 /*
  * Initials in lower case into out[IDENT_MAX + 1]; false when they are too
  * long to be any listed assessor's (listed initials are valid ids).
@@ -53,14 +46,14 @@ static bool fold_initials(const char *s, char *out)
 	return true;
 }
 
-const struct assessor *assessor_find(const struct model *m,
+const struct assessor *assessor_find(const struct strmap *by_folded,
 				     const char *initials)
 {
 	char folded[IDENT_MAX + 1];
 
 	if (!initials || !fold_initials(initials, folded))
 		return NULL;
-	return strmap_get(&m->assessor_folded, folded);
+	return strmap_get(by_folded, folded);
 }
 
 /* Where a row is read from, and whether an error leaves it out. */
@@ -71,7 +64,7 @@ struct place {
 	bool bad;
 };
 
-static bool usable_initials(struct model *m, struct place *p,
+static bool usable_initials(struct load *load, struct place *p,
 			    const char *initials)
 {
 	char scratch[64];
@@ -89,7 +82,7 @@ static bool usable_initials(struct model *m, struct place *p,
 			   "'_' and '-')", initials, problem);
 		return false;
 	}
-	first = assessor_find(m, initials);
+	first = assessor_find(&load->assessor_folded, initials);
 	if (first && strcmp(first->initials, initials) == 0)
 		diag_error(p->diags, p->f->path, p->r->line, 0,
 			   "duplicate assessor `%s` (first on line %d)",
@@ -114,28 +107,28 @@ static enum assessor_role read_role(struct place *p, const char *text)
 	return ASSESSOR_ROLE_ASSESSOR;
 }
 
-static enum assessor_risk read_risk(struct place *p, const char *text)
+static enum risk read_risk(struct place *p, const char *text)
 {
 	if (!text)
-		return ASSESSOR_RISK_UNKNOWN;
-	for (int risk = ASSESSOR_RISK_LOW; risk < ASSESSOR_NRISKS; risk++)
-		if (strcasecmp(text, assessor_risk_name(risk)) == 0)
-			return (enum assessor_risk)risk;
+		return RISK_UNKNOWN;
+	for (int risk = RISK_LOW; risk < RISK_COUNT; risk++)
+		if (strcasecmp(text, risk_name(risk)) == 0)
+			return (enum risk)risk;
 	diag_error(p->diags, p->f->path, p->r->line, 0,
 		   "`risk` must be low, medium or high, not `%s`", text);
 	p->bad = true;
-	return ASSESSOR_RISK_UNKNOWN;
+	return RISK_UNKNOWN;
 }
 
-static void read_assessor(struct model *m, struct place *p, const int *index,
+static void read_assessor(struct load *load, struct place *p, const int *index,
 			  size_t *cap)
 {
 	const char *initials = csvrow_field(p->r, index[COL_INITIALS]);
 	struct assessor *a;
 
-	if (!usable_initials(m, p, initials))
+	if (!usable_initials(load, p, initials))
 		return;
-	a = arena_alloc(&m->arena, sizeof(*a));
+	a = arena_alloc(&load->arena, sizeof(*a));
 	a->initials = initials;
 	a->name = csvrow_field(p->r, index[COL_NAME]);
 	a->role = read_role(p, csvrow_field(p->r, index[COL_ROLE]));
@@ -145,18 +138,19 @@ static void read_assessor(struct model *m, struct place *p, const int *index,
 				       p->diags);
 	if (p->bad)
 		return;
-	if (a->role == ASSESSOR_ROLE_ASSESSOR && a->risk == ASSESSOR_RISK_UNKNOWN)
+	if (a->role == ASSESSOR_ROLE_ASSESSOR && a->risk == RISK_UNKNOWN)
 		diag_warning(p->diags, p->f->path, p->r->line, 0,
 			     "assessor %s has no `risk`: sampled as high risk",
 			     initials);
-	a->extra = csvrow_extras(&m->arena, p->f, p->r, index, NCOLUMNS,
+	a->extra = csvrow_extras(&load->arena, p->f, p->r, index, NCOLUMNS,
 				 &a->nextra);
 	a->file = p->f->path;
 	a->line = p->r->line;
-	strmap_put(&m->assessor_folded, ident_fold(&m->arena, initials), a);
-	m->assessors = mem_array_grow(m->assessors, cap, m->nassessors + 1,
-				      sizeof(*m->assessors));
-	m->assessors[m->nassessors++] = a;
+	strmap_put(&load->assessor_folded, ident_fold(&load->arena, initials), a);
+	load->assessors = mem_array_grow(load->assessors, cap,
+					 load->nassessors + 1,
+					 sizeof(*load->assessors));
+	load->assessors[load->nassessors++] = a;
 }
 
 static int compare_assessors(const void *a, const void *b)
@@ -167,21 +161,21 @@ static int compare_assessors(const void *a, const void *b)
 	return strcmp(x->initials, y->initials);
 }
 
-int assessor_load(struct model *m, const char *path, struct diag_list *diags)
+int assessor_load(struct load *load, const char *path, struct diag_list *diags)
 {
 	int index[NCOLUMNS], err;
-	const struct csvfile *f = model_read_csv(m, path, columns, NCOLUMNS,
-						 index, &err, diags);
+	const struct csvfile *f = load_read_csv(load, path, columns, NCOLUMNS,
+						index, &err, diags);
 	struct place p = { f, NULL, diags, false };
 	size_t cap = 0;
 
 	for (size_t i = 0; f && i < f->nrecords; i++) {
 		p.r = &f->records[i];
 		p.bad = false;
-		read_assessor(m, &p, index, &cap);
+		read_assessor(load, &p, index, &cap);
 	}
-	if (m->nassessors)
-		qsort(m->assessors, m->nassessors, sizeof(*m->assessors),
+	if (load->nassessors)
+		qsort(load->assessors, load->nassessors, sizeof(*load->assessors),
 		      compare_assessors);
 	return err;
 }
@@ -203,14 +197,14 @@ struct unknowns {
 };
 
 /* The record of unlisted initials, made on first sight; NULL if listed. */
-static struct unknown *unknown(const struct model *m, struct unknowns *u,
+static struct unknown *unknown(const struct load *load, struct unknowns *u,
 			       const char *initials)
 {
 	char folded[IDENT_MAX + 1];
 	const char *key = initials;
 	struct unknown *found;
 
-	if (assessor_find(m, initials))
+	if (assessor_find(&load->assessor_folded, initials))
 		return NULL;
 	/* Longer initials are never listed: they are kept as written. */
 	if (fold_initials(initials, folded))
@@ -234,32 +228,32 @@ static bool earlier_row(const struct evidence *a, const struct evidence *b)
 	return c ? c < 0 : a->line < b->line;
 }
 
-static void find_unknowns(const struct model *m, struct unknowns *u)
+static void find_unknowns(const struct load *load, struct unknowns *u)
 {
-	for (size_t i = 0; i < m->nlearners; i++) {
-		const struct learner *l = m->learners[i];
-		struct unknown *x = l->assessor ? unknown(m, u, l->assessor) : NULL;
+	for (size_t i = 0; i < load->nlearners; i++) {
+		const struct learner *l = load->learners[i];
+		struct unknown *x = l->assessor ? unknown(load, u, l->assessor) : NULL;
 
 		if (x && (!x->learner || l->line < x->learner->line))
 			x->learner = l;
 	}
 	/* The rows are in learner order, not file order: keep the earliest. */
-	for (size_t i = 0; i < m->nevidence; i++) {
-		const struct evidence *e = m->evidence[i];
-		struct unknown *x = unknown(m, u, e->assessor);
+	for (size_t i = 0; i < load->nevidence; i++) {
+		const struct evidence *e = load->evidence[i];
+		struct unknown *x = unknown(load, u, e->assessor);
 
 		if (x && !x->learner && (!x->row || earlier_row(e, x->row)))
 			x->row = e;
 	}
 }
 
-void assessor_check_references(const struct model *m, struct diag_list *diags)
+void assessor_check_references(const struct load *load, struct diag_list *diags)
 {
 	struct unknowns u = { ARENA_INIT, STRMAP_INIT, NULL, 0, 0 };
 
-	if (!m->assessors_file)
+	if (!load->assessors_file)
 		return;
-	find_unknowns(m, &u);
+	find_unknowns(load, &u);
 	for (size_t i = 0; i < u.count; i++) {
 		const struct unknown *x = u.list[i];
 
@@ -269,13 +263,13 @@ void assessor_check_references(const struct model *m, struct diag_list *diags)
 			diag_warning(diags, x->learner->file, x->learner->line, 0,
 				     "learner %s: assessor `%s` is not in %s; "
 				     "sampled as high risk", x->learner->id,
-				     x->learner->assessor, m->assessors_file);
+				     x->learner->assessor, load->assessors_file);
 		else
 			diag_warning(diags, x->row->file, x->row->line, 0,
 				     "%s %s, %s: assessor `%s` is not in %s; "
 				     "sampled as high risk", x->row->learner->id,
 				     x->row->unit->id, x->row->ref,
-				     x->row->assessor, m->assessors_file);
+				     x->row->assessor, load->assessors_file);
 	}
 	diag_list_about(diags, NULL, NULL);
 	free(u.list);

@@ -23,27 +23,21 @@
 
 #include "csvrow.h"
 #include "diag.h"
+#include "risk.h"
+#include "strmap.h"
 
-struct model;
+struct load;
 
 enum assessor_role {
 	ASSESSOR_ROLE_ASSESSOR,
 	ASSESSOR_ROLE_IQA,
 };
 
-enum assessor_risk {
-	ASSESSOR_RISK_UNKNOWN,     /* not listed, or no risk given */
-	ASSESSOR_RISK_LOW,
-	ASSESSOR_RISK_MEDIUM,
-	ASSESSOR_RISK_HIGH,
-};
-#define ASSESSOR_NRISKS 4
-
 struct assessor {
 	const char *initials;
 	const char *name;          /* NULL when not given */
 	enum assessor_role role;
-	enum assessor_risk risk;
+	enum risk risk;
 	bool has_qualified;
 	int32_t qualified;
 	struct extra_field *extra;
@@ -53,23 +47,25 @@ struct assessor {
 };
 
 /*
- * Reads the assessors file into the model (m->assessors, sorted by
+ * Reads the assessors file into the loader context (load->assessors, sorted by
  * initials).  Returns 0, or an errno value when the file cannot be read.
  */
-int assessor_load(struct model *m, const char *path, struct diag_list *diags);
+int assessor_load(struct load *load, const char *path, struct diag_list *diags);
 
 /*
  * Once the learners and evidence are loaded: warns of each assessor the
  * learners or evidence name that assessors.csv does not list (once each,
  * at the first place), when there is an assessors file.
  */
-void assessor_check_references(const struct model *m, struct diag_list *diags);
+void assessor_check_references(const struct load *load, struct diag_list *diags);
 
-/* The assessor with these initials, in any case, or NULL. */
-const struct assessor *assessor_find(const struct model *m,
+/*
+ * The assessor with these initials, in any case, or NULL, in an index by
+ * lower-case initials (the model's: model_find_assessor()).
+ */
+const struct assessor *assessor_find(const struct strmap *by_folded,
 				     const char *initials);
 
 const char *assessor_role_name(enum assessor_role role);  /* "iqa" */
-const char *assessor_risk_name(enum assessor_risk risk);  /* "high"; "unknown" */
 
 #endif

@@ -2,7 +2,7 @@
  * config.c - reading folio.yml (see config.h).
  */
 #include "config.h"
-#include "assessor.h"
+#include "risk.h"
 #include "buf.h"
 #include "date.h"
 #include "encoding.h"
@@ -131,7 +131,7 @@ static int parse_percent(const char *text)
 }
 
 static void read_rate(struct reading *r, struct ydoc *y, yaml_node_t *value,
-		      const char *key, enum assessor_risk risk)
+		      const char *key, enum risk risk)
 {
 	const char *text;
 	int percent;
@@ -157,11 +157,11 @@ static void read_sampling_key(struct ydoc *y, const char *key,
 	if (ydoc_is_null(value))
 		return;
 	if (strcmp(key, "high") == 0)
-		read_rate(r, y, value, "sampling.high", ASSESSOR_RISK_HIGH);
+		read_rate(r, y, value, "sampling.high", RISK_HIGH);
 	else if (strcmp(key, "medium") == 0)
-		read_rate(r, y, value, "sampling.medium", ASSESSOR_RISK_MEDIUM);
+		read_rate(r, y, value, "sampling.medium", RISK_MEDIUM);
 	else if (strcmp(key, "low") == 0)
-		read_rate(r, y, value, "sampling.low", ASSESSOR_RISK_LOW);
+		read_rate(r, y, value, "sampling.low", RISK_LOW);
 	else if (strcmp(key, "seed") == 0) {
 		if (ydoc_int(y, value, "sampling.seed", 0, LONG_MAX, &seed))
 			r->config->sampling_seed = (uint64_t)seed;
@@ -209,9 +209,9 @@ static void read_key(struct ydoc *y, const char *key, yaml_node_t *key_node,
 /* The rates and seed a centre gets unless folio.yml says otherwise. */
 static void default_sampling(struct config *c)
 {
-	c->sampling_rate[ASSESSOR_RISK_HIGH] = 100;
-	c->sampling_rate[ASSESSOR_RISK_MEDIUM] = 50;
-	c->sampling_rate[ASSESSOR_RISK_LOW] = 25;
+	c->sampling_rate[RISK_HIGH] = 100;
+	c->sampling_rate[RISK_MEDIUM] = 50;
+	c->sampling_rate[RISK_LOW] = 25;
 	c->sampling_seed = 1;
 }
 
@@ -258,7 +258,7 @@ int config_load(struct config *c, struct arena *arena, const char *path,
 	default_sampling(c);
 	err = read_file(&r, path);
 	/* An assessor with no known risk is sampled as a high-risk one. */
-	c->sampling_rate[ASSESSOR_RISK_UNKNOWN] =
-		c->sampling_rate[ASSESSOR_RISK_HIGH];
+	c->sampling_rate[RISK_UNKNOWN] =
+		c->sampling_rate[RISK_HIGH];
 	return err;
 }

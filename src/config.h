@@ -30,6 +30,7 @@
 
 #include "arena.h"
 #include "diag.h"
+#include "risk.h"
 
 /* CSV files whose path (from the centre folder) matches pattern are in name. */
 struct config_encoding {
@@ -51,9 +52,9 @@ struct config {
 	const char *encoding;             /* every CSV file, unless a pattern says */
 	struct config_encoding *encodings;
 	size_t nencodings;
-	/* Percent of an assessor's portfolios, by enum assessor_risk (the
+	/* Percent of an assessor's portfolios, by enum risk (the
 	 * unknown slot is the high rate); the defaults unless folio.yml says. */
-	int sampling_rate[4];
+	int sampling_rate[RISK_COUNT];
 	uint64_t sampling_seed;     /* default 1 */
 };
 

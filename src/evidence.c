@@ -9,7 +9,7 @@
 #include "hash.h"
 #include "markdown.h"
 #include "mem.h"
-#include "model.h"
+#include "load.h"
 #include "threads.h"
 
 #include <stdarg.h>
@@ -39,7 +39,7 @@ static const struct csvrow_column columns[NCOLUMNS] = {
 
 /* What one row is being read with. */
 struct row {
-	const struct model *m;
+	const struct load *load;
 	struct arena *arena;       /* the reading thread's own */
 	const struct csvfile *f;
 	const struct csvfile_record *r;
@@ -83,10 +83,10 @@ static const struct learner *read_learner(struct row *row)
 
 	if (!id)
 		return NULL;
-	l = strmap_get(&row->m->learner_index, id);
+	l = strmap_get(&row->load->learner_index, id);
 	if (!l)
 		row_error(row, "unknown learner `%s`%s", id,
-			  row->m->nlearners ? "" : " (there is no learners file)");
+			  row->load->nlearners ? "" : " (there is no learners file)");
 	return l;
 }
 
@@ -97,7 +97,7 @@ static const struct unit *read_unit(struct row *row)
 
 	if (!id)
 		return NULL;
-	u = model_find_unit(row->m, id);
+	u = load_find_unit(row->load, id);
 	if (!u)
 		row_error(row, "unknown unit `%s`%s", id, "");
 	return u;
@@ -232,13 +232,13 @@ static const void **read_ids(struct row *row, const struct unit *u, int column,
 }
 
 /* Only commands that show HTML pay for it (check does not). */
-static const char *render_summary(const struct model *m, struct arena *arena,
+static const char *render_summary(const struct load *load, struct arena *arena,
 				  const char *markdown)
 {
 	struct buf html = BUF_INIT;
 	const char *copy;
 
-	if (!m->summaries_html)
+	if (!load->summaries_html)
 		return NULL;
 	markdown_to_html(markdown, strlen(markdown), &html);
 	copy = arena_strndup(arena, buf_cstr(&html), html.len);
@@ -278,7 +278,7 @@ static void read_row(struct row *row, struct evidence *e)
 struct log {
 	char *path;
 	const char *encoding;
-	struct csvfile *csv;        /* kept by the model */
+	struct csvfile *csv;        /* kept with the records */
 	int status;                 /* of csvfile_load_as: 0, -1, an errno or FS_E* */
 	bool kept;                  /* no earlier file was unreadable */
 	struct diag_list parsing;   /* the file's own problems */
@@ -288,7 +288,7 @@ struct log {
 };
 
 struct loading {
-	struct model *m;
+	struct load *load;
 	struct log *logs;           /* in name order */
 	size_t count;
 	atomic_size_t next;         /* the next file a worker takes */
@@ -296,13 +296,13 @@ struct loading {
 
 struct reader {
 	struct loading *ld;
-	struct arena *arena;        /* one of the model's, this thread's alone */
+	struct arena *arena;        /* one of the load's, this thread's alone */
 };
 
-/* For work in n parts: as the model asks (tests do), else a core each if worth it. */
-static size_t threads_for(const struct model *m, size_t n, bool worth_it)
+/* For work in n parts: as the load asks (tests do), else a core each if worth it. */
+static size_t threads_for(const struct load *load, size_t n, bool worth_it)
 {
-	size_t t = m->threads ? m->threads : worth_it ? threads_cores() : 1;
+	size_t t = load->threads ? load->threads : worth_it ? threads_cores() : 1;
 
 	if (t > n)
 		t = n;
@@ -324,11 +324,11 @@ static bool has_extra_columns(const struct csvfile *f, const int *index)
 	return f->ncolumns > ours;
 }
 
-static void read_rows(const struct model *m, struct arena *arena,
+static void read_rows(const struct load *load, struct arena *arena,
 		      struct log *g, int file_no)
 {
 	int index[NCOLUMNS];
-	struct row row = { m, arena, g->csv, NULL, index, &g->reading, false,
+	struct row row = { load, arena, g->csv, NULL, index, &g->reading, false,
 			   NULL, 0, NULL, 0, 0 };
 	bool extras;
 
@@ -351,13 +351,13 @@ static void read_rows(const struct model *m, struct arena *arena,
 		 * but duplicates are rare and this is the parallel part. */
 		e->file_no = file_no;
 		e->method_allowed = unit_find_method(e->unit, e->method) != NULL;
-		e->future = e->date > m->today;
+		e->future = e->date > load->today;
 		e->before_start = e->learner->has_start &&
 				  e->date < e->learner->start;
-		e->summary_plain = m->summaries_html &&
+		e->summary_plain = load->summaries_html &&
 				   markdown_is_plain(e->summary, strlen(e->summary));
 		if (!e->summary_plain)
-			e->summary_html = render_summary(m, arena, e->summary);
+			e->summary_html = render_summary(load, arena, e->summary);
 		if (extras)
 			e->extra = csvrow_extras(arena, g->csv, row.r, index,
 						 NCOLUMNS, &e->nextra);
@@ -384,7 +384,7 @@ static void *read_logs(void *arg)
 		else
 			g->csv->path = mem_strdup(g->path);
 		if (g->status == 0)
-			read_rows(ld->m, r->arena, g, (int)i);
+			read_rows(ld->load, r->arena, g, (int)i);
 		csvfile_drop_records_into(g->csv, &scratch);
 	}
 	csvfile_scratch_free(&scratch);
@@ -394,18 +394,18 @@ static void *read_logs(void *arg)
 /*
  * libcsv reads a byte at a time, so the files are parsed side by side, and
  * each thread goes on to read the rows of the file it parsed: reading them
- * in file order on one thread took longer than parsing.  The model's arena
+ * in file order on one thread took longer than parsing.  The load's arena
  * is not shared: each thread allocates from one of its own.
  */
 static void read_in_parallel(struct loading *ld)
 {
-	size_t n = threads_for(ld->m, ld->count, true);
+	size_t n = threads_for(ld->load, ld->count, true);
 	struct reader readers[EVIDENCE_MAX_THREADS];
 
-	ld->m->row_arenas = mem_calloc(n, sizeof(*ld->m->row_arenas));
-	ld->m->nrow_arenas = n;
+	ld->load->row_arenas = mem_calloc(n, sizeof(*ld->load->row_arenas));
+	ld->load->nrow_arenas = n;
 	for (size_t i = 0; i < n; i++)
-		readers[i] = (struct reader){ ld, &ld->m->row_arenas[i] };
+		readers[i] = (struct reader){ ld, &ld->load->row_arenas[i] };
 	threads_run(read_logs, readers, sizeof(*readers), n, NULL);
 }
 
@@ -439,11 +439,11 @@ static int list_logs(struct loading *ld, const char *dir)
 	ld->logs = mem_calloc(ld->count + 1, sizeof(*ld->logs));
 	for (size_t i = 0; i < ld->count; i++) {
 		ld->logs[i].path = fs_join(dir, names[i]);
-		model_note_input(ld->m, ld->logs[i].path);
-		ld->logs[i].encoding = model_encoding_for(ld->m, ld->logs[i].path);
-		ld->logs[i].csv = model_new_csvfile(ld->m);
+		load_note_input(ld->load, ld->logs[i].path);
+		ld->logs[i].encoding = load_encoding_for(ld->load, ld->logs[i].path);
+		ld->logs[i].csv = load_new_csvfile(ld->load);
 		ld->logs[i].status = fs_check_link(ld->logs[i].path,
-						   ld->m->centre, dir);
+						   ld->load->centre, dir);
 	}
 	fs_free_names(names, ld->count);
 	return 0;
@@ -451,7 +451,7 @@ static int list_logs(struct loading *ld, const char *dir)
 
 /* Putting the rows in order, on threads that each take a range of learners. */
 struct indexing {
-	struct model *m;
+	struct load *load;
 	const struct log *logs;
 	size_t nlogs;
 	size_t *start;              /* per learner: its first slot, with duplicates */
@@ -477,14 +477,14 @@ struct indexer {
 };
 
 /* Rows by learner, with start[l] their first slot; the file order kept. */
-static size_t *count_rows(const struct model *m, const struct loading *ld)
+static size_t *count_rows(const struct load *load, const struct loading *ld)
 {
-	size_t *start = mem_calloc(m->nlearners + 1, sizeof(*start));
+	size_t *start = mem_calloc(load->nlearners + 1, sizeof(*start));
 
 	for (size_t f = 0; f < ld->count; f++)
 		for (size_t i = 0; ld->logs[f].kept && i < ld->logs[f].nrows; i++)
 			start[ld->logs[f].rows[i].learner->index + 1]++;
-	for (size_t l = 0; l < m->nlearners; l++)
+	for (size_t l = 0; l < load->nlearners; l++)
 		start[l + 1] += start[l];
 	return start;
 }
@@ -658,10 +658,10 @@ static void index_learner(struct indexer *w, size_t l)
 	size_t n = drop_duplicates(w, l + 1, rows, x->start[l + 1] - x->start[l]);
 
 	for (size_t i = 0; i < n; i++)
-		check_row(&w->diags[rows[i]->file_no], x->m->today, rows[i]);
+		check_row(&w->diags[rows[i]->file_no], x->load->today, rows[i]);
 	if (n > 1)
 		qsort(rows, n, sizeof(*rows), compare_evidence);
-	x->m->learners[l]->nevidence = n;
+	x->load->learners[l]->nevidence = n;
 }
 
 static void *index_learners(void *arg)
@@ -679,7 +679,7 @@ static void *index_learners(void *arg)
 /* Cuts the learners into n ranges of about as many rows each. */
 static void split(struct indexer *w, size_t n, const struct indexing *x)
 {
-	size_t learners = x->m->nlearners, total = x->start[learners], l = 0;
+	size_t learners = x->load->nlearners, total = x->start[learners], l = 0;
 
 	for (size_t t = 0; t < n; t++) {
 		w[t].x = x;
@@ -697,8 +697,8 @@ static size_t close_gaps(const struct indexing *x)
 {
 	size_t to = 0;
 
-	for (size_t l = 0; l < x->m->nlearners; l++) {
-		struct learner *lr = x->m->learners[l];
+	for (size_t l = 0; l < x->load->nlearners; l++) {
+		struct learner *lr = x->load->learners[l];
 
 		if (to != x->start[l] && lr->nevidence)
 			memmove(x->sorted + to, x->sorted + x->start[l],
@@ -738,18 +738,18 @@ static void report(const struct loading *ld, struct indexer *w, size_t n,
 }
 
 /*
- * The model keeps the rows where their logs' threads read them, in the
+ * The records keep the rows where their logs' threads read them, in the
  * blocks the sorted pointers point into; the rows of a log left out (after
  * one that could not be read) go now.
  */
-static void keep_rows(struct model *m, struct loading *ld)
+static void keep_rows(struct load *load, struct loading *ld)
 {
-	m->row_blocks = mem_calloc(ld->count + 1, sizeof(*m->row_blocks));
+	load->row_blocks = mem_calloc(ld->count + 1, sizeof(*load->row_blocks));
 	for (size_t f = 0; f < ld->count; f++) {
 		struct log *g = &ld->logs[f];
 
 		if (g->kept && g->nrows)
-			m->row_blocks[m->nrow_blocks++] = g->rows;
+			load->row_blocks[load->nrow_blocks++] = g->rows;
 		else
 			free(g->rows);
 		g->rows = NULL;
@@ -764,24 +764,24 @@ static void keep_rows(struct model *m, struct loading *ld)
  * copying the rows themselves into a second array held two copies of
  * every row at once, and moved a whole row where a pointer does.
  */
-static void index_rows(struct model *m, struct loading *ld,
+static void index_rows(struct load *load, struct loading *ld,
 		       struct diag_list *diags)
 {
-	struct indexing x = { m, ld->logs, ld->count, NULL, NULL };
+	struct indexing x = { load, ld->logs, ld->count, NULL, NULL };
 	struct indexer w[EVIDENCE_MAX_THREADS];
 	size_t total, n;
 
 	memset(w, 0, sizeof(w));
-	x.start = count_rows(m, ld);
-	total = x.start[m->nlearners];
+	x.start = count_rows(load, ld);
+	total = x.start[load->nlearners];
 	/* Every slot is written: no need to zero it first. */
 	x.sorted = mem_alloc((total + 1) * sizeof(*x.sorted));
-	n = threads_for(m, m->nlearners, total >= EVIDENCE_PARALLEL_ROWS);
+	n = threads_for(load, load->nlearners, total >= EVIDENCE_PARALLEL_ROWS);
 	split(w, n, &x);
 	threads_run(index_learners, w, sizeof(*w), n, NULL);
-	keep_rows(m, ld);
-	m->evidence = x.sorted;
-	m->nevidence = close_gaps(&x);
+	keep_rows(load, ld);
+	load->evidence = x.sorted;
+	load->nevidence = close_gaps(&x);
 	report(ld, w, n, diags);
 	free(x.start);
 }
@@ -797,16 +797,16 @@ static void free_logs(struct loading *ld)
 	free(ld->logs);
 }
 
-int evidence_load(struct model *m, const char *dir, struct diag_list *diags)
+int evidence_load(struct load *load, const char *dir, struct diag_list *diags)
 {
-	struct loading ld = { .m = m };
+	struct loading ld = { .load = load };
 	int err = dir ? list_logs(&ld, dir) : 0;
 
 	if (!err) {
 		read_in_parallel(&ld);
 		err = keep_readable(&ld) ? -1 : 0;
 	}
-	index_rows(m, &ld, diags);
+	index_rows(load, &ld, diags);
 	free_logs(&ld);
 	return err;
 }

@@ -27,7 +27,7 @@
 #include "learner.h"
 #include "unit.h"
 
-struct model;
+struct load;
 
 struct evidence {
 	const struct learner *learner;
@@ -65,12 +65,12 @@ struct evidence {
 
 /*
  * Reads every *.csv in dir (none when dir is NULL), in name order, into
- * the model, which must hold its units and learners and no rows yet; then
+ * the loader context, which must hold the units and learners and no rows yet; then
  * sorts the rows by learner, date, ref and unit and sets each learner's
  * range.  Returns 0; an errno value when the folder cannot be read; -1
  * when a file in it cannot (the diagnostics say which and why).
  */
-int evidence_load(struct model *m, const char *dir, struct diag_list *diags);
+int evidence_load(struct load *load, const char *dir, struct diag_list *diags);
 
 /*
  * The order of one learner's rows: by date, then ref, then unit id

@@ -275,8 +275,8 @@ json_t *export_learner(const struct model *m, const struct xref *x,
 
 json_t *export_assessor(const struct assessor *a)
 {
-	json_t *risk = a->risk == ASSESSOR_RISK_UNKNOWN ? json_null()
-		: json_string(assessor_risk_name(a->risk));
+	json_t *risk = a->risk == RISK_UNKNOWN ? json_null()
+		: json_string(risk_name(a->risk));
 
 	return json_pack("{s:s, s:o, s:s, s:o, s:o, s:o}",
 			 "initials", a->initials,

@@ -2,10 +2,12 @@
  * iqa.c - reading iqa.csv, the sampling already done (see iqa.h).
  */
 #include "iqa.h"
+#include "assessor.h"
 #include "date.h"
+#include "evidence.h"
 #include "ident.h"
 #include "mem.h"
-#include "model.h"
+#include "load.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,7 +43,7 @@ const char *iqa_decision_name(enum iqa_decision decision)
 
 /* One record being read; an error anywhere leaves it out. */
 struct reading {
-	struct model *m;
+	struct load *load;
 	const struct csvfile *f;
 	const struct csvfile_record *r;
 	const int *index;
@@ -84,12 +86,12 @@ static void read_portfolio(struct reading *rd, struct iqa_record *q)
 	const char *learner = required(rd, COL_LEARNER);
 	const char *unit = required(rd, COL_UNIT);
 
-	q->learner = learner ? model_find_learner(rd->m, learner) : NULL;
+	q->learner = learner ? load_find_learner(rd->load, learner) : NULL;
 	if (learner && !q->learner)
 		diag_error(rd->diags, rd->f->path, rd->r->line, 0,
 			   "unknown learner `%s`%s", learner,
-			   rd->m->nlearners ? "" : " (there is no learners file)");
-	q->unit = unit ? model_find_unit(rd->m, unit) : NULL;
+			   rd->load->nlearners ? "" : " (there is no learners file)");
+	q->unit = unit ? load_find_unit(rd->load, unit) : NULL;
 	if (unit && !q->unit)
 		diag_error(rd->diags, rd->f->path, rd->r->line, 0,
 			   "unknown unit `%s`", unit);
@@ -118,7 +120,7 @@ static void read_record(struct reading *rd, struct iqa_record *q)
  * The first of the portfolio's evidence rows that the IQA assessed, or
  * NULL; *exists says whether the portfolio has any rows at all.
  */
-static const struct evidence *assessed_by(const struct model *m,
+static const struct evidence *assessed_by(const struct load *load,
 					  const struct iqa_record *q,
 					  bool *exists)
 {
@@ -127,7 +129,7 @@ static const struct evidence *assessed_by(const struct model *m,
 
 	*exists = false;
 	for (size_t i = 0; i < l->nevidence; i++) {
-		const struct evidence *e = m->evidence[l->first_evidence + i];
+		const struct evidence *e = load->evidence[l->first_evidence + i];
 
 		if (e->unit != q->unit)
 			continue;
@@ -139,40 +141,40 @@ static const struct evidence *assessed_by(const struct model *m,
 }
 
 /* The IQA must be listed as one, when there is a list. */
-static void check_iqa_role(const struct model *m, const struct iqa_record *q,
+static void check_iqa_role(const struct load *load, const struct iqa_record *q,
 			   const char *who, struct diag_list *diags)
 {
-	const struct assessor *a = assessor_find(m, q->iqa);
+	const struct assessor *a = assessor_find(&load->assessor_folded, q->iqa);
 
-	if (!m->assessors_file || (a && a->role == ASSESSOR_ROLE_IQA))
+	if (!load->assessors_file || (a && a->role == ASSESSOR_ROLE_IQA))
 		return;
 	diag_warning(diags, q->file, q->line, 0,
 		     "%s: `%s` is not an IQA in %s%s", who, q->iqa,
-		     m->assessors_file, a ? " (their role is assessor)" : "");
+		     load->assessors_file, a ? " (their role is assessor)" : "");
 }
 
 /* The warnings a record that loaded may still deserve. */
-static void check_record(const struct model *m, const struct iqa_record *q,
+static void check_record(const struct load *load, const struct iqa_record *q,
 			 struct diag_list *diags)
 {
 	char who[2 * IDENT_MAX + DATE_ISO_SIZE + 16], today[DATE_ISO_SIZE];
 	char date[DATE_ISO_SIZE];
 	const struct learner *l = q->learner;
 	bool exists;
-	const struct evidence *own = assessed_by(m, q, &exists);
+	const struct evidence *own = assessed_by(load, q, &exists);
 
 	snprintf(who, sizeof(who), "%s %s, sampled %s", l->id, q->unit->id,
 		 date_format(q->date, date));
-	if (q->date > m->today)
+	if (q->date > load->today)
 		diag_warning(diags, q->file, q->line, 0,
 			     "%s: the date is in the future (today is %s)", who,
-			     date_format(m->today, today));
+			     date_format(load->today, today));
 	if (!exists && !learner_registered(l, q->unit))
 		diag_warning(diags, q->file, q->line, 0,
 			     "%s: there is no such portfolio: the learner is not "
 			     "registered on unit %s and has no evidence for it",
 			     who, q->unit->id);
-	check_iqa_role(m, q, who, diags);
+	check_iqa_role(load, q, who, diags);
 	if (l->assessor && strcasecmp(l->assessor, q->iqa) == 0)
 		diag_warning(diags, q->file, q->line, 0,
 			     "%s: `%s` is the learner's assessor: an IQA must not "
@@ -197,10 +199,10 @@ static void about(struct diag_list *diags, const struct reading *rd)
 			csvrow_field(rd->r, rd->index[COL_UNIT]));
 }
 
-static void load_records(struct model *m, const struct csvfile *f,
+static void load_records(struct load *load, const struct csvfile *f,
 			 const int *index, struct diag_list *diags)
 {
-	struct reading rd = { m, f, NULL, index, diags, false };
+	struct reading rd = { load, f, NULL, index, diags, false };
 	size_t cap = 0;
 
 	for (size_t i = 0; i < f->nrecords; i++) {
@@ -212,11 +214,12 @@ static void load_records(struct model *m, const struct csvfile *f,
 		read_record(&rd, &q);
 		if (rd.bad)
 			continue;
-		check_record(m, &q, diags);
-		q.extra = csvrow_extras(&m->arena, f, rd.r, index, NCOLUMNS,
+		check_record(load, &q, diags);
+		q.extra = csvrow_extras(&load->arena, f, rd.r, index, NCOLUMNS,
 					&q.nextra);
-		m->iqa = mem_array_grow(m->iqa, &cap, m->niqa + 1, sizeof(*m->iqa));
-		m->iqa[m->niqa++] = q;
+		load->iqa = mem_array_grow(load->iqa, &cap, load->niqa + 1,
+					   sizeof(*load->iqa));
+		load->iqa[load->niqa++] = q;
 	}
 	diag_list_about(diags, NULL, NULL);
 }
@@ -237,16 +240,16 @@ static int compare_records(const void *a, const void *b)
 	return (x->line > y->line) - (x->line < y->line);
 }
 
-int iqa_load(struct model *m, const char *path, struct diag_list *diags)
+int iqa_load(struct load *load, const char *path, struct diag_list *diags)
 {
 	int index[NCOLUMNS], err;
-	const struct csvfile *f = model_read_csv(m, path, columns, NCOLUMNS,
-						 index, &err, diags);
+	const struct csvfile *f = load_read_csv(load, path, columns, NCOLUMNS,
+						index, &err, diags);
 
 	if (f)
-		load_records(m, f, index, diags);
-	if (m->niqa)
-		qsort(m->iqa, m->niqa, sizeof(*m->iqa), compare_records);
+		load_records(load, f, index, diags);
+	if (load->niqa)
+		qsort(load->iqa, load->niqa, sizeof(*load->iqa), compare_records);
 	return err;
 }
 

@@ -25,7 +25,7 @@
 #include "learner.h"
 #include "unit.h"
 
-struct model;
+struct load;
 
 enum iqa_kind {
 	IQA_INTERIM,
@@ -55,12 +55,12 @@ struct iqa_record {
 };
 
 /*
- * Reads the IQA file into the model (m->iqa, sorted by learner id, unit
- * id, date and line).  The model must hold its units, learners and
- * indexed evidence.  Returns 0, or an errno value when the file cannot be
+ * Reads the IQA file into the loader context (load->iqa, sorted by learner
+ * id, unit id, date and line), which must hold the units, learners,
+ * indexed evidence and assessors.  Returns 0, or an errno value when the file cannot be
  * read.
  */
-int iqa_load(struct model *m, const char *path, struct diag_list *diags);
+int iqa_load(struct load *load, const char *path, struct diag_list *diags);
 
 /*
  * Whether the record's action is still open: the portfolio was referred

@@ -4,8 +4,9 @@
 #include "learner.h"
 #include "ident.h"
 #include "mem.h"
-#include "model.h"
+#include "load.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 enum {
@@ -23,16 +24,16 @@ static const struct csvrow_column columns[NCOLUMNS] = {
 	{ "units", false },
 };
 
-static void read_units(struct model *m, const struct csvfile *f,
+static void read_units(struct load *load, const struct csvfile *f,
 		       const struct csvfile_record *r, const char *text,
 		       struct learner *l, struct diag_list *diags)
 {
 	size_t n;
-	const char **ids = csvrow_split(&m->arena, text, &n);
+	const char **ids = csvrow_split(&load->arena, text, &n);
 
-	l->units = arena_alloc(&m->arena, (n ? n : 1) * sizeof(*l->units));
+	l->units = arena_alloc(&load->arena, (n ? n : 1) * sizeof(*l->units));
 	for (size_t i = 0; i < n; i++) {
-		const struct unit *u = model_find_unit(m, ids[i]);
+		const struct unit *u = load_find_unit(load, ids[i]);
 
 		if (!u) {
 			diag_error(diags, f->path, r->line, 0,
@@ -51,7 +52,7 @@ static void read_units(struct model *m, const struct csvfile *f,
 }
 
 /* Checks the id; returns whether the learner can be kept. */
-static bool usable_id(struct model *m, const struct csvfile *f,
+static bool usable_id(struct load *load, const struct csvfile *f,
 		      const struct csvfile_record *r, const char *id,
 		      struct diag_list *diags)
 {
@@ -70,14 +71,14 @@ static bool usable_id(struct model *m, const struct csvfile *f,
 			   id, problem);
 		return false;
 	}
-	first = strmap_get(&m->learner_index, id);
+	first = strmap_get(&load->learner_index, id);
 	if (first) {
 		diag_error(diags, f->path, r->line, 0,
 			   "duplicate learner `%s` (first on line %d)", id,
 			   first->line);
 		return false;
 	}
-	first = strmap_get(&m->learner_folded, ident_fold(&m->arena, id));
+	first = strmap_get(&load->learner_folded, ident_fold(&load->arena, id));
 	if (first) {
 		diag_error(diags, f->path, r->line, 0,
 			   "learner ids `%s` and `%s` (line %d) differ only in case: "
@@ -88,7 +89,7 @@ static bool usable_id(struct model *m, const struct csvfile *f,
 	return true;
 }
 
-static void read_learner(struct model *m, const struct csvfile *f,
+static void read_learner(struct load *load, const struct csvfile *f,
 			 const struct csvfile_record *r, const int *index,
 			 size_t *cap, struct diag_list *diags)
 {
@@ -96,9 +97,9 @@ static void read_learner(struct model *m, const struct csvfile *f,
 	struct learner *l;
 	bool bad = false;
 
-	if (!usable_id(m, f, r, id, diags))
+	if (!usable_id(load, f, r, id, diags))
 		return;
-	l = arena_alloc(&m->arena, sizeof(*l));
+	l = arena_alloc(&load->arena, sizeof(*l));
 	l->id = id;
 	l->name = csvrow_field(r, index[COL_NAME]);
 	l->registration = csvrow_field(r, index[COL_REGISTRATION]);
@@ -108,21 +109,30 @@ static void read_learner(struct model *m, const struct csvfile *f,
 				   &bad, diags);
 	l->file = f->path;
 	l->line = r->line;
-	read_units(m, f, r, csvrow_field(r, index[COL_UNITS]), l, diags);
-	l->extra = csvrow_extras(&m->arena, f, r, index, NCOLUMNS, &l->nextra);
-	strmap_put(&m->learner_index, l->id, l);
-	strmap_put(&m->learner_folded, ident_fold(&m->arena, l->id), l);
-	m->learners = mem_array_grow(m->learners, cap, m->nlearners + 1,
-				     sizeof(*m->learners));
-	m->learners[m->nlearners++] = l;
+	read_units(load, f, r, csvrow_field(r, index[COL_UNITS]), l, diags);
+	l->extra = csvrow_extras(&load->arena, f, r, index, NCOLUMNS, &l->nextra);
+	strmap_put(&load->learner_index, l->id, l);
+	strmap_put(&load->learner_folded, ident_fold(&load->arena, l->id), l);
+	load->learners = mem_array_grow(load->learners, cap,
+					load->nlearners + 1,
+					sizeof(*load->learners));
+	load->learners[load->nlearners++] = l;
 }
 
-int learner_load(struct model *m, const char *path, struct diag_list *diags)
+static int compare_learners(const void *a, const void *b)
+{
+	const struct learner *x = *(const struct learner *const *)a;
+	const struct learner *y = *(const struct learner *const *)b;
+
+	return strcmp(x->id, y->id);
+}
+
+int learner_load(struct load *load, const char *path, struct diag_list *diags)
 {
 	int index[NCOLUMNS], err;
 	size_t cap = 0;
-	const struct csvfile *f = model_read_csv(m, path, columns, NCOLUMNS,
-						 index, &err, diags);
+	const struct csvfile *f = load_read_csv(load, path, columns, NCOLUMNS,
+						index, &err, diags);
 
 	if (!f)
 		return err;
@@ -130,9 +140,14 @@ int learner_load(struct model *m, const char *path, struct diag_list *diags)
 		const char *id = csvrow_field(&f->records[i], index[COL_LEARNER]);
 
 		diag_list_about(diags, id ? id : "", NULL);
-		read_learner(m, f, &f->records[i], index, &cap, diags);
+		read_learner(load, f, &f->records[i], index, &cap, diags);
 	}
 	diag_list_about(diags, NULL, NULL);
+	if (load->nlearners)
+		qsort(load->learners, load->nlearners, sizeof(*load->learners),
+		      compare_learners);
+	for (size_t i = 0; i < load->nlearners; i++)
+		load->learners[i]->index = i;
 	return 0;
 }
 

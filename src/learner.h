@@ -18,7 +18,7 @@
 #include "diag.h"
 #include "unit.h"
 
-struct model;
+struct load;
 
 struct learner {
 	const char *id;
@@ -41,10 +41,11 @@ struct learner {
 };
 
 /*
- * Reads the learners file into the model (which must hold its units).
- * Returns 0, or an errno value when the file cannot be read.
+ * Reads the learners file into the loader context (load->learners, sorted
+ * by id; the units must be loaded).  Returns 0, or an errno value when the
+ * file cannot be read.
  */
-int learner_load(struct model *m, const char *path, struct diag_list *diags);
+int learner_load(struct load *load, const char *path, struct diag_list *diags);
 
 bool learner_registered(const struct learner *l, const struct unit *u);
 

@@ -1,12 +1,13 @@
 /*
- * model.h - everything folio knows about a centre, loaded from its folder.
+ * model.h - everything folio knows about a centre: the read stage's result.
  *
- * model_load() reads the inputs in order (folio.yml, units, learners.csv,
- * evidence/ *.csv, assessors.csv, iqa.csv), reporting every problem to
- * the diagnostics list and carrying on, so that one run shows them all.
- * Once loaded the model is read-only and may be shared between threads.
- * All its memory belongs to its arenas and to the CSV files it keeps
- * (fields point into them).
+ * model_load() (model_load.c) reads the inputs in order (folio.yml, units,
+ * learners.csv, evidence/ *.csv, assessors.csv, iqa.csv) through the
+ * loaders (load.h), reporting every problem to the diagnostics list and
+ * carrying on, so that one run shows them all.  Once loaded the model is
+ * read-only and may be shared between threads: the later stages take it
+ * as const.  All its memory belongs to its arenas and to the CSV files it
+ * keeps (fields point into them).
  */
 #ifndef FOLIO_MODEL_H
 #define FOLIO_MODEL_H
@@ -71,21 +72,17 @@ struct model {
 	/* Every file the loaders read or tried to read, in that order: what
 	 * a site's no-change check covers (site.c), failures included. */
 	const char **inputs;
-	size_t ninputs, inputs_cap;
-	/* Private to the loaders. */
-	struct strmap learner_index;
-	struct strmap learner_folded;   /* by lower-case id */
+	size_t ninputs;
+	/* Lookups, for the functions below. */
+	struct strmap learner_index;    /* by id */
 	struct strmap assessor_folded;  /* by lower-case initials */
+	/* What the records point into, kept until model_free(). */
 	struct csvfile **files;
-	size_t nfiles, files_cap;
-	/* The evidence rows' lists and text, one arena per reading thread
-	 * (the model's own is not shared between threads). */
-	struct arena *row_arenas;
+	size_t nfiles;
+	struct arena *row_arenas;       /* the evidence rows' text */
 	size_t nrow_arenas;
-	/* The rows themselves, a block per log, as its thread read them. */
-	struct evidence **row_blocks;
+	struct evidence **row_blocks;   /* the rows, a block per log */
 	size_t nrow_blocks;
-	size_t threads;                 /* model_paths.threads */
 };
 
 /*
@@ -110,25 +107,8 @@ const struct learner *model_find_learner(const struct model *m,
 					 const char *id);
 size_t model_criteria_count(const struct model *m);
 
-/* For the loaders: notes a file they are about to read (m->inputs). */
-void model_note_input(struct model *m, const char *path);
-
-/* For the loaders: a CSV file the model keeps until model_free(). */
-struct csvfile *model_new_csvfile(struct model *m);
-
-/*
- * For the loaders: reads the CSV file at path, in its encoding, into a
- * file the model keeps, and finds columns[0..n) in its header (index[i] =
- * -1 when absent).  Returns the file when its records can be read; NULL
- * when not, with *err an errno value if the file could not be read, else
- * 0 (the diagnostics say why).
- */
-const struct csvfile *model_read_csv(struct model *m, const char *path,
-				     const struct csvrow_column *columns,
-				     size_t n, int *index, int *err,
-				     struct diag_list *diags);
-
-/* The encoding of the CSV file at path: the option, else folio.yml, else NULL. */
-const char *model_encoding_for(const struct model *m, const char *path);
+/* The assessor with these initials, in any case, or NULL. */
+const struct assessor *model_find_assessor(const struct model *m,
+					   const char *initials);
 
 #endif

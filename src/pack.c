@@ -196,7 +196,7 @@ static json_t *staff_member(const char *initials, const struct assessor *a,
 		"initials", initials,
 		"name", export_text_or_null(a ? a->name : NULL),
 		"role", a ? assessor_role_name(a->role) : "assessor",
-		"risk", assessor_risk_name(a ? a->risk : ASSESSOR_RISK_UNKNOWN),
+		"risk", risk_name(a ? a->risk : RISK_UNKNOWN),
 		"listed", a != NULL,
 		"qualified", export_date_or_null(a && a->has_qualified,
 						 a ? a->qualified : 0));

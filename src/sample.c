@@ -450,8 +450,8 @@ static void list_rates(struct planner *pl)
 			continue;
 		a = &s->assessors[s->nassessors++];
 		a->initials = pl->cands[i].assessor;
-		a->listed = assessor_find(pl->m, a->initials);
-		a->risk = a->listed ? a->listed->risk : ASSESSOR_RISK_UNKNOWN;
+		a->listed = model_find_assessor(pl->m, a->initials);
+		a->risk = a->listed ? a->listed->risk : RISK_UNKNOWN;
 		a->rate = pl->m->config.sampling_rate[a->risk];
 	}
 	qsort(s->assessors, s->nassessors, sizeof(*s->assessors), compare_rates);
@@ -649,11 +649,11 @@ static void add_rate_reason(struct sample *s, struct sample_entry *e,
 
 	buf_printf(&text, "%s's rate: %d%% of %zu portfolio%s, %s risk", a->initials,
 		   a->rate, a->portfolios, a->portfolios == 1 ? "" : "s",
-		   assessor_risk_name(a->risk == ASSESSOR_RISK_UNKNOWN ?
-				      ASSESSOR_RISK_HIGH : a->risk));
+		   risk_name(a->risk == RISK_UNKNOWN ?
+				      RISK_HIGH : a->risk));
 	if (!a->listed)
 		buf_puts(&text, " (not in assessors.csv)");
-	else if (a->risk == ASSESSOR_RISK_UNKNOWN)
+	else if (a->risk == RISK_UNKNOWN)
 		buf_puts(&text, " (no risk in assessors.csv)");
 	add_reason(s, e, &text, cap);
 	buf_free(&text);

@@ -79,7 +79,7 @@ struct sample_entry {
 struct sample_assessor {
 	const char *initials;
 	const struct assessor *listed;  /* NULL when assessors.csv lacks them */
-	enum assessor_risk risk;
+	enum risk risk;
 	int rate;                     /* percent */
 	size_t portfolios;            /* theirs in the population */
 	size_t target;                /* ceil(rate * portfolios / 100) */

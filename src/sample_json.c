@@ -110,7 +110,7 @@ static json_t *rate_json(const struct sample_assessor *a)
 		"assessor", a->initials,
 		"name", export_text_or_null(a->listed ? a->listed->name : NULL),
 		"listed", a->listed != NULL,
-		"risk", assessor_risk_name(a->risk),
+		"risk", risk_name(a->risk),
 		"rate", a->rate,
 		"portfolios", (json_int_t)a->portfolios,
 		"target", (json_int_t)a->target,

@@ -136,13 +136,12 @@ void scope_narrow(const struct scope *s, const struct model *m,
 	*out = *m;
 	memset(&out->arena, 0, sizeof(out->arena));
 	memset(&out->learner_index, 0, sizeof(out->learner_index));
-	memset(&out->learner_folded, 0, sizeof(out->learner_folded));
 	out->row_arenas = NULL;
 	out->nrow_arenas = 0;
 	out->row_blocks = NULL;   /* out's rows are m's */
 	out->nrow_blocks = 0;
 	out->files = NULL;
-	out->nfiles = out->files_cap = 0;
+	out->nfiles = 0;
 	out->units = mem_calloc(m->nunits ? m->nunits : 1, sizeof(*out->units));
 	out->nunits = 0;
 	for (size_t i = 0; i < m->nunits; i++)

@@ -1377,6 +1377,26 @@ const struct unit_requirement *unit_find_requirement_n(const struct unit *u,
 			  u->nrequirements, s, len);
 }
 
+int unit_compare_ids(const void *a, const void *b)
+{
+	const struct unit *x = *(const struct unit *const *)a;
+	const struct unit *y = *(const struct unit *const *)b;
+
+	return strcmp(x->id, y->id);
+}
+
+const struct unit *unit_find(struct unit *const *units, size_t n,
+			     const char *id)
+{
+	struct unit key = { .id = id }, *keyp = &key;
+	struct unit *const *found;
+
+	if (!n)
+		return NULL;
+	found = bsearch(&keyp, units, n, sizeof(*units), unit_compare_ids);
+	return found ? *found : NULL;
+}
+
 const struct unit_criterion *unit_find_criterion(const struct unit *u,
 						 const char *id)
 {

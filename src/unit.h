@@ -109,6 +109,13 @@ struct unit {
 struct unit *unit_parse(struct arena *arena, const char *file,
 			const char *text, size_t len, struct diag_list *diags);
 
+/* For qsort: two struct unit pointers, by id. */
+int unit_compare_ids(const void *a, const void *b);
+
+/* The unit with this id in units[0..n), sorted by unit_compare_ids, or NULL. */
+const struct unit *unit_find(struct unit *const *units, size_t n,
+			     const char *id);
+
 const struct unit_criterion *unit_find_criterion(const struct unit *u,
 						 const char *id);
 const struct unit_requirement *unit_find_requirement(const struct unit *u,

@@ -138,28 +138,28 @@ static void assessors_are_read_and_sorted(void)
 	a = model.assessors[0];
 	CHECK_STR(a->name, "James Rahman");
 	CHECK_INT(a->role, ASSESSOR_ROLE_ASSESSOR);
-	CHECK_INT(a->risk, ASSESSOR_RISK_LOW);
+	CHECK_INT(a->risk, RISK_LOW);
 	CHECK(a->has_qualified);
 	CHECK_INT(a->qualified, 18140);     /* 2019-09-01 */
 	CHECK_INT(a->line, 3);
 	a = model.assessors[1];
 	CHECK_STR(a->name, NULL);
-	CHECK_INT(a->risk, ASSESSOR_RISK_MEDIUM);
+	CHECK_INT(a->risk, RISK_MEDIUM);
 	CHECK(!a->has_qualified);
 	a = model.assessors[2];
 	CHECK_INT(a->role, ASSESSOR_ROLE_IQA);
-	CHECK_INT(a->risk, ASSESSOR_RISK_UNKNOWN);
+	CHECK_INT(a->risk, RISK_UNKNOWN);
 	a = model.assessors[3];
 	CHECK_INT(a->nextra, 1);
 	CHECK_STR(a->extra[0].name, "Team");
 	CHECK_STR(a->extra[0].value, "North");
-	CHECK(assessor_find(&model, "sp") == a);
-	CHECK(assessor_find(&model, "Sp") == a);
-	CHECK(assessor_find(&model, "ZZ") == NULL);
+	CHECK(model_find_assessor(&model, "sp") == a);
+	CHECK(model_find_assessor(&model, "Sp") == a);
+	CHECK(model_find_assessor(&model, "ZZ") == NULL);
 	CHECK_STR(assessor_role_name(ASSESSOR_ROLE_IQA), "iqa");
 	CHECK_STR(assessor_role_name(ASSESSOR_ROLE_ASSESSOR), "assessor");
-	CHECK_STR(assessor_risk_name(ASSESSOR_RISK_HIGH), "high");
-	CHECK_STR(assessor_risk_name(ASSESSOR_RISK_UNKNOWN), "unknown");
+	CHECK_STR(risk_name(RISK_HIGH), "high");
+	CHECK_STR(risk_name(RISK_UNKNOWN), "unknown");
 	CHECK_STR(model.assessors_file + strlen(dir) + 1, "assessors.csv");
 }
 
@@ -189,7 +189,7 @@ static void assessor_errors_leave_the_row_out(void)
 		"evidence/log.csv:3: warning: l1 t, Q/1: assessor `SP` is not in assessors.csv; sampled as high risk\n");
 	CHECK_INT(model.nassessors, 3);
 	CHECK_STR(model.assessors[0]->initials, "CD");
-	CHECK_INT(model.assessors[0]->risk, ASSESSOR_RISK_UNKNOWN);
+	CHECK_INT(model.assessors[0]->risk, RISK_UNKNOWN);
 }
 
 /* Once per initials, at the first place, in any case; none without a file. */
@@ -226,8 +226,8 @@ static const char *sampling(void)
 	const int *rate = model.config.sampling_rate;
 
 	snprintf(text, sizeof(text), "%d %d %d %d, %llu",
-		 rate[ASSESSOR_RISK_HIGH], rate[ASSESSOR_RISK_MEDIUM],
-		 rate[ASSESSOR_RISK_LOW], rate[ASSESSOR_RISK_UNKNOWN],
+		 rate[RISK_HIGH], rate[RISK_MEDIUM],
+		 rate[RISK_LOW], rate[RISK_UNKNOWN],
 		 (unsigned long long)model.config.sampling_seed);
 	return text;
 }

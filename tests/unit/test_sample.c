@@ -375,7 +375,7 @@ static void unlisted_assessor_is_high_risk(void)
 		    learners_two_assessors, rows_two_assessors,
 		    "initials,name,role,risk\nKM,Kim Moss,assessor,low\n", NULL);
 	CHECK(rate("JR")->listed == NULL);
-	CHECK_INT(rate("JR")->risk, ASSESSOR_RISK_UNKNOWN);
+	CHECK_INT(rate("JR")->risk, RISK_UNKNOWN);
 	CHECK_INT(rate("JR")->rate, 50);
 	CHECK(diags.warnings > 0);
 }
