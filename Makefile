@@ -9,8 +9,9 @@
 #                   run deps first)
 #   make install    PREFIX=/usr/local DESTDIR= ; installs the man page too
 #
-# Sources are found by wildcard: a new src/*.c joins the library, a new
-# tests/unit/test_*.c becomes a test program, with no edit here.
+# Sources are found by wildcard: a new .c in a stage folder of src/ (see
+# docs/design.md) joins the library, a new tests/unit/test_*.c becomes a
+# test program, with no edit here.
 
 VERSION   = 0.1.0
 PREFIX   ?= /usr/local
@@ -34,7 +35,7 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -lcsv -lpthread
 ALL_CFLAGS = $(STD) $(WARN) -Isrc -DFOLIO_VERSION='"$(VERSION)"' \
              $(PKG_CFLAGS) -MMD -MP
 
-LIB_SRC   = $(sort $(wildcard src/*.c))
+LIB_SRC   = $(sort $(wildcard src/*/*.c src/*/*/*.c))
 CMD_SRC   = $(sort $(wildcard cmd/*.c))
 TEST_SRC  = $(sort $(wildcard tests/unit/test_*.c))
 
@@ -47,7 +48,7 @@ ASAN_LIB  = $(LIB_SRC:%.c=build/asan/%.o) build/asan/$(GEN_SRC:.c=.o)
 ASAN_CMD  = $(CMD_SRC:%.c=build/asan/%.o)
 TESTS     = $(TEST_SRC:tests/unit/%.c=build/asan/tests/%)
 
-.PHONY: all deps example test test-programs bench fuzz install uninstall clean print-flags print-libs
+.PHONY: all deps example test test-programs bench fuzz install uninstall clean print-flags print-libs print-objs
 
 # Test objects are intermediate files; keep them between runs.
 .SECONDARY:
@@ -127,6 +128,8 @@ print-flags: | build/.deps-ok
 	@echo $(PKG_CFLAGS)
 print-libs: | build/.deps-ok
 	@echo $(PKG_LIBS)
+print-objs:
+	@echo $(LIB_OBJ)
 
 # deps first, in a make of its own: the build's check then finds them.
 test:

@@ -2,9 +2,9 @@
  * build.c - `folio build`: the centre's report site, in HTML and Markdown.
  */
 #include "centre.h"
-#include "fsutil.h"
-#include "site.h"
-#include "xref.h"
+#include "base/fsutil.h"
+#include "write/site.h"
+#include "judge/xref.h"
 
 #include <stdlib.h>
 #include <string.h>

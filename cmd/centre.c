@@ -2,10 +2,10 @@
  * centre.c - options and loading shared by the centre commands.
  */
 #include "centre.h"
-#include "buf.h"
-#include "date.h"
-#include "encoding.h"
-#include "threads.h"
+#include "base/buf.h"
+#include "base/date.h"
+#include "base/encoding.h"
+#include "base/threads.h"
 
 #include <errno.h>
 #include <stdlib.h>

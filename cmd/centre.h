@@ -10,7 +10,7 @@
 #include <getopt.h>
 
 #include "cmd.h"
-#include "model.h"
+#include "read/model.h"
 
 enum {
 	CENTRE_OPT_UNITS = 0x100,

@@ -2,9 +2,9 @@
  * check.c - `folio check`: load a centre and report what is wrong with it.
  */
 #include "centre.h"
-#include "fsutil.h"
-#include "site.h"
-#include "xref.h"
+#include "base/fsutil.h"
+#include "write/site.h"
+#include "judge/xref.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -14,7 +14,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-#include "diag.h"
+#include "base/diag.h"
 
 /* Exit statuses, as documented in README.md and folio(1). */
 enum {

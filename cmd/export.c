@@ -2,8 +2,8 @@
  * export.c - `folio export`: the whole model as JSON on standard output.
  */
 #include "centre.h"
-#include "export.h"
-#include "xref.h"
+#include "present/export.h"
+#include "judge/xref.h"
 
 #include <stdlib.h>
 

@@ -1,8 +1,8 @@
 /*
  * pack.c - `folio pack`: the external-verification pack, as files.
  */
-#include "fsutil.h"
-#include "pack.h"
+#include "base/fsutil.h"
+#include "write/pack.h"
 #include "visit.h"
 
 #include <stdlib.h>

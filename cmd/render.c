@@ -3,9 +3,9 @@
  * on standard output; partials come from a folder.
  */
 #include "cmd.h"
-#include "fsutil.h"
-#include "mem.h"
-#include "mustache.h"
+#include "base/fsutil.h"
+#include "base/mem.h"
+#include "render/mustache.h"
 
 #include <errno.h>
 #include <getopt.h>

@@ -1,8 +1,9 @@
 /*
  * sample.c - `folio sample`: the IQA's sampling plan, with its reasons.
  */
-#include "fsutil.h"
-#include "pack.h"
+#include "base/fsutil.h"
+#include "write/pack.h"
+#include "present/sample_json.h"
 #include "visit.h"
 
 #include <stdlib.h>
@@ -19,7 +20,7 @@ static const struct option options[] = {
 
 static int print_json(const struct sample *plan)
 {
-	json_t *json = sample_to_json(plan);
+	json_t *json = sample_json_plan(plan);
 	int failed = json_dumpf(json, stdout, JSON_INDENT(2)) != 0 ||
 		     fputc('\n', stdout) == EOF;
 

@@ -2,7 +2,7 @@
  * visit.c - a visit's scope and plan, for `folio sample` and `folio pack`.
  */
 #include "visit.h"
-#include "date.h"
+#include "base/date.h"
 
 #include <string.h>
 
@@ -65,7 +65,7 @@ void visit_note_risks(const struct command *cmd, const struct visit *v)
 	fprintf(stderr, "folio %s: note: there is no assessors.csv, so every "
 		"assessor is sampled at the high-risk rate (%d%%); list them with "
 		"their risk to sample less\n", cmd->name,
-		v->whole.config.sampling_rate[ASSESSOR_RISK_HIGH]);
+		v->whole.config.sampling_rate[RISK_HIGH]);
 }
 
 void visit_free(struct visit *v)

@@ -11,9 +11,9 @@
 #define FOLIO_VISIT_H
 
 #include "centre.h"
-#include "sample.h"
-#include "scope.h"
-#include "xref.h"
+#include "judge/sample.h"
+#include "judge/scope.h"
+#include "judge/xref.h"
 
 enum {
 	VISIT_OPT_LEARNERS = CENTRE_OPT_FIRST_FREE,

@@ -9,11 +9,11 @@
  *
  *   usage: mustache_bench [RENDERS]      (default 5000)
  */
-#include "buf.h"
-#include "diag.h"
-#include "mem.h"
-#include "mustache.h"
-#include "value.h"
+#include "base/buf.h"
+#include "base/diag.h"
+#include "base/mem.h"
+#include "render/mustache.h"
+#include "base/value.h"
 
 #include <stdio.h>
 #include <stdlib.h>

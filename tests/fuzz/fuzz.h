@@ -13,7 +13,7 @@
  *                              Windows-1252 and parsed again
  *   fuzz_csv_diff(data, size)  csvfile_parse() both ways, with the fast
  *                              path and with libcsv alone
- *                              (csvfile_impl.h): any difference at all
+ *                              (csvfile_parse_with): any difference at all
  *                              is a broken promise
  *   fuzz_mustache(data, size)  a template, JSON data and up to three
  *                              partials from one input, compiled and
@@ -49,18 +49,17 @@
 #ifndef FOLIO_FUZZ_H
 #define FOLIO_FUZZ_H
 
-#include "arena.h"
-#include "buf.h"
-#include "csvfile.h"
-#include "csvfile_impl.h"
-#include "csvrow.h"
-#include "date.h"
-#include "diag.h"
-#include "encoding.h"
-#include "mem.h"
-#include "mustache.h"
-#include "unit.h"
-#include "utf8.h"
+#include "base/arena.h"
+#include "base/buf.h"
+#include "read/csvfile.h"
+#include "read/csvrow.h"
+#include "base/date.h"
+#include "base/diag.h"
+#include "base/encoding.h"
+#include "base/mem.h"
+#include "render/mustache.h"
+#include "read/unit.h"
+#include "base/utf8.h"
 
 #include <errno.h>
 #include <stdbool.h>

@@ -1,12 +1,12 @@
 /*
- * test_config.c - reading folio.yml (src/config.c): what a file of many
+ * test_config.c - reading folio.yml (src/read/config.c): what a file of many
  * keys costs.
  */
 #include "check.h"
-#include "arena.h"
-#include "buf.h"
-#include "config.h"
-#include "diag.h"
+#include "base/arena.h"
+#include "base/buf.h"
+#include "read/config.h"
+#include "base/diag.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 /*
- * test_csvfile.c - loading CSV files (src/csvfile.c).
+ * test_csvfile.c - loading CSV files (src/read/csvfile.c).
  *
  * Each test parses a small hand-made file and compares two renderings
  * with what is expected: the diagnostics as folio prints them, and the
@@ -7,15 +7,14 @@
  * CR and LF inside fields shown as \r and \n).
  *
  * Lines that begin a record take a fast path unless they hold something
- * only libcsv can judge (src/csvfile.c).  The last tests parse edge cases
+ * only libcsv can judge (src/read/csvfile.c).  The last tests parse edge cases
  * and thousands of random documents both ways and require the two to
  * agree on everything: return value, diagnostics, header, records, their
  * lines, even where each field lies in the text.
  */
 #include "check.h"
-#include "csvfile.h"
-#include "csvfile_impl.h"
-#include "mem.h"
+#include "read/csvfile.h"
+#include "base/mem.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -1,8 +1,8 @@
 /*
- * test_date.c - reading, explaining and writing dates (src/date.c).
+ * test_date.c - reading, explaining and writing dates (src/base/date.c).
  */
 #include "check.h"
-#include "date.h"
+#include "base/date.h"
 
 #include <stdlib.h>
 

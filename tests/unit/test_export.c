@@ -6,10 +6,10 @@
 #include "check.h"
 #include "centre_dir.h"
 
-#include "buf.h"
-#include "export.h"
-#include "model.h"
-#include "xref.h"
+#include "base/buf.h"
+#include "present/export.h"
+#include "read/model.h"
+#include "judge/xref.h"
 
 #include <stdio.h>
 #include <stdlib.h>

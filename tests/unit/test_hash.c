@@ -1,9 +1,9 @@
 /*
- * test_hash.c - the one hash function (src/hash.h) is standard FNV-1a:
+ * test_hash.c - the one hash function (src/base/hash.h) is standard FNV-1a:
  * --shard's groups depend on it, and must be the same everywhere.
  */
 #include "check.h"
-#include "hash.h"
+#include "base/hash.h"
 
 /* The published FNV-1a 64-bit test vectors. */
 static void test_standard_vectors(void)

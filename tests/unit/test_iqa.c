@@ -10,8 +10,8 @@
 #include "check.h"
 #include "centre_dir.h"
 
-#include "export.h"
-#include "model.h"
+#include "present/export.h"
+#include "read/model.h"
 
 #include <stdio.h>
 #include <stdlib.h>

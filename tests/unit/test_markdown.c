@@ -4,7 +4,7 @@
  */
 #include "check.h"
 
-#include "markdown.h"
+#include "base/markdown.h"
 
 #include <cmark.h>
 #include <stdlib.h>

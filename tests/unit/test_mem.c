@@ -4,7 +4,7 @@
  * of room, and large blocks are aligned and zeroed as asked.
  */
 #include "check.h"
-#include "mem.h"
+#include "base/mem.h"
 
 #include <stdbool.h>
 #include <stdint.h>

@@ -6,11 +6,11 @@
  */
 #include "check.h"
 
-#include "buf.h"
-#include "diag.h"
-#include "fsutil.h"
-#include "mem.h"
-#include "mustache.h"
+#include "base/buf.h"
+#include "base/diag.h"
+#include "base/fsutil.h"
+#include "base/mem.h"
+#include "render/mustache.h"
 
 #include <errno.h>
 #include <pthread.h>

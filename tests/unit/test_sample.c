@@ -10,10 +10,10 @@
 #include "check.h"
 #include "centre_dir.h"
 
-#include "model.h"
-#include "sample.h"
-#include "scope.h"
-#include "xref.h"
+#include "read/model.h"
+#include "judge/sample.h"
+#include "judge/scope.h"
+#include "judge/xref.h"
 
 #include <stdio.h>
 #include <stdlib.h>

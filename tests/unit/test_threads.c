@@ -3,7 +3,7 @@
  * argument or the shared one, and every result in argument order.
  */
 #include "check.h"
-#include "threads.h"
+#include "base/threads.h"
 
 #include <pthread.h>
 #include <stdatomic.h>

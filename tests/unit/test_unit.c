@@ -3,10 +3,10 @@
  */
 #include "check.h"
 
-#include "arena.h"
-#include "buf.h"
-#include "diag.h"
-#include "unit.h"
+#include "base/arena.h"
+#include "base/buf.h"
+#include "base/diag.h"
+#include "read/unit.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -3,7 +3,7 @@
  */
 #include "check.h"
 
-#include "utf8.h"
+#include "base/utf8.h"
 
 static size_t check(const char *s)
 {

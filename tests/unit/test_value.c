@@ -4,7 +4,7 @@
  */
 #include "check.h"
 
-#include "value.h"
+#include "base/value.h"
 
 #include <stdlib.h>
 

@@ -8,9 +8,9 @@
 #include "check.h"
 #include "centre_dir.h"
 
-#include "buf.h"
-#include "model.h"
-#include "xref.h"
+#include "base/buf.h"
+#include "read/model.h"
+#include "judge/xref.h"
 
 #include <stdio.h>
 #include <stdlib.h>

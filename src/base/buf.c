@@ -1,0 +1,92 @@
+/*
+ * buf.c - the growable byte buffer (see buf.h).
+ */
+#include "base/buf.h"
+#include "base/mem.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void buf_grow(struct buf *b, size_t extra)
+{
+	/* +1 keeps room for the terminating NUL at all times. */
+	b->data = mem_array_grow(b->data, &b->cap, b->len + extra + 1, 1);
+}
+
+void buf_put(struct buf *b, const char *data, size_t len)
+{
+	if (len == 0 && b->data)
+		return;
+	/* Most puts fit: a render makes millions, and the call that only
+	 * found there was room was a twentieth of its instructions. */
+	if (!b->data || b->cap - b->len <= len)
+		buf_grow(b, len);
+	if (len)
+		memcpy(b->data + b->len, data, len);
+	b->len += len;
+	b->data[b->len] = '\0';
+}
+
+void buf_puts(struct buf *b, const char *s)
+{
+	buf_put(b, s, strlen(s));
+}
+
+void buf_putc(struct buf *b, char c)
+{
+	buf_put(b, &c, 1);
+}
+
+void buf_vprintf(struct buf *b, const char *fmt, va_list ap)
+{
+	va_list again;
+	int n;
+
+	va_copy(again, ap);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	if (n > 0) {
+		buf_grow(b, (size_t)n);
+		vsnprintf(b->data + b->len, (size_t)n + 1, fmt, again);
+		b->len += (size_t)n;
+	}
+	va_end(again);
+}
+
+void buf_printf(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vprintf(b, fmt, ap);
+	va_end(ap);
+}
+
+void buf_truncate(struct buf *b, size_t len)
+{
+	if (len < b->len) {
+		b->len = len;
+		b->data[len] = '\0';
+	}
+}
+
+const char *buf_cstr(struct buf *b)
+{
+	return b->data ? b->data : "";
+}
+
+char *buf_detach(struct buf *b)
+{
+	char *data = b->data ? b->data : mem_strdup("");
+
+	b->data = NULL;
+	b->len = b->cap = 0;
+	return data;
+}
+
+void buf_free(struct buf *b)
+{
+	free(b->data);
+	b->data = NULL;
+	b->len = b->cap = 0;
+}

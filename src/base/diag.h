@@ -1,0 +1,110 @@
+/*
+ * diag.h - diagnostics: every problem folio finds in its inputs.
+ *
+ * The one module that owns them.  Loaders never stop at the first
+ * problem: they add a diagnostic here and carry on, so that one run
+ * reports everything.  A diagnostic is located as compilers locate theirs
+ * (FILE:LINE:COL, 1-based, column in bytes; 0 means unknown), which lets
+ * editors and CI annotations jump to it.  This module formats; the
+ * command line decides where the text goes.
+ */
+#ifndef FOLIO_DIAG_H
+#define FOLIO_DIAG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <jansson.h>
+
+#include "base/buf.h"
+
+enum diag_severity {
+	DIAG_ERROR,
+	DIAG_WARNING,
+};
+
+/*
+ * file and message are one line of UTF-8 whatever they were given: diag_add
+ * writes control characters and bytes that are not UTF-8 out as \n, \r,
+ * \t or \xHH.
+ */
+struct diag {
+	char *file;      /* as the user named it; never NULL */
+	int line;        /* 0: the file as a whole */
+	int column;      /* 0: unknown */
+	enum diag_severity severity;
+	char *message;   /* one line, no trailing period needed */
+	/*
+	 * Whom and what it is about, when it is about one learner's row or
+	 * one unit: the ids as written (NULL: not about one).  A pack shows
+	 * only the diagnostics of its scope (scope_diagnostics).
+	 */
+	char *learner;
+	char *unit;
+	/* In a file outside the centre folder (model_load marks it): its
+	 * text stays on the terminal, never in a published page. */
+	bool outside;
+};
+
+struct diag_list {
+	struct diag *items;
+	size_t count;
+	size_t cap;
+	size_t errors;
+	size_t warnings;
+	/* The subject of the diagnostics added from now on (diag_list_about). */
+	const char *learner;
+	const char *unit;
+};
+
+#define DIAG_LIST_INIT { NULL, 0, 0, 0, 0, NULL, NULL }
+
+/*
+ * Says that the diagnostics added next are about this learner's row, or
+ * this unit (the ids as written; copied into each diagnostic), until the
+ * next call; NULL, NULL: about no one in particular.  A loader calls it
+ * before reading each row, so that every problem found in the row, an
+ * error that leaves it out included, knows whose it is.
+ */
+void diag_list_about(struct diag_list *list, const char *learner,
+		     const char *unit);
+
+void diag_error(struct diag_list *list, const char *file, int line,
+		int column, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+void diag_warning(struct diag_list *list, const char *file, int line,
+		  int column, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+void diag_add(struct diag_list *list, enum diag_severity severity,
+	      const char *file, int line, int column, const char *message);
+
+/* Appends a copy of d, its subject too, to list. */
+void diag_list_add_copy(struct diag_list *list, const struct diag *d);
+
+/* Appends a copy of every diagnostic of from (a worker's own list) to list. */
+void diag_list_append(struct diag_list *list, const struct diag_list *from);
+
+/*
+ * Stable sort by file (in the order files were first reported, which is
+ * the load order), then line, then column.
+ */
+void diag_list_sort(struct diag_list *list);
+
+/* "FILE:LINE:COL: error: message\n", with ANSI colour when asked. */
+void diag_format(const struct diag *d, bool color, struct buf *out);
+void diag_list_format(const struct diag_list *list, bool color,
+		      struct buf *out);
+
+/* [{file, line, column, severity, message}]; line/column null when unknown. */
+json_t *diag_list_to_json(const struct diag_list *list);
+
+/*
+ * The same for a page or a pack: a diagnostic in a file outside the
+ * centre folder keeps its place but not its message, which may quote the
+ * file (a header line, a value): the site is published, the file is not.
+ */
+json_t *diag_list_to_json_published(const struct diag_list *list);
+
+void diag_list_free(struct diag_list *list);
+
+#endif

@@ -1,0 +1,273 @@
+/*
+ * markdown.c - Markdown to safe HTML, with a fast path (see markdown.h).
+ */
+#include "base/markdown.h"
+
+#include "base/mem.h"
+#include "base/utf8.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/*
+ * Plain: one line, starting with a letter or a non-ASCII byte (so no
+ * block construct can start: no heading, list, quote, code block or
+ * thematic break), without trailing spaces, and with none of the
+ * characters that begin inline markup, entities or raw HTML.  Such a
+ * line is a paragraph whose text cmark copies, escaping only '"'.
+ */
+/* Bytes that may begin markup, an entity or raw HTML, and control bytes. */
+static const bool special[256] = {
+	[0] = true, [1] = true, [2] = true, [3] = true, [4] = true, [5] = true,
+	[6] = true, [7] = true, [8] = true, [9] = true, [10] = true, [11] = true,
+	[12] = true, [13] = true, [14] = true, [15] = true, [16] = true,
+	[17] = true, [18] = true, [19] = true, [20] = true, [21] = true,
+	[22] = true, [23] = true, [24] = true, [25] = true, [26] = true,
+	[27] = true, [28] = true, [29] = true, [30] = true, [31] = true,
+	['\\'] = true, ['`'] = true, ['*'] = true, ['_'] = true, ['['] = true,
+	[']'] = true, ['!'] = true, ['<'] = true, ['>'] = true, ['&'] = true,
+};
+
+bool markdown_is_plain(const char *text, size_t len)
+{
+	unsigned char first = len ? (unsigned char)text[0] : 0;
+
+	if (!len || text[len - 1] == ' ')
+		return false;
+	if (!((first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z') ||
+	      first >= 0x80))
+		return false;
+	for (size_t i = 0; i < len; i++)
+		if (special[(unsigned char)text[i]])
+			return false;
+	return true;
+}
+
+/* A plain paragraph's HTML: "<p>", the text with '"' as &quot;, "</p>\n". */
+size_t markdown_plain_html_length(const char *text, size_t len)
+{
+	size_t n = len + 3 + 5;
+
+	for (const char *q = memchr(text, '"', len); q;
+	     q = memchr(q + 1, '"', len - (size_t)(q + 1 - text)))
+		n += 5;
+	return n;
+}
+
+void markdown_plain_html(const char *text, size_t len, char *out)
+{
+	size_t run = 0;
+
+	memcpy(out, "<p>", 3);
+	out += 3;
+	for (size_t i = 0; i < len; i++) {
+		if (text[i] != '"')
+			continue;
+		memcpy(out, text + run, i - run);
+		out += i - run;
+		memcpy(out, "&quot;", 6);
+		out += 6;
+		run = i + 1;
+	}
+	memcpy(out, text + run, len - run);
+	memcpy(out + len - run, "</p>\n", 5);
+}
+
+/*
+ * Whether an image at url would be fetched from outside the site: a URL
+ * with a scheme (https:, but not the data: images cmark's safe mode
+ * keeps, which are inline), a network path (//host/...), or a path from
+ * the root of the server, which is outside the site folder when it is
+ * opened from the disk.  Browsers read a backslash as a slash there.
+ */
+static bool is_remote(const char *url)
+{
+	size_t scheme = strspn(url, "abcdefghijklmnopqrstuvwxyz"
+				    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+-.");
+
+	if (url[0] == '/' || url[0] == '\\')
+		return true;
+	if (scheme == 0 || url[scheme] != ':')
+		return false;
+	return !(scheme == 4 && strncasecmp(url, "data", 4) == 0);
+}
+
+static void free_node(cmark_node *node)
+{
+	cmark_node_unlink(node);
+	cmark_node_free(node);
+}
+
+static bool in_link(cmark_node *node)
+{
+	while ((node = cmark_node_parent(node)) != NULL)
+		if (cmark_node_get_type(node) == CMARK_NODE_LINK)
+			return true;
+	return false;
+}
+
+/* The image's alternative text, or its address when it has none. */
+static void move_alt_text(cmark_node *image, cmark_node *to)
+{
+	cmark_node *child;
+
+	while ((child = cmark_node_first_child(image)) != NULL)
+		cmark_node_append_child(to, child);
+	if (!cmark_node_first_child(to)) {
+		cmark_node *text = cmark_node_new(CMARK_NODE_TEXT);
+
+		cmark_node_set_literal(text, cmark_node_get_url(image));
+		cmark_node_append_child(to, text);
+	}
+}
+
+/*
+ * The image becomes a link to the same address, its alternative text the
+ * link's text, so a reader can still follow it on purpose.  Inside a
+ * link, where a link cannot be, it becomes that text alone.
+ */
+static void image_to_link(cmark_node *image)
+{
+	cmark_node *link = cmark_node_new(CMARK_NODE_LINK), *child;
+
+	cmark_node_set_url(link, cmark_node_get_url(image));
+	cmark_node_set_title(link, cmark_node_get_title(image));
+	move_alt_text(image, link);
+	if (in_link(image)) {
+		while ((child = cmark_node_first_child(link)) != NULL)
+			cmark_node_insert_before(image, child);
+		cmark_node_free(link);
+		free_node(image);
+		return;
+	}
+	cmark_node_replace(image, link);
+	cmark_node_free(image);
+}
+
+/* Images are gathered first: the tree must not change under the iterator. */
+static void unlink_remote_images(cmark_node *root)
+{
+	cmark_iter *iter = cmark_iter_new(root);
+	cmark_node **images = NULL;
+	size_t n = 0, cap = 0;
+	cmark_event_type event;
+
+	while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(iter);
+		const char *url;
+
+		if (event != CMARK_EVENT_ENTER ||
+		    cmark_node_get_type(node) != CMARK_NODE_IMAGE)
+			continue;
+		url = cmark_node_get_url(node);
+		if (!url || !is_remote(url))
+			continue;
+		images = mem_array_grow(images, &cap, n + 1, sizeof(*images));
+		images[n++] = node;
+	}
+	cmark_iter_free(iter);
+	for (size_t i = 0; i < n; i++)
+		image_to_link(images[i]);
+	free(images);
+}
+
+/*
+ * Appends html with each control character (utf8_control_length) as
+ * U+FFFD: cmark passes them through, and no page may carry them.
+ */
+static void put_shown(struct buf *out, const char *html)
+{
+	size_t len = strlen(html), run = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		size_t control = utf8_control_length(html + i, len - i);
+
+		if (!control)
+			continue;
+		buf_put(out, html + run, i - run);
+		buf_puts(out, UTF8_REPLACEMENT);
+		i += control - 1;
+		run = i + 1;
+	}
+	buf_put(out, html + run, len - run);
+}
+
+void markdown_node_html(cmark_node *node, struct buf *out)
+{
+	char *html;
+
+	unlink_remote_images(node);
+	html = cmark_render_html(node, CMARK_OPT_DEFAULT);
+	put_shown(out, html);
+	free(html);
+}
+
+void markdown_to_html(const char *text, size_t len, struct buf *out)
+{
+	cmark_node *doc;
+
+	if (len == 0)
+		return;
+	if (markdown_is_plain(text, len)) {
+		size_t n = markdown_plain_html_length(text, len);
+
+		buf_grow(out, n + 1);
+		markdown_plain_html(text, len, out->data + out->len);
+		out->len += n;
+		out->data[out->len] = '\0';
+		return;
+	}
+	doc = cmark_parse_document(text, len, CMARK_OPT_DEFAULT);
+	markdown_node_html(doc, out);
+	cmark_node_free(doc);
+}
+
+/* Runs of spaces in out past start become one; none at the end. */
+static void collapse_spaces(struct buf *out, size_t start)
+{
+	size_t to = start;
+
+	for (size_t from = start; from < out->len; from++)
+		if (out->data[from] != ' ' || (to > start && out->data[to - 1] != ' '))
+			out->data[to++] = out->data[from];
+	while (to > start && out->data[to - 1] == ' ')
+		to--;
+	buf_truncate(out, to);
+}
+
+void markdown_to_text(const char *text, size_t len, struct buf *out)
+{
+	cmark_node *doc;
+	cmark_iter *iter;
+	cmark_event_type event;
+	size_t start = out->len;
+
+	if (markdown_is_plain(text, len)) {
+		buf_put(out, text, len);
+		return;
+	}
+	doc = cmark_parse_document(text, len, CMARK_OPT_DEFAULT);
+	iter = cmark_iter_new(doc);
+	while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(iter);
+		cmark_node_type type = cmark_node_get_type(node);
+
+		if (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE) {
+			if (event == CMARK_EVENT_ENTER)
+				buf_puts(out, cmark_node_get_literal(node));
+		} else if (type == CMARK_NODE_SOFTBREAK ||
+			   type == CMARK_NODE_LINEBREAK ||
+			   (event == CMARK_EVENT_EXIT &&
+			    (type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING ||
+			     type == CMARK_NODE_CODE_BLOCK))) {
+			if (out->len > start && out->data[out->len - 1] != ' ')
+				buf_putc(out, ' ');
+		} else if (type == CMARK_NODE_CODE_BLOCK && event == CMARK_EVENT_ENTER) {
+			buf_puts(out, cmark_node_get_literal(node));
+		}
+	}
+	collapse_spaces(out, start);
+	cmark_iter_free(iter);
+	cmark_node_free(doc);
+}

@@ -1,0 +1,383 @@
+/*
+ * value.c - template values: lookups, truth, JSON text, and values made
+ * from jansson's (see value.h).
+ *
+ * Both walks over a tree (value_dump, value_from_json) keep their own
+ * stack on the heap, so a deeply nested document costs memory, never C
+ * stack.
+ */
+#include "base/value.h"
+#include "base/mem.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+/* Objects with more members than this carry an index sorted by key. */
+#define VALUE_SCAN_MAX 16
+
+const struct value value_null_value = { .kind = VALUE_NULL };
+
+struct value *value_items(struct arena *a, size_t n)
+{
+	return arena_alloc_raw(a, (n ? n : 1) * sizeof(struct value));
+}
+
+struct value_member *value_members(struct arena *a, size_t n)
+{
+	return arena_alloc_raw(a, (n ? n : 1) * sizeof(struct value_member));
+}
+
+struct value value_copy(struct arena *a, const char *s, size_t len)
+{
+	return value_textn(arena_strndup(a, s, len), len);
+}
+
+static int key_compare(const char *a, size_t alen, const char *b, size_t blen)
+{
+	int c = memcmp(a, b, alen < blen ? alen : blen);
+
+	return c ? c : (alen > blen) - (alen < blen);
+}
+
+static bool same_key(const char *a, const char *b, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len && a[i] == b[i])
+		i++;
+	return i == len;
+}
+
+static bool has_key(const struct value_member *m, const char *key, size_t len)
+{
+	return m->key_len == len && same_key(m->key, key, len);
+}
+
+/*
+ * Where key is among a small object's members (object->len when it is
+ * not): keys are short, so they are compared here, not by memcmp.
+ */
+static size_t scan(const struct value *object, const char *key, size_t len)
+{
+	size_t i = 0;
+
+	while (i < object->len && !has_key(&object->u.members[i], key, len))
+		i++;
+	return i;
+}
+
+/* A large object's member named key, found in its sorted index. */
+static const struct value *search(const struct value *object, const char *key,
+				  size_t len)
+{
+	size_t lo = 0, hi = object->len;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct value_member *at = &object->u.members[object->order[mid]];
+		int c = key_compare(key, len, at->key, at->key_len);
+
+		if (c == 0)
+			return &at->value;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
+const struct value *value_get(const struct value *object, const char *key,
+			      size_t len)
+{
+	size_t i;
+
+	if (object->kind != VALUE_OBJECT)
+		return NULL;
+	if (object->order)
+		return search(object, key, len);
+	i = scan(object, key, len);
+	return i < object->len ? &object->u.members[i].value : NULL;
+}
+
+const struct value *value_get_hinted(const struct value *object,
+				     const char *key, size_t len,
+				     size_t *hint)
+{
+	size_t i = *hint;
+
+	if (object->kind != VALUE_OBJECT || object->order)
+		return value_get(object, key, len);
+	if (i < object->len && has_key(&object->u.members[i], key, len))
+		return &object->u.members[i].value;
+	i = scan(object, key, len);
+	if (i == object->len)
+		return NULL;
+	*hint = i;
+	return &object->u.members[i].value;
+}
+
+bool value_truthy(const struct value *v)
+{
+	return v && v->kind != VALUE_NULL && v->kind != VALUE_FALSE &&
+	       !(v->kind == VALUE_LIST && v->len == 0);
+}
+
+/* ---- JSON text --------------------------------------------------------- */
+
+static void dump_string(struct buf *out, const char *s, size_t len)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t run = 0;
+
+	buf_putc(out, '"');
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		char esc[7] = "\\u00";
+		const char *with = esc;
+
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		switch (c) {
+		case '"':  with = "\\\""; break;
+		case '\\': with = "\\\\"; break;
+		case '\b': with = "\\b"; break;
+		case '\f': with = "\\f"; break;
+		case '\n': with = "\\n"; break;
+		case '\r': with = "\\r"; break;
+		case '\t': with = "\\t"; break;
+		default:
+			esc[4] = hex[c >> 4];
+			esc[5] = hex[c & 15];
+			esc[6] = '\0';
+		}
+		buf_put(out, s + run, i - run);
+		buf_puts(out, with);
+		run = i + 1;
+	}
+	buf_put(out, s + run, len - run);
+	buf_putc(out, '"');
+}
+
+/*
+ * As jansson with JSON_REAL_PRECISION(15): %.15g, a real always looks
+ * real (3.0), and the exponent has no '+' and no leading zeros (1e100).
+ */
+static void dump_real(struct buf *out, double d)
+{
+	char text[40], *e, *from, *to;
+
+	snprintf(text, sizeof(text), "%.15g", d);
+	e = strchr(text, 'e');
+	if (!e) {
+		buf_puts(out, text);
+		if (!strchr(text, '.'))
+			buf_puts(out, ".0");
+		return;
+	}
+	to = e + 1 + (e[1] == '-');
+	from = e + 1 + (e[1] == '-' || e[1] == '+');
+	while (*from == '0' && from[1])
+		from++;
+	memmove(to, from, strlen(from) + 1);
+	buf_puts(out, text);
+}
+
+/* Decimal digits without printf: pages print thousands of numbers. */
+static void dump_int(struct buf *out, long long i)
+{
+	char text[24], *end = text + sizeof(text), *p = end;
+	unsigned long long u = i < 0 ? 0ULL - (unsigned long long)i
+				     : (unsigned long long)i;
+
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (i < 0)
+		*--p = '-';
+	buf_put(out, p, (size_t)(end - p));
+}
+
+static void dump_scalar(const struct value *v, struct buf *out)
+{
+	switch (v->kind) {
+	case VALUE_NULL:
+		buf_puts(out, "null");
+		break;
+	case VALUE_FALSE:
+		buf_puts(out, "false");
+		break;
+	case VALUE_TRUE:
+		buf_puts(out, "true");
+		break;
+	case VALUE_INT:
+		dump_int(out, v->u.i);
+		break;
+	case VALUE_REAL:
+		dump_real(out, v->u.d);
+		break;
+	default:
+		dump_string(out, v->u.s, v->len);
+		break;
+	}
+}
+
+/* A container being written, and how far. */
+struct dump_frame {
+	const struct value *v;
+	size_t next;
+};
+
+void value_dump(const struct value *v, struct buf *out)
+{
+	struct dump_frame *stack = NULL;
+	size_t depth = 0, cap = 0;
+
+	for (;;) {
+		if (v) {
+			if (v->kind != VALUE_LIST && v->kind != VALUE_OBJECT) {
+				dump_scalar(v, out);
+			} else {
+				stack = mem_array_grow(stack, &cap, depth + 1,
+						       sizeof(*stack));
+				stack[depth++] = (struct dump_frame){ v, 0 };
+				buf_putc(out, v->kind == VALUE_LIST ? '[' : '{');
+			}
+			v = NULL;
+		}
+		if (depth == 0)
+			break;
+		{
+			struct dump_frame *f = &stack[depth - 1];
+			bool list = f->v->kind == VALUE_LIST;
+
+			if (f->next == f->v->len) {
+				buf_putc(out, list ? ']' : '}');
+				depth--;
+				continue;
+			}
+			if (f->next)
+				buf_putc(out, ',');
+			if (list) {
+				v = &f->v->u.items[f->next];
+			} else {
+				const struct value_member *m = &f->v->u.members[f->next];
+
+				dump_string(out, m->key, m->key_len);
+				buf_putc(out, ':');
+				v = &m->value;
+			}
+			f->next++;
+		}
+	}
+	free(stack);
+}
+
+/* ---- from jansson ------------------------------------------------------ */
+
+static int compare_members(const void *a, const void *b)
+{
+	const struct value_member *x = *(const struct value_member *const *)a;
+	const struct value_member *y = *(const struct value_member *const *)b;
+
+	return key_compare(x->key, x->key_len, y->key, y->key_len);
+}
+
+/* jansson's keys are unique, so the order is total. */
+static const uint32_t *member_order(struct arena *a,
+				    const struct value_member *m, size_t n)
+{
+	const struct value_member **sorted = mem_calloc(n, sizeof(*sorted));
+	uint32_t *order = arena_alloc(a, n * sizeof(*order));
+
+	for (size_t i = 0; i < n; i++)
+		sorted[i] = &m[i];
+	qsort(sorted, n, sizeof(*sorted), compare_members);
+	for (size_t i = 0; i < n; i++)
+		order[i] = (uint32_t)(sorted[i] - m);
+	free(sorted);
+	return order;
+}
+
+static struct value scalar(const json_t *json)
+{
+	switch (json_typeof(json)) {
+	case JSON_STRING:
+		return value_textn(json_string_value(json),
+				   json_string_length(json));
+	case JSON_INTEGER:
+		return value_int(json_integer_value(json));
+	case JSON_REAL:
+		return (struct value){ .kind = VALUE_REAL,
+				       .u.d = json_real_value(json) };
+	case JSON_TRUE:
+		return value_bool(true);
+	case JSON_FALSE:
+		return value_bool(false);
+	default:
+		return value_null();
+	}
+}
+
+/* A JSON container whose values are still to be converted into place. */
+struct pending {
+	const json_t *json;
+	struct value *into;
+};
+
+/* Fills *into from json; a container's elements are queued. */
+static void convert_one(struct arena *a, const json_t *json,
+			struct value *into, struct pending **queue,
+			size_t *n, size_t *cap)
+{
+	size_t size, i = 0;
+
+	if (json_is_array(json)) {
+		struct value *items;
+
+		size = json_array_size(json);
+		items = value_items(a, size);
+		*into = value_list(items, size);
+		for (i = 0; i < size; i++) {
+			*queue = mem_array_grow(*queue, cap, *n + 1, sizeof(**queue));
+			(*queue)[(*n)++] = (struct pending){
+				json_array_get(json, i), &items[i] };
+		}
+	} else if (json_is_object(json)) {
+		struct value_member *members;
+		const char *key;
+		json_t *v;
+
+		size = json_object_size(json);
+		members = value_members(a, size);
+		json_object_foreach((json_t *)json, key, v) {
+			members[i].key = key;
+			members[i].key_len = strlen(key);
+			*queue = mem_array_grow(*queue, cap, *n + 1, sizeof(**queue));
+			(*queue)[(*n)++] = (struct pending){ v, &members[i].value };
+			i++;
+		}
+		*into = value_object(members, size);
+		if (size > VALUE_SCAN_MAX && size <= UINT32_MAX)
+			into->order = member_order(a, members, size);
+	} else {
+		*into = json ? scalar(json) : value_null();
+	}
+}
+
+struct value value_from_json(struct arena *a, const json_t *json)
+{
+	struct value root;
+	struct pending *queue = NULL;
+	size_t n = 0, cap = 0;
+
+	convert_one(a, json, &root, &queue, &n, &cap);
+	while (n > 0) {
+		struct pending p = queue[--n];
+
+		convert_one(a, p.json, p.into, &queue, &n, &cap);
+	}
+	free(queue);
+	return root;
+}

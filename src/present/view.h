@@ -1,0 +1,99 @@
+/*
+ * view.h - what each page of the site is rendered from.
+ *
+ * Mustache is logic-less, so a page's template cannot join a criterion to
+ * its evidence or count a cohort: the views do it here, from the model and
+ * the cross-reference.  Every page is rendered against a stack of two
+ * contexts: the shared site model (struct view_shared, built once,
+ * read-only, shared by the threads) underneath, and the page's own view on
+ * top.  docs/site.md ("The template context") documents every key: it is the
+ * contract with template authors.
+ *
+ * The pages there are thousands of (dashboard, learners, portfolios) are
+ * built as values (value.h) in the rendering thread's arena: no hashing,
+ * no copying of the model's strings.  The few unit, sheet and pack pages
+ * are built as JSON, which the site turns into values.
+ *
+ * Links are relative to the site's root, without extension (`href`:
+ * "learners/amy/ocr-c3"); a template writes {{page.root}}{{href}}.html,
+ * where page.root climbs from the page to the root ("../../"), or is the
+ * --base-url.
+ */
+#ifndef FOLIO_VIEW_H
+#define FOLIO_VIEW_H
+
+#include <jansson.h>
+#include <stdbool.h>
+
+#include "base/arena.h"
+#include "base/diag.h"
+#include "read/model.h"
+#include "base/value.h"
+#include "judge/xref.h"
+
+enum view_kind {
+	VIEW_DASHBOARD,
+	VIEW_LEARNER,
+	VIEW_PORTFOLIO,
+	VIEW_UNIT,
+	VIEW_SHEET,
+	VIEW_PACK,        /* an external-verification pack's index */
+};
+
+struct view_site {
+	const char *base_url;      /* "" for relative links */
+	bool html, md;             /* the formats being built */
+};
+
+/*
+ * What every page shares: the site model {site, centre, units, learners,
+ * diagnostics, has_diagnostics, pack}, and each unit's `unit_info` for its
+ * portfolios.  Values in its own arena, pointing into the model and into
+ * JSON it keeps.
+ */
+struct view_shared {
+	struct arena arena;
+	json_t *keep;               /* the JSON the values point into */
+	const struct model *m;
+	const struct xref *x;
+	struct value root;
+	struct value *unit_info;    /* by the model's unit order */
+};
+
+/* pack: NULL, or the pack's own context (pack.h), shared as "pack". */
+void view_shared_init(struct view_shared *s, const struct model *m,
+		      const struct xref *x, const struct diag_list *diags,
+		      const struct view_site *site, json_t *pack);
+void view_shared_free(struct view_shared *s);
+
+/* {page: {kind, title, path, root}, KIND: {...}}: one page's own context,
+ * in a (strings it makes are copied there; the model's are not). */
+struct value view_dashboard(struct arena *a, const struct view_shared *s,
+			    const char *root);
+/*
+ * A learner's evidence rows as view_learner() built them (in its arena),
+ * so that the portfolio pages built after it, from the same arena, copy
+ * them instead of building each row again.  rows may be NULL.
+ */
+struct view_rows {
+	const struct learner *learner;
+	const struct evidence *const *evidence;   /* the learner's, in order */
+	const struct value *rows;                 /* rows[i] is evidence[i]'s */
+	size_t n;
+};
+
+struct value view_learner(struct arena *a, const struct view_shared *s,
+			  size_t learner, const char *root,
+			  struct view_rows *rows);
+struct value view_portfolio(struct arena *a, const struct view_shared *s,
+			    const struct portfolio *p, const char *root,
+			    const struct view_rows *rows);
+json_t *view_unit(const struct model *m, const struct xref *x,
+		  const struct unit *u, const char *root);
+json_t *view_sheet(const struct unit *u, const char *root);
+/* {page: {...}}: the pack's own context is the root's "pack" (pack.h). */
+json_t *view_pack(const char *root);
+
+const char *view_status_label(enum xref_status status);
+
+#endif

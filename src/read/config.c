@@ -1,0 +1,264 @@
+/*
+ * config.c - reading folio.yml (see config.h).
+ */
+#include "read/config.h"
+#include "read/risk.h"
+#include "base/buf.h"
+#include "base/date.h"
+#include "base/encoding.h"
+#include "base/fsutil.h"
+#include "base/utf8.h"
+#include "read/ydoc.h"
+
+#include <errno.h>
+#include <fnmatch.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct reading {
+	struct config *config;
+	struct arena *arena;
+	struct diag_list *diags;
+	size_t encodings_cap;       /* room in config->encodings */
+};
+
+static void read_string(struct reading *r, struct ydoc *y, yaml_node_t *value,
+			const char *key, const char **out)
+{
+	const char *text;
+
+	if (ydoc_text(y, value, key, &text))
+		*out = arena_strdup(r->arena, text);
+}
+
+static void read_date(struct reading *r, struct ydoc *y, yaml_node_t *value)
+{
+	const char *text;
+	struct buf why = BUF_INIT;
+
+	if (!ydoc_text(y, value, "today", &text))
+		return;
+	if (date_parse(text, &r->config->today) == 0) {
+		r->config->has_today = true;
+		return;
+	}
+	date_explain(text, &why);
+	diag_error(r->diags, y->file, ydoc_line(y, value), ydoc_column(value),
+		   "`today`: %s", buf_cstr(&why));
+	buf_free(&why);
+}
+
+static void read_path(struct ydoc *y, const char *key, yaml_node_t *key_node,
+		      yaml_node_t *value, void *ctx)
+{
+	struct reading *r = ctx;
+
+	if (ydoc_is_null(value))
+		return;
+	if (strcmp(key, "units") == 0)
+		read_string(r, y, value, key, &r->config->units);
+	else if (strcmp(key, "learners") == 0)
+		read_string(r, y, value, key, &r->config->learners);
+	else if (strcmp(key, "evidence") == 0)
+		read_string(r, y, value, key, &r->config->evidence);
+	else if (strcmp(key, "assessors") == 0)
+		read_string(r, y, value, key, &r->config->assessors);
+	else if (strcmp(key, "iqa") == 0)
+		read_string(r, y, value, key, &r->config->iqa);
+	else
+		diag_warning(r->diags, y->file, ydoc_line(y, key_node),
+			     ydoc_column(key_node),
+			     "unknown key `%s` in `paths` (known: units, learners, "
+			     "evidence, assessors, iqa)", key);
+}
+
+static const char *encoding_name(struct reading *r, struct ydoc *y,
+				 yaml_node_t *value)
+{
+	const char *name;
+
+	if (!ydoc_text(y, value, "encoding", &name))
+		return NULL;
+	if (!encoding_known(name)) {
+		diag_error(r->diags, y->file, ydoc_line(y, value), ydoc_column(value),
+			   "unknown encoding `%s` (such as utf-8 or windows-1252)", name);
+		return NULL;
+	}
+	return arena_strdup(r->arena, name);
+}
+
+static void read_pattern(struct ydoc *y, const char *key, yaml_node_t *key_node,
+			 yaml_node_t *value, void *ctx)
+{
+	struct reading *r = ctx;
+	struct config *c = r->config;
+	const char *name = encoding_name(r, y, value);
+
+	(void)key_node;
+	if (!name)
+		return;
+	/* Doubling: growing by one copied the whole list for every pattern,
+	 * which grew with the square of the patterns. */
+	c->encodings = arena_grow(r->arena, c->encodings, &r->encodings_cap,
+				  c->nencodings + 1, sizeof(*c->encodings));
+	c->encodings[c->nencodings].pattern = arena_strdup(r->arena, key);
+	c->encodings[c->nencodings].name = name;
+	c->nencodings++;
+}
+
+static void read_encoding(struct reading *r, struct ydoc *y, yaml_node_t *value)
+{
+	if (value->type == YAML_MAPPING_NODE)
+		ydoc_each_pair(y, value, "`encoding`", read_pattern, r);
+	else
+		r->config->encoding = encoding_name(r, y, value);
+}
+
+/* "50%" or 50: a whole percentage, 0 to 100; else -1. */
+static int parse_percent(const char *text)
+{
+	int n = 0;
+	size_t digits = 0;
+
+	while (text[digits] >= '0' && text[digits] <= '9' && digits < 4)
+		n = n * 10 + (text[digits++] - '0');
+	if (digits == 0 || n > 100)
+		return -1;
+	if (text[digits] == '%')
+		digits++;
+	return text[digits] ? -1 : n;
+}
+
+static void read_rate(struct reading *r, struct ydoc *y, yaml_node_t *value,
+		      const char *key, enum risk risk)
+{
+	const char *text;
+	int percent;
+
+	if (!ydoc_text(y, value, key, &text))
+		return;
+	percent = parse_percent(text);
+	if (percent < 0) {
+		diag_error(r->diags, y->file, ydoc_line(y, value), ydoc_column(value),
+			   "`%s`: a percentage from 0%% to 100%%, such as 50%%", key);
+		return;
+	}
+	r->config->sampling_rate[risk] = percent;
+}
+
+static void read_sampling_key(struct ydoc *y, const char *key,
+			      yaml_node_t *key_node, yaml_node_t *value,
+			      void *ctx)
+{
+	struct reading *r = ctx;
+	long seed;
+
+	if (ydoc_is_null(value))
+		return;
+	if (strcmp(key, "high") == 0)
+		read_rate(r, y, value, "sampling.high", RISK_HIGH);
+	else if (strcmp(key, "medium") == 0)
+		read_rate(r, y, value, "sampling.medium", RISK_MEDIUM);
+	else if (strcmp(key, "low") == 0)
+		read_rate(r, y, value, "sampling.low", RISK_LOW);
+	else if (strcmp(key, "seed") == 0) {
+		if (ydoc_int(y, value, "sampling.seed", 0, LONG_MAX, &seed))
+			r->config->sampling_seed = (uint64_t)seed;
+	} else
+		diag_warning(r->diags, y->file, ydoc_line(y, key_node),
+			     ydoc_column(key_node),
+			     "unknown key `%s` in `sampling` (known: high, medium, "
+			     "low, seed)", key);
+}
+
+const char *config_encoding_for(const struct config *c, const char *path)
+{
+	for (size_t i = 0; i < c->nencodings; i++)
+		if (fnmatch(c->encodings[i].pattern, path, 0) == 0)
+			return c->encodings[i].name;
+	return c->encoding;
+}
+
+static void read_key(struct ydoc *y, const char *key, yaml_node_t *key_node,
+		     yaml_node_t *value, void *ctx)
+{
+	struct reading *r = ctx;
+
+	if (ydoc_is_null(value))
+		return;
+	if (strcmp(key, "name") == 0)
+		read_string(r, y, value, key, &r->config->name);
+	else if (strcmp(key, "number") == 0)
+		read_string(r, y, value, key, &r->config->number);
+	else if (strcmp(key, "today") == 0)
+		read_date(r, y, value);
+	else if (strcmp(key, "paths") == 0)
+		ydoc_each_pair(y, value, "`paths`", read_path, r);
+	else if (strcmp(key, "encoding") == 0)
+		read_encoding(r, y, value);
+	else if (strcmp(key, "sampling") == 0)
+		ydoc_each_pair(y, value, "`sampling`", read_sampling_key, r);
+	else
+		diag_warning(r->diags, y->file, ydoc_line(y, key_node),
+			     ydoc_column(key_node),
+			     "unknown key `%s` (known: name, number, today, paths, "
+			     "encoding, sampling)", key);
+}
+
+/* The rates and seed a centre gets unless folio.yml says otherwise. */
+static void default_sampling(struct config *c)
+{
+	c->sampling_rate[RISK_HIGH] = 100;
+	c->sampling_rate[RISK_MEDIUM] = 50;
+	c->sampling_rate[RISK_LOW] = 25;
+	c->sampling_seed = 1;
+}
+
+/* Reads the file's keys into r's config; an errno value if it cannot. */
+static int read_file(struct reading *r, const char *path)
+{
+	struct ydoc y;
+	char *text;
+	size_t len, bad;
+	int err, line, column;
+
+	err = fs_read_file(path, &text, &len);
+	if (err == ENOENT)
+		return 0;
+	if (err)
+		return err;
+	r->config->file = arena_strdup(r->arena, path);
+	bad = utf8_check(text, len);
+	if (bad < len) {
+		utf8_locate(text, bad, &line, &column);
+		diag_error(r->diags, path, line, column,
+			   "not UTF-8 text (byte 0x%02X): save the file as UTF-8",
+			   (unsigned char)text[bad]);
+	} else if (ydoc_load(&y, r->config->file, text, len, 1, r->diags) == 0) {
+		yaml_node_t *root = ydoc_root(&y);
+
+		if (root && !ydoc_is_null(root))
+			ydoc_each_pair(&y, root, "folio.yml", read_key, r);
+		ydoc_free(&y);
+	} else {
+		ydoc_free(&y);
+	}
+	free(text);
+	return 0;
+}
+
+int config_load(struct config *c, struct arena *arena, const char *path,
+		struct diag_list *diags)
+{
+	struct reading r = { c, arena, diags, 0 };
+	int err;
+
+	memset(c, 0, sizeof(*c));
+	default_sampling(c);
+	err = read_file(&r, path);
+	/* An assessor with no known risk is sampled as a high-risk one. */
+	c->sampling_rate[RISK_UNKNOWN] =
+		c->sampling_rate[RISK_HIGH];
+	return err;
+}

@@ -1,0 +1,72 @@
+/*
+ * config.h - folio.yml, the centre's optional settings file.
+ *
+ *   name: Northgate Training
+ *   number: "12345"
+ *   today: 2026-06-30          # the date "future" is judged against
+ *   paths:
+ *     units: ../../units       # relative to the centre folder
+ *     learners: learners.csv
+ *     evidence: evidence
+ *     assessors: assessors.csv
+ *     iqa: iqa.csv
+ *   encoding: windows-1252     # every CSV file; or, per file pattern:
+ *   encoding:
+ *     "evidence/sp-2026.csv": windows-1252
+ *   sampling:                  # the IQA's rates, by assessor risk
+ *     high: 100%               # of each assessor's portfolios
+ *     medium: 50%
+ *     low: 25%
+ *     seed: 1                  # the same seed, the same plan
+ *
+ * Every key is optional; a missing file is no error.  Command-line options
+ * override what the file says.
+ */
+#ifndef FOLIO_CONFIG_H
+#define FOLIO_CONFIG_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "base/arena.h"
+#include "base/diag.h"
+#include "read/risk.h"
+
+/* CSV files whose path (from the centre folder) matches pattern are in name. */
+struct config_encoding {
+	const char *pattern;
+	const char *name;
+};
+
+struct config {
+	const char *file;       /* the file read, or NULL if there was none */
+	const char *name;       /* NULL when not given, likewise below */
+	const char *number;
+	const char *units;
+	const char *learners;
+	const char *evidence;
+	const char *assessors;
+	const char *iqa;
+	bool has_today;
+	int32_t today;
+	const char *encoding;             /* every CSV file, unless a pattern says */
+	struct config_encoding *encodings;
+	size_t nencodings;
+	/* Percent of an assessor's portfolios, by enum risk (the
+	 * unknown slot is the high rate); the defaults unless folio.yml says. */
+	int sampling_rate[RISK_COUNT];
+	uint64_t sampling_seed;     /* default 1 */
+};
+
+/* The encoding folio.yml gives the CSV file at path (from the centre), or NULL. */
+const char *config_encoding_for(const struct config *c, const char *path);
+
+/*
+ * Reads path into *c (strings in arena) if the file exists.  Returns 0,
+ * with problems as diagnostics, or an errno value when the file exists
+ * but cannot be read.
+ */
+int config_load(struct config *c, struct arena *arena, const char *path,
+		struct diag_list *diags);
+
+#endif

@@ -1,0 +1,96 @@
+/*
+ * load.h - the loader context: what each loader of the read stage is given,
+ * and where it records what it reads, while a centre is read.
+ *
+ * model_load() (model_load.c) makes one, runs the loaders in order
+ * (folio.yml, units, learners, evidence, assessors, IQA: each may look up
+ * what the earlier ones recorded) and then moves the records into the
+ * model, which is read-only from then on.  A loader reads its files with
+ * load_read_csv(), looks up with load_find_*(), and appends to its own
+ * fields below; it never sees the model, and the model knows no loader.
+ *
+ * The records live in the arena and the CSV files: both move into the
+ * model with them.
+ */
+#ifndef FOLIO_LOAD_H
+#define FOLIO_LOAD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/arena.h"
+#include "read/csvfile.h"
+#include "read/csvrow.h"
+#include "base/diag.h"
+#include "base/strmap.h"
+
+struct assessor;
+struct config;
+struct evidence;
+struct iqa_record;
+struct learner;
+struct unit;
+
+struct load {
+	struct arena arena;             /* the records, for the model */
+	const char *centre;             /* the centre folder */
+	const char *encoding;           /* --encoding, or NULL */
+	const struct config *config;    /* folio.yml, read first */
+	int32_t today;
+	bool summaries_html;            /* render evidence summaries to HTML */
+	size_t threads;                 /* for the evidence; 0: as it suggests */
+
+	/* Recorded by the loaders, each in its own fields. */
+	struct unit **units;            /* sorted by id, ids unique */
+	size_t nunits;
+	struct learner **learners;      /* sorted by id once all are read */
+	size_t nlearners;
+	struct strmap learner_index;    /* by id */
+	struct strmap learner_folded;   /* by lower-case id */
+	const struct evidence **evidence;   /* by learner, date, ref */
+	size_t nevidence;
+	struct arena *row_arenas;       /* the rows' text, one per thread */
+	size_t nrow_arenas;
+	struct evidence **row_blocks;   /* the rows, a block per log */
+	size_t nrow_blocks;
+	const char *assessors_file;     /* NULL when there is none */
+	struct assessor **assessors;    /* sorted by initials */
+	size_t nassessors;
+	struct strmap assessor_folded;  /* by lower-case initials */
+	const char *iqa_file;           /* NULL when there is none */
+	struct iqa_record *iqa;         /* by learner, unit, date, line */
+	size_t niqa;
+
+	/* Every file read or tried, in that order, and the CSV files kept. */
+	const char **inputs;
+	size_t ninputs, inputs_cap;
+	struct csvfile **files;
+	size_t nfiles, files_cap;
+};
+
+/* Notes a file about to be read (the site's no-change check covers it). */
+void load_note_input(struct load *load, const char *path);
+
+/* A CSV file the records may point into, kept with them. */
+struct csvfile *load_new_csvfile(struct load *load);
+
+/*
+ * Reads the CSV file at path, in its encoding, into a kept file, and finds
+ * columns[0..n) in its header (index[i] = -1 when absent).  Returns the
+ * file when its records can be read; NULL when not, with *err an errno
+ * value if the file could not be read, else 0 (the diagnostics say why).
+ */
+const struct csvfile *load_read_csv(struct load *load, const char *path,
+				    const struct csvrow_column *columns,
+				    size_t n, int *index, int *err,
+				    struct diag_list *diags);
+
+/* The encoding of the CSV file at path: the option, else folio.yml, else NULL. */
+const char *load_encoding_for(const struct load *load, const char *path);
+
+/* What the earlier loaders recorded: the unit and learner with this id. */
+const struct unit *load_find_unit(const struct load *load, const char *id);
+struct learner *load_find_learner(const struct load *load, const char *id);
+
+#endif

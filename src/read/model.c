@@ -1,0 +1,59 @@
+/*
+ * model.c - the loaded centre's lookups, and freeing it (see model.h).
+ */
+#include "read/model.h"
+#include "base/mem.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const struct unit *model_find_unit(const struct model *m, const char *id)
+{
+	return unit_find(m->units, m->nunits, id);
+}
+
+const struct learner *model_find_learner(const struct model *m,
+					 const char *id)
+{
+	return strmap_get(&m->learner_index, id);
+}
+
+const struct assessor *model_find_assessor(const struct model *m,
+					   const char *initials)
+{
+	return assessor_find(&m->assessor_folded, initials);
+}
+
+void model_free(struct model *m)
+{
+	for (size_t i = 0; i < m->nfiles; i++) {
+		csvfile_free(m->files[i]);
+		free(m->files[i]);
+	}
+	free(m->files);
+	free(m->learners);
+	free(m->evidence);
+	for (size_t i = 0; i < m->nrow_blocks; i++)
+		free(m->row_blocks[i]);
+	free(m->row_blocks);
+	free(m->assessors);
+	free(m->iqa);
+	free(m->inputs);
+	strmap_free(&m->learner_index);
+	strmap_free(&m->assessor_folded);
+	free(m->units);
+	for (size_t i = 0; i < m->nrow_arenas; i++)
+		arena_free(&m->row_arenas[i]);
+	free(m->row_arenas);
+	arena_free(&m->arena);
+	memset(m, 0, sizeof(*m));
+}
+
+size_t model_criteria_count(const struct model *m)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < m->nunits; i++)
+		n += m->units[i]->ncriteria;
+	return n;
+}

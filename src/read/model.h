@@ -1,0 +1,114 @@
+/*
+ * model.h - everything folio knows about a centre: the read stage's result.
+ *
+ * model_load() (model_load.c) reads the inputs in order (folio.yml, units,
+ * learners.csv, evidence/ *.csv, assessors.csv, iqa.csv) through the
+ * loaders (load.h), reporting every problem to the diagnostics list and
+ * carrying on, so that one run shows them all.  Once loaded the model is
+ * read-only and may be shared between threads: the later stages take it
+ * as const.  All its memory belongs to its arenas and to the CSV files it
+ * keeps (fields point into them).
+ */
+#ifndef FOLIO_MODEL_H
+#define FOLIO_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/arena.h"
+#include "read/assessor.h"
+#include "read/config.h"
+#include "read/csvfile.h"
+#include "base/diag.h"
+#include "read/evidence.h"
+#include "read/iqa.h"
+#include "read/learner.h"
+#include "base/strmap.h"
+#include "read/unit.h"
+
+/*
+ * Where the inputs are, as the command line gives them.  NULL fields take
+ * folio.yml's value, else their conventional place in the centre folder.
+ */
+struct model_paths {
+	const char *centre;     /* the centre folder; "." by default */
+	const char *units;      /* default: units */
+	const char *learners;   /* default: learners.csv, if it exists */
+	const char *evidence;   /* default: evidence, if it exists */
+	const char *today;      /* a date; default: folio.yml, SOURCE_DATE_EPOCH, clock */
+	bool summaries_html;    /* render evidence summaries (export, build) */
+	const char *encoding;   /* of every CSV file; default: folio.yml, else UTF-8 */
+	const char *assessors;  /* default: assessors.csv, if it exists */
+	const char *iqa;        /* default: iqa.csv, if it exists */
+	size_t threads;         /* for the evidence; 0: as the machine and the
+				 * centre's size suggest (tests set it) */
+};
+
+struct model {
+	struct arena arena;
+	const char *centre;
+	struct config config;
+	int32_t today;
+	bool summaries_html;
+	const char *encoding;        /* --encoding, or NULL */
+	const char *units_dir;
+	const char *learners_file;   /* NULL when there is none */
+	const char *evidence_dir;    /* NULL when there is none */
+	struct unit **units;         /* sorted by id, ids unique */
+	size_t nunits;
+	struct learner **learners;   /* sorted by id, ids unique */
+	size_t nlearners;
+	/* The rows without errors, by learner, date, ref: each learner's are
+	 * evidence[first_evidence .. first_evidence + nevidence). */
+	const struct evidence **evidence;
+	size_t nevidence;
+	const char *assessors_file;  /* NULL when there is none */
+	struct assessor **assessors; /* sorted by initials */
+	size_t nassessors;
+	const char *iqa_file;        /* NULL when there is none */
+	struct iqa_record *iqa;      /* by learner id, unit id, date, line */
+	size_t niqa;
+	/* Every file the loaders read or tried to read, in that order: what
+	 * a site's no-change check covers (site.c), failures included. */
+	const char **inputs;
+	size_t ninputs;
+	/* Lookups, for the functions below. */
+	struct strmap learner_index;    /* by id */
+	struct strmap assessor_folded;  /* by lower-case initials */
+	/* What the records point into, kept until model_free(). */
+	struct csvfile **files;
+	size_t nfiles;
+	struct arena *row_arenas;       /* the evidence rows' text */
+	size_t nrow_arenas;
+	struct evidence **row_blocks;   /* the rows, a block per log */
+	size_t nrow_blocks;
+};
+
+/*
+ * Unit files a centre may have: every page lists every unit, so the site
+ * grows with units times pages; a real centre has tens, a large college
+ * a few hundred.
+ */
+#define MODEL_MAX_UNITS 1000
+
+enum model_status {
+	MODEL_OK = 0,         /* loaded; the diagnostics say how well */
+	MODEL_IO_ERROR = -1,  /* a folder or file could not be read */
+};
+
+/* Loads the model; free it with model_free() whatever the result. */
+enum model_status model_load(struct model *m, const struct model_paths *paths,
+			     struct diag_list *diags);
+void model_free(struct model *m);
+
+const struct unit *model_find_unit(const struct model *m, const char *id);
+const struct learner *model_find_learner(const struct model *m,
+					 const char *id);
+size_t model_criteria_count(const struct model *m);
+
+/* The assessor with these initials, in any case, or NULL. */
+const struct assessor *model_find_assessor(const struct model *m,
+					   const char *initials);
+
+#endif

@@ -1,0 +1,331 @@
+/*
+ * model_load.c - reading a centre: the one place that composes the loaders
+ * (see model.h, load.h).
+ *
+ * Each loader records into the loader context; once all have run, what
+ * they recorded moves into the model, which nothing writes again.
+ */
+#include "read/model.h"
+#include "read/load.h"
+#include "base/fsutil.h"
+#include "base/mem.h"
+
+#include "base/buf.h"
+#include "base/date.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* The unit already loaded under u's id, in any case, looked up before sorting. */
+static const struct unit *earlier_unit(const struct load *load,
+				       const struct unit *u)
+{
+	for (size_t i = 0; i < load->nunits; i++)
+		if (strcasecmp(load->units[i]->id, u->id) == 0)
+			return load->units[i];
+	return NULL;
+}
+
+static enum model_status load_unit_file(struct load *load, const char *dir,
+					const char *path, size_t *cap,
+					struct diag_list *diags)
+{
+	char *text = NULL;
+	size_t len;
+	int err = fs_check_link(path, load->centre, dir);
+	struct unit *u;
+	const struct unit *first;
+
+	load_note_input(load, path);
+	if (!err)
+		err = fs_read_file(path, &text, &len);
+	if (err) {
+		diag_error(diags, path, 0, 0, "cannot read: %s", fs_strerror(err));
+		return MODEL_IO_ERROR;
+	}
+	u = unit_parse(&load->arena, path, text, len, diags);
+	free(text);
+	if (!u)
+		return MODEL_OK;
+	first = earlier_unit(load, u);
+	if (first && strcmp(first->id, u->id) == 0) {
+		diag_error(diags, path, u->line, 0,
+			   "duplicate unit id `%s`: %s:%d has it already",
+			   u->id, first->file, first->line);
+		return MODEL_OK;
+	}
+	if (first) {
+		diag_error(diags, path, u->line, 0,
+			   "unit ids `%s` and `%s` (%s:%d) differ only in case: their "
+			   "pages would be one file on Windows and macOS; rename one",
+			   u->id, first->id, first->file, first->line);
+		return MODEL_OK;
+	}
+	load->units = mem_array_grow(load->units, cap, load->nunits + 1,
+				     sizeof(*load->units));
+	load->units[load->nunits++] = u;
+	return MODEL_OK;
+}
+
+/* The units folder: every *.md file in it is a unit specification. */
+static enum model_status load_units(struct load *load, const char *dir,
+				    struct diag_list *diags)
+{
+	char **names;
+	size_t count, cap = 0;
+	enum model_status status = MODEL_OK;
+	int err = fs_list_files(dir, ".md", &names, &count);
+
+	if (err) {
+		diag_error(diags, dir, 0, 0,
+			   "cannot read the units folder: %s%s", strerror(err),
+			   err == ENOENT ? " (run folio in a centre folder, or name "
+					   "the folder with --units DIR)" : "");
+		return MODEL_IO_ERROR;
+	}
+	if (count > MODEL_MAX_UNITS) {
+		diag_error(diags, dir, 0, 0,
+			   "%zu unit specifications in this folder: folio reads "
+			   "at most %d (every page lists them all); no centre "
+			   "needs more, so is this the right folder?", count,
+			   MODEL_MAX_UNITS);
+		fs_free_names(names, count);
+		return MODEL_IO_ERROR;
+	}
+	for (size_t i = 0; i < count; i++) {
+		char *path = fs_join(dir, names[i]);
+
+		if (load_unit_file(load, dir, path, &cap, diags) != MODEL_OK)
+			status = MODEL_IO_ERROR;
+		free(path);
+	}
+	if (count == 0)
+		diag_error(diags, dir, 0, 0,
+			   "no unit specifications (*.md files) in this folder");
+	fs_free_names(names, count);
+	if (load->nunits)
+		qsort(load->units, load->nunits, sizeof(*load->units),
+		      unit_compare_ids);
+	return status;
+}
+
+/*
+ * Option, else folio.yml, else the convention; NULL if absent by
+ * convention, or refused: a link found by its conventional name may not
+ * lead out of the centre (see fs_check_link), nor may one to nothing be
+ * taken for no file.
+ */
+static const char *choose_path(struct load *load, const char *option,
+			       const char *configured, const char *convention,
+			       bool must_exist, enum model_status *status,
+			       struct diag_list *diags)
+{
+	char *joined;
+	const char *path;
+	struct stat st;
+	int err;
+
+	if (option)
+		return arena_strdup(&load->arena, option);
+	if (configured)
+		return configured;
+	joined = fs_join(load->centre, convention);
+	path = arena_strdup(&load->arena, joined);
+	free(joined);
+	if (!must_exist && lstat(path, &st) != 0)
+		return NULL;
+	err = fs_check_link(path, load->centre, NULL);
+	if (err) {
+		diag_error(diags, path, 0, 0, "cannot read: %s", fs_strerror(err));
+		*status = MODEL_IO_ERROR;
+		return NULL;
+	}
+	return path;
+}
+
+static int32_t choose_today(const struct config *config,
+			    const struct model_paths *paths,
+			    struct diag_list *diags)
+{
+	struct buf why = BUF_INIT;
+	int32_t today = 0;
+
+	if (paths->today) {
+		if (date_parse(paths->today, &today) == 0)
+			return today;
+		date_explain(paths->today, &why);
+		diag_error(diags, "--today", 0, 0, "%s", buf_cstr(&why));
+		buf_free(&why);
+	} else if (config->has_today) {
+		return config->today;
+	}
+	if (date_today(&today) != 0)
+		diag_warning(diags, "SOURCE_DATE_EPOCH", 0, 0,
+			     "not a whole number of seconds since 1970; using the clock");
+	return today;
+}
+
+static enum model_status load_config(struct load *load, struct config *config,
+				     struct diag_list *diags)
+{
+	char *path = fs_join(load->centre, "folio.yml");
+	int err = fs_check_link(path, load->centre, NULL);
+
+	load_note_input(load, path);
+	if (!err)
+		err = config_load(config, &load->arena, path, diags);
+
+	if (err)
+		diag_error(diags, path, 0, 0, "cannot read: %s", fs_strerror(err));
+	free(path);
+	return err ? MODEL_IO_ERROR : MODEL_OK;
+}
+
+static enum model_status io_error(struct diag_list *diags, const char *path,
+				  int err, const char *what)
+{
+	diag_error(diags, path, 0, 0, "cannot read the %s: %s", what,
+		   fs_strerror(err));
+	return MODEL_IO_ERROR;
+}
+
+/* assessors.csv and iqa.csv, once the learners and evidence are in. */
+static enum model_status load_iqa_inputs(struct load *load,
+					 const struct model_paths *paths,
+					 struct diag_list *diags)
+{
+	enum model_status status = MODEL_OK;
+	const char *path;
+	int err;
+
+	path = choose_path(load, paths->assessors, load->config->assessors,
+			   "assessors.csv", false, &status, diags);
+	if (path) {
+		err = assessor_load(load, path, diags);
+		if (err)
+			/* Nothing can be checked against a list not read. */
+			status = io_error(diags, path, err, "assessors file");
+		else
+			load->assessors_file = path;
+	}
+	path = choose_path(load, paths->iqa, load->config->iqa, "iqa.csv",
+			   false, &status, diags);
+	if (path) {
+		load->iqa_file = path;
+		err = iqa_load(load, path, diags);
+		if (err)
+			status = io_error(diags, path, err, "IQA file");
+	}
+	assessor_check_references(load, diags);
+	return status;
+}
+
+/*
+ * Marks the diagnostics in files outside the centre folder (units or a
+ * learners file named by a path that leaves it): their text may quote
+ * such a file, so the site shows only their place (diag.h).
+ */
+static void mark_outside(const char *centre_dir, struct diag_list *diags)
+{
+	char *centre = realpath(centre_dir, NULL);
+	const char *last = NULL;
+	bool outside = false;
+
+	for (size_t i = 0; centre && i < diags->count; i++) {
+		const char *file = diags->items[i].file;
+
+		/* A file's diagnostics come together: one realpath for them. */
+		if (!last || strcmp(file, last) != 0) {
+			char *real = realpath(file, NULL);
+
+			outside = real && !fs_within(real, centre);
+			free(real);
+			last = file;
+		}
+		diags->items[i].outside = outside;
+	}
+	free(centre);
+}
+
+/* What the loaders recorded, into the model: the move that ends loading. */
+static void keep(struct model *m, struct load *load)
+{
+	m->arena = load->arena;
+	m->units = load->units;
+	m->nunits = load->nunits;
+	m->learners = load->learners;
+	m->nlearners = load->nlearners;
+	m->learner_index = load->learner_index;
+	m->evidence = load->evidence;
+	m->nevidence = load->nevidence;
+	m->row_arenas = load->row_arenas;
+	m->nrow_arenas = load->nrow_arenas;
+	m->row_blocks = load->row_blocks;
+	m->nrow_blocks = load->nrow_blocks;
+	m->assessors_file = load->assessors_file;
+	m->assessors = load->assessors;
+	m->nassessors = load->nassessors;
+	m->assessor_folded = load->assessor_folded;
+	m->iqa_file = load->iqa_file;
+	m->iqa = load->iqa;
+	m->niqa = load->niqa;
+	m->inputs = load->inputs;
+	m->ninputs = load->ninputs;
+	m->files = load->files;
+	m->nfiles = load->nfiles;
+	/* Only the loaders look ids up regardless of case. */
+	strmap_free(&load->learner_folded);
+}
+
+enum model_status model_load(struct model *m, const struct model_paths *paths,
+			     struct diag_list *diags)
+{
+	struct load load = { .arena = ARENA_INIT };
+	enum model_status status;
+	int err;
+
+	memset(m, 0, sizeof(*m));
+	load.centre = arena_strdup(&load.arena,
+				   paths->centre ? paths->centre : ".");
+	load.encoding = paths->encoding ?
+		arena_strdup(&load.arena, paths->encoding) : NULL;
+	load.summaries_html = paths->summaries_html;
+	load.threads = paths->threads;
+	load.config = &m->config;
+	status = load_config(&load, &m->config, diags);
+	load.today = choose_today(&m->config, paths, diags);
+	m->units_dir = choose_path(&load, paths->units, m->config.units,
+				   "units", true, &status, diags);
+	if (m->units_dir && load_units(&load, m->units_dir, diags) != MODEL_OK)
+		status = MODEL_IO_ERROR;
+	m->learners_file = choose_path(&load, paths->learners,
+				       m->config.learners, "learners.csv",
+				       false, &status, diags);
+	if (m->learners_file) {
+		err = learner_load(&load, m->learners_file, diags);
+		if (err)
+			status = io_error(diags, m->learners_file, err,
+					  "learners file");
+	}
+	m->evidence_dir = choose_path(&load, paths->evidence,
+				      m->config.evidence, "evidence", false,
+				      &status, diags);
+	err = evidence_load(&load, m->evidence_dir, diags);
+	if (err > 0)
+		status = io_error(diags, m->evidence_dir, err, "evidence folder");
+	else if (err)
+		status = MODEL_IO_ERROR;
+	if (load_iqa_inputs(&load, paths, diags) != MODEL_OK)
+		status = MODEL_IO_ERROR;
+	mark_outside(load.centre, diags);
+	m->centre = load.centre;
+	m->encoding = load.encoding;
+	m->summaries_html = load.summaries_html;
+	m->today = load.today;
+	keep(m, &load);
+	return status;
+}

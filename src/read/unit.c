@@ -1,0 +1,1423 @@
+/*
+ * unit.c - reading a unit specification from Markdown (see unit.h).
+ *
+ * The file is YAML front matter between `---` lines, then CommonMark.
+ * The front matter is blanked out (newlines kept) before cmark parses the
+ * body, so cmark's line numbers are the file's.  The body is walked once,
+ * block by block, with a small state machine: an H2 opens an outcome, the
+ * evidence requirements, or a prose section; what follows belongs to it
+ * until the next H2.
+ */
+#include "read/unit.h"
+#include "base/buf.h"
+#include "base/ident.h"
+#include "base/markdown.h"
+#include "base/mem.h"
+#include "base/strmap.h"
+#include "base/utf8.h"
+#include "read/ydoc.h"
+
+#include <cmark.h>
+#include <ctype.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+const struct unit_method unit_default_methods[] = {
+	{ "O", "Observation" },
+	{ "PD", "Professional discussion" },
+	{ "Q", "Questioning" },
+	{ "WP", "Work product" },
+	{ "WT", "Witness testimony" },
+	{ "Oth", "Other" },
+};
+const size_t unit_default_methods_count =
+	sizeof(unit_default_methods) / sizeof(unit_default_methods[0]);
+
+/* Where the walk is: which H2 the current block belongs to. */
+enum region {
+	IN_INTRO,          /* before the first H2 */
+	IN_OUTCOME,
+	IN_REQUIREMENTS,   /* "Evidence requirements", before its first H3 */
+	IN_GROUP,          /* an H3 group of requirements */
+	IN_SECTION,
+};
+
+struct parse {
+	struct arena *arena;
+	struct diag_list *diags;
+	const char *file;
+	const char *text;
+	size_t len;
+	size_t *line_starts;      /* offset of each line, for tag columns */
+	int nlines;
+	struct unit *unit;
+	enum region region;
+	bool outcome_prose_only;  /* after an H3 inside an outcome */
+	bool seen_title;          /* the first H1 has been read */
+	bool front_matter_ok;     /* loaded as a mapping: its absences count */
+	bool id_given;            /* `id:` present, valid or not */
+	struct buf html;          /* prose of the current region */
+	size_t outcomes_cap, criteria_cap, groups_cap, items_cap, sections_cap;
+	/* The line of each criterion, requirement and outcome number met so
+	 * far, by id: duplicates found without a scan (a unit of 200,000
+	 * criteria took a quarter of a minute). */
+	struct strmap seen;
+};
+
+struct tag {
+	char *name;
+	int line;
+	int column;
+};
+
+/*
+ * The line where the id of this kind ("criterion ") was met before, or 0
+ * after noting it at line: a map lookup, where a scan was quadratic.
+ */
+static int first_line(struct parse *p, const char *kind, const char *id,
+		      int line)
+{
+	char *key = arena_alloc_raw(p->arena, strlen(kind) + strlen(id) + 1);
+	const void *at;
+
+	strcpy(key, kind);
+	strcat(key, id);
+	at = strmap_put(&p->seen, key, (void *)(intptr_t)line);
+	return (intptr_t)at == line ? 0 : (int)(intptr_t)at;
+}
+
+/* ---- text helpers ------------------------------------------------------ */
+
+static char *trim_copy(struct arena *a, const char *s, size_t n)
+{
+	while (n && isspace((unsigned char)*s)) {
+		s++;
+		n--;
+	}
+	while (n && isspace((unsigned char)s[n - 1]))
+		n--;
+	return arena_strndup(a, s, n);
+}
+
+static void index_lines(struct parse *p)
+{
+	size_t cap = 0;
+
+	p->line_starts = mem_array_grow(NULL, &cap, 1, sizeof(size_t));
+	p->line_starts[0] = 0;
+	p->nlines = 1;
+	for (size_t i = 0; i < p->len; i++) {
+		if (p->text[i] != '\n')
+			continue;
+		p->line_starts = mem_array_grow(p->line_starts, &cap,
+						(size_t)p->nlines + 1,
+						sizeof(size_t));
+		p->line_starts[p->nlines++] = i + 1;
+	}
+}
+
+/* Column of the last "`name`" on a line, so a tag error points at it. */
+static int tag_column(const struct parse *p, int line, const char *name)
+{
+	size_t start, end, n = strlen(name);
+	int column = 0;
+
+	if (line < 1 || line > p->nlines)
+		return 0;
+	start = p->line_starts[line - 1];
+	end = line < p->nlines ? p->line_starts[line] : p->len;
+	for (size_t i = start; i + n + 2 <= end; i++)
+		if (p->text[i] == '`' && memcmp(p->text + i + 1, name, n) == 0 &&
+		    p->text[i + n + 1] == '`')
+			column = (int)(i - start) + 1;
+	return column;
+}
+
+static bool is_blank(const char *s)
+{
+	while (*s && isspace((unsigned char)*s))
+		s++;
+	return *s == '\0';
+}
+
+static void free_node(cmark_node *node)
+{
+	cmark_node_unlink(node);
+	cmark_node_free(node);
+}
+
+/*
+ * Removes the code spans that end a paragraph or heading (`observe`,
+ * `knowledge`) and returns them as tags in *tags, last first: every one,
+ * so that each gets its say (an unknown tag is an error, never dropped).
+ */
+static size_t take_tags(struct parse *p, cmark_node *block, struct tag **tags)
+{
+	size_t n = 0, cap = 0;
+	int line = cmark_node_get_end_line(block);
+
+	*tags = NULL;
+	for (;;) {
+		cmark_node *last = cmark_node_last_child(block);
+		const char *name;
+
+		while (last && cmark_node_get_type(last) == CMARK_NODE_TEXT &&
+		       is_blank(cmark_node_get_literal(last))) {
+			cmark_node *prev = cmark_node_previous(last);
+
+			free_node(last);
+			last = prev;
+		}
+		if (!last || cmark_node_get_type(last) != CMARK_NODE_CODE)
+			break;
+		name = cmark_node_get_literal(last);
+		*tags = arena_grow(p->arena, *tags, &cap, n + 1, sizeof(**tags));
+		(*tags)[n].name = arena_strdup(p->arena, name);
+		(*tags)[n].line = line;
+		(*tags)[n].column = tag_column(p, line, name);
+		n++;
+		free_node(last);
+	}
+	return n;
+}
+
+/*
+ * The inline text of a paragraph or heading, markup removed, on one line.
+ * cmark 0.30 has no plain-text renderer, so the text and code literals
+ * are gathered with its iterator (no recursion, whatever the nesting).
+ */
+static char *plain_text(struct parse *p, cmark_node *block)
+{
+	cmark_iter *iter = cmark_iter_new(block);
+	struct buf text = BUF_INIT;
+	cmark_event_type event;
+	char *result;
+
+	while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(iter);
+
+		if (event != CMARK_EVENT_ENTER)
+			continue;
+		switch (cmark_node_get_type(node)) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+			buf_puts(&text, cmark_node_get_literal(node));
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			buf_putc(&text, ' ');
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(iter);
+	result = trim_copy(p->arena, buf_cstr(&text), text.len);
+	buf_free(&text);
+	return result;
+}
+
+static void append_html(struct buf *out, cmark_node *node)
+{
+	markdown_node_html(node, out);
+}
+
+static const char *take_html(struct parse *p)
+{
+	const char *html = arena_strndup(p->arena, buf_cstr(&p->html),
+					 p->html.len);
+
+	buf_truncate(&p->html, 0);
+	return html;
+}
+
+static int line_of(cmark_node *node)
+{
+	return cmark_node_get_start_line(node);
+}
+
+static int column_of(cmark_node *node)
+{
+	return cmark_node_get_start_column(node);
+}
+
+/* ---- front matter ------------------------------------------------------ */
+
+static const struct unit_method *default_method(const char *code)
+{
+	for (size_t i = 0; i < unit_default_methods_count; i++)
+		if (strcmp(unit_default_methods[i].code, code) == 0)
+			return &unit_default_methods[i];
+	return NULL;
+}
+
+static bool method_code_valid(const char *code)
+{
+	if (!*code || strlen(code) > 16)
+		return false;
+	for (const char *c = code; *c; c++)
+		if (!isalnum((unsigned char)*c))
+			return false;
+	return true;
+}
+
+struct method_list {
+	struct unit_method *items;
+	size_t count, cap;
+};
+
+static void add_method(struct parse *p, struct ydoc *y, yaml_node_t *at,
+		       struct method_list *list, const char *code,
+		       const char *name)
+{
+	const struct unit_method *known = default_method(code);
+
+	if (!method_code_valid(code)) {
+		diag_error(p->diags, p->file, ydoc_line(y, at), ydoc_column(at),
+			   "`%s` is not a method code: codes are letters and digits, such as O or WT",
+			   code);
+		return;
+	}
+	if (!name && !known) {
+		diag_error(p->diags, p->file, ydoc_line(y, at), ydoc_column(at),
+			   "unknown method code `%s`: folio knows O, PD, Q, WP, WT and Oth; "
+			   "name others as `methods: {%s: Name, ...}`", code, code);
+		return;
+	}
+	for (size_t i = 0; i < list->count; i++) {
+		if (strcmp(list->items[i].code, code) == 0) {
+			diag_error(p->diags, p->file, ydoc_line(y, at),
+				   ydoc_column(at), "method `%s` is listed twice",
+				   code);
+			return;
+		}
+	}
+	list->items = arena_grow(p->arena, list->items, &list->cap,
+				 list->count + 1, sizeof(*list->items));
+	list->items[list->count].code = arena_strdup(p->arena, code);
+	list->items[list->count].name = name ? arena_strdup(p->arena, name)
+					     : known->name;
+	list->count++;
+}
+
+/* "O PD Q" or "O, PD, Q": codes separated by spaces or commas. */
+static void add_method_words(struct parse *p, struct ydoc *y, yaml_node_t *at,
+			     struct method_list *list, const char *words)
+{
+	const char *s = words;
+
+	while (*s) {
+		size_t n;
+
+		while (*s == ',' || isspace((unsigned char)*s))
+			s++;
+		n = strcspn(s, ", \t\r\n");
+		if (n) {
+			char *code = arena_strndup(p->arena, s, n);
+
+			add_method(p, y, at, list, code, NULL);
+		}
+		s += n;
+	}
+}
+
+static void read_methods(struct parse *p, struct ydoc *y, yaml_node_t *node)
+{
+	struct method_list list = { NULL, 0, 0 };
+	const char *text;
+
+	if (node->type == YAML_SCALAR_NODE) {
+		if (ydoc_text(y, node, "methods", &text))
+			add_method_words(p, y, node, &list, text);
+	} else if (node->type == YAML_SEQUENCE_NODE) {
+		for (yaml_node_item_t *i = node->data.sequence.items.start;
+		     i < node->data.sequence.items.top; i++) {
+			yaml_node_t *item = ydoc_node(y, *i);
+
+			if (ydoc_text(y, item, "methods", &text))
+				add_method_words(p, y, item, &list, text);
+		}
+	} else {
+		for (yaml_node_pair_t *pair = node->data.mapping.pairs.start;
+		     pair < node->data.mapping.pairs.top; pair++) {
+			yaml_node_t *key = ydoc_node(y, pair->key);
+			yaml_node_t *value = ydoc_node(y, pair->value);
+			const char *code, *name;
+
+			if (ydoc_text(y, key, "methods", &code) &&
+			    ydoc_text(y, value, "methods", &name))
+				add_method(p, y, key, &list, code,
+					   *name ? name : NULL);
+		}
+	}
+	if (list.count == 0) {
+		diag_error(p->diags, p->file, ydoc_line(y, node),
+			   ydoc_column(node), "`methods` lists no method");
+		return;
+	}
+	p->unit->methods = list.items;
+	p->unit->nmethods = list.count;
+}
+
+static void read_nos(struct parse *p, struct ydoc *y, yaml_node_t *node)
+{
+	size_t cap = 0;
+	const char *text;
+
+	if (node->type == YAML_SCALAR_NODE) {
+		if (!ydoc_text(y, node, "nos", &text))
+			return;
+		p->unit->nos = arena_alloc(p->arena, sizeof(char *));
+		p->unit->nos[0] = arena_strdup(p->arena, text);
+		p->unit->nnos = 1;
+		return;
+	}
+	if (node->type != YAML_SEQUENCE_NODE) {
+		diag_error(p->diags, p->file, ydoc_line(y, node),
+			   ydoc_column(node), "`nos` must be a list of standards");
+		return;
+	}
+	for (yaml_node_item_t *i = node->data.sequence.items.start;
+	     i < node->data.sequence.items.top; i++) {
+		if (!ydoc_text(y, ydoc_node(y, *i), "nos", &text))
+			continue;
+		p->unit->nos = arena_grow(p->arena, p->unit->nos, &cap,
+					  p->unit->nnos + 1, sizeof(char *));
+		p->unit->nos[p->unit->nnos++] = arena_strdup(p->arena, text);
+	}
+}
+
+static void read_id(struct parse *p, struct ydoc *y, yaml_node_t *node)
+{
+	const char *id, *problem;
+	char scratch[64];
+
+	if (!ydoc_text(y, node, "id", &id))
+		return;
+	problem = ident_problem(id, scratch, sizeof(scratch));
+	if (problem) {
+		diag_error(p->diags, p->file, ydoc_line(y, node), ydoc_column(node),
+			   "unit id `%s` %s (ids are letters, digits, '.', '_' and '-', such as ocr-c3)",
+			   id, problem);
+		return;
+	}
+	p->unit->id = arena_strdup(p->arena, id);
+	p->unit->line = ydoc_line(y, node);
+}
+
+static void read_text(struct parse *p, struct ydoc *y, yaml_node_t *node,
+		      const char *key, const char **out)
+{
+	const char *text;
+
+	if (ydoc_text(y, node, key, &text))
+		*out = arena_strdup(p->arena, text);
+}
+
+static void read_count(struct ydoc *y, yaml_node_t *node, const char *key,
+		       long min, long *out)
+{
+	long n;
+
+	if (ydoc_int(y, node, key, min, 100000, &n))
+		*out = n;
+}
+
+static void read_key(struct ydoc *y, const char *key, yaml_node_t *key_node,
+		     yaml_node_t *value, void *ctx)
+{
+	struct parse *p = ctx;
+	struct unit *u = p->unit;
+
+	if (ydoc_is_null(value))
+		return;
+	if (strcmp(key, "id") == 0) {
+		p->id_given = true;
+		read_id(p, y, value);
+	}
+	else if (strcmp(key, "title") == 0)
+		read_text(p, y, value, key, &u->title);
+	else if (strcmp(key, "awarding_body") == 0)
+		read_text(p, y, value, key, &u->awarding_body);
+	else if (strcmp(key, "number") == 0)
+		read_text(p, y, value, key, &u->number);
+	else if (strcmp(key, "urn") == 0)
+		read_text(p, y, value, key, &u->urn);
+	else if (strcmp(key, "level") == 0)
+		read_text(p, y, value, key, &u->level);
+	else if (strcmp(key, "credit") == 0)
+		read_count(y, value, key, 0, &u->credit);
+	else if (strcmp(key, "glh") == 0)
+		read_count(y, value, key, 0, &u->glh);
+	else if (strcmp(key, "occasions") == 0)
+		read_count(y, value, key, 1, &u->occasions);
+	else if (strcmp(key, "simulation") == 0)
+		ydoc_bool(y, value, key, &u->simulation);
+	else if (strcmp(key, "methods") == 0)
+		read_methods(p, y, value);
+	else if (strcmp(key, "nos") == 0)
+		read_nos(p, y, value);
+	else
+		diag_warning(p->diags, p->file, ydoc_line(y, key_node),
+			     ydoc_column(key_node),
+			     "unknown front matter key `%s` (known: id, title, awarding_body, "
+			     "number, urn, level, credit, glh, methods, simulation, occasions, nos)",
+			     key);
+}
+
+/* A line that is exactly `---` (or `...` to close), trailing blanks allowed. */
+static bool fence_line(const char *s, size_t n, bool closing)
+{
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+		n--;
+	return n == 3 && (memcmp(s, "---", 3) == 0 ||
+			  (closing && memcmp(s, "...", 3) == 0));
+}
+
+/*
+ * Finds the front matter: yaml and yaml_len give its text, *end the offset
+ * just past its closing line.  Reports and returns false when missing.
+ */
+static bool find_front_matter(struct parse *p, size_t start, size_t *yaml,
+			      size_t *yaml_len, size_t *end)
+{
+	int line = 1;
+	size_t eol = start;
+
+	while (eol < p->len && p->text[eol] != '\n')
+		eol++;
+	if (!fence_line(p->text + start, eol - start, false)) {
+		diag_error(p->diags, p->file, 1, 1,
+			   "a unit file must start with front matter: a `---` line, "
+			   "YAML such as `id: ocr-c3` and `title: ...`, and a closing `---` line");
+		return false;
+	}
+	*yaml = eol + 1;
+	for (size_t pos = eol + 1; pos < p->len; pos = eol + 1) {
+		line++;
+		eol = pos;
+		while (eol < p->len && p->text[eol] != '\n')
+			eol++;
+		if (fence_line(p->text + pos, eol - pos, true)) {
+			*yaml_len = pos - *yaml;
+			*end = eol < p->len ? eol + 1 : eol;
+			return true;
+		}
+	}
+	diag_error(p->diags, p->file, 1, 1,
+		   "the front matter that opens here is never closed by a `---` line");
+	return false;
+}
+
+static bool read_front_matter(struct parse *p, size_t yaml, size_t yaml_len)
+{
+	struct ydoc y;
+	yaml_node_t *root;
+	bool ok = false;
+
+	if (ydoc_load(&y, p->file, p->text + yaml, yaml_len, 2, p->diags) == 0) {
+		root = ydoc_root(&y);
+		if (!root || ydoc_is_null(root))
+			diag_error(p->diags, p->file, 1, 1,
+				   "the front matter is empty: it needs at least `id:` and `title:`");
+		else
+			ok = ydoc_each_pair(&y, root, "the front matter",
+					    read_key, p);
+	}
+	ydoc_free(&y);
+	return ok;
+}
+
+/* ---- the body ---------------------------------------------------------- */
+
+#define TAG_HINT "tags are `observe` on criteria and `knowledge` on outcomes"
+
+static void unknown_tag(struct parse *p, const struct tag *tag,
+			const char *what)
+{
+	diag_error(p->diags, p->file, tag->line, tag->column,
+		   "unknown tag `%s` on %s: " TAG_HINT, tag->name, what);
+}
+
+static void no_tags(struct parse *p, const struct tag *tags, size_t n,
+		    const char *what)
+{
+	for (size_t i = 0; i < n; i++)
+		unknown_tag(p, &tags[i], what);
+}
+
+static const char *const tag_names[] = { "observe", "knowledge" };
+
+/* Whether text ends with open, name and close, in any case. */
+static bool ends_with_tag(const char *text, char open, const char *name,
+			  char close)
+{
+	size_t n = strlen(text), k = strlen(name);
+
+	return n >= k + 2 && text[n - 1] == close && text[n - k - 2] == open &&
+	       strncasecmp(text + n - k - 1, name, k) == 0;
+}
+
+/*
+ * A tag written the natural wrong way at the end of a heading or a
+ * criterion, `(observe)`, `[knowledge]`, `*observe*`, is read as words:
+ * say so, naming the form that counts.  Call after take_tags().
+ */
+static void wrong_tag_form(struct parse *p, cmark_node *block)
+{
+	cmark_node *last = cmark_node_last_child(block);
+	cmark_node_type type = last ? cmark_node_get_type(last) : CMARK_NODE_NONE;
+	const char *text = plain_text(p, block);
+
+	for (size_t i = 0; i < sizeof(tag_names) / sizeof(tag_names[0]); i++) {
+		const char *name = tag_names[i], *form = NULL;
+		char written[32];
+
+		if (ends_with_tag(text, '(', name, ')'))
+			form = "(%s)";
+		else if (ends_with_tag(text, '[', name, ']'))
+			form = "[%s]";
+		else if ((type == CMARK_NODE_EMPH || type == CMARK_NODE_STRONG) &&
+			 strcasecmp(plain_text(p, last), name) == 0)
+			form = type == CMARK_NODE_EMPH ? "*%s*" : "**%s**";
+		if (!form)
+			continue;
+		snprintf(written, sizeof(written), form, name);
+		diag_warning(p->diags, p->file, cmark_node_get_start_line(block),
+			     cmark_node_get_start_column(block),
+			     "`%s` is read as words, not as a tag: write %s as "
+			     "code (in backquotes) at the end of the %s", written,
+			     name, i == 0 ? "criterion" : "learning outcome's heading");
+	}
+}
+
+/* Tags other than `known` are errors; returns whether `known` was there. */
+static bool has_tag(struct parse *p, const struct tag *tags, size_t n,
+		    const char *known, const char *what)
+{
+	bool found = false;
+
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(tags[i].name, known) == 0)
+			found = true;
+		else
+			unknown_tag(p, &tags[i], what);
+	}
+	return found;
+}
+
+/* Moves the prose gathered so far to the region it belongs to. */
+static void close_region(struct parse *p)
+{
+	struct unit *u = p->unit;
+
+	switch (p->region) {
+	case IN_INTRO:
+		u->intro_html = take_html(p);
+		break;
+	case IN_OUTCOME:
+		u->outcomes[u->noutcomes - 1].guidance_html = take_html(p);
+		break;
+	case IN_REQUIREMENTS:
+		u->requirements_html = take_html(p);
+		break;
+	case IN_GROUP:
+		u->groups[u->ngroups - 1].html = take_html(p);
+		break;
+	case IN_SECTION:
+		u->sections[u->nsections - 1].html = take_html(p);
+		break;
+	}
+}
+
+/* Reads a decimal number of up to five digits; 0 when there is none. */
+static int read_number(const char **s)
+{
+	int n = 0;
+
+	if (!isdigit((unsigned char)**s))
+		return 0;
+	while (isdigit((unsigned char)**s)) {
+		if (n < 100000)
+			n = n * 10 + (**s - '0');
+		(*s)++;
+	}
+	return n < 100000 ? n : 0;
+}
+
+/* The length of a separator after an outcome's number: . : ) - and dashes. */
+static size_t separator_length(const char *s)
+{
+	if (*s == '.' || *s == ':' || *s == ')' || *s == '-')
+		return 1;
+	if (strncmp(s, "\xE2\x80\x93", 3) == 0 || strncmp(s, "\xE2\x80\x94", 3) == 0)
+		return 3;   /* an en or em dash */
+	return 0;
+}
+
+/*
+ * "3 Take action", "3. Take action", "3: ...", "3) ...", "3 - ..." -> 3
+ * and "Take action"; 0 when it is not so.
+ */
+static int leading_number(const char *s, const char **rest)
+{
+	int n = read_number(&s);
+	size_t sep;
+
+	if (!n)
+		return 0;
+	while (*s == ' ' && separator_length(s + 1))
+		s++;
+	sep = separator_length(s);
+	s += sep;
+	if (*s && !isspace((unsigned char)*s))
+		return 0;
+	while (isspace((unsigned char)*s))
+		s++;
+	*rest = s;
+	return n;
+}
+
+/* The words authors put before an outcome's number, longest first. */
+static const char *const outcome_words[] = {
+	"learning outcome", "outcome", "lo",
+};
+
+/*
+ * The heading's words before the number, when it starts with one of
+ * outcome_words (and, but for "LO2", a space): "Learning outcome 2: ...",
+ * "Outcome 2 - ...", "LO2 ...", "LO 2. ...".  NULL otherwise.
+ */
+static const char *after_outcome_word(const char *s)
+{
+	for (size_t i = 0; i < sizeof(outcome_words) / sizeof(outcome_words[0]); i++) {
+		size_t n = strlen(outcome_words[i]);
+
+		if (strncasecmp(s, outcome_words[i], n) != 0)
+			continue;
+		if (s[n] != ' ' && !(i == 2 && isdigit((unsigned char)s[n])))
+			continue;
+		s += n;
+		while (*s == ' ')
+			s++;
+		return s;
+	}
+	return NULL;
+}
+
+/*
+ * An H2's outcome number, in any of the common forms, with its title in
+ * *title; 0 when the heading is not one.
+ */
+static int outcome_number(const char *text, const char **title)
+{
+	const char *s = after_outcome_word(text);
+
+	return leading_number(s ? s : text, title);
+}
+
+static void open_outcome(struct parse *p, cmark_node *heading, const char *text,
+			 const struct tag *tags, size_t ntags)
+{
+	struct unit *u = p->unit;
+	struct unit_outcome *o;
+	const char *title;
+	int number = outcome_number(text, &title), first;
+	char what[64];
+
+	if (number == 0) {
+		diag_error(p->diags, p->file, line_of(heading), column_of(heading),
+			   "learning outcome `%s` must start with its number and a space, "
+			   "such as `## 1 Spot problems`", text);
+		number = 0;
+		title = text;
+	}
+	snprintf(what, sizeof(what), "%d", number);
+	first = number ? first_line(p, "outcome ", what, line_of(heading)) : 0;
+	if (first)
+		diag_error(p->diags, p->file, line_of(heading),
+			   column_of(heading),
+			   "duplicate learning outcome %d (first on line %d)",
+			   number, first);
+	u->outcomes = arena_grow(p->arena, u->outcomes, &p->outcomes_cap,
+				 u->noutcomes + 1, sizeof(*u->outcomes));
+	o = &u->outcomes[u->noutcomes++];
+	o->number = number;
+	o->title = title;
+	o->line = line_of(heading);
+	o->guidance_html = "";
+	snprintf(what, sizeof(what), "learning outcome %d", number);
+	o->knowledge = has_tag(p, tags, ntags, "knowledge", what);
+	if (!*title)
+		diag_error(p->diags, p->file, line_of(heading), column_of(heading),
+			   "learning outcome %d has no title", number);
+	p->criteria_cap = 0;
+	p->outcome_prose_only = false;
+	p->region = IN_OUTCOME;
+}
+
+static void open_group(struct parse *p, const char *title, int line)
+{
+	struct unit *u = p->unit;
+	struct unit_requirement_group *g;
+
+	u->groups = arena_grow(p->arena, u->groups, &p->groups_cap,
+			       u->ngroups + 1, sizeof(*u->groups));
+	g = &u->groups[u->ngroups++];
+	g->title = title;
+	g->html = "";
+	g->line = line;
+	p->items_cap = 0;
+	p->region = IN_GROUP;
+}
+
+static void open_section(struct parse *p, const char *title, int line)
+{
+	struct unit *u = p->unit;
+	struct unit_section *s;
+
+	u->sections = arena_grow(p->arena, u->sections, &p->sections_cap,
+				 u->nsections + 1, sizeof(*u->sections));
+	s = &u->sections[u->nsections++];
+	s->title = title;
+	s->html = "";
+	s->line = line;
+	p->region = IN_SECTION;
+}
+
+static void heading2(struct parse *p, cmark_node *heading)
+{
+	struct tag *tags;
+	size_t ntags = take_tags(p, heading, &tags);
+	const char *text = plain_text(p, heading), *title;
+	int line = line_of(heading);
+
+	close_region(p);
+	if (isdigit((unsigned char)text[0]) || outcome_number(text, &title)) {
+		wrong_tag_form(p, heading);
+		open_outcome(p, heading, text, tags, ntags);
+		return;
+	}
+	if (strncasecmp(text, "learning outcome", 16) == 0)
+		diag_warning(p->diags, p->file, line, column_of(heading),
+			     "`%s` looks like a learning outcome but has no number, "
+			     "so it is read as a prose section and nothing under it "
+			     "is assessed: write it as `## 2 Title` or `## Learning "
+			     "outcome 2: Title`", text);
+	no_tags(p, tags, ntags, "a heading");
+	if (strcasecmp(text, "Evidence requirements") == 0) {
+		if (p->unit->requirements_html)
+			diag_error(p->diags, p->file, line, column_of(heading),
+				   "a second `## Evidence requirements` heading; "
+				   "put all requirements under one");
+		p->region = IN_REQUIREMENTS;
+		return;
+	}
+	open_section(p, text, line);
+}
+
+/* An item's first paragraph, its tags taken off, and the item's text. */
+static cmark_node *item_head(struct parse *p, cmark_node *item,
+			     struct tag **tags, size_t *ntags, const char **text)
+{
+	cmark_node *first = cmark_node_first_child(item);
+
+	*ntags = 0;
+	*tags = NULL;
+	*text = "";
+	if (!first || cmark_node_get_type(first) != CMARK_NODE_PARAGRAPH)
+		return NULL;
+	*ntags = take_tags(p, first, tags);
+	*text = plain_text(p, first);
+	return first;
+}
+
+/* Everything in a list item after its first paragraph. */
+static const char *item_guidance(struct parse *p, cmark_node *head)
+{
+	cmark_node *node = head ? cmark_node_next(head) : NULL;
+	struct buf html = BUF_INIT;
+	const char *result;
+
+	for (; node; node = cmark_node_next(node))
+		append_html(&html, node);
+	result = arena_strndup(p->arena, buf_cstr(&html), html.len);
+	buf_free(&html);
+	return result;
+}
+
+/* "1.2 Ask customers" -> outcome 1, criterion 2, text "Ask customers". */
+static bool criterion_number(const char *s, int *outcome, int *number,
+			     const char **rest)
+{
+	*outcome = read_number(&s);
+	if (!*outcome || *s != '.')
+		return false;
+	s++;
+	*number = read_number(&s);
+	if (!*number || (*s && !isspace((unsigned char)*s)))
+		return false;
+	while (isspace((unsigned char)*s))
+		s++;
+	*rest = s;
+	return true;
+}
+
+static void criterion_item(struct parse *p, cmark_node *item)
+{
+	struct unit *u = p->unit;
+	struct unit_outcome *o = &u->outcomes[u->noutcomes - 1];
+	struct unit_criterion *c;
+	struct tag *tags;
+	size_t ntags;
+	const char *text, *rest;
+	cmark_node *head = item_head(p, item, &tags, &ntags, &text);
+	int line = line_of(item), outcome, number, first;
+	char id[32];
+
+	if (head)
+		wrong_tag_form(p, head);
+	if (!head || !criterion_number(text, &outcome, &number, &rest)) {
+		diag_error(p->diags, p->file, line, column_of(item),
+			   "list item in learning outcome %d has no criterion number: "
+			   "start it with one such as `%d.1`, or put guidance under an H3",
+			   o->number, o->number);
+		return;
+	}
+	snprintf(id, sizeof(id), "%d.%d", outcome, number);
+	if (outcome != o->number) {
+		diag_error(p->diags, p->file, line, column_of(item),
+			   "criterion %s is under learning outcome %d: "
+			   "its number must start with %d.", id, o->number,
+			   o->number);
+		return;
+	}
+	if ((first = first_line(p, "criterion ", id, line))) {
+		diag_error(p->diags, p->file, line, column_of(item),
+			   "duplicate criterion %s (first on line %d)", id, first);
+		return;
+	}
+	if (!*rest)
+		diag_error(p->diags, p->file, line, column_of(item),
+			   "criterion %s has no text", id);
+	o->criteria = arena_grow(p->arena, o->criteria, &p->criteria_cap,
+				 o->ncriteria + 1, sizeof(*o->criteria));
+	c = &o->criteria[o->ncriteria++];
+	c->id = arena_strdup(p->arena, id);
+	c->text = rest;
+	c->line = line;
+	c->guidance_html = item_guidance(p, head);
+	snprintf(id, sizeof(id), "criterion %s", c->id);
+	c->observe = has_tag(p, tags, ntags, "observe", id);
+	if (c->observe && o->knowledge)
+		diag_warning(p->diags, p->file, line, column_of(item),
+			     "criterion %s is `observe` but its outcome is `knowledge`: "
+			     "knowledge is not observed", c->id);
+}
+
+/* A requirement id: letters, digits and dots, with at least one digit. */
+static size_t requirement_id_length(const char *s)
+{
+	size_t n = 0;
+	bool digit = false;
+
+	while (isalnum((unsigned char)s[n]) || s[n] == '.') {
+		digit |= isdigit((unsigned char)s[n]) != 0;
+		n++;
+	}
+	if (!digit || n > 16 || (s[n] && !isspace((unsigned char)s[n])))
+		return 0;
+	return n;
+}
+
+static void requirement_item(struct parse *p, cmark_node *item)
+{
+	struct unit *u = p->unit;
+	struct unit_requirement_group *g;
+	struct unit_requirement *r;
+	struct tag *tags;
+	size_t ntags, n;
+	const char *text, *id;
+	cmark_node *head = item_head(p, item, &tags, &ntags, &text);
+	int line = line_of(item), first;
+
+	no_tags(p, tags, ntags, "a requirement");
+	n = head ? requirement_id_length(text) : 0;
+	if (!n) {
+		diag_error(p->diags, p->file, line, column_of(item),
+			   "requirement has no id: start the item with one such as `4a`");
+		return;
+	}
+	id = arena_strndup(p->arena, text, n);
+	if ((first = first_line(p, "requirement ", id, line))) {
+		diag_error(p->diags, p->file, line, column_of(item),
+			   "duplicate requirement %s (first on line %d)", id, first);
+		return;
+	}
+	g = &u->groups[u->ngroups - 1];
+	g->items = arena_grow(p->arena, g->items, &p->items_cap, g->nitems + 1,
+			      sizeof(*g->items));
+	r = &g->items[g->nitems++];
+	r->id = id;
+	r->text = trim_copy(p->arena, text + n, strlen(text + n));
+	r->line = line;
+	if (!*r->text)
+		diag_error(p->diags, p->file, line, column_of(item),
+			   "requirement %s has no text", id);
+	if (cmark_node_next(head))
+		diag_warning(p->diags, p->file, line, column_of(item),
+			     "requirement %s has nested content, which is ignored: "
+			     "put notes in the group's prose instead", id);
+}
+
+/*
+ * Lists before the first H3 of the evidence requirements are prose (the
+ * numbered rules of the seed units).  An item there that starts like a
+ * requirement was probably meant as one: say so rather than lose it.
+ */
+static void stray_requirement(struct parse *p, cmark_node *item)
+{
+	cmark_node *head = cmark_node_first_child(item);
+	char *text;
+	size_t n;
+
+	if (!head || cmark_node_get_type(head) != CMARK_NODE_PARAGRAPH)
+		return;
+	text = plain_text(p, head);
+	n = requirement_id_length(text);
+	if (n && isalpha((unsigned char)text[n - 1]))
+		diag_warning(p->diags, p->file, line_of(item), column_of(item),
+			     "`%.*s` looks like a requirement but is outside any H3 group, "
+			     "so it is kept as prose: put it under a `### Group title` heading",
+			     (int)n, text);
+}
+
+/* Where prose goes now, for a warning: "the introduction", "section `Aims`". */
+static const char *prose_place(struct parse *p, struct buf *out)
+{
+	const struct unit *u = p->unit;
+
+	buf_truncate(out, 0);
+	if (p->region == IN_SECTION)
+		buf_printf(out, "section `%s`", u->sections[u->nsections - 1].title);
+	else if (p->region == IN_OUTCOME)
+		buf_printf(out, "the guidance of learning outcome %d (after an H3)",
+			   u->outcomes[u->noutcomes - 1].number);
+	else if (p->region == IN_REQUIREMENTS)
+		buf_puts(out, "the evidence requirements' prose");
+	else
+		buf_puts(out, "the introduction");
+	return buf_cstr(out);
+}
+
+/*
+ * A tag in prose is read as text: `observe` counts only at the end of a
+ * criterion, `knowledge` at the end of an outcome's heading.
+ */
+static void stray_tag(struct parse *p, cmark_node *block)
+{
+	cmark_node *last = cmark_node_last_child(block);
+	struct buf place = BUF_INIT;
+
+	while (last && cmark_node_get_type(last) == CMARK_NODE_TEXT &&
+	       is_blank(cmark_node_get_literal(last)))
+		last = cmark_node_previous(last);
+	if (!last || cmark_node_get_type(last) != CMARK_NODE_CODE)
+		return;
+	for (size_t i = 0; i < sizeof(tag_names) / sizeof(tag_names[0]); i++)
+		if (strcmp(cmark_node_get_literal(last), tag_names[i]) == 0)
+			diag_warning(p->diags, p->file, cmark_node_get_start_line(last),
+				     cmark_node_get_start_column(last),
+				     "`%s` in %s is read as text: it counts only at "
+				     "the end of %s", tag_names[i], prose_place(p, &place),
+				     i == 0 ? "a criterion, in a learning outcome's list" :
+				     "a learning outcome's heading");
+	buf_free(&place);
+}
+
+/*
+ * A list item in prose that starts like a criterion (`2.1 ...`) was
+ * probably meant as one: say so rather than lose it from every sheet.
+ */
+static void stray_criterion(struct parse *p, cmark_node *item)
+{
+	cmark_node *head = cmark_node_first_child(item);
+	struct buf place = BUF_INIT;
+	const char *rest;
+	int outcome, number;
+
+	if (!head || cmark_node_get_type(head) != CMARK_NODE_PARAGRAPH)
+		return;
+	if (criterion_number(plain_text(p, head), &outcome, &number, &rest))
+		diag_warning(p->diags, p->file, line_of(item), column_of(item),
+			     "`%d.%d` looks like an assessment criterion but is in "
+			     "%s, so it is kept as prose and never assessed: put it "
+			     "in the list under its learning outcome's heading "
+			     "(`## %d Title`)", outcome, number,
+			     prose_place(p, &place), outcome);
+	stray_tag(p, head);
+	buf_free(&place);
+}
+
+static void each_item(struct parse *p, cmark_node *list,
+		      void (*fn)(struct parse *, cmark_node *))
+{
+	for (cmark_node *item = cmark_node_first_child(list); item;
+	     item = cmark_node_next(item))
+		fn(p, item);
+}
+
+static void block(struct parse *p, cmark_node *node)
+{
+	cmark_node_type type = cmark_node_get_type(node);
+	int level = type == CMARK_NODE_HEADING ? cmark_node_get_heading_level(node) : 0;
+
+	if (level == 1 && !p->seen_title) {
+		struct tag *tags;
+		size_t ntags = take_tags(p, node, &tags);
+
+		/* The first H1 is the title; the front matter's wins if both. */
+		no_tags(p, tags, ntags, "a heading");
+		if (!p->unit->title)
+			p->unit->title = plain_text(p, node);
+		p->seen_title = true;
+		return;
+	}
+	if (level == 2) {
+		heading2(p, node);
+		return;
+	}
+	if (level == 3 && (p->region == IN_REQUIREMENTS || p->region == IN_GROUP)) {
+		close_region(p);
+		open_group(p, plain_text(p, node), line_of(node));
+		return;
+	}
+	if (level == 3 && p->region == IN_OUTCOME)
+		p->outcome_prose_only = true;
+	if (type == CMARK_NODE_LIST) {
+		if (p->region == IN_OUTCOME && !p->outcome_prose_only) {
+			each_item(p, node, criterion_item);
+			return;
+		}
+		if (p->region == IN_GROUP) {
+			each_item(p, node, requirement_item);
+			return;
+		}
+		if (p->region == IN_REQUIREMENTS)
+			each_item(p, node, stray_requirement);
+		else
+			each_item(p, node, stray_criterion);
+	} else if (type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING) {
+		stray_tag(p, node);
+	}
+	if (level && strncasecmp(plain_text(p, node), "learning outcome", 16) == 0)
+		diag_warning(p->diags, p->file, line_of(node), column_of(node),
+			     "a level-%d heading is not a learning outcome, so it "
+			     "is read as prose and nothing under it is assessed: "
+			     "make it an H2 (`## Learning outcome 2: Title`)", level);
+	append_html(&p->html, node);
+}
+
+static void read_body(struct parse *p, size_t body)
+{
+	/* Blank the front matter, keeping its newlines, so that cmark counts
+	 * lines as the file does. */
+	char *copy = mem_strndup(p->text, p->len);
+	cmark_node *doc, *node;
+
+	for (size_t i = 0; i < body; i++)
+		if (copy[i] != '\n')
+			copy[i] = ' ';
+	doc = cmark_parse_document(copy, p->len, CMARK_OPT_DEFAULT);
+	p->region = IN_INTRO;
+	for (node = cmark_node_first_child(doc); node; node = cmark_node_next(node))
+		block(p, node);
+	close_region(p);
+	cmark_node_free(doc);
+	free(copy);
+}
+
+/* ---- the whole unit ---------------------------------------------------- */
+
+static bool is_text(struct parse *p)
+{
+	size_t bad;
+	int line, column;
+
+	if (utf8_has_nul(p->text, p->len)) {
+		diag_error(p->diags, p->file, 0, 0,
+			   "not a text file (it contains NUL bytes)");
+		return false;
+	}
+	bad = utf8_check(p->text, p->len);
+	if (bad < p->len) {
+		utf8_locate(p->text, bad, &line, &column);
+		diag_error(p->diags, p->file, line, column,
+			   "not UTF-8 text (byte 0x%02X): save the file as UTF-8",
+			   (unsigned char)p->text[bad]);
+		return false;
+	}
+	return true;
+}
+
+/* Orders pointers to structs whose first member is their id. */
+static int compare_first_id(const void *a, const void *b)
+{
+	return strcmp(**(const char *const *const *)a,
+		      **(const char *const *const *)b);
+}
+
+static const void **sorted_copy(struct arena *a, const void *items, size_t n)
+{
+	const void **copy = arena_alloc(a, (n ? n : 1) * sizeof(*copy));
+
+	memcpy(copy, items, n * sizeof(*copy));
+	qsort(copy, n, sizeof(*copy), compare_first_id);
+	return copy;
+}
+
+/*
+ * Once parsing is over the arrays no longer move: number the criteria and
+ * requirements, and build the flat views the cross-reference indexes by.
+ */
+static void finish(struct parse *p)
+{
+	struct unit *u = p->unit;
+	size_t n = 0;
+
+	for (size_t i = 0; i < u->noutcomes; i++)
+		n += u->outcomes[i].ncriteria;
+	u->criteria = arena_alloc(p->arena, (n ? n : 1) * sizeof(*u->criteria));
+	for (size_t i = 0; i < u->noutcomes; i++) {
+		for (size_t j = 0; j < u->outcomes[i].ncriteria; j++) {
+			struct unit_criterion *c = &u->outcomes[i].criteria[j];
+
+			c->index = u->ncriteria;
+			c->outcome = &u->outcomes[i];
+			u->criteria[u->ncriteria++] = c;
+		}
+	}
+	n = 0;
+	for (size_t i = 0; i < u->ngroups; i++)
+		n += u->groups[i].nitems;
+	u->requirements = arena_alloc(p->arena,
+				      (n ? n : 1) * sizeof(*u->requirements));
+	for (size_t i = 0; i < u->ngroups; i++) {
+		for (size_t j = 0; j < u->groups[i].nitems; j++) {
+			struct unit_requirement *r = &u->groups[i].items[j];
+
+			r->index = u->nrequirements;
+			u->requirements[u->nrequirements++] = r;
+		}
+	}
+	u->criteria_by_id = (const struct unit_criterion **)
+		sorted_copy(p->arena, u->criteria, u->ncriteria);
+	u->requirements_by_id = (const struct unit_requirement **)
+		sorted_copy(p->arena, u->requirements, u->nrequirements);
+}
+
+static struct unit *unit_parse_lf(struct arena *arena, const char *file,
+				  const char *text, size_t len,
+				  struct diag_list *diags);
+
+/* Reports what is missing; what a broken front matter hid is not counted. */
+static void check_complete(struct parse *p)
+{
+	struct unit *u = p->unit;
+
+	if (p->front_matter_ok && !p->id_given)
+		diag_error(p->diags, p->file, 1, 1,
+			   "the front matter has no `id`: add one such as `id: ocr-c3`");
+	if (p->front_matter_ok && !u->title)
+		diag_error(p->diags, p->file, 1, 1,
+			   "the unit has no title: add `title:` to the front matter or an H1");
+	if (u->noutcomes == 0)
+		diag_error(p->diags, p->file, 1, 1,
+			   "the unit has no learning outcomes: add `## 1 Title` headings "
+			   "with `- 1.1 ...` criteria under them");
+	for (size_t i = 0; i < u->noutcomes; i++)
+		if (u->outcomes[i].ncriteria == 0)
+			diag_error(p->diags, p->file, u->outcomes[i].line, 1,
+				   "learning outcome %d has no assessment criteria",
+				   u->outcomes[i].number);
+}
+
+/*
+ * A copy of text with old Mac line ends (a lone CR) made LF, or NULL when
+ * it has none: CSV files with them are read, and so are units.  CRLF
+ * stays: the parsers take it.  Lines and columns do not move.
+ */
+static char *lone_crs_to_lf(const char *text, size_t len)
+{
+	char *copy = NULL;
+
+	for (size_t i = 0; i < len; i++) {
+		if (text[i] != '\r' || (i + 1 < len && text[i + 1] == '\n'))
+			continue;
+		if (!copy)
+			copy = mem_strndup(text, len);
+		copy[i] = '\n';
+	}
+	return copy;
+}
+
+struct unit *unit_parse(struct arena *arena, const char *file,
+			const char *text, size_t len, struct diag_list *diags)
+{
+	char *lf = memchr(text, '\r', len) ? lone_crs_to_lf(text, len) : NULL;
+	struct unit *u = unit_parse_lf(arena, file, lf ? lf : text, len, diags);
+
+	free(lf);
+	return u;
+}
+
+static struct unit *unit_parse_lf(struct arena *arena, const char *file,
+				  const char *text, size_t len,
+				  struct diag_list *diags)
+{
+	struct parse p = { 0 };
+	size_t yaml = 0, yaml_len = 0, body = 0;
+
+	p.arena = arena;
+	p.diags = diags;
+	p.file = file;
+	p.text = text;
+	p.len = len;
+	if (!is_text(&p))
+		return NULL;
+	if (!find_front_matter(&p, utf8_bom_length(text, len), &yaml, &yaml_len,
+			       &body))
+		return NULL;
+	index_lines(&p);
+	p.unit = arena_alloc(arena, sizeof(*p.unit));
+	p.unit->file = arena_strdup(arena, file);
+	p.unit->credit = p.unit->glh = -1;
+	p.unit->occasions = 1;
+	p.unit->methods = (struct unit_method *)unit_default_methods;
+	p.unit->nmethods = unit_default_methods_count;
+	p.unit->intro_html = p.unit->requirements_html = NULL;
+	p.front_matter_ok = read_front_matter(&p, yaml, yaml_len);
+	read_body(&p, body);
+	if (!p.unit->requirements_html)
+		p.unit->requirements_html = "";
+	check_complete(&p);
+	finish(&p);
+	buf_free(&p.html);
+	strmap_free(&p.seen);
+	free(p.line_starts);
+	return p.unit->id ? p.unit : NULL;
+}
+
+/* ---- lookups ----------------------------------------------------------- */
+
+/* Linear: used while parsing, before the flat views exist. */
+static const struct unit_criterion *criterion_by_scan(const struct unit *u,
+						      const char *id)
+{
+	for (size_t i = 0; i < u->noutcomes; i++)
+		for (size_t j = 0; j < u->outcomes[i].ncriteria; j++)
+			if (strcmp(u->outcomes[i].criteria[j].id, id) == 0)
+				return &u->outcomes[i].criteria[j];
+	return NULL;
+}
+
+static const struct unit_requirement *requirement_by_scan(const struct unit *u,
+							  const char *id)
+{
+	for (size_t i = 0; i < u->ngroups; i++)
+		for (size_t j = 0; j < u->groups[i].nitems; j++)
+			if (strcmp(u->groups[i].items[j].id, id) == 0)
+				return &u->groups[i].items[j];
+	return NULL;
+}
+
+/* Compares len bytes of key with a NUL-terminated id, as strcmp would. */
+static int compare_id(const char *key, size_t len, const char *id)
+{
+	int c = strncmp(key, id, len);
+
+	return c ? c : -(id[len] != '\0');
+}
+
+/* Binary search over an array of pointers to structs whose first member is the id. */
+static const void *find_by_id(const void *const *sorted, size_t n,
+			      const char *key, size_t len)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const char *id = *(const char *const *)sorted[mid];
+		int c = compare_id(key, len, id);
+
+		if (c == 0)
+			return sorted[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
+const struct unit_criterion *unit_find_criterion_n(const struct unit *u,
+						   const char *s, size_t len)
+{
+	return find_by_id((const void *const *)u->criteria_by_id, u->ncriteria,
+			  s, len);
+}
+
+const struct unit_requirement *unit_find_requirement_n(const struct unit *u,
+						       const char *s, size_t len)
+{
+	return find_by_id((const void *const *)u->requirements_by_id,
+			  u->nrequirements, s, len);
+}
+
+int unit_compare_ids(const void *a, const void *b)
+{
+	const struct unit *x = *(const struct unit *const *)a;
+	const struct unit *y = *(const struct unit *const *)b;
+
+	return strcmp(x->id, y->id);
+}
+
+const struct unit *unit_find(struct unit *const *units, size_t n,
+			     const char *id)
+{
+	struct unit key = { .id = id }, *keyp = &key;
+	struct unit *const *found;
+
+	if (!n)
+		return NULL;
+	found = bsearch(&keyp, units, n, sizeof(*units), unit_compare_ids);
+	return found ? *found : NULL;
+}
+
+const struct unit_criterion *unit_find_criterion(const struct unit *u,
+						 const char *id)
+{
+	if (!u->criteria_by_id)
+		return criterion_by_scan(u, id);
+	return unit_find_criterion_n(u, id, strlen(id));
+}
+
+const struct unit_requirement *unit_find_requirement(const struct unit *u,
+						     const char *id)
+{
+	if (!u->requirements_by_id)
+		return requirement_by_scan(u, id);
+	return unit_find_requirement_n(u, id, strlen(id));
+}
+
+const struct unit_method *unit_find_method(const struct unit *u,
+					   const char *code)
+{
+	for (size_t i = 0; i < u->nmethods; i++)
+		if (strcmp(u->methods[i].code, code) == 0)
+			return &u->methods[i];
+	return NULL;
+}

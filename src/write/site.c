@@ -1,0 +1,1361 @@
+/*
+ * site.c - the site builder (see site.h).
+ *
+ * Order of work: refuse a dangerous output; compile the page templates of
+ * each format once; list the pages; build the shared site model; make
+ * every folder of a fresh output beside the real one; render the pages
+ * on `jobs` threads, each thread taking the next page (in a pack, the
+ * first also writes data.json, beside the others); then, if nothing
+ * failed, exchange the fresh folder with the old one and delete the old.
+ */
+#define _GNU_SOURCE   /* renameat2 and RENAME_EXCHANGE, nftw */
+
+#include "write/site.h"
+#include "base/buf.h"
+#include "base/fsutil.h"
+#include "base/hash.h"
+#include "base/ident.h"
+#include "base/jsonarena.h"
+#include "base/mem.h"
+#include "render/mustache.h"
+#include "render/theme.h"
+#include "base/threads.h"
+#include "present/view.h"
+
+#include <errno.h>
+#include <dirent.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <nettle/sha2.h>
+
+/* Marks a folder as folio's own, so a rebuild may replace it. */
+#define SITE_MARKER ".folio-site"
+
+static const char *const template_names[] = {
+	[VIEW_DASHBOARD] = "index",
+	[VIEW_LEARNER] = "learner",
+	[VIEW_PORTFOLIO] = "portfolio",
+	[VIEW_UNIT] = "unit",
+	[VIEW_SHEET] = "sheet",
+	[VIEW_PACK] = "pack",
+};
+#define NKINDS (sizeof(template_names) / sizeof(template_names[0]))
+
+struct page {
+	enum view_kind kind;
+	size_t learner;                 /* VIEW_LEARNER */
+	const struct portfolio *portfolio;
+	const struct unit *unit;        /* VIEW_UNIT, VIEW_SHEET */
+	char *path;                     /* from the root, no extension */
+	char *root;                     /* "../../" or the base URL */
+};
+
+struct format {
+	const char *ext;                /* "html", "md" */
+	struct theme theme;
+	struct mustache_env *env;
+	const struct mustache_template *templates[NKINDS];
+};
+
+/* A file of a pack, for SHA256SUMS. */
+struct sum {
+	char *path;
+	char hex[SHA256_DIGEST_SIZE * 2 + 1];
+};
+
+/* Names in no context, and missing partials: warnings, with their pages. */
+struct misses {
+	struct diag_list list;
+	size_t *page;                   /* per warning: the page, or NO_PAGE */
+	size_t cap;
+};
+
+#define NO_PAGE SIZE_MAX
+
+struct build {
+	const struct model *m;
+	const struct xref *x;
+	const struct site_options *o;
+	struct view_shared shared;      /* every page's base context */
+	bool has_old;                   /* --out holds an earlier build */
+	bool shared_made;
+	struct page *pages;
+	size_t npages, pages_cap;
+	struct format formats[2];
+	size_t nformats;
+	char *out;                      /* the output as given */
+	char *fresh;                    /* the folder being built */
+	size_t *groups;                 /* where each group of pages starts, */
+	size_t ngroups;                 /* then npages */
+	atomic_size_t next;             /* the next group to render */
+	atomic_size_t done;
+	atomic_bool failed;
+	atomic_bool data_taken;         /* a pack's data.json has its writer */
+	pthread_mutex_t lock;           /* guards everything below */
+	struct site_result result;
+	struct diag_list *diags;
+	enum site_status status;
+	struct sum *sums;               /* a pack's files */
+	size_t nsums, sums_cap;
+	struct misses misses;           /* site_options.check_templates */
+};
+
+/* ---- refusing a dangerous output ---------------------------------------- */
+
+/* The canonical form of a path that may not exist yet (its parent must). */
+static char *canonical(const char *path)
+{
+	char *real = realpath(path, NULL), *slash, *dir, *joined;
+	char *parent;
+
+	if (real)
+		return real;
+	dir = mem_strdup(path);
+	slash = strrchr(dir, '/');
+	if (slash && slash != dir) {
+		*slash = '\0';
+		parent = realpath(dir, NULL);
+		joined = parent ? fs_join(parent, slash + 1) : NULL;
+	} else if (slash) {
+		joined = mem_strdup(path);
+		parent = NULL;
+	} else {
+		parent = realpath(".", NULL);
+		joined = parent ? fs_join(parent, path) : NULL;
+	}
+	free(parent);
+	free(dir);
+	return joined;
+}
+
+static bool holds_input(const char *out, const char *input)
+{
+	char *real = input ? realpath(input, NULL) : NULL;
+	bool holds = real && fs_within(real, out);
+
+	free(real);
+	return holds;
+}
+
+/* An empty folder, or one with folio's marker: safe to replace. */
+static bool made_by_folio(const char *out)
+{
+	char *marker = fs_join(out, SITE_MARKER);
+	bool ours = access(marker, F_OK) == 0;
+	DIR *d;
+	struct dirent *e;
+
+	free(marker);
+	if (ours || !(d = opendir(out)))
+		return ours;
+	ours = true;
+	while ((e = readdir(d)))
+		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+			ours = false;
+	closedir(d);
+	return ours;
+}
+
+/* Where the site is built before it is swapped in: beside out. */
+static char *fresh_path(const char *out)
+{
+	struct buf path = BUF_INIT;
+
+	buf_puts(&path, out);
+	buf_puts(&path, ".folio-new");
+	return buf_detach(&path);
+}
+
+/* Where the old site waits where no atomic exchange is to be had. */
+static char *fresh_old_path(const char *fresh)
+{
+	struct buf path = BUF_INIT;
+
+	buf_printf(&path, "%s-old", fresh);
+	return buf_detach(&path);
+}
+
+/*
+ * The output folder without the trailing slashes and "/." that name the
+ * same folder ("SITE/", "SITE/."): the fresh folder is made beside it,
+ * never inside.  NULL when nothing names a folder ("") or the last part
+ * is "." or "..".
+ */
+static char *out_folder(const char *out)
+{
+	size_t n = strlen(out);
+	const char *last;
+
+	for (;;) {
+		if (n > 1 && out[n - 1] == '/')
+			n--;
+		else if (n > 2 && out[n - 1] == '.' && out[n - 2] == '/')
+			n -= 2;
+		else
+			break;
+	}
+	last = out + n;
+	while (last > out && last[-1] != '/')
+		last--;
+	if (n == 0 || (out + n - last == 1 && last[0] == '.') ||
+	    (out + n - last == 2 && last[0] == '.' && last[1] == '.'))
+		return NULL;
+	return mem_strndup(out, n);
+}
+
+/* A mount point cannot be swapped for a fresh folder by a rename. */
+static bool mount_point(const char *out)
+{
+	char *parent = fs_join(out, "..");
+	struct stat st, up;
+	bool mounted = lstat(out, &st) == 0 && S_ISDIR(st.st_mode) &&
+		       stat(parent, &up) == 0 &&
+		       (st.st_dev != up.st_dev || st.st_ino == up.st_ino);
+
+	free(parent);
+	return mounted;
+}
+
+/* A folder folio works in beside out that holds something not its own. */
+static const char *foreign_beside(const char *fresh, const char *old)
+{
+	if (fs_is_dir(fresh) && !made_by_folio(fresh))
+		return fresh;
+	if (fs_is_dir(old) && !made_by_folio(old))
+		return old;
+	return NULL;
+}
+
+/* Why the inputs forbid out (canonical as real), or NULL. */
+static const char *holds_centre(const struct model *m, const char *real)
+{
+	if (holds_input(real, m->centre))
+		return "it is, or holds, the centre folder";
+	if (holds_input(real, m->units_dir) ||
+	    holds_input(real, m->learners_file) ||
+	    holds_input(real, m->evidence_dir) ||
+	    holds_input(real, m->assessors_file) ||
+	    holds_input(real, m->iqa_file))
+		return "it holds the centre's inputs";
+	return NULL;
+}
+
+static const char *refuse_folder(const struct model *m, const char *out,
+				 char *why, size_t size)
+{
+	char *real = canonical(out), *home = NULL;
+	char *fresh = fresh_path(out), *old = fresh_old_path(fresh);
+	struct stat st;
+	const char *problem = NULL, *beside;
+
+	if (!real) {
+		snprintf(why, size, "its parent folder does not exist");
+		free(fresh);
+		free(old);
+		return why;
+	}
+	if (getenv("HOME") && *getenv("HOME"))
+		home = realpath(getenv("HOME"), NULL);
+	if (strcmp(real, "/") == 0)
+		problem = "it is the root folder";
+	else if (home && strcmp(real, home) == 0)
+		problem = "it is your home folder";
+	else if ((problem = holds_centre(m, real)))
+		;
+	else if (lstat(out, &st) == 0 && !S_ISDIR(st.st_mode))
+		problem = "it exists and is not a folder";
+	else if (mount_point(out))
+		problem = "it is a mount point, which folio cannot swap for the "
+			  "new site; give a folder inside it";
+	else if (lstat(out, &st) == 0 && !made_by_folio(out))
+		problem = "it is a folder folio did not make (no " SITE_MARKER
+			  " file in it); remove it or choose another --out";
+	if (problem) {
+		snprintf(why, size, "%s", problem);
+	} else if ((beside = foreign_beside(fresh, old))) {
+		snprintf(why, size, "folio builds the site in %s first, and a "
+			 "folder there is not one of folio's (no " SITE_MARKER
+			 " file in it); move it away", beside);
+		problem = why;
+	}
+	free(real);
+	free(home);
+	free(fresh);
+	free(old);
+	return problem ? why : NULL;
+}
+
+const char *site_refuse_out(const struct model *m, const char *out,
+			    char *why, size_t size)
+{
+	char *folder = out_folder(out);
+	const char *problem;
+
+	if (!folder) {
+		char *real = *out ? realpath(out, NULL) : NULL;
+		const char *centre = real ? holds_centre(m, real) : NULL;
+
+		snprintf(why, size, "%s", centre ? centre : *out ?
+			 "it ends in . or ..; name the folder itself" :
+			 "it is empty (an unset variable?); name the folder");
+		free(real);
+		return why;
+	}
+	problem = refuse_folder(m, folder, why, size);
+	free(folder);
+	return problem;
+}
+
+/* ---- folders and files -------------------------------------------------- */
+
+static int remove_entry(const char *path, const struct stat *st, int flag,
+			struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return remove(path) == 0 || errno == ENOENT ? 0 : -1;
+}
+
+/* Deletes a tree without following symbolic links inside it. */
+static int remove_tree(const char *path)
+{
+	struct stat st;
+
+	if (lstat(path, &st) != 0)
+		return errno == ENOENT ? 0 : -1;
+	return nftw(path, remove_entry, 32, FTW_DEPTH | FTW_PHYS);
+}
+
+static void fail(struct build *b, enum site_status status, const char *file,
+		 const char *fmt, const char *detail)
+{
+	pthread_mutex_lock(&b->lock);
+	diag_error(b->diags, file, 0, 0, fmt, detail);
+	if (b->status == SITE_OK)
+		b->status = status;
+	pthread_mutex_unlock(&b->lock);
+	atomic_store(&b->failed, true);
+}
+
+static bool make_dir(struct build *b, const char *rel)
+{
+	char *path = fs_join(b->fresh, rel);
+	bool ok = mkdir(path, 0755) == 0 || errno == EEXIST;
+
+	if (!ok)
+		fail(b, SITE_IO_ERROR, path, "cannot make the folder: %s",
+		     strerror(errno));
+	free(path);
+	return ok;
+}
+
+/* Whether the file at path holds exactly data. */
+static bool same_bytes(const char *path, const char *data, size_t len)
+{
+	struct stat st;
+	char *old;
+	size_t old_len;
+	bool same;
+
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    (size_t)st.st_size != len || fs_read_file(path, &old, &old_len) != 0)
+		return false;
+	same = old_len == len && memcmp(old, data, len) == 0;
+	free(old);
+	return same;
+}
+
+/* Writes all of data to fd: 0, or the errno of the write that failed. */
+static int write_fd(int fd, const char *data, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, data, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return n < 0 ? errno : EIO;
+		data += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+static int write_all(const char *path, const char *data, size_t len)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	int err;
+
+	if (fd < 0)
+		return errno;
+	err = write_fd(fd, data, len);
+	if (close(fd) != 0 && !err)
+		err = errno;
+	return err;
+}
+
+/* Notes a pack file's SHA-256, for SHA256SUMS (see write_sums). */
+static void add_digest(struct build *b, const char *rel,
+		       const uint8_t digest[SHA256_DIGEST_SIZE])
+{
+	static const char digits[] = "0123456789abcdef";
+	struct sum *sum;
+
+	pthread_mutex_lock(&b->lock);
+	b->sums = mem_array_grow(b->sums, &b->sums_cap, b->nsums + 1,
+				 sizeof(*b->sums));
+	sum = &b->sums[b->nsums++];
+	sum->path = mem_strdup(rel);
+	for (size_t i = 0; i < SHA256_DIGEST_SIZE; i++) {
+		sum->hex[2 * i] = digits[digest[i] >> 4];
+		sum->hex[2 * i + 1] = digits[digest[i] & 15];
+	}
+	sum->hex[2 * SHA256_DIGEST_SIZE] = '\0';
+	pthread_mutex_unlock(&b->lock);
+}
+
+static void add_sum(struct build *b, const char *rel, const char *data,
+		    size_t len)
+{
+	uint8_t digest[SHA256_DIGEST_SIZE];
+	struct sha256_ctx ctx;
+
+	sha256_init(&ctx);
+	sha256_update(&ctx, len, (const uint8_t *)data);
+	sha256_digest(&ctx, sizeof(digest), digest);
+	add_digest(b, rel, digest);
+}
+
+/*
+ * Puts a file into the fresh folder: a hard link to the old file when its
+ * bytes are the same (so it keeps its modification time), else written.
+ */
+static void put_file(struct build *b, const char *rel, const char *data,
+		     size_t len, struct site_result *r)
+{
+	char *fresh = fs_join(b->fresh, rel);
+	char *old = b->has_old ? fs_join(b->out, rel) : NULL;
+	int err = 0;
+
+	if (old && same_bytes(old, data, len) && link(old, fresh) == 0) {
+		r->unchanged++;
+	} else {
+		err = write_all(fresh, data, len);
+		r->written++;
+	}
+	r->bytes += len;
+	if (err)
+		fail(b, SITE_IO_ERROR, fresh, "cannot write: %s", strerror(err));
+	else if (b->o->pack)
+		add_sum(b, rel, data, len);
+	free(fresh);
+	free(old);
+}
+
+/*
+ * A file written as its text comes (see put_stream): hashed for
+ * SHA256SUMS, and compared with the old file's bytes as it goes.
+ */
+struct stream {
+	int fd;
+	int old_fd;                 /* -1: no old file, or it differs */
+	char *old_piece;            /* the old file's bytes beside each piece */
+	size_t old_cap;
+	size_t len;
+	struct sha256_ctx sha;
+	int err;                    /* the errno that stopped the writing */
+	const atomic_bool *failed;  /* the build's: another file failed */
+};
+
+/* Reads up to len bytes: how many it read before the end or an error. */
+static size_t read_fd(int fd, char *data, size_t len)
+{
+	size_t got = 0;
+
+	while (got < len) {
+		ssize_t n = read(fd, data + got, len - got);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		got += (size_t)n;
+	}
+	return got;
+}
+
+/* A descriptor to read the file at path, or -1 unless it is a regular
+ * file: never waits on a FIFO left where the old file was. */
+static int open_regular(const char *path)
+{
+	struct stat st;
+	int fd = fs_open_regular(path, &st);
+
+	return fd < 0 ? -1 : fd;
+}
+
+static void stream_forget_old(struct stream *s)
+{
+	if (s->old_fd >= 0)
+		close(s->old_fd);
+	s->old_fd = -1;
+}
+
+static int stream_put(const char *text, size_t len, void *data)
+{
+	struct stream *s = data;
+
+	/* The pack is lost already: the rest of a long text would be too. */
+	if (atomic_load(s->failed))
+		return 1;
+	s->err = write_fd(s->fd, text, len);
+	if (s->err)
+		return 1;
+	sha256_update(&s->sha, len, (const uint8_t *)text);
+	s->len += len;
+	if (s->old_fd >= 0) {
+		s->old_piece = mem_array_grow(s->old_piece, &s->old_cap, len, 1);
+		if (read_fd(s->old_fd, s->old_piece, len) != len ||
+		    memcmp(s->old_piece, text, len) != 0)
+			stream_forget_old(s);
+	}
+	return 0;
+}
+
+/* Whether the old file ended where the new text did. */
+static bool stream_same_as_old(struct stream *s)
+{
+	char extra;
+
+	return s->old_fd >= 0 && read_fd(s->old_fd, &extra, 1) == 0;
+}
+
+/*
+ * Swaps the written file for a hard link to the old one, whose bytes are
+ * the same, so that it keeps its modification time as put_file's do.
+ */
+static bool link_old(const char *old, const char *fresh)
+{
+	struct buf tmp = BUF_INIT;
+	bool linked;
+
+	buf_printf(&tmp, "%s.folio-link", fresh);
+	linked = link(old, tmp.data) == 0 && rename(tmp.data, fresh) == 0;
+	if (!linked)
+		unlink(tmp.data);
+	buf_free(&tmp);
+	return linked;
+}
+
+/*
+ * put_file for a pack file whose text is made in pieces by make: never
+ * held whole, neither the new text nor the old.
+ */
+static void put_stream(struct build *b, const char *rel,
+		       int (*make)(const void *, export_sink *, void *),
+		       const void *arg, struct site_result *r)
+{
+	char *fresh = fs_join(b->fresh, rel);
+	char *old = b->has_old ? fs_join(b->out, rel) : NULL;
+	struct stream s = { .old_fd = -1, .failed = &b->failed };
+	uint8_t digest[SHA256_DIGEST_SIZE];
+	int stopped;
+
+	s.fd = open(fresh, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	if (s.fd < 0) {
+		fail(b, SITE_IO_ERROR, fresh, "cannot write: %s", strerror(errno));
+		goto out;
+	}
+	if (old)
+		s.old_fd = open_regular(old);
+	sha256_init(&s.sha);
+	stopped = make(arg, stream_put, &s);
+	if (close(s.fd) != 0 && !s.err)
+		s.err = errno;
+	if (s.err) {
+		fail(b, SITE_IO_ERROR, fresh, "cannot write: %s", strerror(s.err));
+	} else if (stopped) {
+		/* Unless stream_put stopped it for another file's error,
+		 * which says why. */
+		if (!atomic_load(&b->failed))
+			fail(b, SITE_IO_ERROR, rel, "cannot write: %s",
+			     "the model could not be turned into JSON");
+	} else {
+		if (stream_same_as_old(&s) && link_old(old, fresh))
+			r->unchanged++;
+		else
+			r->written++;
+		r->bytes += s.len;
+		sha256_digest(&s.sha, sizeof(digest), digest);
+		add_digest(b, rel, digest);
+	}
+out:
+	stream_forget_old(&s);
+	free(s.old_piece);
+	free(fresh);
+	free(old);
+}
+
+/* ---- templates, and checking their names ------------------------------- */
+
+static void misses_add(struct misses *m, const struct diag *d, size_t page)
+{
+	m->page = mem_array_grow(m->page, &m->cap, m->list.count + 1,
+				 sizeof(*m->page));
+	m->page[m->list.count] = page;
+	diag_list_add_copy(&m->list, d);
+}
+
+static void misses_free(struct misses *m)
+{
+	diag_list_free(&m->list);
+	free(m->page);
+	memset(m, 0, sizeof(*m));
+}
+
+/*
+ * What rendering one page (or compiling, page NO_PAGE) reported: errors
+ * go to errors; warnings, which only the name checks give, to misses.
+ */
+static void sort_out(const struct diag_list *from, size_t page,
+		     struct diag_list *errors, struct misses *misses)
+{
+	for (size_t i = 0; i < from->count; i++) {
+		const struct diag *d = &from->items[i];
+
+		if (d->severity == DIAG_WARNING)
+			misses_add(misses, d, page);
+		else
+			diag_list_add_copy(errors, d);
+	}
+}
+
+static int compare_misses(const void *a, const void *b, void *arg)
+{
+	const struct misses *sorting = arg;
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	const struct diag *x = &sorting->list.items[i], *y = &sorting->list.items[j];
+	int c = strcmp(x->file, y->file);
+
+	if (!c)
+		c = (x->line > y->line) - (x->line < y->line);
+	if (!c)
+		c = (x->column > y->column) - (x->column < y->column);
+	if (!c)
+		c = strcmp(x->message, y->message);
+	if (!c)
+		c = (sorting->page[i] > sorting->page[j]) -
+		    (sorting->page[i] < sorting->page[j]);
+	return c;
+}
+
+static bool same_place(const struct diag *x, const struct diag *y)
+{
+	return strcmp(x->file, y->file) == 0 && x->line == y->line &&
+	       x->column == y->column && strcmp(x->message, y->message) == 0;
+}
+
+/*
+ * Each miss once, at its tag, in template order, with the first page (in
+ * the site's order, whichever thread rendered it) where it happened: as
+ * warnings, or as errors that stop the build when strict.
+ */
+static void report_misses(struct build *b)
+{
+	const struct misses *m = &b->misses;
+	size_t n = m->list.count, *order = mem_calloc(n + 1, sizeof(*order));
+	const struct diag *last = NULL;
+	bool strict = b->o->strict_templates;
+
+	for (size_t i = 0; i < n; i++)
+		order[i] = i;
+	qsort_r(order, n, sizeof(*order), compare_misses, (void *)m);
+	for (size_t k = 0; k < n; k++) {
+		const struct diag *d = &m->list.items[order[k]];
+		size_t page = m->page[order[k]];
+
+		if (last && same_place(last, d))
+			continue;
+		last = d;
+		if (page == NO_PAGE)
+			diag_add(b->diags, strict ? DIAG_ERROR : DIAG_WARNING,
+				 d->file, d->line, d->column, d->message);
+		else if (strict)
+			diag_error(b->diags, d->file, d->line, d->column,
+				   "%s (first on page %s)", d->message,
+				   b->pages[page].path);
+		else
+			diag_warning(b->diags, d->file, d->line, d->column,
+				     "%s (first on page %s)", d->message,
+				     b->pages[page].path);
+	}
+	if (strict && n && b->status == SITE_OK)
+		b->status = SITE_TEMPLATE_ERROR;
+	free(order);
+}
+
+static bool compile_format(struct build *b, struct format *f, const char *ext,
+			   struct diag_list *diags)
+{
+	bool ok = true;
+
+	f->ext = ext;
+	f->theme.dir = b->o->templates;
+	f->theme.format = ext;
+	f->env = mustache_env_new(theme_load_template, &f->theme);
+	if (strcmp(ext, "md") == 0)
+		mustache_env_set_escape(f->env, mustache_escape_markdown);
+	if (b->o->check_templates)
+		mustache_env_report_misses(f->env);
+	for (size_t k = 0; k < NKINDS; k++) {
+		struct diag_list found = DIAG_LIST_INIT;
+
+		/* A pack's index is the pack page; a site's, the dashboard. */
+		if (k == (b->o->pack ? VIEW_DASHBOARD : VIEW_PACK))
+			continue;
+		f->templates[k] = mustache_env_get(f->env, template_names[k], &found);
+		sort_out(&found, NO_PAGE, diags, &b->misses);
+		diag_list_free(&found);
+		if (!f->templates[k]) {
+			if (diags->errors == 0)
+				diag_error(diags, ext, 0, 0,
+					   "no template `%s/%s.mustache` in the theme",
+					   ext, template_names[k]);
+			ok = false;
+		}
+	}
+	return ok;
+}
+
+/* ---- pages -------------------------------------------------------------- */
+
+static struct page *add_page(struct build *b, enum view_kind kind,
+			     const char *fmt, const char *a, const char *c)
+{
+	struct page *p;
+	struct buf path = BUF_INIT, root = BUF_INIT;
+
+	b->pages = mem_array_grow(b->pages, &b->pages_cap, b->npages + 1,
+				  sizeof(*b->pages));
+	p = &b->pages[b->npages++];
+	memset(p, 0, sizeof(*p));
+	p->kind = kind;
+	buf_printf(&path, fmt, a, c);
+	if (b->o->base_url && *b->o->base_url) {
+		buf_puts(&root, b->o->base_url);
+		if (root.data[root.len - 1] != '/')
+			buf_putc(&root, '/');
+	} else {
+		for (const char *s = path.data; *s; s++)
+			if (*s == '/')
+				buf_puts(&root, "../");
+		buf_put(&root, "", 0);
+	}
+	p->path = buf_detach(&path);
+	p->root = buf_detach(&root);
+	return p;
+}
+
+/*
+ * Ids become file names only here, and only if they are ids (the loaders
+ * have checked already; this is the one place that must not trust them).
+ */
+static bool safe_ids(struct build *b, const char *a, const char *c)
+{
+	if (ident_valid(a) && (!c || ident_valid(c)))
+		return true;
+	fail(b, SITE_IO_ERROR, b->out, "refusing to make a file name of the id `%s`",
+	     ident_valid(a) ? c : a);
+	return false;
+}
+
+unsigned site_shard_of(const char *learner, unsigned shards)
+{
+	if (shards < 2)
+		return 1;
+	return (unsigned)(hash_string(HASH_INIT, learner) % shards) + 1;
+}
+
+static bool in_shard(const struct build *b, const char *learner)
+{
+	return b->o->shards < 2 ||
+	       site_shard_of(learner, b->o->shards) == b->o->shard;
+}
+
+/* The pages every shard but the first leaves out. */
+static bool shared_pages(const struct build *b)
+{
+	return b->o->shards < 2 || b->o->shard == 1;
+}
+
+static void list_pages(struct build *b)
+{
+	const struct model *m = b->m;
+
+	if (shared_pages(b))
+		add_page(b, b->o->pack ? VIEW_PACK : VIEW_DASHBOARD, "index",
+			 NULL, NULL);
+	for (size_t i = 0; i < m->nlearners; i++) {
+		const char *id = m->learners[i]->id;
+
+		if (b->o->pack && !b->o->pack->learners[i])
+			continue;
+		if (!in_shard(b, id) || !safe_ids(b, id, NULL))
+			continue;
+		add_page(b, VIEW_LEARNER, "learners/%s/index", id, NULL)->learner = i;
+		for (size_t j = 0; j < b->x->count[i]; j++) {
+			const struct portfolio *p = &b->x->portfolios[b->x->first[i] + j];
+
+			if (safe_ids(b, id, p->unit->id))
+				add_page(b, VIEW_PORTFOLIO, "learners/%s/%s", id,
+					 p->unit->id)->portfolio = p;
+		}
+	}
+	for (size_t i = 0; i < m->nunits && shared_pages(b); i++) {
+		if (!safe_ids(b, m->units[i]->id, NULL))
+			continue;
+		add_page(b, VIEW_UNIT, "units/%s", m->units[i]->id, NULL)->unit = m->units[i];
+		add_page(b, VIEW_SHEET, "sheets/%s", m->units[i]->id, NULL)->unit = m->units[i];
+	}
+}
+
+static bool make_dirs(struct build *b)
+{
+	bool ok = make_dir(b, "learners") && make_dir(b, "units") &&
+		  make_dir(b, "sheets");
+
+	for (size_t i = 0; ok && i < b->npages; i++) {
+		if (b->pages[i].kind == VIEW_LEARNER) {
+			char *dir = mem_strdup(b->pages[i].path);
+
+			*strrchr(dir, '/') = '\0';
+			ok = make_dir(b, dir);
+			free(dir);
+		}
+	}
+	return ok;
+}
+
+static struct value page_view(struct build *b, const struct page *p,
+			      struct arena *a, struct view_rows *rows)
+{
+	const struct view_shared *s = &b->shared;
+
+	switch (p->kind) {
+	case VIEW_DASHBOARD:
+		return view_dashboard(a, s, p->root);
+	case VIEW_LEARNER:
+		return view_learner(a, s, p->learner, p->root, rows);
+	case VIEW_PORTFOLIO:
+		return view_portfolio(a, s, p->portfolio, p->root, rows);
+	case VIEW_UNIT:
+		return value_from_json(a, view_unit(b->m, b->x, p->unit, p->root));
+	case VIEW_PACK:
+		return value_from_json(a, view_pack(p->root));
+	default:
+		return value_from_json(a, view_sheet(p->unit, p->root));
+	}
+}
+
+/*
+ * The page's view lives in the worker's arenas (values, and the JSON of
+ * the few pages built as JSON): built, rendered, and then dropped whole by
+ * the caller's resets, never freed piece by piece.  rows carries a
+ * learner's evidence rows from the learner's page to the portfolios.
+ */
+static void render_page(struct build *b, const struct page *p,
+			struct arena *a, struct view_rows *rows,
+			struct buf *out, struct site_result *r,
+			struct diag_list *diags)
+{
+	struct value view = page_view(b, p, a, rows);
+	const struct value *stack[2] = { &b->shared.root, &view };
+	struct buf rel = BUF_INIT;
+
+	for (size_t i = 0; i < b->nformats && !atomic_load(&b->failed); i++) {
+		const struct format *f = &b->formats[i];
+
+		buf_truncate(out, 0);
+		if (mustache_render_values(f->templates[p->kind], stack, 2, out,
+					   diags) != 0) {
+			atomic_store(&b->failed, true);
+			break;
+		}
+		r->pages++;
+		if (b->o->check_only)
+			continue;
+		buf_truncate(&rel, 0);
+		buf_puts(&rel, p->path);
+		buf_putc(&rel, '.');
+		buf_puts(&rel, f->ext);
+		put_file(b, buf_cstr(&rel), buf_cstr(out), out->len, r);
+	}
+	buf_free(&rel);
+}
+
+static void *worker(void *arg)
+{
+	struct build *b = arg;
+	struct diag_list diags = DIAG_LIST_INIT, page = DIAG_LIST_INIT;
+	struct misses misses = { DIAG_LIST_INIT, NULL, 0 };
+	struct site_result r = { 0 };
+	struct buf out = BUF_INIT;
+	struct jsonarena arena = { 0 };
+	struct arena values = ARENA_INIT;
+
+	/*
+	 * A pack's data.json is one long task, the whole model in scope
+	 * where the pages may be a tenth of it: the first worker writes it
+	 * while the others start on the pages.
+	 */
+	if (b->o->pack && !atomic_exchange(&b->data_taken, true))
+		put_stream(b, "data.json", b->o->pack->write_data,
+			   b->o->pack->data_arg, &r);
+	/*
+	 * A thread takes a group of pages at a time: a learner's pages (the
+	 * learner page and the portfolios after it) are one group, so that
+	 * two threads do not create files in the same folder at once (the
+	 * file system locks a folder while a file is created in it), and so
+	 * that the portfolios can copy the rows the learner page built: the
+	 * values arena is reset once per group.
+	 */
+	for (;;) {
+		size_t g = atomic_fetch_add(&b->next, 1), done;
+		struct view_rows rows = { 0 };
+
+		if (g >= b->ngroups || atomic_load(&b->failed))
+			break;
+		for (size_t i = b->groups[g]; i < b->groups[g + 1] &&
+					      !atomic_load(&b->failed); i++) {
+			jsonarena_activate(&arena);
+			render_page(b, &b->pages[i], &values, &rows, &out, &r,
+				    &page);
+			sort_out(&page, i, &diags, &misses);
+			diag_list_free(&page);
+			jsonarena_activate(NULL);
+			jsonarena_reset(&arena);
+			done = atomic_fetch_add(&b->done, 1) + 1;
+			if (b->o->progress && (done % 64 == 0 || done == b->npages)) {
+				pthread_mutex_lock(&b->lock);
+				b->o->progress(b->o->progress_ctx, done, b->npages);
+				pthread_mutex_unlock(&b->lock);
+			}
+		}
+		arena_reset(&values);
+	}
+	pthread_mutex_lock(&b->lock);
+	diag_list_append(b->diags, &diags);
+	for (size_t i = 0; i < misses.list.count; i++)
+		misses_add(&b->misses, &misses.list.items[i], misses.page[i]);
+	if (diags.errors && b->status == SITE_OK)
+		b->status = SITE_TEMPLATE_ERROR;
+	b->result.pages += r.pages;
+	b->result.written += r.written;
+	b->result.unchanged += r.unchanged;
+	b->result.bytes += r.bytes;
+	pthread_mutex_unlock(&b->lock);
+	buf_free(&out);
+	jsonarena_free(&arena);
+	arena_free(&values);
+	diag_list_free(&diags);
+	misses_free(&misses);
+	return NULL;
+}
+
+/* Each page starts a group but a portfolio, which joins its learner's. */
+static void group_pages(struct build *b)
+{
+	b->groups = mem_calloc(b->npages + 1, sizeof(*b->groups));
+	for (size_t i = 0; i < b->npages; i++)
+		if (i == 0 || b->pages[i].kind != VIEW_PORTFOLIO)
+			b->groups[b->ngroups++] = i;
+	b->groups[b->ngroups] = b->npages;
+}
+
+static void render_all(struct build *b)
+{
+	size_t n = b->o->jobs > 1 ? (size_t)b->o->jobs : 1, tasks;
+
+	group_pages(b);
+	tasks = b->ngroups + (b->o->pack != NULL);
+	if (n > tasks)
+		n = tasks ? tasks : 1;
+	/* The workers share the queue of page groups. */
+	threads_run(worker, b, 0, n, NULL);
+}
+
+/* Files that are not pages: the stylesheet (a pack's
+ * data.json is written by a worker, beside the pages). */
+static void put_assets(struct build *b)
+{
+	struct theme theme = { b->o->templates, "html" };
+	char *data, *label;
+	size_t len;
+	int rc;
+
+	if (!b->o->html || !shared_pages(b))
+		return;
+	rc = theme_read(&theme, "html/style.css", &data, &len, &label);
+	if (rc == 0) {
+		put_file(b, "style.css", data, len, &b->result);
+		free(data);
+		free(label);
+	} else if (rc < 0) {
+		fail(b, SITE_IO_ERROR, label, "cannot read: %s", fs_strerror(-rc));
+		free(label);
+	}
+}
+
+static int compare_sums(const void *a, const void *b)
+{
+	return strcmp(((const struct sum *)a)->path, ((const struct sum *)b)->path);
+}
+
+/*
+ * SHA256SUMS, in the format of sha256sum(1), so that `sha256sum -c
+ * SHA256SUMS` in the pack checks every other file.  Sorted by path, so
+ * the same files make the same bytes.
+ */
+static void write_sums(struct build *b)
+{
+	struct buf text = BUF_INIT;
+
+	qsort(b->sums, b->nsums, sizeof(*b->sums), compare_sums);
+	for (size_t i = 0; i < b->nsums; i++)
+		buf_printf(&text, "%s  %s\n", b->sums[i].hex, b->sums[i].path);
+	put_file(b, "SHA256SUMS", buf_cstr(&text), text.len, &b->result);
+	buf_free(&text);
+}
+
+/* ---- knowing when there is nothing to do -------------------------------- */
+
+static void hash_in(uint64_t *h, const void *data, size_t len)
+{
+	*h = hash_bytes(*h, data, len);
+}
+
+/* With its NUL, so that "ab" then "c" differs from "a" then "bc". */
+static void hash_text(uint64_t *h, const char *s)
+{
+	hash_in(h, s ? s : "", s ? strlen(s) + 1 : 1);
+}
+
+/*
+ * A file by its path, size, inode and times (to the nanosecond): the
+ * change time too, so that a copy that keeps the old modification time
+ * (cp -p, rsync -t) still counts as a change.
+ */
+static void hash_file(uint64_t *h, const char *path)
+{
+	struct stat st;
+
+	hash_text(h, path);
+	if (stat(path, &st) == 0) {
+		hash_in(h, &st.st_size, sizeof(st.st_size));
+		hash_in(h, &st.st_ino, sizeof(st.st_ino));
+		hash_in(h, &st.st_mtim, sizeof(st.st_mtim));
+		hash_in(h, &st.st_ctim, sizeof(st.st_ctim));
+	}
+}
+
+/*
+ * Every file under dir, at any depth (partials may live in subfolders):
+ * each by its path, size and time, summed so that the order the system
+ * lists them in does not matter.  A loop over a stack of folders, not
+ * recursion; links are not followed into folders (a loop of links).
+ */
+static void hash_tree(uint64_t *h, const char *dir)
+{
+	char **stack = NULL;
+	size_t n = 0, cap = 0;
+	uint64_t sum = 0, count = 0;
+
+	stack = mem_array_grow(stack, &cap, 1, sizeof(*stack));
+	stack[n++] = mem_strdup(dir);
+	while (n > 0) {
+		char *folder = stack[--n];
+		DIR *d = opendir(folder);
+		struct dirent *e;
+
+		while (d && (e = readdir(d))) {
+			char *path;
+			struct stat st;
+			uint64_t one = HASH_INIT;
+
+			if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+				continue;
+			path = fs_join(folder, e->d_name);
+			if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+				stack = mem_array_grow(stack, &cap, n + 1, sizeof(*stack));
+				stack[n++] = path;
+				continue;
+			}
+			hash_file(&one, path);
+			sum += one;
+			count++;
+			free(path);
+		}
+		if (d)
+			closedir(d);
+		free(folder);
+	}
+	free(stack);
+	hash_in(h, &sum, sizeof(sum));
+	hash_in(h, &count, sizeof(count));
+}
+
+/*
+ * Everything the pages depend on: folio and its built-in theme, every
+ * option (the site's, and the model's: --encoding, today), and every file
+ * the model read or tried to read, and every file of the overriding
+ * theme.  A field added to site_options or to model_paths that changes a
+ * page must be added here.
+ */
+static uint64_t fingerprint(const struct build *b)
+{
+	const struct model *m = b->m;
+	const struct site_options *o = b->o;
+	uint64_t h = HASH_INIT;
+
+	hash_text(&h, FOLIO_VERSION);
+	for (size_t i = 0; i < theme_files_count; i++)
+		hash_in(&h, theme_files[i].data, theme_files[i].len);
+	hash_in(&h, &o->html, sizeof(o->html));
+	hash_in(&h, &o->md, sizeof(o->md));
+	hash_text(&h, o->base_url);
+	hash_text(&h, o->templates);
+	hash_in(&h, &o->shard, sizeof(o->shard));
+	hash_in(&h, &o->shards, sizeof(o->shards));
+	/* Not the pages, but whether they may be published. */
+	hash_in(&h, &o->check_templates, sizeof(o->check_templates));
+	hash_in(&h, &o->strict_templates, sizeof(o->strict_templates));
+	hash_in(&h, &m->today, sizeof(m->today));
+	hash_text(&h, m->encoding);
+	hash_in(&h, &m->summaries_html, sizeof(m->summaries_html));
+	for (size_t i = 0; i < m->ninputs; i++)
+		hash_file(&h, m->inputs[i]);
+	if (o->templates)
+		hash_tree(&h, o->templates);
+	return h;
+}
+
+static void marker_text(uint64_t print, char *text, size_t size)
+{
+	snprintf(text, size, "folio %s %016llx\n", FOLIO_VERSION,
+		 (unsigned long long)print);
+}
+
+/* Whether out holds a complete site built from exactly these inputs. */
+static bool up_to_date(const struct build *b, const char *marker)
+{
+	char *path = fs_join(b->out, SITE_MARKER), *old;
+	size_t len;
+	bool same = fs_read_file(path, &old, &len) == 0;
+
+	free(path);
+	if (!same)
+		return false;
+	same = len == strlen(marker) && memcmp(old, marker, len) == 0;
+	free(old);
+	return same;
+}
+
+/* ---- publishing --------------------------------------------------------- */
+
+/* Exchanges the fresh folder with the old atomically where the system can. */
+static void publish(struct build *b)
+{
+	struct stat st;
+
+	if (lstat(b->out, &st) != 0) {
+		if (rename(b->fresh, b->out) != 0)
+			fail(b, SITE_IO_ERROR, b->out, "cannot publish: %s",
+			     strerror(errno));
+		return;
+	}
+	if (renameat2(AT_FDCWD, b->fresh, AT_FDCWD, b->out, RENAME_EXCHANGE) != 0) {
+		/* No atomic exchange on this file system: two renames, the old
+		 * site kept aside until the new one is in place. */
+		char *old = fresh_old_path(b->fresh);
+
+		remove_tree(old);
+		if (rename(b->out, old) != 0 || rename(b->fresh, b->out) != 0)
+			fail(b, SITE_IO_ERROR, b->out, "cannot publish: %s",
+			     strerror(errno));
+		else
+			remove_tree(old);
+		free(old);
+		return;
+	}
+	remove_tree(b->fresh);   /* now the old site */
+}
+
+/*
+ * Holds builds into one folder apart: the second waits for the first,
+ * then finds the site up to date or builds it anew.  The lock is on the
+ * output folder itself (made empty if there is none yet, which any later
+ * build may use); as publishing puts another folder under its name, a
+ * lock that no longer holds the folder of that name is taken again.
+ * Returns the locked descriptor, or -1 where there are no locks (the
+ * build goes on without, as it always did).
+ */
+static int lock_out(const char *out, bool *made)
+{
+	for (;;) {
+		struct stat held, now;
+		int fd;
+
+		if (mkdir(out, 0755) == 0)
+			*made = true;
+		fd = open(out, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		if (fd < 0)
+			return -1;
+		while (flock(fd, LOCK_EX) != 0) {
+			if (errno != EINTR) {
+				close(fd);
+				return -1;
+			}
+		}
+		if (fstat(fd, &held) == 0 && stat(out, &now) == 0 &&
+		    held.st_dev == now.st_dev && held.st_ino == now.st_ino)
+			return fd;
+		close(fd);
+	}
+}
+
+static void free_build(struct build *b)
+{
+	for (size_t i = 0; i < b->nformats; i++)
+		mustache_env_free(b->formats[i].env);
+	for (size_t i = 0; i < b->npages; i++) {
+		free(b->pages[i].path);
+		free(b->pages[i].root);
+	}
+	free(b->pages);
+	free(b->groups);
+	for (size_t i = 0; i < b->nsums; i++)
+		free(b->sums[i].path);
+	free(b->sums);
+	if (b->shared_made)
+		view_shared_free(&b->shared);
+	free(b->fresh);
+	free(b->out);
+	misses_free(&b->misses);
+	pthread_mutex_destroy(&b->lock);
+}
+
+/* site_options.check_only: every page rendered, its names checked, nothing written. */
+static enum site_status check_pages(struct build *b,
+				    const struct diag_list *model_diags,
+				    const struct view_site *site)
+{
+	if (b->status == SITE_OK) {
+		list_pages(b);
+		view_shared_init(&b->shared, b->m, b->x, model_diags, site,
+				 b->o->pack ? b->o->pack->view : NULL);
+		b->shared_made = true;
+		render_all(b);
+	}
+	report_misses(b);
+	return b->status != SITE_OK ? b->status :
+	       atomic_load(&b->failed) ? SITE_TEMPLATE_ERROR : SITE_OK;
+}
+
+enum site_status site_build(const struct model *m, const struct xref *x,
+			    const struct diag_list *model_diags,
+			    const struct site_options *o,
+			    struct site_result *result, struct diag_list *diags)
+{
+	struct build b = { 0 };
+	struct view_site site = { o->base_url ? o->base_url : "", o->html, o->md };
+	char why[256], marker[64];
+	enum site_status status;
+	bool made = false;
+	int locked = -1;
+
+	memset(result, 0, sizeof(*result));
+	jsonarena_install();
+	if (!o->check_only && site_refuse_out(m, o->out, why, sizeof(why))) {
+		diag_error(diags, *o->out ? o->out : "--out", 0, 0,
+			   "refusing to build into this folder: %s", why);
+		return SITE_IO_ERROR;
+	}
+	b.m = m;
+	b.x = x;
+	b.o = o;
+	b.diags = diags;
+	pthread_mutex_init(&b.lock, NULL);
+	if (o->html && !compile_format(&b, &b.formats[b.nformats++], "html", diags))
+		b.status = SITE_TEMPLATE_ERROR;
+	if (o->md && !compile_format(&b, &b.formats[b.nformats++], "md", diags))
+		b.status = SITE_TEMPLATE_ERROR;
+	if (o->check_only) {
+		status = check_pages(&b, model_diags, &site);
+		*result = b.result;
+		free_build(&b);
+		return status;
+	}
+	b.out = out_folder(o->out);
+	b.fresh = fresh_path(b.out);
+	if (b.status == SITE_OK) {
+		/* A pack is always made whole: its SHA256SUMS must cover
+		 * exactly what it holds, and it is small. */
+		if (o->pack)
+			snprintf(marker, sizeof(marker), "folio %s pack\n", FOLIO_VERSION);
+		else
+			marker_text(fingerprint(&b), marker, sizeof(marker));
+		locked = lock_out(b.out, &made);
+		if (!o->pack && up_to_date(&b, marker)) {
+			result->up_to_date = true;
+			if (locked >= 0)
+				close(locked);
+			free_build(&b);
+			return SITE_OK;
+		}
+		b.has_old = fs_is_dir(b.out);
+		remove_tree(b.fresh);   /* left by a build that was killed */
+		if (mkdir(b.fresh, 0755) != 0)
+			fail(&b, SITE_IO_ERROR, b.fresh, "cannot make the folder: %s",
+			     strerror(errno));
+		else    /* first, so that a killed build's folder is known */
+			put_file(&b, SITE_MARKER, marker, strlen(marker), &b.result);
+	}
+	if (b.status == SITE_OK) {
+		list_pages(&b);
+		view_shared_init(&b.shared, m, x, model_diags, &site,
+				 o->pack ? o->pack->view : NULL);
+		b.shared_made = true;
+		if (make_dirs(&b)) {
+			put_assets(&b);
+			render_all(&b);
+			report_misses(&b);
+			if (o->pack && b.status == SITE_OK && !atomic_load(&b.failed))
+				write_sums(&b);
+		}
+		if (b.status == SITE_OK && !atomic_load(&b.failed))
+			publish(&b);
+		else
+			remove_tree(b.fresh);
+	}
+	status = b.status != SITE_OK ? b.status :
+		 atomic_load(&b.failed) ? SITE_TEMPLATE_ERROR : SITE_OK;
+	if (made)       /* the empty folder lock_out made, if still empty */
+		rmdir(b.out);
+	if (locked >= 0)
+		close(locked);
+	*result = b.result;
+	free_build(&b);
+	return status;
+}

@@ -1,0 +1,113 @@
+/*
+ * site.h - building the static site: every page, in HTML and Markdown.
+ *
+ * Pages: index (the dashboard), learners/ID/index, learners/ID/UNIT (the
+ * portfolio reports), units/UNIT and sheets/UNIT (blank record sheets),
+ * each as .html and, with Markdown on, a .md twin; style.css for HTML.
+ * They render on several threads against the shared site model.
+ *
+ * The build is atomic: pages are written into a fresh folder beside the
+ * output and swapped in only when all is well, so an error leaves the
+ * previous site as it was and stale pages disappear.  A page whose bytes
+ * did not change keeps its file (a hard link to the old one), so its
+ * modification time stays and rsync and CI caches see no change.  When
+ * nothing the site depends on has changed since the last build (folio,
+ * its theme, every option, today, each file the model read or tried to
+ * read and each file of the overriding theme at any depth, by path, size,
+ * inode and times, recorded in the site's .folio-site file), nothing is
+ * rendered or written at all.  Builds into one folder take turns on a
+ * lock on it.
+ */
+#ifndef FOLIO_SITE_H
+#define FOLIO_SITE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <jansson.h>
+
+#include "base/diag.h"
+#include "present/export.h"
+#include "read/model.h"
+#include "judge/xref.h"
+
+/*
+ * An external-verification pack rather than the site (see pack.h): the
+ * pack page for index, only the chosen learners' pages, every unit and
+ * sheet, data.json, and SHA256SUMS over every file.
+ */
+struct site_pack {
+	const bool *learners;       /* per model learner: their pages go in */
+	json_t *view;               /* the pack page's context: root's "pack" */
+	/*
+	 * Writes data.json's text in pieces to sink (the pack hands it to
+	 * export_write), and returns 0, or nonzero when it stopped short
+	 * (the sink stopped it, or the model could not be turned into
+	 * JSON).  The text goes to the disk as it comes: a whole centre's
+	 * is hundreds of megabytes.  It is called on one of the build's
+	 * workers while the others render pages, so it may only read what
+	 * they share (the model, the cross-reference).
+	 */
+	int (*write_data)(const void *arg, export_sink *sink, void *sink_data);
+	const void *data_arg;
+};
+
+struct site_options {
+	const char *out;            /* the output folder */
+	bool html, md;              /* formats */
+	const char *templates;      /* overriding theme folder, or NULL */
+	const char *base_url;       /* NULL: relative links */
+	int jobs;                   /* threads, at least 1 */
+	/*
+	 * Build shard `shard` (1-based) of `shards`: only the learners whose
+	 * id hashes to it; shard 1 also builds the shared pages (dashboard,
+	 * units, sheets, style.css).  0 of 0, or 1 of 1: the whole site.
+	 */
+	unsigned shard, shards;
+	/* Called now and then from a worker, serialised; may be NULL. */
+	void (*progress)(void *ctx, size_t done, size_t total);
+	void *progress_ctx;
+	const struct site_pack *pack;   /* NULL: the site */
+	/*
+	 * Check the templates' names (mustache_env_report_misses): each
+	 * name a page finds in no context, and each partial or parent no
+	 * template provides, is reported once, at its tag, with the first
+	 * page where it happened; as errors that stop the build (the old
+	 * site stays) when strict_templates.  check_only renders every page
+	 * for that and writes nothing: no --out is needed.
+	 */
+	bool check_templates, strict_templates, check_only;
+};
+
+struct site_result {
+	bool up_to_date;            /* nothing changed since the last build */
+	size_t pages;               /* pages rendered (each format counts) */
+	size_t written;             /* files written anew */
+	size_t unchanged;           /* files kept as they were */
+	size_t bytes;               /* bytes of all files */
+};
+
+enum site_status {
+	SITE_OK = 0,
+	SITE_TEMPLATE_ERROR = 1,    /* a template did not compile or render */
+	SITE_IO_ERROR = 2,          /* refused output, or a write failed */
+};
+
+/*
+ * Why out must not be built into, or NULL: it is empty or ends in . or
+ * .., is "/", the home folder, the centre folder or holds an input, a
+ * mount point, or a folder folio did not make; or a folder that is not
+ * folio's stands where the site is built first (OUT.folio-new).
+ */
+const char *site_refuse_out(const struct model *m, const char *out,
+			    char *why, size_t size);
+
+/* The shard (1..shards) a learner's pages belong to: a stable hash of the id. */
+unsigned site_shard_of(const char *learner, unsigned shards);
+
+enum site_status site_build(const struct model *m, const struct xref *x,
+			    const struct diag_list *model_diags,
+			    const struct site_options *options,
+			    struct site_result *result, struct diag_list *diags);
+
+#endif
