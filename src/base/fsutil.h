@@ -71,6 +71,16 @@ int fs_check_link(const char *path, const char *root, const char *other);
 /* Whether inner (a canonical path) is dir itself or lies inside it. */
 bool fs_within(const char *inner, const char *dir);
 
+/*
+ * A file given as its text instead of read from disk, at the path it would
+ * have: a centre can be a list of these (model_paths.texts), which is how
+ * the tests build one without a folder.
+ */
+struct fs_text {
+	const char *path;
+	const char *text;           /* NUL-terminated */
+};
+
 /* dir + "/" + name, without doubling a slash; "." + name is just name. */
 char *fs_join(const char *dir, const char *name);
 

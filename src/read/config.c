@@ -215,19 +215,14 @@ static void default_sampling(struct config *c)
 	c->sampling_seed = 1;
 }
 
-/* Reads the file's keys into r's config; an errno value if it cannot. */
-static int read_file(struct reading *r, const char *path)
+/* Reads the file's keys into r's config. */
+static void read_text(struct reading *r, const char *path, const char *text,
+		      size_t len)
 {
 	struct ydoc y;
-	char *text;
-	size_t len, bad;
-	int err, line, column;
+	size_t bad;
+	int line, column;
 
-	err = fs_read_file(path, &text, &len);
-	if (err == ENOENT)
-		return 0;
-	if (err)
-		return err;
 	r->config->file = arena_strdup(r->arena, path);
 	bad = utf8_check(text, len);
 	if (bad < len) {
@@ -244,21 +239,18 @@ static int read_file(struct reading *r, const char *path)
 	} else {
 		ydoc_free(&y);
 	}
-	free(text);
-	return 0;
 }
 
-int config_load(struct config *c, struct arena *arena, const char *path,
-		struct diag_list *diags)
+void config_parse(struct config *c, struct arena *arena, const char *path,
+		  const char *text, size_t len, struct diag_list *diags)
 {
 	struct reading r = { c, arena, diags, 0 };
-	int err;
 
 	memset(c, 0, sizeof(*c));
 	default_sampling(c);
-	err = read_file(&r, path);
+	if (text)
+		read_text(&r, path, text, len);
 	/* An assessor with no known risk is sampled as a high-risk one. */
 	c->sampling_rate[RISK_UNKNOWN] =
 		c->sampling_rate[RISK_HIGH];
-	return err;
 }

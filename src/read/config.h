@@ -62,11 +62,11 @@ struct config {
 const char *config_encoding_for(const struct config *c, const char *path);
 
 /*
- * Reads path into *c (strings in arena) if the file exists.  Returns 0,
- * with problems as diagnostics, or an errno value when the file exists
- * but cannot be read.
+ * Reads folio.yml's text (path names it in diagnostics) into *c, strings
+ * in arena; problems are diagnostics.  With text NULL, there is no file:
+ * *c holds the defaults.
  */
-int config_load(struct config *c, struct arena *arena, const char *path,
-		struct diag_list *diags);
+void config_parse(struct config *c, struct arena *arena, const char *path,
+		  const char *text, size_t len, struct diag_list *diags);
 
 #endif

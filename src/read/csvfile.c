@@ -800,6 +800,28 @@ static bool convert(const char *path, const char *encoding, char **data,
 	return true;
 }
 
+int csvfile_parse_as(struct csvfile *out, const char *path, const char *data,
+		     size_t len, const char *encoding,
+		     struct csvfile_scratch *scratch, struct diag_list *diags)
+{
+	struct csvfile_scratch own = CSVFILE_SCRATCH_INIT;
+	char *text = (char *)data;
+	int rc = -1;
+
+	memset(out, 0, sizeof(*out));
+	/* convert() leaves text alone or points it at a copy: data stays const. */
+	if (!encoding || encoding_is_utf8(encoding) ||
+	    convert(path, encoding, &text, &len, diags))
+		rc = parse(out, path, text, len, diags, true,
+			   scratch ? scratch : &own);
+	else
+		out->path = mem_strdup(path);
+	if (text != data)
+		free(text);
+	csvfile_scratch_free(&own);
+	return rc;
+}
+
 int csvfile_load_reusing(struct csvfile *out, const char *path,
 			 const char *encoding,
 			 struct csvfile_scratch *scratch,
@@ -808,22 +830,14 @@ int csvfile_load_reusing(struct csvfile *out, const char *path,
 	size_t len;
 	int err = fs_read_file_into(path, &scratch->data, &scratch->data_cap,
 				    &len);
-	char *data = scratch->data;
-	int rc = -1;
 
-	memset(out, 0, sizeof(*out));
 	if (err) {
+		memset(out, 0, sizeof(*out));
 		out->path = mem_strdup(path);
 		return err;
 	}
-	if (!encoding || encoding_is_utf8(encoding) ||
-	    convert(path, encoding, &data, &len, diags))
-		rc = parse(out, path, data, len, diags, true, scratch);
-	else
-		out->path = mem_strdup(path);
-	if (data != scratch->data)
-		free(data);
-	return rc;
+	return csvfile_parse_as(out, path, scratch->data, len, encoding,
+				scratch, diags);
 }
 
 int csvfile_load_as(struct csvfile *out, const char *path,

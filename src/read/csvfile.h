@@ -120,6 +120,15 @@ int csvfile_load_reusing(struct csvfile *out, const char *path,
 			 struct csvfile_scratch *scratch,
 			 struct diag_list *diags);
 
+/*
+ * The same for text already in memory (a centre given as text): data is
+ * in encoding, and converted as csvfile_load_as() would.  scratch may be
+ * NULL.
+ */
+int csvfile_parse_as(struct csvfile *out, const char *path, const char *data,
+		     size_t len, const char *encoding,
+		     struct csvfile_scratch *scratch, struct diag_list *diags);
+
 void csvfile_scratch_free(struct csvfile_scratch *scratch);
 
 /*

@@ -368,6 +368,28 @@ static void read_rows(const struct load *load, struct arena *arena,
 	free(row.seen);
 }
 
+/* Parses a log, from the disk or from the centre's texts. */
+static int load_log(const struct load *load, struct log *g,
+		    struct csvfile_scratch *scratch)
+{
+	char *text;
+	size_t len;
+	int err;
+
+	if (!load->texts)
+		return csvfile_load_reusing(g->csv, g->path, g->encoding, scratch,
+					    &g->parsing);
+	err = load_read_file(load, g->path, &text, &len);
+	if (err) {
+		g->csv->path = mem_strdup(g->path);
+		return err;
+	}
+	err = csvfile_parse_as(g->csv, g->path, text, len, g->encoding, scratch,
+			       &g->parsing);
+	free(text);
+	return err;
+}
+
 static void *read_logs(void *arg)
 {
 	struct reader *r = arg;
@@ -379,8 +401,7 @@ static void *read_logs(void *arg)
 		struct log *g = &ld->logs[i];
 
 		if (g->status == 0)     /* else refused by list_logs */
-			g->status = csvfile_load_reusing(g->csv, g->path, g->encoding,
-							 &scratch, &g->parsing);
+			g->status = load_log(ld->load, g, &scratch);
 		else
 			g->csv->path = mem_strdup(g->path);
 		if (g->status == 0)
@@ -430,7 +451,7 @@ static int keep_readable(struct loading *ld)
 static int list_logs(struct loading *ld, const char *dir)
 {
 	char **names;
-	int err = fs_list_files(dir, ".csv", &names, &ld->count);
+	int err = load_list(ld->load, dir, ".csv", &names, &ld->count);
 
 	if (err) {
 		ld->count = 0;
@@ -442,8 +463,8 @@ static int list_logs(struct loading *ld, const char *dir)
 		load_note_input(ld->load, ld->logs[i].path);
 		ld->logs[i].encoding = load_encoding_for(ld->load, ld->logs[i].path);
 		ld->logs[i].csv = load_new_csvfile(ld->load);
-		ld->logs[i].status = fs_check_link(ld->logs[i].path,
-						   ld->load->centre, dir);
+		ld->logs[i].status = load_check_link(ld->load, ld->logs[i].path,
+						     dir);
 	}
 	fs_free_names(names, ld->count);
 	return 0;

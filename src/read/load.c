@@ -6,7 +6,99 @@
 #include "base/mem.h"
 #include "read/unit.h"
 
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+
+/* The text given for path, or NULL. */
+static const struct fs_text *text_of(const struct load *load, const char *path)
+{
+	for (size_t i = 0; i < load->ntexts; i++)
+		if (strcmp(load->texts[i].path, path) == 0)
+			return &load->texts[i];
+	return NULL;
+}
+
+/* The part of a text's path after dir + "/", or NULL when not in dir. */
+static const char *in_dir(const char *path, const char *dir)
+{
+	size_t n = strlen(dir);
+
+	if (strcmp(dir, ".") == 0)
+		return path;
+	return strncmp(path, dir, n) == 0 && path[n] == '/' ? path + n + 1
+							    : NULL;
+}
+
+int load_read_file(const struct load *load, const char *path, char **text,
+		   size_t *len)
+{
+	const struct fs_text *t;
+
+	if (!load->texts)
+		return fs_read_file(path, text, len);
+	t = text_of(load, path);
+	if (!t)
+		return ENOENT;
+	*len = strlen(t->text);
+	*text = mem_strndup(t->text, *len);
+	return 0;
+}
+
+static int compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int load_list(const struct load *load, const char *dir, const char *suffix,
+	      char ***names, size_t *count)
+{
+	size_t cap = 0, n = strlen(suffix);
+	bool found = false;
+
+	if (!load->texts)
+		return fs_list_files(dir, suffix, names, count);
+	*names = NULL;
+	*count = 0;
+	for (size_t i = 0; i < load->ntexts; i++) {
+		const char *name = in_dir(load->texts[i].path, dir);
+		size_t len;
+
+		found |= name != NULL;
+		if (!name || strchr(name, '/') || name[0] == '.')
+			continue;
+		len = strlen(name);
+		if (len < n || strcmp(name + len - n, suffix) != 0)
+			continue;
+		*names = mem_array_grow(*names, &cap, *count + 1, sizeof(**names));
+		(*names)[(*count)++] = mem_strdup(name);
+	}
+	if (!found)
+		return ENOENT;
+	if (*count)
+		qsort(*names, *count, sizeof(**names), compare_names);
+	return 0;
+}
+
+bool load_exists(const struct load *load, const char *path)
+{
+	struct stat st;
+
+	if (!load->texts)
+		return lstat(path, &st) == 0;
+	for (size_t i = 0; i < load->ntexts; i++)
+		if (strcmp(load->texts[i].path, path) == 0 ||
+		    in_dir(load->texts[i].path, path))
+			return true;
+	return false;
+}
+
+int load_check_link(const struct load *load, const char *path,
+		    const char *other)
+{
+	return load->texts ? 0 : fs_check_link(path, load->centre, other);
+}
 
 void load_note_input(struct load *load, const char *path)
 {
@@ -31,10 +123,18 @@ const struct csvfile *load_read_csv(struct load *load, const char *path,
 				    struct diag_list *diags)
 {
 	struct csvfile *f = load_new_csvfile(load);
+	const char *encoding = load_encoding_for(load, path);
+	const struct fs_text *t = load->texts ? text_of(load, path) : NULL;
 	int status;
 
 	load_note_input(load, path);
-	status = csvfile_load_as(f, path, load_encoding_for(load, path), diags);
+	if (!load->texts)
+		status = csvfile_load_as(f, path, encoding, diags);
+	else if (t)
+		status = csvfile_parse_as(f, path, t->text, strlen(t->text),
+					  encoding, NULL, diags);
+	else
+		status = ENOENT;
 
 	*err = status > 0 ? status : 0;
 	if (status != 0 || !csvrow_map(f, columns, n, index, diags))

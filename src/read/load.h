@@ -23,6 +23,7 @@
 #include "read/csvfile.h"
 #include "read/csvrow.h"
 #include "base/diag.h"
+#include "base/fsutil.h"
 #include "base/strmap.h"
 
 struct assessor;
@@ -40,6 +41,8 @@ struct load {
 	int32_t today;
 	bool summaries_html;            /* render evidence summaries to HTML */
 	size_t threads;                 /* for the evidence; 0: as it suggests */
+	const struct fs_text *texts;    /* when set, the centre's only files, */
+	size_t ntexts;                  /* and the disk is never read */
 
 	/* Recorded by the loaders, each in its own fields. */
 	struct unit **units;            /* sorted by id, ids unique */
@@ -68,6 +71,21 @@ struct load {
 	struct csvfile **files;
 	size_t nfiles, files_cap;
 };
+
+/*
+ * The centre's files, from the disk or from load->texts: the text of the
+ * file at path (the caller frees it; 0 or an errno value, as
+ * fs_read_file()), the names in dir ending in suffix (as fs_list_files()),
+ * whether path exists, and whether a link at path leads out of the centre
+ * folder and other (as fs_check_link(); texts are never links).
+ */
+int load_read_file(const struct load *load, const char *path, char **text,
+		   size_t *len);
+int load_list(const struct load *load, const char *dir, const char *suffix,
+	      char ***names, size_t *count);
+bool load_exists(const struct load *load, const char *path);
+int load_check_link(const struct load *load, const char *path,
+		    const char *other);
 
 /* Notes a file about to be read (the site's no-change check covers it). */
 void load_note_input(struct load *load, const char *path);

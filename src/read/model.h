@@ -21,6 +21,7 @@
 #include "read/config.h"
 #include "read/csvfile.h"
 #include "base/diag.h"
+#include "base/fsutil.h"
 #include "read/evidence.h"
 #include "read/iqa.h"
 #include "read/learner.h"
@@ -43,6 +44,11 @@ struct model_paths {
 	const char *iqa;        /* default: iqa.csv, if it exists */
 	size_t threads;         /* for the evidence; 0: as the machine and the
 				 * centre's size suggest (tests set it) */
+	/* When set, the centre is these files and nothing is read from disk:
+	 * paths as the defaults above make them ("units/t.md", "learners.csv"
+	 * with centre NULL).  The tests build centres so. */
+	const struct fs_text *texts;
+	size_t ntexts;
 };
 
 struct model {

@@ -36,13 +36,13 @@ static enum model_status load_unit_file(struct load *load, const char *dir,
 {
 	char *text = NULL;
 	size_t len;
-	int err = fs_check_link(path, load->centre, dir);
+	int err = load_check_link(load, path, dir);
 	struct unit *u;
 	const struct unit *first;
 
 	load_note_input(load, path);
 	if (!err)
-		err = fs_read_file(path, &text, &len);
+		err = load_read_file(load, path, &text, &len);
 	if (err) {
 		diag_error(diags, path, 0, 0, "cannot read: %s", fs_strerror(err));
 		return MODEL_IO_ERROR;
@@ -78,7 +78,7 @@ static enum model_status load_units(struct load *load, const char *dir,
 	char **names;
 	size_t count, cap = 0;
 	enum model_status status = MODEL_OK;
-	int err = fs_list_files(dir, ".md", &names, &count);
+	int err = load_list(load, dir, ".md", &names, &count);
 
 	if (err) {
 		diag_error(diags, dir, 0, 0,
@@ -126,7 +126,6 @@ static const char *choose_path(struct load *load, const char *option,
 {
 	char *joined;
 	const char *path;
-	struct stat st;
 	int err;
 
 	if (option)
@@ -136,9 +135,9 @@ static const char *choose_path(struct load *load, const char *option,
 	joined = fs_join(load->centre, convention);
 	path = arena_strdup(&load->arena, joined);
 	free(joined);
-	if (!must_exist && lstat(path, &st) != 0)
+	if (!must_exist && !load_exists(load, path))
 		return NULL;
-	err = fs_check_link(path, load->centre, NULL);
+	err = load_check_link(load, path, NULL);
 	if (err) {
 		diag_error(diags, path, 0, 0, "cannot read: %s", fs_strerror(err));
 		*status = MODEL_IO_ERROR;
@@ -172,15 +171,19 @@ static int32_t choose_today(const struct config *config,
 static enum model_status load_config(struct load *load, struct config *config,
 				     struct diag_list *diags)
 {
-	char *path = fs_join(load->centre, "folio.yml");
-	int err = fs_check_link(path, load->centre, NULL);
+	char *path = fs_join(load->centre, "folio.yml"), *text = NULL;
+	size_t len = 0;
+	int err = load_check_link(load, path, NULL);
 
 	load_note_input(load, path);
 	if (!err)
-		err = config_load(config, &load->arena, path, diags);
-
+		err = load_read_file(load, path, &text, &len);
+	if (err == ENOENT)
+		err = 0;        /* folio.yml is optional */
 	if (err)
 		diag_error(diags, path, 0, 0, "cannot read: %s", fs_strerror(err));
+	config_parse(config, &load->arena, path, text, len, diags);
+	free(text);
 	free(path);
 	return err ? MODEL_IO_ERROR : MODEL_OK;
 }
@@ -295,6 +298,8 @@ enum model_status model_load(struct model *m, const struct model_paths *paths,
 		arena_strdup(&load.arena, paths->encoding) : NULL;
 	load.summaries_html = paths->summaries_html;
 	load.threads = paths->threads;
+	load.texts = paths->texts;
+	load.ntexts = paths->ntexts;
 	load.config = &m->config;
 	status = load_config(&load, &m->config, diags);
 	load.today = choose_today(&m->config, paths, diags);
@@ -321,7 +326,8 @@ enum model_status model_load(struct model *m, const struct model_paths *paths,
 		status = MODEL_IO_ERROR;
 	if (load_iqa_inputs(&load, paths, diags) != MODEL_OK)
 		status = MODEL_IO_ERROR;
-	mark_outside(load.centre, diags);
+	if (!load.texts)
+		mark_outside(load.centre, diags);
 	m->centre = load.centre;
 	m->encoding = load.encoding;
 	m->summaries_html = load.summaries_html;

@@ -7,7 +7,7 @@
  * thread and on several, which must agree.
  */
 #include "check.h"
-#include "centre_dir.h"
+#include "centre_texts.h"
 
 #include "base/buf.h"
 #include "read/model.h"
@@ -29,12 +29,12 @@ static void cleanup(void)
 	model_free(&model);
 	diag_list_free(&diags);
 	buf_free(&report);
-	centre_dir_remove();
+	centre_reset();
 }
 
 static void write_centre(void)
 {
-	centre_dir_make("evidence");
+	centre_reset();
 	write_file("units/t.md", "---\nid: t\ntitle: T\n---\n## 1 Do\n- 1.1 Do\n");
 	write_file("units/u.md", "---\nid: u\ntitle: U\n---\n## 1 Do\n- 1.1 Do\n");
 	write_file("learners.csv", "learner,units\nl1,t;u\nl2,t\n");
@@ -59,7 +59,7 @@ static void load(size_t threads)
 	model_free(&model);
 	diag_list_free(&diags);
 	buf_free(&report);
-	paths.centre = dir;
+	centre_use(&paths);
 	paths.today = "2026-06-30";
 	paths.threads = threads;
 	model_load(&model, &paths, &diags);
@@ -300,7 +300,7 @@ static void threads_agree_on_many_rows(void)
 {
 	struct buf learners = BUF_INIT, rows[3] = { BUF_INIT, BUF_INIT, BUF_INIT };
 
-	centre_dir_make("evidence");
+	centre_reset();
 	write_file("units/t.md", "---\nid: t\ntitle: T\n---\n## 1 Do\n- 1.1 Do\n");
 	buf_puts(&learners, "learner,start,units\n");
 	for (unsigned i = 0; i < 300; i++) {

@@ -4,7 +4,7 @@
  * sink that fails stops it.
  */
 #include "check.h"
-#include "centre_dir.h"
+#include "centre_texts.h"
 
 #include "base/buf.h"
 #include "present/export.h"
@@ -42,7 +42,7 @@ static void cleanup(void)
 	memset(&x, 0, sizeof(x));
 	model_free(&model);
 	diag_list_free(&diags);
-	centre_dir_remove();
+	centre_reset();
 }
 
 /*
@@ -55,7 +55,7 @@ static void centre(int n, bool with_staff)
 	struct buf learners = BUF_INIT, rows = BUF_INIT;
 
 	cleanup();
-	centre_dir_make("export");
+	centre_reset();
 	write_file("units/t.md", unit_t);
 	write_file("units/u.md", unit_u);
 	buf_puts(&learners, "learner,name,assessor,units,room\n");
@@ -79,8 +79,9 @@ static void centre(int n, bool with_staff)
 	buf_free(&learners);
 	buf_free(&rows);
 
-	struct model_paths paths = { .centre = dir, .today = "2026-06-30",
+	struct model_paths paths = { .today = "2026-06-30",
 				     .summaries_html = true };
+	centre_use(&paths);
 	model_load(&model, &paths, &diags);
 	xref_build(&x, &model);
 }

@@ -8,7 +8,7 @@
  * and place.
  */
 #include "check.h"
-#include "centre_dir.h"
+#include "centre_texts.h"
 
 #include "present/export.h"
 #include "read/model.h"
@@ -51,14 +51,14 @@ static void cleanup(void)
 	model_free(&model);
 	diag_list_free(&diags);
 	buf_free(&listing);
-	centre_dir_remove();
+	centre_reset();
 }
 
 /* A fresh centre folder holding the unit, learners and evidence. */
 static void new_centre(void)
 {
 	cleanup();
-	centre_dir_make("iqa");
+	centre_reset();
 	write_file("units/t.md", tiny_unit);
 	write_file("units/a.md", other_unit);
 	write_file("learners.csv", learners);
@@ -71,7 +71,7 @@ static void load(const struct model_paths *given)
 
 	if (given)
 		paths = *given;
-	paths.centre = dir;
+	centre_use(&paths);
 	paths.today = "2026-06-30";
 	model_load(&model, &paths, &diags);
 }
@@ -283,12 +283,10 @@ static void paths_from_folio_yml_and_options(void)
 	char path[256];
 
 	new_centre();
-	snprintf(path, sizeof(path), "%s/staff", dir);
-	mkdir(path, 0700);
 	write_file("staff/list.csv", "initials,role\nLT,iqa\n");
 	write_file("staff/done.csv", "learner,unit,date,iqa,kind,decision\n"
 		   "l2,t,2026-03-01,LT,interim,agreed\n");
-	/* folio runs in the centre folder; this test does not, so: absolute. */
+	/* folio runs in the centre folder; this test does not, so: from here. */
 	snprintf(path, sizeof(path), "paths:\n  assessors: %s/staff/list.csv\n"
 		 "  iqa: %s/staff/done.csv\n", dir, dir);
 	write_file("folio.yml", path);

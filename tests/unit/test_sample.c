@@ -8,7 +8,7 @@
  * already, determinism for a seed, and narrowing to a visit's scope.
  */
 #include "check.h"
-#include "centre_dir.h"
+#include "centre_texts.h"
 
 #include "read/model.h"
 #include "judge/sample.h"
@@ -39,7 +39,7 @@ static void cleanup(void)
 	xref_free(&xref);
 	model_free(&model);
 	diag_list_free(&diags);
-	centre_dir_remove();
+	centre_reset();
 }
 
 /* Writes a centre; NULL files are left out.  Rows go to evidence/log.csv. */
@@ -50,7 +50,7 @@ static void write_centre(const char *config, const char *learners,
 	char text[8192];
 
 	cleanup();
-	centre_dir_make("sample");
+	centre_reset();
 	write_file("units/t.md", unit_t);
 	write_file("folio.yml", config ? config : "today: 2026-06-30\n");
 	write_file("learners.csv", learners);
@@ -66,7 +66,7 @@ static void load(void)
 {
 	struct model_paths paths = { 0 };
 
-	paths.centre = dir;
+	centre_use(&paths);
 	model_load(&model, &paths, &diags);
 	xref_build(&xref, &model);
 }

@@ -6,7 +6,7 @@
  * the portfolios the rules give.
  */
 #include "check.h"
-#include "centre_dir.h"
+#include "centre_texts.h"
 
 #include "base/buf.h"
 #include "read/model.h"
@@ -39,7 +39,7 @@ static void cleanup(void)
 	xref_free(&xref);
 	model_free(&model);
 	diag_list_free(&diags);
-	centre_dir_remove();
+	centre_reset();
 }
 
 /* Loads a centre whose unit has the extra front matter and these rows. */
@@ -49,8 +49,7 @@ static const struct portfolio *centre(const char *front, const char *rows)
 	struct model_paths paths = { 0 };
 
 	cleanup();
-	centre_dir_make("xref");
-	paths.centre = dir;
+	centre_reset();
 	paths.today = "2026-06-30";
 	snprintf(text, sizeof(text), tiny_unit, front);
 	write_file("units/t.md", text);
@@ -58,6 +57,7 @@ static const struct portfolio *centre(const char *front, const char *rows)
 	write_file("learners.csv", "learner,name,start,units\nl1,Lee,2026-01-01,t\n");
 	snprintf(text, sizeof(text), "%s%s", header, rows);
 	write_file("evidence/log.csv", text);
+	centre_use(&paths);
 	model_load(&model, &paths, &diags);
 	xref_build(&xref, &model);
 	return xref.nportfolios ? &xref.portfolios[xref.nportfolios - 1] : NULL;
@@ -293,7 +293,7 @@ static void threads_judge_as_one_does(void)
 	char unit[1024];
 
 	cleanup();
-	centre_dir_make("xref-threads");
+	centre_reset();
 	snprintf(unit, sizeof(unit), tiny_unit, "");
 	write_file("units/t.md", unit);
 	write_file("units/a.md", other_unit);
@@ -311,7 +311,7 @@ static void threads_judge_as_one_does(void)
 	write_file("evidence/log.csv", buf_cstr(&rows));
 	buf_free(&learners);
 	buf_free(&rows);
-	paths.centre = dir;
+	centre_use(&paths);
 	paths.today = "2026-06-30";
 	model_load(&model, &paths, &diags);
 	CHECK_INT(model.nlearners, 700);
