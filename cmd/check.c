@@ -2,6 +2,7 @@
  * check.c - `folio check`: load a centre and report what is wrong with it.
  */
 #include "centre.h"
+#include "present/diag_json.h"
 #include "base/fsutil.h"
 #include "write/site.h"
 #include "judge/xref.h"
@@ -66,7 +67,7 @@ static void print_json(const struct model *m, const struct summary *s,
 {
 	diag_list_sort(diags);
 	json_t *json = json_pack("{s:o, s:{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I}}",
-		"diagnostics", diag_list_to_json(diags),
+		"diagnostics", diag_json_list(diags),
 		"summary",
 		"units", (json_int_t)m->nunits,
 		"learners", (json_int_t)m->nlearners,

@@ -2,6 +2,7 @@
  * export.c - `folio export`: the whole model as JSON on standard output.
  */
 #include "centre.h"
+#include "present/diag_json.h"
 #include "present/export.h"
 #include "judge/xref.h"
 
@@ -44,7 +45,7 @@ static int run_export(int argc, char **argv)
 		command_print_diagnostics(&diags);
 		xref_build(&x, &m);
 		tail = json_pack("{s:o}", "diagnostics",
-				 diag_list_to_json(&diags));
+				 diag_json_list(&diags));
 		rc = export_write(&m, &x, tail, to_stdout, NULL);
 		if (rc == 0 && fflush(stdout) != 0)
 			rc = EXPORT_SINK_FAILED;

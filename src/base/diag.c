@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *severity_name(enum diag_severity severity)
+const char *diag_severity_name(enum diag_severity severity)
 {
 	return severity == DIAG_ERROR ? "error" : "warning";
 }
@@ -21,7 +21,7 @@ static const char *severity_name(enum diag_severity severity)
  * so is each byte that is not UTF-8 (\xHH).
  * Text from an input (a CSV field, a template, a file name) can then never
  * break a diagnostic's line, forge another, reach a terminal as an escape
- * sequence, or make diag_list_to_json() drop the diagnostic (JSON strings
+ * sequence, or make diag_json_list() drop the diagnostic (JSON strings
  * must be UTF-8).
  */
 static char *one_line(const char *s)
@@ -208,9 +208,9 @@ void diag_format(const struct diag *d, bool color, struct buf *out)
 	buf_puts(out, ":");
 	if (color)
 		buf_printf(out, "\033[0m %s%s:\033[0m %s\n", tint,
-			   severity_name(d->severity), d->message);
+			   diag_severity_name(d->severity), d->message);
 	else
-		buf_printf(out, " %s: %s\n", severity_name(d->severity),
+		buf_printf(out, " %s: %s\n", diag_severity_name(d->severity),
 			   d->message);
 }
 
@@ -219,41 +219,6 @@ void diag_list_format(const struct diag_list *list, bool color,
 {
 	for (size_t i = 0; i < list->count; i++)
 		diag_format(&list->items[i], color, out);
-}
-
-static json_t *int_or_null(int n)
-{
-	return n > 0 ? json_integer(n) : json_null();
-}
-
-static json_t *to_json(const struct diag_list *list, bool published)
-{
-	json_t *array = json_array();
-
-	for (size_t i = 0; i < list->count; i++) {
-		const struct diag *d = &list->items[i];
-
-		json_array_append_new(array, json_pack("{s:s, s:o, s:o, s:s, s:s}",
-			"file", d->file,
-			"line", int_or_null(d->line),
-			"column", int_or_null(d->column),
-			"severity", severity_name(d->severity),
-			"message", published && d->outside ?
-				"the message is in the build's own output: this "
-				"file is outside the centre folder, so no text of "
-				"it is published" : d->message));
-	}
-	return array;
-}
-
-json_t *diag_list_to_json(const struct diag_list *list)
-{
-	return to_json(list, false);
-}
-
-json_t *diag_list_to_json_published(const struct diag_list *list)
-{
-	return to_json(list, true);
 }
 
 void diag_list_free(struct diag_list *list)

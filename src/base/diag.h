@@ -14,7 +14,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include <jansson.h>
 
 #include "base/buf.h"
 
@@ -95,15 +94,8 @@ void diag_format(const struct diag *d, bool color, struct buf *out);
 void diag_list_format(const struct diag_list *list, bool color,
 		      struct buf *out);
 
-/* [{file, line, column, severity, message}]; line/column null when unknown. */
-json_t *diag_list_to_json(const struct diag_list *list);
-
-/*
- * The same for a page or a pack: a diagnostic in a file outside the
- * centre folder keeps its place but not its message, which may quote the
- * file (a header line, a value): the site is published, the file is not.
- */
-json_t *diag_list_to_json_published(const struct diag_list *list);
+/* "error", "warning". */
+const char *diag_severity_name(enum diag_severity severity);
 
 void diag_list_free(struct diag_list *list);
 

@@ -2,6 +2,7 @@
  * view.c - the page views (see view.h).
  */
 #include "present/view.h"
+#include "present/diag_json.h"
 #include "base/buf.h"
 #include "base/date.h"
 #include "present/export.h"
@@ -467,7 +468,7 @@ void view_shared_init(struct view_shared *s, const struct model *m,
 		learners[i] = obj_value(&l);
 	}
 	put(&root, "learners", value_list(learners, m->nlearners));
-	put(&root, "diagnostics", from_json(s, diag_list_to_json_published(diags)));
+	put(&root, "diagnostics", from_json(s, diag_json_published(diags)));
 	put(&root, "has_diagnostics", value_bool(diags->count > 0));
 	/* false on the site's pages: a name every page has, so that a
 	 * template's {{#pack}} is no miss (mustache_env_report_misses). */

@@ -3,6 +3,7 @@
  * context, data.json, and the choice of pages, handed to the site builder.
  */
 #include "write/pack.h"
+#include "present/diag_json.h"
 #include "present/sample_json.h"
 #include "base/buf.h"
 #include "base/date.h"
@@ -446,7 +447,7 @@ static json_t *data_tail(const struct pack_ctx *c, json_t *plan,
 			"scope", scope_json(c->scope),
 		"sample", json_object_get(plan, "sample"),
 		"coverage", json_object_get(plan, "coverage"),
-		"diagnostics", diag_list_to_json_published(diags));
+		"diagnostics", diag_json_published(diags));
 }
 
 static int write_data(const void *arg, export_sink *sink, void *sink_data)

@@ -55,6 +55,7 @@
 #include "read/csvrow.h"
 #include "base/date.h"
 #include "base/diag.h"
+#include "present/diag_json.h"
 #include "base/encoding.h"
 #include "base/mem.h"
 #include "render/mustache.h"
@@ -114,7 +115,7 @@ FUZZ_FN void fuzz_diags(struct diag_list *diags)
 	diag_list_sort(diags);
 	diag_list_format(diags, false, &text);
 	diag_list_format(diags, true, &text);
-	json = diag_list_to_json(diags);
+	json = diag_json_list(diags);
 	FUZZ_ASSERT(json != NULL);
 	FUZZ_ASSERT(json_array_size(json) == diags->count);
 	json_decref(json);

@@ -4,6 +4,7 @@
  * sink that fails stops it.
  */
 #include "check.h"
+#include "present/diag_json.h"
 #include "centre_texts.h"
 
 #include "base/buf.h"
@@ -183,7 +184,7 @@ static void written_as_one_dump(void)
 
 	centre(300, true);
 	tail = json_pack("{s:o, s:{s:[i, {}, []], s:s}}",
-			 "diagnostics", diag_list_to_json(&diags),
+			 "diagnostics", diag_json_list(&diags),
 			 "more", "list", 1, "text", "a\nb \"c\"");
 	CHECK_INT(diags.errors, 0);
 	CHECK_INT(model.nlearners, 300);

@@ -12,6 +12,7 @@
  * Then the bugs those inputs found, checked directly.
  */
 #include "check.h"
+#include "present/diag_json.h"
 
 #include "../fuzz/fuzz.h"
 
@@ -131,7 +132,7 @@ static void diagnostics_are_utf8_and_kept_in_json(void)
 	CHECK_STR(diags.items[0].file, "caf\\xe9.csv");
 	CHECK_STR(diags.items[0].message,
 		  "tag 'a}\\x84, \\xc3, \\xed\\xa0\\x80, caf\xc3\xa9' is bad");
-	json = diag_list_to_json(&diags);
+	json = diag_json_list(&diags);
 	CHECK_INT(json_array_size(json), 1);
 	CHECK_STR(json_string_value(json_object_get(json_array_get(json, 0),
 						    "message")),
