@@ -467,20 +467,21 @@ enum site_status pack_build(const struct model *m, const struct xref *x,
 	struct pack_ctx c;
 	json_t *plan = sample_json_plan(s);
 	struct pack_data data = { .c = &c };
-	struct site_pack pack = { .write_data = write_data, .data_arg = &data };
+	struct site_stream data_json = { "data.json", write_data, &data };
 	struct site_options site = {
 		.out = o->out, .html = true, .templates = o->templates,
-		.jobs = o->jobs, .pack = &pack,
-		.check_templates = o->templates != NULL,
+		.jobs = o->jobs, .check_templates = o->templates != NULL,
+		.index = VIEW_PACK, .streams = &data_json, .nstreams = 1,
+		.checksums = true, .whole = "pack",
 	};
 	enum site_status status;
 
 	ctx_init(&c, m, x, s, o->scope);
-	pack.learners = c.sampled;
-	pack.view = view_of(&c, plan);
+	site.learners = c.sampled;
+	site.context = view_of(&c, plan);
 	data.tail = data_tail(&c, plan, scoped);
 	status = site_build(m, x, scoped, &site, result, diags);
-	json_decref(pack.view);
+	json_decref(site.context);
 	json_decref(data.tail);
 	json_decref(plan);
 	ctx_free(&c);

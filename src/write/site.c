@@ -4,9 +4,10 @@
  * Order of work: refuse a dangerous output; compile the page templates of
  * each format once; list the pages; build the shared site model; make
  * every folder of a fresh output beside the real one; render the pages
- * on `jobs` threads, each thread taking the next page (in a pack, the
- * first also writes data.json, beside the others); then, if nothing
- * failed, exchange the fresh folder with the old one and delete the old.
+ * on `jobs` threads, each thread taking the next page (the first ones
+ * write the streams first, such as a pack's data.json, beside the others);
+ * then the checksums, if asked; then, if nothing failed, exchange the
+ * fresh folder with the old one and delete the old.
  */
 #define _GNU_SOURCE   /* renameat2 and RENAME_EXCHANGE, nftw */
 
@@ -68,7 +69,7 @@ struct format {
 	const struct mustache_template *templates[NKINDS];
 };
 
-/* A file of a pack, for SHA256SUMS. */
+/* A file's digest, for SHA256SUMS (site_options.checksums). */
 struct sum {
 	char *path;
 	char hex[SHA256_DIGEST_SIZE * 2 + 1];
@@ -101,12 +102,12 @@ struct build {
 	atomic_size_t next;             /* the next group to render */
 	atomic_size_t done;
 	atomic_bool failed;
-	atomic_bool data_taken;         /* a pack's data.json has its writer */
+	atomic_size_t next_stream;      /* the next of o->streams to write */
 	pthread_mutex_t lock;           /* guards everything below */
 	struct site_result result;
 	struct diag_list *diags;
 	enum site_status status;
-	struct sum *sums;               /* a pack's files */
+	struct sum *sums;               /* every file, with checksums */
 	size_t nsums, sums_cap;
 	struct misses misses;           /* site_options.check_templates */
 };
@@ -406,7 +407,7 @@ static int write_all(const char *path, const char *data, size_t len)
 	return err;
 }
 
-/* Notes a pack file's SHA-256, for SHA256SUMS (see write_sums). */
+/* Notes a file's SHA-256, for SHA256SUMS (see write_sums). */
 static void add_digest(struct build *b, const char *rel,
 		       const uint8_t digest[SHA256_DIGEST_SIZE])
 {
@@ -458,7 +459,7 @@ static void put_file(struct build *b, const char *rel, const char *data,
 	r->bytes += len;
 	if (err)
 		fail(b, SITE_IO_ERROR, fresh, "cannot write: %s", strerror(err));
-	else if (b->o->pack)
+	else if (b->o->checksums)
 		add_sum(b, rel, data, len);
 	free(fresh);
 	free(old);
@@ -517,7 +518,7 @@ static int stream_put(const char *text, size_t len, void *data)
 {
 	struct stream *s = data;
 
-	/* The pack is lost already: the rest of a long text would be too. */
+	/* The build is lost already: the rest of a long text would be too. */
 	if (atomic_load(s->failed))
 		return 1;
 	s->err = write_fd(s->fd, text, len);
@@ -560,8 +561,8 @@ static bool link_old(const char *old, const char *fresh)
 }
 
 /*
- * put_file for a pack file whose text is made in pieces by make: never
- * held whole, neither the new text nor the old.
+ * put_file for a file whose text is made in pieces by make (a
+ * site_stream): never held whole, neither the new text nor the old.
  */
 static void put_stream(struct build *b, const char *rel,
 		       int (*make)(const void *, export_sink *, void *),
@@ -599,7 +600,8 @@ static void put_stream(struct build *b, const char *rel,
 			r->written++;
 		r->bytes += s.len;
 		sha256_digest(&s.sha, sizeof(digest), digest);
-		add_digest(b, rel, digest);
+		if (b->o->checksums)
+			add_digest(b, rel, digest);
 	}
 out:
 	stream_forget_old(&s);
@@ -722,8 +724,8 @@ static bool compile_format(struct build *b, struct format *f, const char *ext,
 	for (size_t k = 0; k < NKINDS; k++) {
 		struct diag_list found = DIAG_LIST_INIT;
 
-		/* A pack's index is the pack page; a site's, the dashboard. */
-		if (k == (b->o->pack ? VIEW_DASHBOARD : VIEW_PACK))
+		/* The index is the dashboard or another kind: never both. */
+		if ((k == VIEW_DASHBOARD || k == VIEW_PACK) && k != b->o->index)
 			continue;
 		f->templates[k] = mustache_env_get(f->env, template_names[k], &found);
 		sort_out(&found, NO_PAGE, diags, &b->misses);
@@ -805,12 +807,11 @@ static void list_pages(struct build *b)
 	const struct model *m = b->m;
 
 	if (shared_pages(b))
-		add_page(b, b->o->pack ? VIEW_PACK : VIEW_DASHBOARD, "index",
-			 NULL, NULL);
+		add_page(b, b->o->index, "index", NULL, NULL);
 	for (size_t i = 0; i < m->nlearners; i++) {
 		const char *id = m->learners[i]->id;
 
-		if (b->o->pack && !b->o->pack->learners[i])
+		if (b->o->learners && !b->o->learners[i])
 			continue;
 		if (!in_shard(b, id) || !safe_ids(b, id, NULL))
 			continue;
@@ -916,13 +917,16 @@ static void *worker(void *arg)
 	struct arena values = ARENA_INIT;
 
 	/*
-	 * A pack's data.json is one long task, the whole model in scope
-	 * where the pages may be a tenth of it: the first worker writes it
-	 * while the others start on the pages.
+	 * A stream is one long task (a pack's data.json is the whole model
+	 * in scope, where the pages may be a tenth of it): the first workers
+	 * write them while the others start on the pages.
 	 */
-	if (b->o->pack && !atomic_exchange(&b->data_taken, true))
-		put_stream(b, "data.json", b->o->pack->write_data,
-			   b->o->pack->data_arg, &r);
+	for (size_t k; (k = atomic_fetch_add(&b->next_stream, 1)) <
+		       b->o->nstreams;) {
+		const struct site_stream *st = &b->o->streams[k];
+
+		put_stream(b, st->name, st->write, st->arg, &r);
+	}
 	/*
 	 * A thread takes a group of pages at a time: a learner's pages (the
 	 * learner page and the portfolios after it) are one group, so that
@@ -989,15 +993,15 @@ static void render_all(struct build *b)
 	size_t n = b->o->jobs > 1 ? (size_t)b->o->jobs : 1, tasks;
 
 	group_pages(b);
-	tasks = b->ngroups + (b->o->pack != NULL);
+	tasks = b->ngroups + b->o->nstreams;
 	if (n > tasks)
 		n = tasks ? tasks : 1;
 	/* The workers share the queue of page groups. */
 	threads_run(worker, b, 0, n, NULL);
 }
 
-/* Files that are not pages: the stylesheet (a pack's
- * data.json is written by a worker, beside the pages). */
+/* Files that are not pages: the stylesheet (streams are written by the
+ * workers, beside the pages). */
 static void put_assets(struct build *b)
 {
 	struct theme theme = { b->o->templates, "html" };
@@ -1025,7 +1029,7 @@ static int compare_sums(const void *a, const void *b)
 
 /*
  * SHA256SUMS, in the format of sha256sum(1), so that `sha256sum -c
- * SHA256SUMS` in the pack checks every other file.  Sorted by path, so
+ * SHA256SUMS` in the folder checks every other file.  Sorted by path, so
  * the same files make the same bytes.
  */
 static void write_sums(struct build *b)
@@ -1264,7 +1268,7 @@ static enum site_status check_pages(struct build *b,
 	if (b->status == SITE_OK) {
 		list_pages(b);
 		view_shared_init(&b->shared, b->m, b->x, model_diags, site,
-				 b->o->pack ? b->o->pack->view : NULL);
+				 b->o->context);
 		b->shared_made = true;
 		render_all(b);
 	}
@@ -1310,14 +1314,15 @@ enum site_status site_build(const struct model *m, const struct xref *x,
 	b.out = out_folder(o->out);
 	b.fresh = fresh_path(b.out);
 	if (b.status == SITE_OK) {
-		/* A pack is always made whole: its SHA256SUMS must cover
-		 * exactly what it holds, and it is small. */
-		if (o->pack)
-			snprintf(marker, sizeof(marker), "folio %s pack\n", FOLIO_VERSION);
+		/* A folder made whole (a pack: its SHA256SUMS must cover
+		 * exactly what it holds, and it is small) is never skipped. */
+		if (o->whole)
+			snprintf(marker, sizeof(marker), "folio %s %s\n",
+				 FOLIO_VERSION, o->whole);
 		else
 			marker_text(fingerprint(&b), marker, sizeof(marker));
 		locked = lock_out(b.out, &made);
-		if (!o->pack && up_to_date(&b, marker)) {
+		if (!o->whole && up_to_date(&b, marker)) {
 			result->up_to_date = true;
 			if (locked >= 0)
 				close(locked);
@@ -1335,13 +1340,14 @@ enum site_status site_build(const struct model *m, const struct xref *x,
 	if (b.status == SITE_OK) {
 		list_pages(&b);
 		view_shared_init(&b.shared, m, x, model_diags, &site,
-				 o->pack ? o->pack->view : NULL);
+				 o->context);
 		b.shared_made = true;
 		if (make_dirs(&b)) {
 			put_assets(&b);
 			render_all(&b);
 			report_misses(&b);
-			if (o->pack && b.status == SITE_OK && !atomic_load(&b.failed))
+			if (o->checksums && b.status == SITE_OK &&
+			    !atomic_load(&b.failed))
 				write_sums(&b);
 		}
 		if (b.status == SITE_OK && !atomic_load(&b.failed))

@@ -28,28 +28,23 @@
 
 #include "base/diag.h"
 #include "present/export.h"
+#include "present/view.h"
 #include "read/model.h"
 #include "judge/xref.h"
 
 /*
- * An external-verification pack rather than the site (see pack.h): the
- * pack page for index, only the chosen learners' pages, every unit and
- * sheet, data.json, and SHA256SUMS over every file.
+ * A file written beside the pages whose text is made in pieces (a pack's
+ * data.json: a whole centre's model is hundreds of megabytes, so it goes
+ * to the disk as it comes).  write hands the text to sink and returns 0,
+ * or nonzero when it stopped short (the sink stopped it, or there was
+ * nothing to write).  It is called on one of the build's workers while
+ * the others render pages, so it may only read what they share (the
+ * model, the cross-reference).
  */
-struct site_pack {
-	const bool *learners;       /* per model learner: their pages go in */
-	json_t *view;               /* the pack page's context: root's "pack" */
-	/*
-	 * Writes data.json's text in pieces to sink (the pack hands it to
-	 * export_write), and returns 0, or nonzero when it stopped short
-	 * (the sink stopped it, or the model could not be turned into
-	 * JSON).  The text goes to the disk as it comes: a whole centre's
-	 * is hundreds of megabytes.  It is called on one of the build's
-	 * workers while the others render pages, so it may only read what
-	 * they share (the model, the cross-reference).
-	 */
-	int (*write_data)(const void *arg, export_sink *sink, void *sink_data);
-	const void *data_arg;
+struct site_stream {
+	const char *name;           /* from the folder's root: "data.json" */
+	int (*write)(const void *arg, export_sink *sink, void *sink_data);
+	const void *arg;
 };
 
 struct site_options {
@@ -67,7 +62,23 @@ struct site_options {
 	/* Called now and then from a worker, serialised; may be NULL. */
 	void (*progress)(void *ctx, size_t done, size_t total);
 	void *progress_ctx;
-	const struct site_pack *pack;   /* NULL: the site */
+	/*
+	 * For a published folder other than the site (the pack, pack.h);
+	 * zero for the site.  learners: whose pages go in, per model learner
+	 * (NULL: everyone's).  index: the index page's kind, VIEW_DASHBOARD
+	 * or VIEW_PACK; context: handed to every page's view as the root's
+	 * extra context (view_shared_init).  streams: files written beside
+	 * the pages.  checksums: a SHA256SUMS of every other file.  whole:
+	 * always built whole, never "up to date", and named so in its marker
+	 * ("pack"); NULL: the site, which is skipped when nothing changed.
+	 */
+	const bool *learners;
+	enum view_kind index;
+	json_t *context;
+	const struct site_stream *streams;
+	size_t nstreams;
+	bool checksums;
+	const char *whole;
 	/*
 	 * Check the templates' names (mustache_env_report_misses): each
 	 * name a page finds in no context, and each partial or parent no
