@@ -2,6 +2,7 @@
  * sample_json.c - the sampling plan as JSON (see sample_json.h).
  */
 #include "present/sample_json.h"
+#include "present/url.h"
 #include "base/buf.h"
 #include "present/export.h"
 #include "present/view.h"
@@ -10,7 +11,7 @@
 
 static json_t *href(const struct portfolio *p)
 {
-	return json_sprintf("learners/%s/%s", p->learner->id, p->unit->id);
+	return url_json(URL_PORTFOLIO, p->learner->id, p->unit->id);
 }
 
 static json_t *entry_json(const struct sample_entry *e)

@@ -2,6 +2,7 @@
  * view.c - the page views (see view.h).
  */
 #include "present/view.h"
+#include "present/url.h"
 #include "present/diag_json.h"
 #include "base/buf.h"
 #include "base/date.h"
@@ -42,36 +43,7 @@ static void set_json(json_t *object, const char *key, json_t *value)
 	json_object_set_new_nocheck(object, key, value);
 }
 
-/* A path from a format whose only conversions are %s: no printf per link. */
-static size_t href_text(char *path, size_t size, const char *fmt,
-			const char *a, const char *b)
-{
-	size_t n = 0;
-	const char *args[2] = { a, b }, *arg;
-	int next = 0;
 
-	for (const char *f = fmt; *f && n < size - 1; f++) {
-		if (f[0] == '%' && f[1] == 's' && next < 2) {
-			for (arg = args[next++]; arg && *arg && n < size - 1; arg++)
-				path[n++] = *arg;
-			f++;
-		} else {
-			path[n++] = *f;
-		}
-	}
-	path[n] = '\0';
-	return n;
-}
-
-#define HREF_SIZE (4 * IDENT_MAX + 32)
-
-static json_t *href_json(const char *fmt, const char *a, const char *b)
-{
-	char path[HREF_SIZE];
-	size_t n = href_text(path, sizeof(path), fmt, a, b);
-
-	return json_stringn_nocheck(path, n);
-}
 
 static const char *const page_kinds[] = {
 	"dashboard", "learner", "portfolio", "unit", "sheet", "pack",
@@ -150,11 +122,11 @@ static struct value obj_value(const struct obj *o)
 	return value_object(o->m, o->n);
 }
 
-static struct value href(struct arena *a, const char *fmt, const char *x,
-			 const char *y)
+static struct value href(struct arena *a, enum url_page page, const char *id,
+			 const char *unit)
 {
-	char path[HREF_SIZE];
-	size_t n = href_text(path, sizeof(path), fmt, x, y);
+	char path[URL_SIZE];
+	size_t n = url_path(path, page, id, unit);
 
 	return value_copy(a, path, n);
 }
@@ -327,8 +299,8 @@ static struct value evidence_row(struct arena *a, const struct evidence *e,
 	put(&row, "no", value_int((long long)no));
 	put(&row, "ref", value_text(e->ref));
 	put(&row, "unit", value_text(e->unit->id));
-	put(&row, "unit_href", href(a, "units/%s", e->unit->id, NULL));
-	put(&row, "portfolio_href", href(a, "learners/%s/%s", e->learner->id,
+	put(&row, "unit_href", href(a, URL_UNIT, e->unit->id, NULL));
+	put(&row, "portfolio_href", href(a, URL_PORTFOLIO, e->learner->id,
 					 e->unit->id));
 	put(&row, "date", date_value(a, e->date));
 	put(&row, "method", value_text(e->method));
@@ -367,7 +339,7 @@ static struct obj learner_head(struct arena *a, const struct learner *l,
 	put(&head, "cohort", value_text(l->cohort));
 	put(&head, "assessor", value_text(l->assessor));
 	put(&head, "start", l->has_start ? date_value(a, l->start) : value_null());
-	put(&head, "href", href(a, "learners/%s/index", l->id, NULL));
+	put(&head, "href", href(a, URL_LEARNER, l->id, NULL));
 	put_extra(a, &head, l->extra, l->nextra);
 	return head;
 }
@@ -382,7 +354,7 @@ static struct obj portfolio_summary(struct arena *a, const struct portfolio *p,
 	put(&summary, "unit", value_text(p->unit->id));
 	put(&summary, "unit_title", value_text(p->unit->title ? p->unit->title
 							       : p->unit->id));
-	put(&summary, "href", href(a, "learners/%s/%s", p->learner->id,
+	put(&summary, "href", href(a, URL_PORTFOLIO, p->learner->id,
 				   p->unit->id));
 	put(&summary, "status", value_text(xref_status_name(p->status)));
 	put(&summary, "status_label", value_text(view_status_label(p->status)));
@@ -428,12 +400,12 @@ static void shared_units(struct view_shared *s, struct obj *root)
 		const struct unit *u = m->units[i];
 		json_t *listed = export_unit(u), *info = export_unit(u);
 
-		set_json(listed, "href", href_json("units/%s", u->id, NULL));
-		set_json(listed, "sheet_href", href_json("sheets/%s", u->id, NULL));
+		set_json(listed, "href", url_json(URL_UNIT, u->id, NULL));
+		set_json(listed, "sheet_href", url_json(URL_SHEET, u->id, NULL));
 		units[i] = from_json(s, listed);
 		outlines(info, u);
-		set_json(info, "href", href_json("units/%s", u->id, NULL));
-		set_json(info, "sheet_href", href_json("sheets/%s", u->id, NULL));
+		set_json(info, "href", url_json(URL_UNIT, u->id, NULL));
+		set_json(info, "sheet_href", url_json(URL_SHEET, u->id, NULL));
 		s->unit_info[i] = from_json(s, info);
 	}
 	put(root, "units", value_list(units, m->nunits));
@@ -592,7 +564,7 @@ struct value view_dashboard(struct arena *a, const struct view_shared *s,
 
 		put(&t, "unit", value_text(m->units[i]->id));
 		put(&t, "title", value_text(m->units[i]->title));
-		put(&t, "href", href(a, "units/%s", m->units[i]->id, NULL));
+		put(&t, "href", href(a, URL_UNIT, m->units[i]->id, NULL));
 		unit_totals[i] = obj_value(&t);
 		all.portfolios += units[i].portfolios;
 		for (int k = 0; k < 3; k++)
@@ -607,7 +579,7 @@ struct value view_dashboard(struct arena *a, const struct view_shared *s,
 	put(&view, "assessor_totals", assessor_totals(a, m, s->x));
 	put(&view, "totals", obj_value(&totals));
 	return page_context(a, page(a, VIEW_DASHBOARD, value_text("Dashboard"),
-				    value_text("index"), root),
+				    href(a, URL_INDEX, NULL, NULL), root),
 			    "dashboard", obj_value(&view));
 }
 
@@ -632,7 +604,7 @@ struct value view_learner(struct arena *a, const struct view_shared *s,
 	put(&view, "has_evidence", value_bool(l->nevidence > 0));
 	return page_context(a, page(a, VIEW_LEARNER,
 				    value_text(l->name ? l->name : l->id),
-				    href(a, "learners/%s/index", l->id, NULL),
+				    href(a, URL_LEARNER, l->id, NULL),
 				    root),
 			    "learner", obj_value(&view));
 }
@@ -914,7 +886,7 @@ struct value view_portfolio(struct arena *a, const struct view_shared *s,
 	title_value = value_copy(a, buf_cstr(&title), title.len);
 	buf_free(&title);
 	return page_context(a, page(a, VIEW_PORTFOLIO, title_value,
-				    href(a, "learners/%s/%s", p->learner->id,
+				    href(a, URL_PORTFOLIO, p->learner->id,
 					 u->id), root),
 			    "portfolio", obj_value(&view));
 }
@@ -1135,10 +1107,10 @@ json_t *view_unit(const struct model *m, const struct xref *x,
 	outlines(view, u);
 	add_blocks(view);
 	json_object_set_new(view, "cohort_learners", json_integer((json_int_t)learners));
-	json_object_set_new(view, "sheet_href", href_json("sheets/%s", u->id, NULL));
+	json_object_set_new(view, "sheet_href", url_json(URL_SHEET, u->id, NULL));
 	return json_pack("{s:o, s:o}",
 		"page", page_json(VIEW_UNIT, u->title ? u->title : u->id,
-			     href_json("units/%s", u->id, NULL), root),
+			     url_json(URL_UNIT, u->id, NULL), root),
 		"unit", view);
 }
 
@@ -1154,12 +1126,12 @@ json_t *view_sheet(const struct unit *u, const char *root)
 		json_array_append_new(occasions, json_pack("{s:i}", "no", i));
 	outlines(view, u);
 	add_blocks(view);
-	json_object_set_new(view, "href", href_json("units/%s", u->id, NULL));
+	json_object_set_new(view, "href", url_json(URL_UNIT, u->id, NULL));
 	json_object_set_new(view, "rows", rows);
 	json_object_set_new(view, "occasion_columns", occasions);
 	return json_pack("{s:o, s:o}",
 		"page", page_json(VIEW_SHEET, u->title ? u->title : u->id,
-			     href_json("sheets/%s", u->id, NULL), root),
+			     url_json(URL_SHEET, u->id, NULL), root),
 		"sheet", view);
 }
 
@@ -1167,5 +1139,5 @@ json_t *view_pack(const char *root)
 {
 	return json_pack("{s:o}", "page",
 			 page_json(VIEW_PACK, "External verification pack",
-			      json_string("index"), root));
+			      url_json(URL_INDEX, NULL, NULL), root));
 }

@@ -3,6 +3,7 @@
  * context, data.json, and the choice of pages, handed to the site builder.
  */
 #include "write/pack.h"
+#include "present/url.h"
 #include "present/diag_json.h"
 #include "present/sample_json.h"
 #include "base/buf.h"
@@ -131,7 +132,7 @@ static json_t *tracking_cell(const struct pack_ctx *c, size_t pi, bool linked)
 		"kind", iqa_kind_name(r->kind),
 		"decision", iqa_decision_name(r->decision)) : json_null());
 	json_object_set_new(cell, "href", linked ?
-		json_sprintf("learners/%s/%s", p->learner->id, p->unit->id) :
+		url_json(URL_PORTFOLIO, p->learner->id, p->unit->id) :
 		json_null());
 	return cell;
 }
@@ -161,7 +162,7 @@ static json_t *tracking_row(const struct pack_ctx *c, size_t li)
 		"assessor", export_text_or_null(l->assessor),
 		"start", export_date_or_null(l->has_start, l->start),
 		"sampled", linked,
-		"href", linked ? json_sprintf("learners/%s/index", l->id) : json_null(),
+		"href", linked ? url_json(URL_LEARNER, l->id, NULL) : json_null(),
 		"cells", cells);
 }
 
@@ -351,12 +352,12 @@ static json_t *contents(const struct pack_ctx *c)
 
 			json_array_append_new(portfolios, json_pack("{s:s, s:s, s:o, s:b}",
 				"unit", p->unit->id, "unit_title", p->unit->title,
-				"href", json_sprintf("learners/%s/%s", l->id, p->unit->id),
+				"href", url_json(URL_PORTFOLIO, l->id, p->unit->id),
 				"sampled", c->planned[j]));
 		}
 		json_array_append_new(list, json_pack("{s:s, s:s, s:o, s:o}",
 			"learner", l->id, "name", l->name ? l->name : l->id,
-			"href", json_sprintf("learners/%s/index", l->id),
+			"href", url_json(URL_LEARNER, l->id, NULL),
 			"portfolios", portfolios));
 	}
 	return list;

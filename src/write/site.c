@@ -18,6 +18,7 @@
 #include "base/ident.h"
 #include "base/jsonarena.h"
 #include "base/mem.h"
+#include "present/url.h"
 #include "render/mustache.h"
 #include "render/theme.h"
 #include "base/threads.h"
@@ -744,17 +745,19 @@ static bool compile_format(struct build *b, struct format *f, const char *ext,
 /* ---- pages -------------------------------------------------------------- */
 
 static struct page *add_page(struct build *b, enum view_kind kind,
-			     const char *fmt, const char *a, const char *c)
+			     enum url_page url, const char *id,
+			     const char *unit)
 {
 	struct page *p;
 	struct buf path = BUF_INIT, root = BUF_INIT;
+	char where[URL_SIZE];
 
 	b->pages = mem_array_grow(b->pages, &b->pages_cap, b->npages + 1,
 				  sizeof(*b->pages));
 	p = &b->pages[b->npages++];
 	memset(p, 0, sizeof(*p));
 	p->kind = kind;
-	buf_printf(&path, fmt, a, c);
+	buf_put(&path, where, url_path(where, url, id, unit));
 	if (b->o->base_url && *b->o->base_url) {
 		buf_puts(&root, b->o->base_url);
 		if (root.data[root.len - 1] != '/')
@@ -807,7 +810,7 @@ static void list_pages(struct build *b)
 	const struct model *m = b->m;
 
 	if (shared_pages(b))
-		add_page(b, b->o->index, "index", NULL, NULL);
+		add_page(b, b->o->index, URL_INDEX, NULL, NULL);
 	for (size_t i = 0; i < m->nlearners; i++) {
 		const char *id = m->learners[i]->id;
 
@@ -815,27 +818,29 @@ static void list_pages(struct build *b)
 			continue;
 		if (!in_shard(b, id) || !safe_ids(b, id, NULL))
 			continue;
-		add_page(b, VIEW_LEARNER, "learners/%s/index", id, NULL)->learner = i;
+		add_page(b, VIEW_LEARNER, URL_LEARNER, id, NULL)->learner = i;
 		for (size_t j = 0; j < b->x->count[i]; j++) {
 			const struct portfolio *p = &b->x->portfolios[b->x->first[i] + j];
 
 			if (safe_ids(b, id, p->unit->id))
-				add_page(b, VIEW_PORTFOLIO, "learners/%s/%s", id,
+				add_page(b, VIEW_PORTFOLIO, URL_PORTFOLIO, id,
 					 p->unit->id)->portfolio = p;
 		}
 	}
 	for (size_t i = 0; i < m->nunits && shared_pages(b); i++) {
 		if (!safe_ids(b, m->units[i]->id, NULL))
 			continue;
-		add_page(b, VIEW_UNIT, "units/%s", m->units[i]->id, NULL)->unit = m->units[i];
-		add_page(b, VIEW_SHEET, "sheets/%s", m->units[i]->id, NULL)->unit = m->units[i];
+		add_page(b, VIEW_UNIT, URL_UNIT, m->units[i]->id, NULL)->unit = m->units[i];
+		add_page(b, VIEW_SHEET, URL_SHEET, m->units[i]->id, NULL)->unit = m->units[i];
 	}
 }
 
 static bool make_dirs(struct build *b)
 {
-	bool ok = make_dir(b, "learners") && make_dir(b, "units") &&
-		  make_dir(b, "sheets");
+	bool ok = true;
+
+	for (size_t i = 0; ok && i < sizeof(url_folders) / sizeof(*url_folders); i++)
+		ok = make_dir(b, url_folders[i]);
 
 	for (size_t i = 0; ok && i < b->npages; i++) {
 		if (b->pages[i].kind == VIEW_LEARNER) {

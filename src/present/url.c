@@ -1,0 +1,53 @@
+/*
+ * url.c - the site's URL scheme (see url.h).
+ */
+#include "present/url.h"
+
+#include <string.h>
+
+const char *const url_folders[3] = { "learners", "units", "sheets" };
+
+/* Appends s to out[0..*n), stopping short of URL_SIZE (ids never do). */
+static void add(char *out, size_t *n, const char *s)
+{
+	size_t len = strlen(s);
+
+	if (len > URL_SIZE - 1 - *n)
+		len = URL_SIZE - 1 - *n;
+	memcpy(out + *n, s, len);
+	*n += len;
+}
+
+size_t url_path(char out[URL_SIZE], enum url_page page, const char *id,
+		const char *unit)
+{
+	size_t n = 0;
+
+	switch (page) {
+	case URL_INDEX:
+		add(out, &n, "index");
+		break;
+	case URL_LEARNER:
+	case URL_PORTFOLIO:
+		add(out, &n, "learners/");
+		add(out, &n, id);
+		add(out, &n, "/");
+		add(out, &n, page == URL_LEARNER ? "index" : unit);
+		break;
+	case URL_UNIT:
+	case URL_SHEET:
+		add(out, &n, page == URL_UNIT ? "units/" : "sheets/");
+		add(out, &n, id);
+		break;
+	}
+	out[n] = '\0';
+	return n;
+}
+
+json_t *url_json(enum url_page page, const char *id, const char *unit)
+{
+	char path[URL_SIZE];
+	size_t n = url_path(path, page, id, unit);
+
+	return json_stringn_nocheck(path, n);
+}

@@ -1,0 +1,45 @@
+/*
+ * url.h - the site's URL scheme, in one place: where each page lives, from
+ * the root of the site or pack, without its extension (the format adds
+ * ".html" or ".md").  Every link a page makes, the pack's and the plan's
+ * links, and every page the writer writes take their paths from here.
+ *
+ *   index                  the dashboard (in a pack, the pack page)
+ *   learners/ID/index      a learner's page
+ *   learners/ID/UNIT       a portfolio: a learner on a unit
+ *   units/UNIT             a unit specification
+ *   sheets/UNIT            a unit's blank record sheet
+ *
+ * Ids are valid ids (base/ident.h: at most IDENT_MAX bytes, no '/'), so a
+ * path always fits in URL_SIZE.
+ */
+#ifndef FOLIO_URL_H
+#define FOLIO_URL_H
+
+#include <stddef.h>
+
+#include <jansson.h>
+
+#include "base/ident.h"
+
+enum url_page {
+	URL_INDEX,
+	URL_LEARNER,        /* id: the learner */
+	URL_PORTFOLIO,      /* id: the learner; unit: the unit */
+	URL_UNIT,           /* id: the unit */
+	URL_SHEET,          /* id: the unit */
+};
+
+#define URL_SIZE (2 * IDENT_MAX + 32)
+
+/* The page's path into out; returns its length. */
+size_t url_path(char out[URL_SIZE], enum url_page page, const char *id,
+		const char *unit);
+
+/* The same as a JSON string (a new reference). */
+json_t *url_json(enum url_page page, const char *id, const char *unit);
+
+/* The folders the pages live in, made before any page is written. */
+extern const char *const url_folders[3];
+
+#endif

@@ -1,0 +1,71 @@
+/*
+ * test_url.c - the site's URL scheme (src/present/url.c): each page's path,
+ * which links, the pack, the plan and the writer all take from it.
+ */
+#include "check.h"
+#include "present/url.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char *path(enum url_page page, const char *id, const char *unit)
+{
+	static char out[URL_SIZE];
+	size_t n = url_path(out, page, id, unit);
+
+	CHECK_INT(n, strlen(out));
+	return out;
+}
+
+static void each_page_has_its_place(void)
+{
+	json_t *j = url_json(URL_PORTFOLIO, "amy.b", "ocr-354");
+
+	CHECK_STR(path(URL_INDEX, NULL, NULL), "index");
+	CHECK_STR(path(URL_LEARNER, "amy.b", NULL), "learners/amy.b/index");
+	CHECK_STR(path(URL_PORTFOLIO, "amy.b", "ocr-354"), "learners/amy.b/ocr-354");
+	CHECK_STR(path(URL_UNIT, "ocr-354", NULL), "units/ocr-354");
+	CHECK_STR(path(URL_SHEET, "ocr-354", NULL), "sheets/ocr-354");
+	CHECK_STR(json_string_value(j), "learners/amy.b/ocr-354");
+	json_decref(j);
+}
+
+/* The longest ids there can be fit whole. */
+static void the_longest_ids_fit(void)
+{
+	char id[IDENT_MAX + 1], want[URL_SIZE];
+
+	memset(id, 'x', IDENT_MAX);
+	id[IDENT_MAX] = '\0';
+	snprintf(want, sizeof(want), "learners/%s/%s", id, id);
+	CHECK_STR(path(URL_PORTFOLIO, id, id), want);
+}
+
+/* Every page but the index lies in a folder the writer makes first. */
+static void pages_lie_in_the_folders(void)
+{
+	static const enum url_page pages[] = {
+		URL_LEARNER, URL_PORTFOLIO, URL_UNIT, URL_SHEET,
+	};
+
+	for (size_t i = 0; i < sizeof(pages) / sizeof(*pages); i++) {
+		const char *p = path(pages[i], "a", "b");
+		bool found = false;
+
+		for (size_t f = 0; f < sizeof(url_folders) / sizeof(*url_folders); f++) {
+			size_t n = strlen(url_folders[f]);
+
+			found |= strncmp(p, url_folders[f], n) == 0 && p[n] == '/';
+		}
+		CHECK(found);
+	}
+}
+
+int main(void)
+{
+	RUN(each_page_has_its_place);
+	RUN(the_longest_ids_fit);
+	RUN(pages_lie_in_the_folders);
+	return check_summary();
+}
