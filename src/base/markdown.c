@@ -3,9 +3,11 @@
  */
 #include "base/markdown.h"
 
+#include "base/arena.h"
 #include "base/mem.h"
 #include "base/utf8.h"
 
+#include <cmark.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -236,38 +238,216 @@ static void collapse_spaces(struct buf *out, size_t start)
 	buf_truncate(out, to);
 }
 
+void markdown_node_text(cmark_node *node, struct buf *out)
+{
+	cmark_iter *iter = cmark_iter_new(node);
+	cmark_event_type event;
+
+	while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(iter);
+		cmark_node_type type = cmark_node_get_type(n);
+
+		if (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE) {
+			if (event == CMARK_EVENT_ENTER)
+				buf_puts(out, cmark_node_get_literal(n));
+		} else if (type == CMARK_NODE_SOFTBREAK ||
+			   type == CMARK_NODE_LINEBREAK ||
+			   (event == CMARK_EVENT_EXIT &&
+			    (type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING ||
+			     type == CMARK_NODE_CODE_BLOCK))) {
+			if (out->len && out->data[out->len - 1] != ' ')
+				buf_putc(out, ' ');
+		} else if (type == CMARK_NODE_CODE_BLOCK && event == CMARK_EVENT_ENTER) {
+			buf_puts(out, cmark_node_get_literal(n));
+		}
+	}
+	cmark_iter_free(iter);
+}
+
 void markdown_to_text(const char *text, size_t len, struct buf *out)
 {
 	cmark_node *doc;
-	cmark_iter *iter;
-	cmark_event_type event;
-	size_t start = out->len;
+	struct buf words = BUF_INIT;
 
 	if (markdown_is_plain(text, len)) {
 		buf_put(out, text, len);
 		return;
 	}
 	doc = cmark_parse_document(text, len, CMARK_OPT_DEFAULT);
-	iter = cmark_iter_new(doc);
-	while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
-		cmark_node *node = cmark_iter_get_node(iter);
-		cmark_node_type type = cmark_node_get_type(node);
+	markdown_node_text(doc, &words);
+	collapse_spaces(&words, 0);
+	buf_put(out, buf_cstr(&words), words.len);
+	buf_free(&words);
+	cmark_node_free(doc);
+}
 
-		if (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE) {
-			if (event == CMARK_EVENT_ENTER)
-				buf_puts(out, cmark_node_get_literal(node));
-		} else if (type == CMARK_NODE_SOFTBREAK ||
-			   type == CMARK_NODE_LINEBREAK ||
-			   (event == CMARK_EVENT_EXIT &&
-			    (type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING ||
-			     type == CMARK_NODE_CODE_BLOCK))) {
-			if (out->len > start && out->data[out->len - 1] != ' ')
-				buf_putc(out, ' ');
-		} else if (type == CMARK_NODE_CODE_BLOCK && event == CMARK_EVENT_ENTER) {
-			buf_puts(out, cmark_node_get_literal(node));
+/* ---- blocks, for Markdown pages ----------------------------------------- */
+
+/* Text as the HTML shows it: each run of white space one space, none first. */
+static void block_text(struct markdown_blocker *b, const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		char c = s[i];
+
+		if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+			if (b->text.len && b->text.data[b->text.len - 1] != ' ')
+				buf_putc(&b->text, ' ');
+		} else {
+			buf_putc(&b->text, c);
 		}
 	}
-	collapse_spaces(out, start);
+}
+
+/* Ends the block being gathered, if it has text; the next is a paragraph. */
+static void block_flush(struct markdown_blocker *b)
+{
+	size_t len = b->text.len;
+	const char *t = buf_cstr(&b->text);
+
+	while (len && t[len - 1] == ' ')
+		len--;
+	if (len) {
+		struct markdown_block *k;
+
+		b->items = mem_array_grow(b->items, &b->items_cap, b->count + 1,
+					  sizeof(*b->items));
+		k = &b->items[b->count++];
+		k->text = mem_strndup(t, len);
+		k->kind = b->kind;
+		k->n = b->n;
+	}
+	buf_truncate(&b->text, 0);
+	b->kind = MARKDOWN_PARAGRAPH;
+}
+
+/* A paragraph's <p> is left out in a tight list (cmark's HTML does so). */
+static bool in_tight_list(cmark_node *paragraph)
+{
+	cmark_node *item = cmark_node_parent(paragraph);
+	cmark_node *list = item ? cmark_node_parent(item) : NULL;
+
+	return list && cmark_node_get_type(list) == CMARK_NODE_LIST &&
+	       cmark_node_get_list_tight(list);
+}
+
+static void block_list(struct markdown_blocker *b, cmark_node *list, bool enter)
+{
+	block_flush(b);
+	if (!enter) {
+		if (b->depth)
+			b->depth--;
+		return;
+	}
+	b->counter = mem_array_grow(b->counter, &b->counter_cap, b->depth + 1,
+				    sizeof(*b->counter));
+	b->counter[b->depth++] =
+		cmark_node_get_list_type(list) == CMARK_BULLET_LIST ? -1 :
+		cmark_node_get_list_start(list);
+}
+
+static void block_item(struct markdown_blocker *b, bool enter)
+{
+	block_flush(b);
+	if (enter && b->depth) {
+		long *next = &b->counter[b->depth - 1];
+
+		b->kind = *next < 0 ? MARKDOWN_ITEM : MARKDOWN_NUMBERED;
+		b->n = *next < 0 ? 0 : (*next)++;
+	}
+}
+
+/*
+ * One node of the tree, as its HTML would be read: the blocks break where
+ * cmark's HTML starts or ends a block, and an image's alt text, which
+ * that HTML holds in an attribute, is no text.
+ */
+static void block_node(struct markdown_blocker *b, cmark_node *n, bool enter)
+{
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_IMAGE:
+		b->in_image += enter ? 1 : -1;
+		break;
+	case CMARK_NODE_TEXT:
+	case CMARK_NODE_CODE:
+		if (!b->in_image)
+			block_text(b, cmark_node_get_literal(n),
+				   strlen(cmark_node_get_literal(n)));
+		break;
+	case CMARK_NODE_SOFTBREAK:
+	case CMARK_NODE_LINEBREAK:
+	case CMARK_NODE_HTML_BLOCK:     /* a comment, between line breaks */
+		if (!b->in_image)
+			block_text(b, " ", 1);
+		break;
+	case CMARK_NODE_PARAGRAPH:
+		/* A loose list's item holds its text in a paragraph. */
+		if (!in_tight_list(n) &&
+		    (!enter || b->text.len || b->kind == MARKDOWN_PARAGRAPH))
+			block_flush(b);
+		break;
+	case CMARK_NODE_HEADING:
+		block_flush(b);
+		b->kind = enter ? MARKDOWN_HEADING : MARKDOWN_PARAGRAPH;
+		break;
+	case CMARK_NODE_CODE_BLOCK:     /* a leaf: entered only */
+		block_flush(b);
+		block_text(b, cmark_node_get_literal(n),
+			   strlen(cmark_node_get_literal(n)));
+		block_flush(b);
+		break;
+	case CMARK_NODE_BLOCK_QUOTE:
+	case CMARK_NODE_THEMATIC_BREAK:
+		block_flush(b);
+		break;
+	case CMARK_NODE_LIST:
+		block_list(b, n, enter);
+		break;
+	case CMARK_NODE_ITEM:
+		block_item(b, enter);
+		break;
+	default:
+		break;
+	}
+}
+
+void markdown_blocker_add(struct markdown_blocker *b, cmark_node *node)
+{
+	cmark_iter *iter = cmark_iter_new(node);
+	cmark_event_type event;
+
+	while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE)
+		block_node(b, cmark_iter_get_node(iter),
+			   event == CMARK_EVENT_ENTER);
 	cmark_iter_free(iter);
-	cmark_node_free(doc);
+}
+
+struct markdown_blocks markdown_blocker_take(struct markdown_blocker *b,
+					     struct arena *arena)
+{
+	struct markdown_blocks out = { NULL, 0 };
+	struct markdown_block *items;
+
+	block_flush(b);
+	if (b->count) {
+		items = arena_alloc(arena, b->count * sizeof(*items));
+		for (size_t i = 0; i < b->count; i++) {
+			items[i] = b->items[i];
+			items[i].text = arena_strdup(arena, b->items[i].text);
+			free((char *)b->items[i].text);
+		}
+		out.items = items;
+		out.count = b->count;
+	}
+	b->count = 0;
+	return out;
+}
+
+void markdown_blocker_free(struct markdown_blocker *b)
+{
+	for (size_t i = 0; i < b->count; i++)
+		free((char *)b->items[i].text);
+	free(b->items);
+	free(b->counter);
+	buf_free(&b->text);
+	memset(b, 0, sizeof(*b));
 }

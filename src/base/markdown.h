@@ -1,5 +1,5 @@
 /*
- * markdown.h - evidence summaries from Markdown to safe HTML.
+ * markdown.h - Markdown to safe HTML, to text, and to plain blocks.
  *
  * Summaries are written by assessors and never trusted: cmark renders them
  * in its safe mode (raw HTML dropped, javascript: style links removed),
@@ -16,9 +16,12 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include <cmark.h>
 
+#include "base/arena.h"
 #include "base/buf.h"
+
+/* cmark.h's, so that this header does not bring in all of cmark. */
+typedef struct cmark_node cmark_node;
 
 /* Appends the HTML of len bytes of Markdown text to out. */
 void markdown_to_html(const char *text, size_t len, struct buf *out);
@@ -37,6 +40,62 @@ void markdown_node_html(cmark_node *node, struct buf *out);
  * HTML are dropped, so nothing in it can become a link or markup.
  */
 void markdown_to_text(const char *text, size_t len, struct buf *out);
+
+/*
+ * The one walk from Markdown to text: appends the text and code of a
+ * parsed node (a document, or one paragraph or heading), with a space for
+ * each line break and after each block, not two in a row.  Link targets
+ * and raw HTML are not text; runs of spaces in the literals are kept.
+ */
+void markdown_node_text(cmark_node *node, struct buf *out);
+
+/*
+ * Prose for Markdown pages, which may not embed HTML: one block per
+ * paragraph, heading or list item, with its text as its HTML shows it
+ * (inline markup dropped, white space collapsed), nested lists flattened.
+ * n is the number of the last numbered item begun (0 after a bullet).
+ */
+enum markdown_block_kind {
+	MARKDOWN_PARAGRAPH,
+	MARKDOWN_HEADING,
+	MARKDOWN_ITEM,
+	MARKDOWN_NUMBERED,
+};
+
+struct markdown_block {
+	const char *text;
+	enum markdown_block_kind kind;
+	long n;
+};
+
+struct markdown_blocks {
+	const struct markdown_block *items;
+	size_t count;
+};
+
+/*
+ * Gathers the blocks of several nodes, one after another, from cmark's
+ * tree: call markdown_blocker_add() after markdown_node_html() on each (it
+ * turns remote images into links), then markdown_blocker_take() for all of
+ * them, copied into arena; the blocker is then empty, to use again.
+ */
+struct markdown_blocker {
+	struct buf text;                /* the block being gathered */
+	enum markdown_block_kind kind;
+	long n;
+	long *counter;                  /* per open list: next number, or -1 */
+	size_t depth, counter_cap;      /* as deep as the lists go: no cap */
+	int in_image;
+	struct markdown_block *items;
+	size_t count, items_cap;
+};
+
+#define MARKDOWN_BLOCKER_INIT { BUF_INIT, MARKDOWN_PARAGRAPH, 0, NULL, 0, 0, 0, NULL, 0, 0 }
+
+void markdown_blocker_add(struct markdown_blocker *b, cmark_node *node);
+struct markdown_blocks markdown_blocker_take(struct markdown_blocker *b,
+					     struct arena *arena);
+void markdown_blocker_free(struct markdown_blocker *b);
 
 /* Whether text is one plain paragraph that cmark would not change. */
 bool markdown_is_plain(const char *text, size_t len);

@@ -894,182 +894,49 @@ struct value view_portfolio(struct arena *a, const struct view_shared *s,
 /* ---- prose for Markdown pages ------------------------------------------- */
 
 /*
- * Markdown pages may not embed HTML, so the prose that the model holds
- * only as HTML (cmark's safe output: p, h1-h6, ul, ol, li, pre, inline
- * tags and the five entities) is given to them as plain-text blocks,
- * [{text, para, heading, item, numbered, n}]: one paragraph, heading or
- * list item each, inline markup dropped, nested lists flattened.
+ * Markdown pages may not embed HTML, so beside each KEY_html of a unit's
+ * prose they get KEY_blocks, [{text, para, heading, item, numbered, n}]:
+ * the blocks the unit's reader took from cmark's tree (base/markdown.h).
  */
-struct blocks {
-	json_t *list;
-	struct buf text;
-	int kind;                  /* 0 para, 1 heading, 2 item, 3 numbered */
-	long n;
-	long *counter;             /* per open list: next number, or -1 for ul */
-	size_t depth, cap;         /* as deep as the lists go: no cap */
-};
-
-static void block_flush(struct blocks *b)
+static json_t *blocks_json(const struct markdown_blocks *b)
 {
-	size_t len = b->text.len;
-	const char *t = buf_cstr(&b->text);
+	json_t *list = json_array();
 
-	while (len && t[len - 1] == ' ')
-		len--;
-	if (len)
-		json_array_append_new(b->list, json_pack("{s:s%, s:b, s:b, s:b, s:b, s:I}",
-			"text", t, len,
-			"para", b->kind == 0, "heading", b->kind == 1,
-			"item", b->kind == 2, "numbered", b->kind == 3,
-			"n", (json_int_t)b->n));
-	buf_truncate(&b->text, 0);
-	b->kind = 0;
+	for (size_t i = 0; i < b->count; i++) {
+		const struct markdown_block *k = &b->items[i];
+
+		json_array_append_new(list, json_pack("{s:s, s:b, s:b, s:b, s:b, s:I}",
+			"text", k->text,
+			"para", k->kind == MARKDOWN_PARAGRAPH,
+			"heading", k->kind == MARKDOWN_HEADING,
+			"item", k->kind == MARKDOWN_ITEM,
+			"numbered", k->kind == MARKDOWN_NUMBERED,
+			"n", (json_int_t)k->n));
+	}
+	return list;
 }
 
-static void block_text(struct blocks *b, const char *s, size_t len)
+/* Into each object of the list that export_unit() made from items. */
+#define EACH_BLOCKS(list, key, items, n, field) \
+	for (size_t i_ = 0; i_ < (n); i_++) \
+		set_json(json_array_get(list, i_), key, blocks_json(&(items)[i_].field))
+
+static void add_blocks(json_t *view, const struct unit *u)
 {
-	static const struct { const char *name; char c; } entities[] = {
-		{ "&amp;", '&' }, { "&lt;", '<' }, { "&gt;", '>' },
-		{ "&quot;", '"' }, { "&#39;", '\'' },
-	};
+	json_t *outcomes = json_object_get(view, "outcomes");
 
-	for (size_t i = 0; i < len; i++) {
-		char c = s[i];
-
-		if (c == '&') {
-			for (size_t e = 0; e < sizeof(entities) / sizeof(entities[0]); e++) {
-				size_t n = strlen(entities[e].name);
-
-				if (len - i >= n && memcmp(s + i, entities[e].name, n) == 0) {
-					c = entities[e].c;
-					i += n - 1;
-					break;
-				}
-			}
-		}
-		if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-			if (b->text.len && b->text.data[b->text.len - 1] != ' ')
-				buf_putc(&b->text, ' ');
-		} else {
-			buf_putc(&b->text, c);
-		}
-	}
-}
-
-static bool tag_is(const char *tag, size_t len, const char *name)
-{
-	size_t n = strlen(name);
-
-	return len >= n && strncmp(tag, name, n) == 0 &&
-	       (len == n || tag[n] == ' ' || tag[n] == '/');
-}
-
-/* One tag, without its angle brackets. */
-static void block_tag(struct blocks *b, const char *tag, size_t len)
-{
-	bool close = len && tag[0] == '/';
-
-	if (close) {
-		tag++;
-		len--;
-	}
-	if (tag_is(tag, len, "ul") || tag_is(tag, len, "ol")) {
-		block_flush(b);
-		if (close && b->depth) {
-			b->depth--;
-		} else if (!close) {
-			const char *start = strstr(tag, "start=\"");
-
-			b->counter = mem_array_grow(b->counter, &b->cap, b->depth + 1,
-						    sizeof(*b->counter));
-			b->counter[b->depth++] = tag[0] == 'u' ? -1 :
-				start && start < tag + len ? strtol(start + 7, NULL, 10) : 1;
-		}
-	} else if (tag_is(tag, len, "li")) {
-		block_flush(b);
-		if (!close && b->depth) {
-			long *next = &b->counter[b->depth - 1];
-
-			b->kind = *next < 0 ? 2 : 3;
-			b->n = *next < 0 ? 0 : (*next)++;
-		}
-	} else if (tag_is(tag, len, "p")) {
-		/* A loose list's item holds its text in a paragraph. */
-		if (close || b->text.len || b->kind == 0)
-			block_flush(b);
-	} else if (len == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6') {
-		block_flush(b);
-		b->kind = close ? 0 : 1;
-	} else if (tag_is(tag, len, "pre") || tag_is(tag, len, "blockquote") ||
-		   tag_is(tag, len, "hr")) {
-		block_flush(b);
-	} else if (tag_is(tag, len, "br")) {
-		block_text(b, " ", 1);
-	}
-}
-
-static json_t *html_blocks(const char *html)
-{
-	struct blocks b = { .list = json_array() };
-	const char *s = html ? html : "";
-
-	while (*s) {
-		const char *lt = strchr(s, '<'), *gt;
-
-		if (!lt) {
-			block_text(&b, s, strlen(s));
-			break;
-		}
-		block_text(&b, s, (size_t)(lt - s));
-		if (strncmp(lt, "<!--", 4) == 0) {
-			gt = strstr(lt, "-->");
-			s = gt ? gt + 3 : lt + strlen(lt);
-			continue;
-		}
-		gt = strchr(lt, '>');
-		if (!gt)
-			break;
-		block_tag(&b, lt + 1, (size_t)(gt - lt - 1));
-		s = gt + 1;
-	}
-	block_flush(&b);
-	buf_free(&b.text);
-	free(b.counter);
-	return b.list;
-}
-
-/* Beside each KEY_html of obj (and of the arrays below it), KEY_blocks. */
-static void add_blocks(json_t *obj)
-{
-	json_t *added;
-
-	if (json_is_array(obj)) {
-		for (size_t i = 0; i < json_array_size(obj); i++)
-			add_blocks(json_array_get(obj, i));
-		return;
-	}
-	if (!json_is_object(obj))
-		return;
-	added = json_object();
-	for (void *it = json_object_iter(obj); it; it = json_object_iter_next(obj, it)) {
-		const char *key = json_object_iter_key(it);
-		json_t *value = json_object_iter_value(it);
-		size_t n = strlen(key);
-
-		if (json_is_string(value) && n >= 4 && strcmp(key + n - 4, "html") == 0) {
-			struct buf name = BUF_INIT;
-
-			buf_put(&name, key, n - 4);
-			buf_puts(&name, "blocks");
-			json_object_set_new(added, buf_cstr(&name),
-					    html_blocks(json_string_value(value)));
-			buf_free(&name);
-		} else if (json_is_array(value)) {
-			add_blocks(value);
-		}
-	}
-	json_object_update(obj, added);
-	json_decref(added);
+	set_json(view, "intro_blocks", blocks_json(&u->intro_blocks));
+	set_json(view, "requirements_blocks", blocks_json(&u->requirements_blocks));
+	EACH_BLOCKS(outcomes, "guidance_blocks", u->outcomes, u->noutcomes,
+		    guidance_blocks);
+	for (size_t i = 0; i < u->noutcomes; i++)
+		EACH_BLOCKS(json_object_get(json_array_get(outcomes, i), "criteria"),
+			    "guidance_blocks", u->outcomes[i].criteria,
+			    u->outcomes[i].ncriteria, guidance_blocks);
+	EACH_BLOCKS(json_object_get(view, "requirements"), "blocks", u->groups,
+		    u->ngroups, blocks);
+	EACH_BLOCKS(json_object_get(view, "sections"), "blocks", u->sections,
+		    u->nsections, blocks);
 }
 
 /* ---- a unit and its cohort --------------------------------------------- */
@@ -1105,7 +972,7 @@ json_t *view_unit(const struct model *m, const struct xref *x,
 	}
 	free(met);
 	outlines(view, u);
-	add_blocks(view);
+	add_blocks(view, u);
 	json_object_set_new(view, "cohort_learners", json_integer((json_int_t)learners));
 	json_object_set_new(view, "sheet_href", url_json(URL_SHEET, u->id, NULL));
 	return json_pack("{s:o, s:o}",
@@ -1125,7 +992,7 @@ json_t *view_sheet(const struct unit *u, const char *root)
 	for (int i = 1; i <= SHEET_OCCASIONS; i++)
 		json_array_append_new(occasions, json_pack("{s:i}", "no", i));
 	outlines(view, u);
-	add_blocks(view);
+	add_blocks(view, u);
 	json_object_set_new(view, "href", url_json(URL_UNIT, u->id, NULL));
 	json_object_set_new(view, "rows", rows);
 	json_object_set_new(view, "occasion_columns", occasions);

@@ -60,6 +60,7 @@ struct parse {
 	bool front_matter_ok;     /* loaded as a mapping: its absences count */
 	bool id_given;            /* `id:` present, valid or not */
 	struct buf html;          /* prose of the current region */
+	struct markdown_blocker blocks;   /* the same as blocks */
 	size_t outcomes_cap, criteria_cap, groups_cap, items_cap, sections_cap;
 	/* The line of each criterion, requirement and outcome number met so
 	 * far, by id: duplicates found without a scan (a unit of 200,000
@@ -191,47 +192,33 @@ static size_t take_tags(struct parse *p, cmark_node *block, struct tag **tags)
  */
 static char *plain_text(struct parse *p, cmark_node *block)
 {
-	cmark_iter *iter = cmark_iter_new(block);
 	struct buf text = BUF_INIT;
-	cmark_event_type event;
 	char *result;
 
-	while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
-		cmark_node *node = cmark_iter_get_node(iter);
-
-		if (event != CMARK_EVENT_ENTER)
-			continue;
-		switch (cmark_node_get_type(node)) {
-		case CMARK_NODE_TEXT:
-		case CMARK_NODE_CODE:
-			buf_puts(&text, cmark_node_get_literal(node));
-			break;
-		case CMARK_NODE_SOFTBREAK:
-		case CMARK_NODE_LINEBREAK:
-			buf_putc(&text, ' ');
-			break;
-		default:
-			break;
-		}
-	}
-	cmark_iter_free(iter);
+	markdown_node_text(block, &text);
 	result = trim_copy(p->arena, buf_cstr(&text), text.len);
 	buf_free(&text);
 	return result;
 }
 
-static void append_html(struct buf *out, cmark_node *node)
+/* A block of prose, as HTML and as blocks for Markdown pages. */
+static void add_prose(struct buf *html, struct markdown_blocker *blocks,
+		      cmark_node *node)
 {
-	markdown_node_html(node, out);
+	markdown_node_html(node, html);
+	markdown_blocker_add(blocks, node);
 }
 
-static const char *take_html(struct parse *p)
+/* The prose gathered since the last take, into the unit's arena. */
+static const char *take_prose(struct parse *p, struct buf *html,
+			      struct markdown_blocker *blocks,
+			      struct markdown_blocks *out)
 {
-	const char *html = arena_strndup(p->arena, buf_cstr(&p->html),
-					 p->html.len);
+	const char *text = arena_strndup(p->arena, buf_cstr(html), html->len);
 
-	buf_truncate(&p->html, 0);
-	return html;
+	buf_truncate(html, 0);
+	*out = markdown_blocker_take(blocks, p->arena);
+	return text;
 }
 
 static int line_of(cmark_node *node)
@@ -616,19 +603,27 @@ static void close_region(struct parse *p)
 
 	switch (p->region) {
 	case IN_INTRO:
-		u->intro_html = take_html(p);
+		u->intro_html = take_prose(p, &p->html, &p->blocks,
+					   &u->intro_blocks);
 		break;
 	case IN_OUTCOME:
-		u->outcomes[u->noutcomes - 1].guidance_html = take_html(p);
+		u->outcomes[u->noutcomes - 1].guidance_html =
+			take_prose(p, &p->html, &p->blocks,
+				   &u->outcomes[u->noutcomes - 1].guidance_blocks);
 		break;
 	case IN_REQUIREMENTS:
-		u->requirements_html = take_html(p);
+		u->requirements_html = take_prose(p, &p->html, &p->blocks,
+						  &u->requirements_blocks);
 		break;
 	case IN_GROUP:
-		u->groups[u->ngroups - 1].html = take_html(p);
+		u->groups[u->ngroups - 1].html =
+			take_prose(p, &p->html, &p->blocks,
+				   &u->groups[u->ngroups - 1].blocks);
 		break;
 	case IN_SECTION:
-		u->sections[u->nsections - 1].html = take_html(p);
+		u->sections[u->nsections - 1].html =
+			take_prose(p, &p->html, &p->blocks,
+				   &u->sections[u->nsections - 1].blocks);
 		break;
 	}
 }
@@ -836,16 +831,19 @@ static cmark_node *item_head(struct parse *p, cmark_node *item,
 }
 
 /* Everything in a list item after its first paragraph. */
-static const char *item_guidance(struct parse *p, cmark_node *head)
+static const char *item_guidance(struct parse *p, cmark_node *head,
+				 struct markdown_blocks *blocks)
 {
 	cmark_node *node = head ? cmark_node_next(head) : NULL;
 	struct buf html = BUF_INIT;
+	struct markdown_blocker blocker = MARKDOWN_BLOCKER_INIT;
 	const char *result;
 
 	for (; node; node = cmark_node_next(node))
-		append_html(&html, node);
-	result = arena_strndup(p->arena, buf_cstr(&html), html.len);
+		add_prose(&html, &blocker, node);
+	result = take_prose(p, &html, &blocker, blocks);
 	buf_free(&html);
+	markdown_blocker_free(&blocker);
 	return result;
 }
 
@@ -909,7 +907,7 @@ static void criterion_item(struct parse *p, cmark_node *item)
 	c->id = arena_strdup(p->arena, id);
 	c->text = rest;
 	c->line = line;
-	c->guidance_html = item_guidance(p, head);
+	c->guidance_html = item_guidance(p, head, &c->guidance_blocks);
 	snprintf(id, sizeof(id), "criterion %s", c->id);
 	c->observe = has_tag(p, tags, ntags, "observe", id);
 	if (c->observe && o->knowledge)
@@ -1118,7 +1116,7 @@ static void block(struct parse *p, cmark_node *node)
 			     "a level-%d heading is not a learning outcome, so it "
 			     "is read as prose and nothing under it is assessed: "
 			     "make it an H2 (`## Learning outcome 2: Title`)", level);
-	append_html(&p->html, node);
+	add_prose(&p->html, &p->blocks, node);
 }
 
 static void read_body(struct parse *p, size_t body)
@@ -1306,6 +1304,7 @@ static struct unit *unit_parse_lf(struct arena *arena, const char *file,
 	check_complete(&p);
 	finish(&p);
 	buf_free(&p.html);
+	markdown_blocker_free(&p.blocks);
 	strmap_free(&p.seen);
 	free(p.line_starts);
 	return p.unit->id ? p.unit : NULL;

@@ -17,6 +17,7 @@
 
 #include "base/arena.h"
 #include "base/diag.h"
+#include "base/markdown.h"
 
 struct unit_method {
 	const char *code;       /* "O" */
@@ -32,6 +33,7 @@ struct unit_criterion {
 	const char *text;
 	bool observe;               /* must be met by observation (method O) */
 	const char *guidance_html;  /* "" when there is none */
+	struct markdown_blocks guidance_blocks;   /* the same, for Markdown pages */
 	int line;
 };
 
@@ -40,6 +42,7 @@ struct unit_outcome {
 	const char *title;
 	bool knowledge;             /* "know how to", "understand" */
 	const char *guidance_html;  /* the outcome's prose outside its criteria */
+	struct markdown_blocks guidance_blocks;
 	struct unit_criterion *criteria;
 	size_t ncriteria;
 	int line;
@@ -55,6 +58,7 @@ struct unit_requirement {
 struct unit_requirement_group {
 	const char *title;          /* its H3 */
 	const char *html;           /* the group's prose outside its items */
+	struct markdown_blocks blocks;
 	struct unit_requirement *items;
 	size_t nitems;
 	int line;
@@ -63,6 +67,7 @@ struct unit_requirement_group {
 struct unit_section {
 	const char *title;
 	const char *html;
+	struct markdown_blocks blocks;
 	int line;
 };
 
@@ -84,9 +89,11 @@ struct unit {
 	const char **nos;
 	size_t nnos;
 	const char *intro_html;     /* prose before the first H2 */
+	struct markdown_blocks intro_blocks;
 	struct unit_outcome *outcomes;
 	size_t noutcomes;
 	const char *requirements_html;  /* prose of "Evidence requirements" */
+	struct markdown_blocks requirements_blocks;
 	struct unit_requirement_group *groups;
 	size_t ngroups;
 	struct unit_section *sections;

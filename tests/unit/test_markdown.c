@@ -4,9 +4,11 @@
  */
 #include "check.h"
 
+#include "base/arena.h"
 #include "base/markdown.h"
 
 #include <cmark.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 static char html[4096];
@@ -112,8 +114,62 @@ static void plain_text_for_markdown_pages(void)
 	buf_free(&out);
 }
 
+/* The blocks of md, one "KIND n: text" line each (P, H, I, N). */
+static const char *blocks_of(const char *md)
+{
+	static char text[2048];
+	static const char kinds[] = "PHIN";
+	cmark_node *doc = cmark_parse_document(md, strlen(md), CMARK_OPT_DEFAULT);
+	struct markdown_blocker b = MARKDOWN_BLOCKER_INIT;
+	struct arena arena = ARENA_INIT;
+	struct buf rendered = BUF_INIT;
+	struct markdown_blocks got;
+	size_t used = 0;
+
+	/* As unit.c does: each top-level block in turn, after its HTML. */
+	for (cmark_node *n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
+		markdown_node_html(n, &rendered);
+		markdown_blocker_add(&b, n);
+	}
+	got = markdown_blocker_take(&b, &arena);
+	text[0] = '\0';
+	for (size_t i = 0; i < got.count; i++)
+		used += (size_t)snprintf(text + used, sizeof(text) - used,
+					 "%c %ld: %s\n", kinds[got.items[i].kind],
+					 got.items[i].n, got.items[i].text);
+	markdown_blocker_free(&b);
+	arena_free(&arena);
+	buf_free(&rendered);
+	cmark_node_free(doc);
+	return text;
+}
+
+/*
+ * Blocks for Markdown pages come from cmark's tree: a block per
+ * paragraph, heading and item, lists flattened and numbered from their
+ * start, a loose item's paragraphs its own, an image's alt text (an
+ * attribute in the HTML) and raw HTML left out, white space collapsed.
+ */
+static void blocks_from_the_tree(void)
+{
+	CHECK_STR(blocks_of("# Title\n\nSome *text*\nover  lines.\n"),
+		  "H 0: Title\nP 0: Some text over lines.\n");
+	CHECK_STR(blocks_of("- a\n- b\n  1. x\n  2. y\n- c\n"),
+		  "I 0: a\nI 0: b\nN 1: x\nN 2: y\nI 0: c\n");
+	CHECK_STR(blocks_of("3. three\n\n   more\n\n4. four\n"),
+		  "N 3: three\nP 3: more\nN 4: four\n");
+	CHECK_STR(blocks_of("See ![alt](p.png) and <b>this</b>.\n\n<div>x</div>\n"),
+		  "P 0: See and this.\n");
+	CHECK_STR(blocks_of("```\ncode  here\n```\n\n> quoted\n\n---\n"),
+		  "P 0: code here\nP 0: quoted\n");
+	/* A remote image is a link by then: its text is the link's. */
+	CHECK_STR(blocks_of("![chart](https://example.com/c.png)\n"),
+		  "P 0: chart\n");
+}
+
 int main(void)
 {
+	RUN(blocks_from_the_tree);
 	RUN(fast_path_matches_cmark);
 	RUN(markup_takes_cmark);
 	RUN(hostile_markdown_is_safe);
