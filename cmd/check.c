@@ -20,21 +20,12 @@ static const struct option options[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-struct summary {
-	size_t portfolios;
-	size_t by_status[3];   /* indexed by enum xref_status */
-	size_t with_gaps;
-};
-
-static struct summary summarise(const struct xref *x)
+static struct xref_tally summarise(const struct xref *x)
 {
-	struct summary s = { 0 };
+	struct xref_tally s = { 0 };
 
-	for (size_t i = 0; i < x->nportfolios; i++) {
-		s.portfolios++;
-		s.by_status[x->portfolios[i].status]++;
-		s.with_gaps += x->portfolios[i].ngaps > 0;
-	}
+	for (size_t i = 0; i < x->nportfolios; i++)
+		xref_tally_add(&s, &x->portfolios[i]);
 	return s;
 }
 
@@ -46,7 +37,7 @@ static const char *plural(size_t n, const char *one, const char *many,
 	return out;
 }
 
-static void print_text(const struct model *m, const struct summary *s,
+static void print_text(const struct model *m, const struct xref_tally *s,
 		       struct diag_list *diags)
 {
 	char a[32], b[32], c[32], d[32], e[32];
@@ -62,7 +53,7 @@ static void print_text(const struct model *m, const struct summary *s,
 	       plural(diags->warnings, "warning", "warnings", e));
 }
 
-static void print_json(const struct model *m, const struct summary *s,
+static void print_json(const struct model *m, const struct xref_tally *s,
 		       struct diag_list *diags)
 {
 	diag_list_sort(diags);
@@ -116,7 +107,7 @@ static int run_check(int argc, char **argv)
 	const char *templates = NULL;
 	struct model m;
 	struct xref x = { 0 };
-	struct summary s;
+	struct xref_tally s;
 	int opt, status;
 
 	opterr = 0;

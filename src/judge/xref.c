@@ -413,6 +413,13 @@ void xref_free(struct xref *x)
 	memset(x, 0, sizeof(*x));
 }
 
+void xref_tally_add(struct xref_tally *t, const struct portfolio *p)
+{
+	t->portfolios++;
+	t->by_status[p->status]++;
+	t->with_gaps += p->ngaps > 0;
+}
+
 const char *xref_status_name(enum xref_status status)
 {
 	static const char *const names[] = {

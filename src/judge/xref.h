@@ -109,6 +109,15 @@ void xref_free(struct xref *x);
 
 enum xref_counts xref_row_counts(const struct evidence *e);
 
+/* Portfolios counted by status (the dashboard's and check's totals). */
+struct xref_tally {
+	size_t portfolios;
+	size_t by_status[XREF_COMPLETE + 1];    /* by enum xref_status */
+	size_t with_gaps;
+};
+
+void xref_tally_add(struct xref_tally *t, const struct portfolio *p);
+
 const char *xref_status_name(enum xref_status status);  /* "in-progress" */
 const char *xref_gap_name(enum xref_gap_code code);     /* "missing-evidence" */
 const char *xref_counts_name(enum xref_counts counts);  /* "fully" */

@@ -204,16 +204,6 @@ static struct value requirement_ids(struct arena *a, const struct evidence *e)
 	return id_list(a, ids, e->nrequirements);
 }
 
-static const char *method_name(const struct unit *u, const char *code)
-{
-	const struct unit_method *m = unit_find_method(u, code);
-
-	for (size_t i = 0; !m && i < unit_default_methods_count; i++)
-		if (strcmp(unit_default_methods[i].code, code) == 0)
-			m = &unit_default_methods[i];
-	return m ? m->name : code;
-}
-
 static const char *counts_label(enum xref_counts counts)
 {
 	switch (counts) {
@@ -304,7 +294,7 @@ static struct value evidence_row(struct arena *a, const struct evidence *e,
 					 e->unit->id));
 	put(&row, "date", date_value(a, e->date));
 	put(&row, "method", value_text(e->method));
-	put(&row, "method_name", value_text(method_name(e->unit, e->method)));
+	put(&row, "method_name", value_text(unit_method_name(e->unit, e->method)));
 	put(&row, "summary", value_text(e->summary));
 	put(&row, "summary_html", summary_html(a, e));
 	put(&row, "summary_text", summary_text(a, e));
@@ -457,11 +447,8 @@ void view_shared_free(struct view_shared *s)
 
 /* ---- the dashboard ----------------------------------------------------- */
 
-struct tally {
-	size_t portfolios, by_status[3];
-};
-
-static struct obj tally_obj(struct arena *a, const struct tally *t, size_t more)
+static struct obj tally_obj(struct arena *a, const struct xref_tally *t,
+			    size_t more)
 {
 	struct obj o = obj_new(a, 4 + more);
 
@@ -472,16 +459,10 @@ static struct obj tally_obj(struct arena *a, const struct tally *t, size_t more)
 	return o;
 }
 
-static void count(struct tally *t, const struct portfolio *p)
-{
-	t->portfolios++;
-	t->by_status[p->status]++;
-}
-
 /* A row of the learners x units grid: a cell for every unit. */
 static struct value grid_row(struct arena *a, const struct model *m,
 			     const struct xref *x, size_t li,
-			     struct tally *units)
+			     struct xref_tally *units)
 {
 	struct obj row = learner_head(a, m->learners[li], 1);
 	struct value *cells = value_items(a, m->nunits);
@@ -494,7 +475,7 @@ static struct value grid_row(struct arena *a, const struct model *m,
 		if (p && p->unit == m->units[ui]) {
 			cell = portfolio_summary(a, p, 1);
 			put(&cell, "has", value_bool(true));
-			count(&units[ui], p);
+			xref_tally_add(&units[ui], p);
 			next++;
 		} else {
 			cell = obj_new(a, 2);
@@ -517,7 +498,7 @@ static struct value assessor_totals(struct arena *a, const struct model *m,
 {
 	struct strmap index = STRMAP_INIT;
 	size_t n = 0, cap = m->nlearners + 1;
-	struct tally *tallies = mem_calloc(cap, sizeof(*tallies));
+	struct xref_tally *tallies = mem_calloc(cap, sizeof(*tallies));
 	size_t *learners = mem_calloc(cap, sizeof(*learners));
 	const char **names = mem_calloc(cap, sizeof(*names));
 	struct value *list;
@@ -530,7 +511,7 @@ static struct value assessor_totals(struct arena *a, const struct model *m,
 			names[n++] = name;
 		learners[k]++;
 		for (size_t j = 0; j < x->count[i]; j++)
-			count(&tallies[k], &x->portfolios[x->first[i] + j]);
+			xref_tally_add(&tallies[k], &x->portfolios[x->first[i] + j]);
 	}
 	list = value_items(a, n);
 	for (size_t k = 0; k < n; k++) {
@@ -551,8 +532,8 @@ struct value view_dashboard(struct arena *a, const struct view_shared *s,
 			    const char *root)
 {
 	const struct model *m = s->m;
-	struct tally *units = calloc(m->nunits + 1, sizeof(*units));
-	struct tally all = { 0 };
+	struct xref_tally *units = calloc(m->nunits + 1, sizeof(*units));
+	struct xref_tally all = { 0 };
 	struct value *rows = value_items(a, m->nlearners);
 	struct value *unit_totals = value_items(a, m->nunits);
 	struct obj view = obj_new(a, 6), totals;
@@ -657,7 +638,7 @@ static struct value citation(struct arena *a, const struct evidence *e,
 
 	put(&r, "ref", value_text(e->ref));
 	put(&r, "method", value_text(e->method));
-	put(&r, "method_name", value_text(method_name(e->unit, e->method)));
+	put(&r, "method_name", value_text(unit_method_name(e->unit, e->method)));
 	put(&r, "first", value_bool(first));
 	put(&r, "counts_label", value_text(counts_label(xref_row_counts(e))));
 	put(&r, "no", no ? value_int((long long)no) : value_null());

@@ -1420,3 +1420,13 @@ const struct unit_method *unit_find_method(const struct unit *u,
 			return &u->methods[i];
 	return NULL;
 }
+
+const char *unit_method_name(const struct unit *u, const char *code)
+{
+	const struct unit_method *m = unit_find_method(u, code);
+
+	for (size_t i = 0; !m && i < unit_default_methods_count; i++)
+		if (strcmp(unit_default_methods[i].code, code) == 0)
+			m = &unit_default_methods[i];
+	return m ? m->name : code;
+}

@@ -135,6 +135,12 @@ const struct unit_requirement *unit_find_requirement_n(const struct unit *u,
 const struct unit_method *unit_find_method(const struct unit *u,
 					   const char *code);
 
+/*
+ * What a method code is called: the unit's name for it, else the default
+ * methods' (a row may use a code the unit does not allow), else the code.
+ */
+const char *unit_method_name(const struct unit *u, const char *code);
+
 /* The method codes folio knows by name, in the record sheet's order. */
 extern const struct unit_method unit_default_methods[];
 extern const size_t unit_default_methods_count;
