@@ -5,7 +5,6 @@
 #include "base/buf.h"
 #include "base/date.h"
 #include "base/jsonarena.h"
-#include "base/markdown.h"
 #include "base/mem.h"
 
 #include <stdlib.h>
@@ -16,17 +15,12 @@ json_t *export_text_or_null(const char *s)
 	return s ? json_string(s) : json_null();
 }
 
-/* A row's summary as HTML: kept, or for a plain summary made now. */
 static json_t *summary_html(const struct evidence *e)
 {
-	struct buf html = BUF_INIT;
-	json_t *s;
+	struct buf made = BUF_INIT;
+	json_t *s = export_text_or_null(evidence_summary_html(e, &made));
 
-	if (!e->summary_plain)
-		return export_text_or_null(e->summary_html);
-	markdown_to_html(e->summary, strlen(e->summary), &html);
-	s = json_stringn(buf_cstr(&html), html.len);
-	buf_free(&html);
+	buf_free(&made);
 	return s;
 }
 

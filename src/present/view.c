@@ -218,20 +218,17 @@ static const char *counts_label(enum xref_counts counts)
 	}
 }
 
-/* The summary as HTML; a plain one's is made here, in the page's arena. */
+/* The summary as HTML, in the page's arena when it is made now. */
 static struct value summary_html(struct arena *a, const struct evidence *e)
 {
-	size_t len, n;
-	char *html;
+	struct buf made = BUF_INIT;
+	const char *html = evidence_summary_html(e, &made);
+	struct value v = !html ? value_text("") :
+			 made.len ? value_copy(a, made.data, made.len) :
+			 value_text(html);
 
-	if (!e->summary_plain)
-		return value_text(e->summary_html ? e->summary_html : "");
-	len = strlen(e->summary);
-	n = markdown_plain_html_length(e->summary, len);
-	html = arena_alloc_raw(a, n + 1);
-	markdown_plain_html(e->summary, len, html);
-	html[n] = '\0';
-	return value_textn(html, n);
+	buf_free(&made);
+	return v;
 }
 
 /* The summary's words without markup, for Markdown pages. */

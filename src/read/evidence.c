@@ -831,3 +831,21 @@ int evidence_load(struct load *load, const char *dir, struct diag_list *diags)
 	free_logs(&ld);
 	return err;
 }
+
+const char *evidence_summary_html(const struct evidence *e, struct buf *made)
+{
+	size_t len, n;
+	char *html;
+
+	if (!e->summary_plain)
+		return e->summary_html;
+	len = strlen(e->summary);
+	n = markdown_plain_html_length(e->summary, len);
+	buf_truncate(made, 0);
+	buf_grow(made, n + 1);
+	html = made->data;
+	markdown_plain_html(e->summary, len, html);
+	made->len = n;
+	html[n] = '\0';
+	return html;
+}

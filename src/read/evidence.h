@@ -23,6 +23,7 @@
 #include <stdint.h>
 
 #include "read/csvrow.h"
+#include "base/buf.h"
 #include "base/diag.h"
 #include "read/learner.h"
 #include "read/unit.h"
@@ -78,5 +79,14 @@ int evidence_load(struct load *load, const char *dir, struct diag_list *diags);
  * compare equal.
  */
 int evidence_compare(const struct evidence *a, const struct evidence *b);
+
+/*
+ * The row's summary as HTML, the one way to have it: the HTML kept, or for
+ * a plain summary (summary_plain: not kept for each of a large centre's
+ * rows, as it is only the text in a paragraph) the HTML made into *made,
+ * which the caller frees.  NULL when the model keeps no HTML
+ * (model_paths.summaries_html off).
+ */
+const char *evidence_summary_html(const struct evidence *e, struct buf *made);
 
 #endif
