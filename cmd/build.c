@@ -16,16 +16,30 @@ enum {
 	OPT_BASE_URL, OPT_JOBS, OPT_SHARD, OPT_STRICT,
 };
 
-static const struct option options[] = {
-	CENTRE_LONG_OPTIONS,
-	{ "out", required_argument, NULL, OPT_OUT },
-	{ "format", required_argument, NULL, OPT_FORMAT },
-	{ "templates", required_argument, NULL, OPT_TEMPLATES },
-	{ "base-url", required_argument, NULL, OPT_BASE_URL },
-	{ "jobs", required_argument, NULL, OPT_JOBS },
-	{ "shard", required_argument, NULL, OPT_SHARD },
-	{ "strict", no_argument, NULL, OPT_STRICT },
-	{ NULL, 0, NULL, 0 },
+static const struct cmd_option options[] = {
+	CENTRE_OPTIONS,
+	{ 'o', "out", "DIR", OPT_OUT,
+	  "the site (default: _site); refused if it is empty, /,\n"
+	  "your home, the centre folder, holds the inputs, is a\n"
+	  "mount point or a folder folio did not make" },
+	{ 0, "format", "LIST", OPT_FORMAT, "html (default), md, or html,md" },
+	{ 0, "templates", "DIR", OPT_TEMPLATES,
+	  "override the built-in templates file by file\n"
+	  "(default: the centre's templates/ folder, if any);\n"
+	  "a name in no context of a page, or a missing\n"
+	  "partial, is a warning at TEMPLATE:LINE:COL" },
+	{ 0, "strict", NULL, OPT_STRICT,
+	  "make those warnings errors: nothing is published" },
+	{ 0, "base-url", "URL", OPT_BASE_URL,
+	  "make links absolute under URL (default: relative, so\n"
+	  "the site works from file://)" },
+	CENTRE_OPTION_JOBS(OPT_JOBS),
+	{ 0, "shard", "K/N", OPT_SHARD,
+	  "build only the Kth of N (at most 10000) groups of\n"
+	  "learners (by a stable hash of the id); shard 1 also\n"
+	  "builds the shared pages.\n"
+	  "Copied together, N shards make the whole site." },
+	CMD_OPTIONS_END,
 };
 
 /* "html", "md", "html,md": false when it names anything else. */
@@ -109,10 +123,8 @@ static int parse(int argc, char **argv, struct centre_args *args,
 {
 	int opt;
 
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "+" CENTRE_SHORT_OPTIONS "o:j:",
-				  options, NULL)) != -1) {
-		if (opt == OPT_OUT || opt == 'o') {
+	while ((opt = cmd_getopt(argc, argv, options, true)) != -1) {
+		if (opt == OPT_OUT) {
 			o->out = optarg;
 		} else if (opt == OPT_FORMAT) {
 			if (!parse_formats(optarg, o))
@@ -122,7 +134,7 @@ static int parse(int argc, char **argv, struct centre_args *args,
 			o->templates = optarg;
 		} else if (opt == OPT_BASE_URL) {
 			o->base_url = optarg;
-		} else if (opt == OPT_JOBS || opt == 'j') {
+		} else if (opt == OPT_JOBS) {
 			if (centre_jobs_option(&command_build, optarg, &o->jobs) != EXIT_OK)
 				return EXIT_USAGE;
 		} else if (opt == OPT_STRICT) {
@@ -204,27 +216,8 @@ const struct command command_build = {
 	"learner and per portfolio (learners/ID/index, learners/ID/UNIT), each\n"
 	"unit (units/UNIT) and its blank record sheet (sheets/UNIT).  The site is\n"
 	"written beside --out and swapped in only when complete; files whose\n"
-	"bytes did not change keep their modification time.\n"
-	"\n"
-	"Options:\n"
-	CENTRE_HELP
-	"  -o, --out DIR    the site (default: _site); refused if it is empty, /,\n"
-	"                   your home, the centre folder, holds the inputs, is a\n"
-	"                   mount point or a folder folio did not make\n"
-	"  --format LIST    html (default), md, or html,md\n"
-	"  --templates DIR  override the built-in templates file by file\n"
-	"                   (default: the centre's templates/ folder, if any);\n"
-	"                   a name in no context of a page, or a missing\n"
-	"                   partial, is a warning at TEMPLATE:LINE:COL\n"
-	"  --strict         make those warnings errors: nothing is published\n"
-	"  --base-url URL   make links absolute under URL (default: relative, so\n"
-	"                   the site works from file://)\n"
-	"  -j, --jobs N     render on N threads (default: the number of cores)\n"
-	"  --shard K/N      build only the Kth of N (at most 10000) groups of\n"
-	"                   learners (by a stable hash of the id); shard 1 also\n"
-	"                   builds the shared pages.\n"
-	"                   Copied together, N shards make the whole site.\n"
-	"\n"
+	"bytes did not change keep their modification time.\n",
+	options, 0,
 	"Exit status: 0 built; 1 built, but the inputs have errors, or a template\n"
 	"has an error (then nothing is published); 2 usage error, refused --out,\n"
 	"or a file could not be read or written.\n",

@@ -7,9 +7,8 @@
 #ifndef FOLIO_CENTRE_H
 #define FOLIO_CENTRE_H
 
-#include <getopt.h>
-
 #include "cmd.h"
+#include "options.h"
 #include "read/model.h"
 
 enum {
@@ -23,44 +22,54 @@ enum {
 	CENTRE_OPT_FIRST_FREE,    /* first option value a command may use */
 };
 
-#define CENTRE_SHORT_OPTIONS "C:"
-/* Every centre command's options but --units and --learners, which
- * `folio sample` and `folio pack` give to the visit's scope (visit.h);
- * --units-dir and --learners-file name the inputs in every command. */
-#define CENTRE_SHARED_LONG_OPTIONS \
-	{ "units-dir", required_argument, NULL, CENTRE_OPT_UNITS }, \
-	{ "learners-file", required_argument, NULL, CENTRE_OPT_LEARNERS }, \
-	{ "evidence", required_argument, NULL, CENTRE_OPT_EVIDENCE }, \
-	{ "today", required_argument, NULL, CENTRE_OPT_TODAY }, \
-	{ "encoding", required_argument, NULL, CENTRE_OPT_ENCODING }, \
-	{ "assessors", required_argument, NULL, CENTRE_OPT_ASSESSORS }, \
-	{ "iqa", required_argument, NULL, CENTRE_OPT_IQA }
+/* -C DIR, first in every centre command's options. */
+#define CENTRE_OPTION_DIR \
+	{ 'C', NULL, "DIR", 'C', "run as if started in DIR (the centre folder)" }
 
-#define CENTRE_LONG_OPTIONS \
-	{ "units", required_argument, NULL, CENTRE_OPT_UNITS }, \
-	{ "learners", required_argument, NULL, CENTRE_OPT_LEARNERS }, \
-	CENTRE_SHARED_LONG_OPTIONS
+/* The inputs but the units and learners, which `folio sample` and `folio
+ * pack` name with --units-dir and --learners-file (visit.h). */
+#define CENTRE_SHARED_OPTIONS \
+	{ 0, "evidence", "DIR", CENTRE_OPT_EVIDENCE, \
+	  "the evidence logs, every *.csv in name order\n" \
+	  "(default: evidence, if there is one)" }, \
+	{ 0, "assessors", "FILE", CENTRE_OPT_ASSESSORS, \
+	  "the assessors and IQAs, with each assessor's risk\n" \
+	  "(default: assessors.csv, if there is one)" }, \
+	{ 0, "iqa", "FILE", CENTRE_OPT_IQA, \
+	  "the IQA sampling already done (default: iqa.csv, if\n" \
+	  "there is one)" }, \
+	{ 0, "today", "DATE", CENTRE_OPT_TODAY, \
+	  "the date \"in the future\" is judged against (default:\n" \
+	  "folio.yml's today, else SOURCE_DATE_EPOCH, else the clock)" }, \
+	{ 0, "encoding", "NAME", CENTRE_OPT_ENCODING, \
+	  "the CSV files' encoding, such as windows-1252 (default:\n" \
+	  "folio.yml's encoding, else strict UTF-8)" }
+
+#define CENTRE_OPTION_UNITS_DIR \
+	{ 0, "units-dir", "DIR", CENTRE_OPT_UNITS, \
+	  "the unit specifications (default: units)" }
+#define CENTRE_OPTION_LEARNERS_FILE \
+	{ 0, "learners-file", "FILE", CENTRE_OPT_LEARNERS, \
+	  "the learners (default: learners.csv, if there is one)" }
+
+/* Every centre command's options but `folio sample`'s and `folio pack`'s. */
+#define CENTRE_OPTIONS \
+	CENTRE_OPTION_DIR, \
+	{ 0, "units", "DIR", CENTRE_OPT_UNITS, \
+	  "the unit specifications (default: units)" }, \
+	{ 0, "learners", "FILE", CENTRE_OPT_LEARNERS, \
+	  "the learners (default: learners.csv, if there is one)" }, \
+	CENTRE_SHARED_OPTIONS, \
+	{ 0, "units-dir", "DIR", CENTRE_OPT_UNITS, "the same as --units" }, \
+	{ 0, "learners-file", "FILE", CENTRE_OPT_LEARNERS, \
+	  "the same as --learners" }
+
+/* -j, --jobs N for the commands that render (centre_jobs_option). */
+#define CENTRE_OPTION_JOBS(value) \
+	{ 'j', "jobs", "N", value, \
+	  "render on N threads (default: the number of cores)" }
 
 #define CENTRE_USAGE "[-C DIR] [--units DIR] [--learners FILE] [--evidence DIR] [--assessors FILE] [--iqa FILE] [--today DATE] [--encoding NAME]"
-
-#define CENTRE_HELP \
-	"  -C DIR           run as if started in DIR (the centre folder)\n" \
-	"  --units DIR      the unit specifications (default: units)\n" \
-	"  --learners FILE  the learners (default: learners.csv, if there is one)\n" \
-	CENTRE_SHARED_HELP
-
-#define CENTRE_SHARED_HELP \
-	"  --evidence DIR   the evidence logs, every *.csv in name order\n" \
-	"                   (default: evidence, if there is one)\n" \
-	"  --assessors FILE\n" \
-	"                   the assessors and IQAs, with each assessor's risk\n" \
-	"                   (default: assessors.csv, if there is one)\n" \
-	"  --iqa FILE       the IQA sampling already done (default: iqa.csv, if\n" \
-	"                   there is one)\n" \
-	"  --today DATE     the date \"in the future\" is judged against (default:\n" \
-	"                   folio.yml's today, else SOURCE_DATE_EPOCH, else the clock)\n" \
-	"  --encoding NAME  the CSV files' encoding, such as windows-1252 (default:\n" \
-	"                   folio.yml's encoding, else strict UTF-8)\n"
 
 struct centre_args {
 	const char *dir;
@@ -74,7 +83,7 @@ struct centre_args {
 int centre_jobs_option(const struct command *cmd, const char *value, int *jobs);
 int centre_default_jobs(void);
 
-/* Takes an option from getopt_long if it is a centre option. */
+/* Takes an option from cmd_getopt if it is a centre option. */
 bool centre_option(struct centre_args *args, int opt, const char *value);
 
 /*

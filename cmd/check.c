@@ -12,12 +12,21 @@
 
 enum { OPT_STRICT = CENTRE_OPT_FIRST_FREE, OPT_FORMAT, OPT_TEMPLATES };
 
-static const struct option options[] = {
-	CENTRE_LONG_OPTIONS,
-	{ "strict", no_argument, NULL, OPT_STRICT },
-	{ "format", required_argument, NULL, OPT_FORMAT },
-	{ "templates", required_argument, NULL, OPT_TEMPLATES },
-	{ NULL, 0, NULL, 0 },
+static const struct cmd_option options[] = {
+	CENTRE_OPTIONS,
+	{ 0, "strict", NULL, OPT_STRICT,
+	  "also fail (exit 1) when any portfolio has gaps, for CI\n"
+	  "that must not publish an incomplete pack" },
+	{ 0, "format", "json", OPT_FORMAT,
+	  "print {\"diagnostics\": [...], \"summary\": {...}} on\n"
+	  "standard output instead of text" },
+	{ 0, "templates", "DIR", OPT_TEMPLATES,
+	  "also render every page of the centre with DIR over\n"
+	  "the built-in templates, writing nothing, and warn at\n"
+	  "TEMPLATE:LINE:COL of each name that is in no context\n"
+	  "of the page (a typo renders as nothing) and each\n"
+	  "missing partial; with --strict they are errors" },
+	CMD_OPTIONS_END,
 };
 
 static struct xref_tally summarise(const struct xref *x)
@@ -110,9 +119,7 @@ static int run_check(int argc, char **argv)
 	struct xref_tally s;
 	int opt, status;
 
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "+" CENTRE_SHORT_OPTIONS, options,
-				  NULL)) != -1) {
+	while ((opt = cmd_getopt(argc, argv, options, true)) != -1) {
 		if (opt == OPT_STRICT)
 			strict = true;
 		else if (opt == OPT_FORMAT && strcmp(optarg, "json") == 0)
@@ -167,20 +174,8 @@ const struct command command_check = {
 	"Loads the centre (folio.yml, units, learners, evidence, assessors, IQA\n"
 	"samples), cross-references the evidence, and prints every problem as\n"
 	"FILE:LINE:COL: error|warning: message, then a one-line summary of\n"
-	"learners and portfolios.\n"
-	"\n"
-	"Options:\n"
-	CENTRE_HELP
-	"  --strict         also fail (exit 1) when any portfolio has gaps, for CI\n"
-	"                   that must not publish an incomplete pack\n"
-	"  --format json    print {\"diagnostics\": [...], \"summary\": {...}} on\n"
-	"                   standard output instead of text\n"
-	"  --templates DIR  also render every page of the centre with DIR over\n"
-	"                   the built-in templates, writing nothing, and warn at\n"
-	"                   TEMPLATE:LINE:COL of each name that is in no context\n"
-	"                   of the page (a typo renders as nothing) and each\n"
-	"                   missing partial; with --strict they are errors\n"
-	"\n"
+	"learners and portfolios.\n",
+	options, 0,
 	"Exit status: 0 no errors (warnings allowed), 1 errors (or gaps, or\n"
 	"template warnings, with --strict), 2 usage or I/O error.\n",
 };

@@ -23,11 +23,16 @@ enum {
 	EXIT_USAGE = 2,    /* bad command line, or a file could not be read/written */
 };
 
+struct cmd_option;
+
 struct command {
 	const char *name;
 	int (*run)(int argc, char **argv);  /* argv[0] is the command name */
 	const char *summary;                /* one line for `folio --help` */
-	const char *help;                   /* usage and options, for --help */
+	const char *help;                   /* usage and what it does, for --help */
+	const struct cmd_option *options;   /* its options (options.h), or NULL */
+	int help_column;                    /* where their help starts (0: 19) */
+	const char *help_tail;              /* after the options: exit statuses */
 };
 
 extern const struct command command_build;
@@ -37,6 +42,9 @@ extern const struct command command_render;
 extern const struct command command_sample;
 extern const struct command command_pack;
 extern const struct command command_help;
+
+/* --help: the help, "Options:" and the options' lines, and the tail. */
+void command_print_help(const struct command *cmd, FILE *out);
 
 /* The table in main.c, NULL-terminated, for `folio help`. */
 extern const struct command *const commands[];

@@ -8,9 +8,9 @@
 
 #include <stdlib.h>
 
-static const struct option options[] = {
-	CENTRE_LONG_OPTIONS,
-	{ NULL, 0, NULL, 0 },
+static const struct cmd_option options[] = {
+	CENTRE_OPTIONS,
+	CMD_OPTIONS_END,
 };
 
 static int to_stdout(const char *text, size_t len, void *data)
@@ -28,9 +28,7 @@ static int run_export(int argc, char **argv)
 	json_t *tail;
 	int opt, rc, status;
 
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "+" CENTRE_SHORT_OPTIONS, options,
-				  NULL)) != -1) {
+	while ((opt = cmd_getopt(argc, argv, options, true)) != -1) {
 		if (!centre_option(&args, opt, optarg))
 			return command_usage_error(&command_export,
 				"unknown option or missing value: %s",
@@ -69,11 +67,8 @@ const struct command command_export = {
 	"\n"
 	"Prints {\"centre\", \"units\", \"learners\", \"assessors\", \"iqa\",\n"
 	"\"diagnostics\"} on standard output; docs/json.md documents every key.\n"
-	"Diagnostics also go to standard error.\n"
-	"\n"
-	"Options:\n"
-	CENTRE_HELP
-	"\n"
+	"Diagnostics also go to standard error.\n",
+	options, 0,
 	"Exit status: 0 no errors, 1 errors in the inputs (the JSON is still\n"
 	"printed), 2 usage or I/O error.\n",
 };

@@ -6,6 +6,7 @@
  * `folio COMMAND --help` all print the same text from the table.
  */
 #include "cmd.h"
+#include "options.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -41,6 +42,20 @@ int command_usage_error(const struct command *cmd, const char *fmt, ...)
 	va_end(ap);
 	fprintf(stderr, "\nTry 'folio help %s'.\n", cmd->name);
 	return EXIT_USAGE;
+}
+
+void command_print_help(const struct command *cmd, FILE *out)
+{
+	fputs(cmd->help, out);
+	if (cmd->options) {
+		fputs("\nOptions:\n", out);
+		cmd_options_help(cmd->options, cmd->help_column ? cmd->help_column : 19,
+				 out);
+	}
+	if (cmd->help_tail) {
+		fputc('\n', out);
+		fputs(cmd->help_tail, out);
+	}
 }
 
 static bool use_color(void)
@@ -89,21 +104,31 @@ static int run_help(int argc, char **argv)
 	}
 	if (argc > 2)
 		return command_usage_error(&command_help, "too many arguments");
+	if (strcmp(argv[1], "--options") == 0) {
+		for (size_t i = 0; commands[i]; i++)
+			if (commands[i]->options)
+				cmd_options_list(commands[i]->options, stdout);
+		return EXIT_OK;
+	}
 	cmd = command_find(argv[1]);
 	if (!cmd) {
 		fprintf(stderr, "folio help: no command '%s'; "
 			"'folio --help' lists them.\n", argv[1]);
 		return EXIT_USAGE;
 	}
-	fputs(cmd->help, stdout);
+	command_print_help(cmd, stdout);
 	return EXIT_OK;
 }
 
 const struct command command_help = {
 	"help", run_help, "describe a command",
 	"usage: folio help [COMMAND]\n"
+	"       folio help --options\n"
 	"\n"
-	"Describes COMMAND, or lists the commands.\n",
+	"Describes COMMAND, or lists the commands.  With --options, lists every\n"
+	"option of every command, a line each (the tests check each against\n"
+	"folio(1)).\n",
+	NULL, 0, NULL,
 };
 
 static bool wants_help(int argc, char **argv)
@@ -140,7 +165,7 @@ int main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (wants_help(argc - 1, argv + 1)) {
-		fputs(cmd->help, stdout);
+		command_print_help(cmd, stdout);
 		return EXIT_OK;
 	}
 	return cmd->run(argc - 1, argv + 1);

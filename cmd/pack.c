@@ -11,26 +11,29 @@
 
 enum { OPT_OUT = VISIT_OPT_FIRST_FREE, OPT_TEMPLATES, OPT_JOBS };
 
-static const struct option options[] = {
-	VISIT_LONG_OPTIONS,
-	{ "out", required_argument, NULL, OPT_OUT },
-	{ "templates", required_argument, NULL, OPT_TEMPLATES },
-	{ "jobs", required_argument, NULL, OPT_JOBS },
-	{ NULL, 0, NULL, 0 },
+static const struct cmd_option options[] = {
+	VISIT_OPTIONS,
+	{ 'o', "out", "DIR", OPT_OUT,
+	  "the pack's folder (required); refused if it is /, your\n"
+	  "home, the centre folder, holds the inputs, or is a\n"
+	  "folder folio did not make" },
+	{ 0, "templates", "DIR", OPT_TEMPLATES,
+	  "override the built-in templates file by file (html/pack\n"
+	  "is the pack page; default: the centre's templates/)" },
+	CENTRE_OPTION_JOBS(OPT_JOBS),
+	CMD_OPTIONS_END,
 };
 
 static int parse(int argc, char **argv, struct visit *v, struct pack_options *o)
 {
 	int opt;
 
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "+" CENTRE_SHORT_OPTIONS "o:j:",
-				  options, NULL)) != -1) {
-		if (opt == OPT_OUT || opt == 'o') {
+	while ((opt = cmd_getopt(argc, argv, options, true)) != -1) {
+		if (opt == OPT_OUT) {
 			o->out = optarg;
 		} else if (opt == OPT_TEMPLATES) {
 			o->templates = optarg;
-		} else if (opt == OPT_JOBS || opt == 'j') {
+		} else if (opt == OPT_JOBS) {
 			if (centre_jobs_option(&command_pack, optarg, &o->jobs) != EXIT_OK)
 				return EXIT_USAGE;
 		} else if (!visit_option(v, opt, optarg)) {
@@ -105,17 +108,8 @@ const struct command command_pack = {
 	"units and record sheets; data.json (the model in scope and the plan);\n"
 	"and SHA256SUMS, so that `sha256sum -c SHA256SUMS` in the folder shows\n"
 	"nothing changed after the pack was made.  The same inputs make the\n"
-	"same bytes.  Nothing outside the scope goes in.\n"
-	"\n"
-	"Options:\n"
-	VISIT_HELP
-	"  -o, --out DIR    the pack's folder (required); refused if it is /, your\n"
-	"                   home, the centre folder, holds the inputs, or is a\n"
-	"                   folder folio did not make\n"
-	"  --templates DIR  override the built-in templates file by file (html/pack\n"
-	"                   is the pack page; default: the centre's templates/)\n"
-	"  -j, --jobs N     render on N threads (default: the number of cores)\n"
-	"\n"
+	"same bytes.  Nothing outside the scope goes in.\n",
+	options, 0,
 	"Exit status: 0 written; 1 the inputs have errors (then nothing is\n"
 	"written: a pack must not leave evidence out) or a template has an\n"
 	"error; 2 usage error, an unknown learner or unit, refused --out, or a\n"

@@ -3,12 +3,12 @@
  * on standard output; partials come from a folder.
  */
 #include "cmd.h"
+#include "options.h"
 #include "base/fsutil.h"
 #include "base/mem.h"
 #include "render/mustache.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,18 +18,20 @@ struct render_args {
 	const char *partials;   /* NULL: the template's own folder */
 };
 
-static const struct option options[] = {
-	{ "data", required_argument, NULL, 'd' },
-	{ "partials", required_argument, NULL, 'p' },
-	{ NULL, 0, NULL, 0 },
+static const struct cmd_option options[] = {
+	{ 'd', "data", "FILE", 'd',
+	  "the data, any JSON value; - reads standard input\n"
+	  "(default: the empty object {})" },
+	{ 'p', "partials", "DIR", 'p',
+	  "where partials are (default: TEMPLATE's folder)" },
+	CMD_OPTIONS_END,
 };
 
 static int parse_args(int argc, char **argv, struct render_args *args)
 {
 	int opt;
 
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "d:p:", options, NULL)) != -1) {
+	while ((opt = cmd_getopt(argc, argv, options, false)) != -1) {
 		if (opt == 'd')
 			args->data = optarg;
 		else if (opt == 'p')
@@ -174,13 +176,8 @@ const struct command command_render = {
 	"Renders the Mustache template TEMPLATE with the JSON in FILE and prints\n"
 	"the result on standard output.  {{> name}} and {{< name}} load\n"
 	"DIR/name.mustache; {{>*key}} loads the partial named by key's value.\n"
-	"Mustache spec v1.4 with inheritance and dynamic names; no lambdas.\n"
-	"\n"
-	"Options:\n"
-	"  -d, --data FILE      the data, any JSON value; - reads standard input\n"
-	"                       (default: the empty object {})\n"
-	"  -p, --partials DIR   where partials are (default: TEMPLATE's folder)\n"
-	"\n"
+	"Mustache spec v1.4 with inheritance and dynamic names; no lambdas.\n",
+	options, 23,
 	"Exit status: 0 rendered, 1 errors in the template, a partial or the\n"
 	"data (nothing is printed), 2 usage error or a file that cannot be read.\n",
 };

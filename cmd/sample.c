@@ -11,11 +11,15 @@
 
 enum { OPT_FORMAT = VISIT_OPT_FIRST_FREE, OPT_TEMPLATES };
 
-static const struct option options[] = {
-	VISIT_LONG_OPTIONS,
-	{ "format", required_argument, NULL, OPT_FORMAT },
-	{ "templates", required_argument, NULL, OPT_TEMPLATES },
-	{ NULL, 0, NULL, 0 },
+static const struct cmd_option options[] = {
+	VISIT_OPTIONS,
+	{ 0, "format", "FORMAT", OPT_FORMAT,
+	  "md (default): the plan, rates and coverage as\n"
+	  "Markdown; json: {\"sample\": [...], \"coverage\": {...}}" },
+	{ 0, "templates", "DIR", OPT_TEMPLATES,
+	  "override md/sample.mustache (default: the centre's\n"
+	  "templates/ folder, if any)" },
+	CMD_OPTIONS_END,
 };
 
 static int print_json(const struct sample *plan)
@@ -51,9 +55,7 @@ static int run_sample(int argc, char **argv)
 	bool json = false;
 	int opt, status;
 
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "+" CENTRE_SHORT_OPTIONS, options,
-				  NULL)) != -1) {
+	while ((opt = cmd_getopt(argc, argv, options, true)) != -1) {
 		if (opt == OPT_FORMAT && (strcmp(optarg, "md") == 0 ||
 					  strcmp(optarg, "json") == 0)) {
 			json = strcmp(optarg, "json") == 0;
@@ -104,15 +106,8 @@ const struct command command_sample = {
 	"interim and summative work, then each assessor's rate by risk\n"
 	"(folio.yml `sampling:`).  Portfolios sampled before (iqa.csv) and\n"
 	"agreed are not chosen again; referred ones are.  The same inputs and\n"
-	"seed give the same plan.  Each entry says why it was chosen.\n"
-	"\n"
-	"Options:\n"
-	VISIT_HELP
-	"  --format FORMAT  md (default): the plan, rates and coverage as\n"
-	"                   Markdown; json: {\"sample\": [...], \"coverage\": {...}}\n"
-	"  --templates DIR  override md/sample.mustache (default: the centre's\n"
-	"                   templates/ folder, if any)\n"
-	"\n"
+	"seed give the same plan.  Each entry says why it was chosen.\n",
+	options, 0,
 	"Exit status: 0 planned; 1 planned, but the inputs have errors (rows\n"
 	"with errors are left out), or the template has an error; 2 usage error,\n"
 	"an unknown learner or unit, or a file could not be read.\n",

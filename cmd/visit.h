@@ -22,26 +22,22 @@ enum {
 	VISIT_OPT_FIRST_FREE,     /* first option value a command may use */
 };
 
-#define VISIT_LONG_OPTIONS \
-	CENTRE_SHARED_LONG_OPTIONS, \
-	{ "learners", required_argument, NULL, VISIT_OPT_LEARNERS }, \
-	{ "units", required_argument, NULL, VISIT_OPT_UNITS }, \
-	{ "since", required_argument, NULL, VISIT_OPT_SINCE }
+#define VISIT_OPTIONS \
+	CENTRE_OPTION_DIR, \
+	CENTRE_OPTION_UNITS_DIR, \
+	CENTRE_OPTION_LEARNERS_FILE, \
+	CENTRE_SHARED_OPTIONS, \
+	{ 0, "learners", "IDS", VISIT_OPT_LEARNERS, \
+	  "only these learners (ids separated by commas)" }, \
+	{ 0, "units", "IDS", VISIT_OPT_UNITS, \
+	  "only these units (ids separated by commas)" }, \
+	{ 0, "since", "DATE", VISIT_OPT_SINCE, \
+	  "only portfolios with evidence dated DATE or later:\n" \
+	  "the work assessed since the last visit" }
 
 #define VISIT_USAGE "[-C DIR] [--units-dir DIR] [--learners-file FILE]\n" \
 	"       [--evidence DIR] [--assessors FILE] [--iqa FILE] [--today DATE]\n" \
 	"       [--encoding NAME] [--learners IDS] [--units IDS] [--since DATE]"
-
-#define VISIT_HELP \
-	"  -C DIR           run as if started in DIR (the centre folder)\n" \
-	"  --units-dir DIR  the unit specifications (default: units)\n" \
-	"  --learners-file FILE\n" \
-	"                   the learners (default: learners.csv, if there is one)\n" \
-	CENTRE_SHARED_HELP \
-	"  --learners IDS   only these learners (ids separated by commas)\n" \
-	"  --units IDS      only these units (ids separated by commas)\n" \
-	"  --since DATE     only portfolios with evidence dated DATE or later:\n" \
-	"                   the work assessed since the last visit\n"
 
 struct visit {
 	struct centre_args args;
@@ -56,7 +52,7 @@ struct visit {
 	const char *empty;        /* a scope option that named no id */
 };
 
-/* Takes an option from getopt_long if it is a centre or scope option. */
+/* Takes an option from cmd_getopt if it is a centre or scope option. */
 bool visit_option(struct visit *v, int opt, const char *value);
 
 /*
