@@ -3,8 +3,8 @@
  */
 #include "centre.h"
 #include "base/fsutil.h"
-#include "write/site.h"
 #include "judge/xref.h"
+#include "write/site.h"
 
 #include <stdlib.h>
 #include <string.h>

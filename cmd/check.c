@@ -2,10 +2,10 @@
  * check.c - `folio check`: load a centre and report what is wrong with it.
  */
 #include "centre.h"
-#include "present/diag_json.h"
 #include "base/fsutil.h"
-#include "write/site.h"
 #include "judge/xref.h"
+#include "present/diag_json.h"
+#include "write/site.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -2,9 +2,9 @@
  * export.c - `folio export`: the whole model as JSON on standard output.
  */
 #include "centre.h"
+#include "judge/xref.h"
 #include "present/diag_json.h"
 #include "present/export.h"
-#include "judge/xref.h"
 
 #include <stdlib.h>
 

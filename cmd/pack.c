@@ -1,9 +1,9 @@
 /*
  * pack.c - `folio pack`: the external-verification pack, as files.
  */
+#include "visit.h"
 #include "base/fsutil.h"
 #include "write/pack.h"
-#include "visit.h"
 
 #include <stdlib.h>
 #include <string.h>

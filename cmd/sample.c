@@ -1,10 +1,10 @@
 /*
  * sample.c - `folio sample`: the IQA's sampling plan, with its reasons.
  */
-#include "base/fsutil.h"
-#include "write/pack.h"
-#include "present/sample_json.h"
 #include "visit.h"
+#include "base/fsutil.h"
+#include "present/sample_json.h"
+#include "write/pack.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -2,8 +2,8 @@
  * scope.c - narrowing a model to one visit's scope (see scope.h).
  */
 #include "judge/scope.h"
-#include "read/csvrow.h"
 #include "base/mem.h"
+#include "read/csvrow.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -2,9 +2,9 @@
  * sample_json.c - the sampling plan as JSON (see sample_json.h).
  */
 #include "present/sample_json.h"
-#include "present/url.h"
 #include "base/buf.h"
 #include "present/export.h"
+#include "present/url.h"
 #include "present/view.h"
 
 #include <string.h>

@@ -2,15 +2,15 @@
  * view.c - the page views (see view.h).
  */
 #include "present/view.h"
-#include "present/url.h"
-#include "present/diag_json.h"
 #include "base/buf.h"
 #include "base/date.h"
-#include "present/export.h"
 #include "base/ident.h"
 #include "base/markdown.h"
 #include "base/mem.h"
 #include "base/strmap.h"
+#include "present/diag_json.h"
+#include "present/export.h"
+#include "present/url.h"
 
 #include <assert.h>
 #include <stdint.h>

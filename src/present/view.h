@@ -27,8 +27,8 @@
 
 #include "base/arena.h"
 #include "base/diag.h"
-#include "read/model.h"
 #include "base/value.h"
+#include "read/model.h"
 #include "judge/xref.h"
 
 enum view_kind {

@@ -3,10 +3,10 @@
  * evidence name that it does not list (see assessor.h).
  */
 #include "read/assessor.h"
-#include "read/evidence.h"
 #include "base/ident.h"
-#include "read/learner.h"
 #include "base/mem.h"
+#include "read/evidence.h"
+#include "read/learner.h"
 #include "read/load.h"
 
 #include <stdlib.h>

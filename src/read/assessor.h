@@ -21,10 +21,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "read/csvrow.h"
 #include "base/diag.h"
-#include "read/risk.h"
 #include "base/strmap.h"
+#include "read/csvrow.h"
+#include "read/risk.h"
 
 struct load;
 

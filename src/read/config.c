@@ -2,12 +2,12 @@
  * config.c - reading folio.yml (see config.h).
  */
 #include "read/config.h"
-#include "read/risk.h"
 #include "base/buf.h"
 #include "base/date.h"
 #include "base/encoding.h"
 #include "base/fsutil.h"
 #include "base/utf8.h"
+#include "read/risk.h"
 #include "read/ydoc.h"
 
 #include <errno.h>

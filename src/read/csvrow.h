@@ -13,8 +13,8 @@
 #include <stdint.h>
 
 #include "base/arena.h"
-#include "read/csvfile.h"
 #include "base/diag.h"
+#include "read/csvfile.h"
 
 struct extra_field {
 	const char *name;     /* the header as written */

@@ -9,8 +9,8 @@
 #include "base/hash.h"
 #include "base/markdown.h"
 #include "base/mem.h"
-#include "read/load.h"
 #include "base/threads.h"
+#include "read/load.h"
 
 #include <stdarg.h>
 #include <stdatomic.h>

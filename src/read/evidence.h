@@ -22,9 +22,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "read/csvrow.h"
 #include "base/buf.h"
 #include "base/diag.h"
+#include "read/csvrow.h"
 #include "read/learner.h"
 #include "read/unit.h"
 

@@ -2,11 +2,11 @@
  * iqa.c - reading iqa.csv, the sampling already done (see iqa.h).
  */
 #include "read/iqa.h"
-#include "read/assessor.h"
 #include "base/date.h"
-#include "read/evidence.h"
 #include "base/ident.h"
 #include "base/mem.h"
+#include "read/assessor.h"
+#include "read/evidence.h"
 #include "read/load.h"
 
 #include <stdio.h>

@@ -20,8 +20,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "read/csvrow.h"
 #include "base/diag.h"
+#include "read/csvrow.h"
 #include "read/learner.h"
 #include "read/unit.h"
 

@@ -14,8 +14,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "read/csvrow.h"
 #include "base/diag.h"
+#include "read/csvrow.h"
 #include "read/unit.h"
 
 struct load;

@@ -2,8 +2,8 @@
  * load.c - the loader context's files and lookups (see load.h).
  */
 #include "read/load.h"
-#include "read/config.h"
 #include "base/mem.h"
+#include "read/config.h"
 #include "read/unit.h"
 
 #include <errno.h>

@@ -20,11 +20,11 @@
 #include <stdint.h>
 
 #include "base/arena.h"
-#include "read/csvfile.h"
-#include "read/csvrow.h"
 #include "base/diag.h"
 #include "base/fsutil.h"
 #include "base/strmap.h"
+#include "read/csvfile.h"
+#include "read/csvrow.h"
 
 struct assessor;
 struct config;

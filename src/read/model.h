@@ -17,15 +17,15 @@
 #include <stdint.h>
 
 #include "base/arena.h"
+#include "base/diag.h"
+#include "base/fsutil.h"
+#include "base/strmap.h"
 #include "read/assessor.h"
 #include "read/config.h"
 #include "read/csvfile.h"
-#include "base/diag.h"
-#include "base/fsutil.h"
 #include "read/evidence.h"
 #include "read/iqa.h"
 #include "read/learner.h"
-#include "base/strmap.h"
 #include "read/unit.h"
 
 /*

@@ -5,10 +5,10 @@
  * Each loader records into the loader context; once all have run, what
  * they recorded moves into the model, which nothing writes again.
  */
-#include "read/model.h"
-#include "read/load.h"
 #include "base/fsutil.h"
 #include "base/mem.h"
+#include "read/load.h"
+#include "read/model.h"
 
 #include "base/buf.h"
 #include "base/date.h"

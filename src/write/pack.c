@@ -3,17 +3,17 @@
  * context, data.json, and the choice of pages, handed to the site builder.
  */
 #include "write/pack.h"
-#include "present/url.h"
-#include "present/diag_json.h"
-#include "present/sample_json.h"
 #include "base/buf.h"
 #include "base/date.h"
-#include "present/export.h"
 #include "base/jsonarena.h"
 #include "base/mem.h"
+#include "present/diag_json.h"
+#include "present/export.h"
+#include "present/sample_json.h"
+#include "present/url.h"
+#include "present/view.h"
 #include "render/mustache.h"
 #include "render/theme.h"
-#include "present/view.h"
 
 #include <stdlib.h>
 #include <string.h>

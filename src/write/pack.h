@@ -31,8 +31,8 @@
 #include "read/model.h"
 #include "judge/sample.h"
 #include "judge/scope.h"
-#include "write/site.h"
 #include "judge/xref.h"
+#include "write/site.h"
 
 struct pack_options {
 	const char *out;

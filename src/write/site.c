@@ -18,11 +18,11 @@
 #include "base/ident.h"
 #include "base/jsonarena.h"
 #include "base/mem.h"
+#include "base/threads.h"
 #include "present/url.h"
+#include "present/view.h"
 #include "render/mustache.h"
 #include "render/theme.h"
-#include "base/threads.h"
-#include "present/view.h"
 
 #include <errno.h>
 #include <dirent.h>

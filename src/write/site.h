@@ -27,10 +27,10 @@
 #include <jansson.h>
 
 #include "base/diag.h"
-#include "present/export.h"
-#include "present/view.h"
 #include "read/model.h"
 #include "judge/xref.h"
+#include "present/export.h"
+#include "present/view.h"
 
 /*
  * A file written beside the pages whose text is made in pieces (a pack's

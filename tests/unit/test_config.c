@@ -5,8 +5,8 @@
 #include "check.h"
 #include "base/arena.h"
 #include "base/buf.h"
-#include "read/config.h"
 #include "base/diag.h"
+#include "read/config.h"
 
 
 /*

@@ -13,8 +13,8 @@
  * lines, even where each field lies in the text.
  */
 #include "check.h"
-#include "read/csvfile.h"
 #include "base/mem.h"
+#include "read/csvfile.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -6,8 +6,8 @@
  * into a fresh temporary folder and loads it as folio would, on one
  * thread and on several, which must agree.
  */
-#include "check.h"
 #include "centre_texts.h"
+#include "check.h"
 
 #include "base/buf.h"
 #include "read/model.h"

@@ -3,14 +3,14 @@
  * a time is, byte for byte, one jansson dump of the whole tree, and a
  * sink that fails stops it.
  */
+#include "centre_texts.h"
 #include "check.h"
 #include "present/diag_json.h"
-#include "centre_texts.h"
 
 #include "base/buf.h"
-#include "present/export.h"
 #include "read/model.h"
 #include "judge/xref.h"
+#include "present/export.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -7,11 +7,11 @@
  * folio would, and checks what was read and every diagnostic, by message
  * and place.
  */
-#include "check.h"
 #include "centre_texts.h"
+#include "check.h"
 
-#include "present/export.h"
 #include "read/model.h"
+#include "present/export.h"
 
 #include <stdio.h>
 #include <stdlib.h>

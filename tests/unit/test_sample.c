@@ -7,8 +7,8 @@
  * coverage, the rates, the reasons, the exclusion of portfolios sampled
  * already, determinism for a seed, and narrowing to a visit's scope.
  */
-#include "check.h"
 #include "centre_texts.h"
+#include "check.h"
 
 #include "read/model.h"
 #include "judge/sample.h"

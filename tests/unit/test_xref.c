@@ -5,8 +5,8 @@
  * learners file, one evidence file), loads it as folio would, and checks
  * the portfolios the rules give.
  */
-#include "check.h"
 #include "centre_texts.h"
+#include "check.h"
 
 #include "base/buf.h"
 #include "read/model.h"

@@ -11,10 +11,10 @@
  * only ever holds fully linked templates and the next attempt reports the
  * same errors again.
  */
-#include "render/mustache/tree.h"
 #include "base/fsutil.h"
 #include "base/hash.h"
 #include "base/mem.h"
+#include "render/mustache/tree.h"
 
 #include <errno.h>
 #include <stdbool.h>

@@ -17,8 +17,8 @@
  * Errors are reported and parsing goes on, to report them all; the
  * template is then not built.
  */
-#include "render/mustache/tree.h"
 #include "base/mem.h"
+#include "render/mustache/tree.h"
 
 #include <stdarg.h>
 #include <stdbool.h>

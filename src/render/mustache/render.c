@@ -18,10 +18,10 @@
  * start a template line (MUSTACHE_BOL) and the lines inside text nodes get
  * it.  An inline partial starts again with none, as in the spec.
  */
-#include "render/mustache/tree.h"
 #include "base/mem.h"
 #include "base/utf8.h"
 #include "base/value.h"
+#include "render/mustache/tree.h"
 
 #include <stdbool.h>
 #include <stddef.h>
