@@ -31,23 +31,6 @@ struct linker {
 	bool failed;
 };
 
-int mustache_name_ok(const char *name, size_t len)
-{
-	if (len == 0 || name[0] == '/' || memchr(name, '\0', len) ||
-	    memchr(name, '\\', len))
-		return 0;
-	for (size_t i = 0; i <= len;) {
-		size_t j = i;
-
-		while (j < len && name[j] != '/')
-			j++;
-		if (j - i == 2 && name[i] == '.' && name[i + 1] == '.')
-			return 0;
-		i = j + 1;
-	}
-	return 1;
-}
-
 int mustache_load_dir(void *dir, const char *name, char **source,
 		      size_t *len, char **label)
 {

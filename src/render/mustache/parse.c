@@ -72,6 +72,25 @@ struct builder {
 	bool text_open;               /* the last node is text that may grow */
 };
 
+/* Here, where partial names are read; the environment and the renderer
+ * check them too. */
+int mustache_name_ok(const char *name, size_t len)
+{
+	if (len == 0 || name[0] == '/' || memchr(name, '\0', len) ||
+	    memchr(name, '\\', len))
+		return 0;
+	for (size_t i = 0; i <= len;) {
+		size_t j = i;
+
+		while (j < len && name[j] != '/')
+			j++;
+		if (j - i == 2 && name[i] == '.' && name[i + 1] == '.')
+			return 0;
+		i = j + 1;
+	}
+	return 1;
+}
+
 static bool is_blank_char(char c)
 {
 	return c == ' ' || c == '\t';
