@@ -7,7 +7,7 @@
 #   make deps       install the Debian packages folio needs, if missing
 #                   (make only checks for them; test, example and bench
 #                   run deps first)
-#   make install    PREFIX=/usr/local DESTDIR= ; installs the man page too
+#   make install    PREFIX=/usr/local DESTDIR= ; installs the man pages too
 #
 # Sources are found by wildcard: a new .c in a stage folder of src/ (see
 # docs/design.md) joins the library, a new tests/unit/test_*.c becomes a
@@ -53,7 +53,22 @@ TESTS     = $(TEST_SRC:tests/unit/%.c=build/asan/tests/%)
 # Test objects are intermediate files; keep them between runs.
 .SECONDARY:
 
-all: build/folio
+# The file formats' manual pages, made from docs/ (tools/mdman.c).
+MAN_PAGES = build/man/folio-units.5 build/man/folio-centre.5
+
+all: build/folio $(MAN_PAGES)
+
+build/tools/mdman: tools/mdman.c build/obj/src/base/buf.o build/obj/src/base/mem.o
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(CFLAGS) $^ -o $@ $(PKG_LIBS)
+
+build/man/folio-units.5: docs/units.md build/tools/mdman
+	@mkdir -p $(dir $@)
+	build/tools/mdman folio-units 5 "the unit specification format" < $< > $@.tmp && mv $@.tmp $@
+
+build/man/folio-centre.5: docs/centre.md build/tools/mdman
+	@mkdir -p $(dir $@)
+	build/tools/mdman folio-centre 5 "a centre's files: folio.yml and the CSV files" < $< > $@.tmp && mv $@.tmp $@
 
 # The Debian packages of DEBS not installed, for the two rules below.
 MISSING_DEBS = missing=; for p in $(DEBS); do \
@@ -137,7 +152,7 @@ test:
 	@$(MAKE) --no-print-directory test-programs
 	@sh tests/run.sh
 
-test-programs: build/folio build/asan/folio $(TESTS)
+test-programs: build/folio build/asan/folio $(TESTS) $(MAN_PAGES)
 
 # ---- valgrind: the unit tests without sanitizers, for memcheck ----------
 # tests/run.sh runs these, and build/folio, under valgrind's memcheck.
@@ -182,13 +197,15 @@ fuzz: $(FUZZ_BINS)
 	@sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 # ---- end fuzz ------------------------------------------------------------
 
-install: build/folio
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+install: build/folio $(MAN_PAGES)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
 	install -m 755 build/folio $(DESTDIR)$(BINDIR)/folio
 	install -m 644 cmd/folio.1 $(DESTDIR)$(MANDIR)/man1/folio.1
+	install -m 644 $(MAN_PAGES) $(DESTDIR)$(MANDIR)/man5/
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/folio $(DESTDIR)$(MANDIR)/man1/folio.1
+	rm -f $(DESTDIR)$(BINDIR)/folio $(DESTDIR)$(MANDIR)/man1/folio.1 \
+	  $(DESTDIR)$(MANDIR)/man5/folio-units.5 $(DESTDIR)$(MANDIR)/man5/folio-centre.5
 
 clean:
 	rm -rf build
