@@ -5,19 +5,17 @@
  * Each loader records into the loader context; once all have run, what
  * they recorded moves into the model, which nothing writes again.
  */
+#include "read/model.h"
+#include "base/buf.h"
+#include "base/date.h"
 #include "base/fsutil.h"
 #include "base/mem.h"
 #include "read/load.h"
-#include "read/model.h"
-
-#include "base/buf.h"
-#include "base/date.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 /* The unit already loaded under u's id, in any case, looked up before sorting. */
