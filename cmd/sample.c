@@ -4,7 +4,7 @@
 #include "visit.h"
 #include "base/fsutil.h"
 #include "present/sample_json.h"
-#include "write/pack.h"
+#include "render/plan.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -36,7 +36,7 @@ static int print_markdown(struct visit *v, const char *templates)
 {
 	struct buf out = BUF_INIT;
 	struct diag_list diags = DIAG_LIST_INIT;
-	int rc = pack_plan_markdown(&v->model, &v->xref, &v->plan, &v->scope,
+	int rc = plan_markdown(&v->model, &v->xref, &v->plan, &v->scope,
 				    templates, &out, &diags);
 
 	if (rc == 0)

@@ -26,7 +26,6 @@
 
 #include <jansson.h>
 
-#include "base/buf.h"
 #include "base/diag.h"
 #include "read/model.h"
 #include "judge/sample.h"
@@ -43,24 +42,6 @@ struct pack_options {
 	 * lists them, and data.json holds them. */
 	const struct diag_list *diags;
 };
-
-/*
- * The pack page's context (docs/sampling.md, "The pack"): cover, tracking,
- * staff, plan, record and contents.  m, x and s are the narrowed model,
- * its cross-reference and its plan.
- */
-json_t *pack_view(const struct model *m, const struct xref *x,
-		  const struct sample *s, const struct scope *scope);
-
-/*
- * The plan as Markdown (`folio sample`), from the theme's md/sample
- * template (templates may override it).  0, or -1 with the template's
- * errors in diags.
- */
-int pack_plan_markdown(const struct model *m, const struct xref *x,
-		       const struct sample *s, const struct scope *scope,
-		       const char *templates, struct buf *out,
-		       struct diag_list *diags);
 
 enum site_status pack_build(const struct model *m, const struct xref *x,
 			    const struct sample *s, const struct pack_options *o,
