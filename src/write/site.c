@@ -12,6 +12,7 @@
 #define _GNU_SOURCE   /* renameat2 and RENAME_EXCHANGE, nftw */
 
 #include "write/site.h"
+#include "write/outdir.h"
 #include "base/buf.h"
 #include "base/fsutil.h"
 #include "base/hash.h"
@@ -41,8 +42,6 @@
 
 #include <nettle/sha2.h>
 
-/* Marks a folder as folio's own, so a rebuild may replace it. */
-#define SITE_MARKER ".folio-site"
 
 static const char *const template_names[] = {
 	[VIEW_DASHBOARD] = "index",
@@ -113,232 +112,7 @@ struct build {
 	struct misses misses;           /* site_options.check_templates */
 };
 
-/* ---- refusing a dangerous output ---------------------------------------- */
-
-/* The canonical form of a path that may not exist yet (its parent must). */
-static char *canonical(const char *path)
-{
-	char *real = realpath(path, NULL), *slash, *dir, *joined;
-	char *parent;
-
-	if (real)
-		return real;
-	dir = mem_strdup(path);
-	slash = strrchr(dir, '/');
-	if (slash && slash != dir) {
-		*slash = '\0';
-		parent = realpath(dir, NULL);
-		joined = parent ? fs_join(parent, slash + 1) : NULL;
-	} else if (slash) {
-		joined = mem_strdup(path);
-		parent = NULL;
-	} else {
-		parent = realpath(".", NULL);
-		joined = parent ? fs_join(parent, path) : NULL;
-	}
-	free(parent);
-	free(dir);
-	return joined;
-}
-
-static bool holds_input(const char *out, const char *input)
-{
-	char *real = input ? realpath(input, NULL) : NULL;
-	bool holds = real && fs_within(real, out);
-
-	free(real);
-	return holds;
-}
-
-/* An empty folder, or one with folio's marker: safe to replace. */
-static bool made_by_folio(const char *out)
-{
-	char *marker = fs_join(out, SITE_MARKER);
-	bool ours = access(marker, F_OK) == 0;
-	DIR *d;
-	struct dirent *e;
-
-	free(marker);
-	if (ours || !(d = opendir(out)))
-		return ours;
-	ours = true;
-	while ((e = readdir(d)))
-		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
-			ours = false;
-	closedir(d);
-	return ours;
-}
-
-/* Where the site is built before it is swapped in: beside out. */
-static char *fresh_path(const char *out)
-{
-	struct buf path = BUF_INIT;
-
-	buf_puts(&path, out);
-	buf_puts(&path, ".folio-new");
-	return buf_detach(&path);
-}
-
-/* Where the old site waits where no atomic exchange is to be had. */
-static char *fresh_old_path(const char *fresh)
-{
-	struct buf path = BUF_INIT;
-
-	buf_printf(&path, "%s-old", fresh);
-	return buf_detach(&path);
-}
-
-/*
- * The output folder without the trailing slashes and "/." that name the
- * same folder ("SITE/", "SITE/."): the fresh folder is made beside it,
- * never inside.  NULL when nothing names a folder ("") or the last part
- * is "." or "..".
- */
-static char *out_folder(const char *out)
-{
-	size_t n = strlen(out);
-	const char *last;
-
-	for (;;) {
-		if (n > 1 && out[n - 1] == '/')
-			n--;
-		else if (n > 2 && out[n - 1] == '.' && out[n - 2] == '/')
-			n -= 2;
-		else
-			break;
-	}
-	last = out + n;
-	while (last > out && last[-1] != '/')
-		last--;
-	if (n == 0 || (out + n - last == 1 && last[0] == '.') ||
-	    (out + n - last == 2 && last[0] == '.' && last[1] == '.'))
-		return NULL;
-	return mem_strndup(out, n);
-}
-
-/* A mount point cannot be swapped for a fresh folder by a rename. */
-static bool mount_point(const char *out)
-{
-	char *parent = fs_join(out, "..");
-	struct stat st, up;
-	bool mounted = lstat(out, &st) == 0 && S_ISDIR(st.st_mode) &&
-		       stat(parent, &up) == 0 &&
-		       (st.st_dev != up.st_dev || st.st_ino == up.st_ino);
-
-	free(parent);
-	return mounted;
-}
-
-/* A folder folio works in beside out that holds something not its own. */
-static const char *foreign_beside(const char *fresh, const char *old)
-{
-	if (fs_is_dir(fresh) && !made_by_folio(fresh))
-		return fresh;
-	if (fs_is_dir(old) && !made_by_folio(old))
-		return old;
-	return NULL;
-}
-
-/* Why the inputs forbid out (canonical as real), or NULL. */
-static const char *holds_centre(const struct model *m, const char *real)
-{
-	if (holds_input(real, m->centre))
-		return "it is, or holds, the centre folder";
-	if (holds_input(real, m->units_dir) ||
-	    holds_input(real, m->learners_file) ||
-	    holds_input(real, m->evidence_dir) ||
-	    holds_input(real, m->assessors_file) ||
-	    holds_input(real, m->iqa_file))
-		return "it holds the centre's inputs";
-	return NULL;
-}
-
-static const char *refuse_folder(const struct model *m, const char *out,
-				 char *why, size_t size)
-{
-	char *real = canonical(out), *home = NULL;
-	char *fresh = fresh_path(out), *old = fresh_old_path(fresh);
-	struct stat st;
-	const char *problem = NULL, *beside;
-
-	if (!real) {
-		snprintf(why, size, "its parent folder does not exist");
-		free(fresh);
-		free(old);
-		return why;
-	}
-	if (getenv("HOME") && *getenv("HOME"))
-		home = realpath(getenv("HOME"), NULL);
-	if (strcmp(real, "/") == 0)
-		problem = "it is the root folder";
-	else if (home && strcmp(real, home) == 0)
-		problem = "it is your home folder";
-	else if ((problem = holds_centre(m, real)))
-		;
-	else if (lstat(out, &st) == 0 && !S_ISDIR(st.st_mode))
-		problem = "it exists and is not a folder";
-	else if (mount_point(out))
-		problem = "it is a mount point, which folio cannot swap for the "
-			  "new site; give a folder inside it";
-	else if (lstat(out, &st) == 0 && !made_by_folio(out))
-		problem = "it is a folder folio did not make (no " SITE_MARKER
-			  " file in it); remove it or choose another --out";
-	if (problem) {
-		snprintf(why, size, "%s", problem);
-	} else if ((beside = foreign_beside(fresh, old))) {
-		snprintf(why, size, "folio builds the site in %s first, and a "
-			 "folder there is not one of folio's (no " SITE_MARKER
-			 " file in it); move it away", beside);
-		problem = why;
-	}
-	free(real);
-	free(home);
-	free(fresh);
-	free(old);
-	return problem ? why : NULL;
-}
-
-const char *site_refuse_out(const struct model *m, const char *out,
-			    char *why, size_t size)
-{
-	char *folder = out_folder(out);
-	const char *problem;
-
-	if (!folder) {
-		char *real = *out ? realpath(out, NULL) : NULL;
-		const char *centre = real ? holds_centre(m, real) : NULL;
-
-		snprintf(why, size, "%s", centre ? centre : *out ?
-			 "it ends in . or ..; name the folder itself" :
-			 "it is empty (an unset variable?); name the folder");
-		free(real);
-		return why;
-	}
-	problem = refuse_folder(m, folder, why, size);
-	free(folder);
-	return problem;
-}
-
 /* ---- folders and files -------------------------------------------------- */
-
-static int remove_entry(const char *path, const struct stat *st, int flag,
-			struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	return remove(path) == 0 || errno == ENOENT ? 0 : -1;
-}
-
-/* Deletes a tree without following symbolic links inside it. */
-static int remove_tree(const char *path)
-{
-	struct stat st;
-
-	if (lstat(path, &st) != 0)
-		return errno == ENOENT ? 0 : -1;
-	return nftw(path, remove_entry, 32, FTW_DEPTH | FTW_PHYS);
-}
 
 static void fail(struct build *b, enum site_status status, const char *file,
 		 const char *fmt, const char *detail)
@@ -1169,7 +943,7 @@ static void marker_text(uint64_t print, char *text, size_t size)
 /* Whether out holds a complete site built from exactly these inputs. */
 static bool up_to_date(const struct build *b, const char *marker)
 {
-	char *path = fs_join(b->out, SITE_MARKER), *old;
+	char *path = fs_join(b->out, OUTDIR_MARKER), *old;
 	size_t len;
 	bool same = fs_read_file(path, &old, &len) == 0;
 
@@ -1183,65 +957,13 @@ static bool up_to_date(const struct build *b, const char *marker)
 
 /* ---- publishing --------------------------------------------------------- */
 
-/* Exchanges the fresh folder with the old atomically where the system can. */
 static void publish(struct build *b)
 {
-	struct stat st;
+	int err = outdir_publish(b->out, b->fresh);
 
-	if (lstat(b->out, &st) != 0) {
-		if (rename(b->fresh, b->out) != 0)
-			fail(b, SITE_IO_ERROR, b->out, "cannot publish: %s",
-			     strerror(errno));
-		return;
-	}
-	if (renameat2(AT_FDCWD, b->fresh, AT_FDCWD, b->out, RENAME_EXCHANGE) != 0) {
-		/* No atomic exchange on this file system: two renames, the old
-		 * site kept aside until the new one is in place. */
-		char *old = fresh_old_path(b->fresh);
-
-		remove_tree(old);
-		if (rename(b->out, old) != 0 || rename(b->fresh, b->out) != 0)
-			fail(b, SITE_IO_ERROR, b->out, "cannot publish: %s",
-			     strerror(errno));
-		else
-			remove_tree(old);
-		free(old);
-		return;
-	}
-	remove_tree(b->fresh);   /* now the old site */
-}
-
-/*
- * Holds builds into one folder apart: the second waits for the first,
- * then finds the site up to date or builds it anew.  The lock is on the
- * output folder itself (made empty if there is none yet, which any later
- * build may use); as publishing puts another folder under its name, a
- * lock that no longer holds the folder of that name is taken again.
- * Returns the locked descriptor, or -1 where there are no locks (the
- * build goes on without, as it always did).
- */
-static int lock_out(const char *out, bool *made)
-{
-	for (;;) {
-		struct stat held, now;
-		int fd;
-
-		if (mkdir(out, 0755) == 0)
-			*made = true;
-		fd = open(out, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-		if (fd < 0)
-			return -1;
-		while (flock(fd, LOCK_EX) != 0) {
-			if (errno != EINTR) {
-				close(fd);
-				return -1;
-			}
-		}
-		if (fstat(fd, &held) == 0 && stat(out, &now) == 0 &&
-		    held.st_dev == now.st_dev && held.st_ino == now.st_ino)
-			return fd;
-		close(fd);
-	}
+	if (err)
+		fail(b, SITE_IO_ERROR, b->out, "cannot publish: %s",
+		     strerror(err));
 }
 
 static void free_build(struct build *b)
@@ -1296,7 +1018,7 @@ enum site_status site_build(const struct model *m, const struct xref *x,
 
 	memset(result, 0, sizeof(*result));
 	jsonarena_install();
-	if (!o->check_only && site_refuse_out(m, o->out, why, sizeof(why))) {
+	if (!o->check_only && outdir_refuse(m, o->out, why, sizeof(why))) {
 		diag_error(diags, *o->out ? o->out : "--out", 0, 0,
 			   "refusing to build into this folder: %s", why);
 		return SITE_IO_ERROR;
@@ -1316,8 +1038,8 @@ enum site_status site_build(const struct model *m, const struct xref *x,
 		free_build(&b);
 		return status;
 	}
-	b.out = out_folder(o->out);
-	b.fresh = fresh_path(b.out);
+	b.out = outdir_folder(o->out);
+	b.fresh = outdir_fresh(b.out);
 	if (b.status == SITE_OK) {
 		/* A folder made whole (a pack: its SHA256SUMS must cover
 		 * exactly what it holds, and it is small) is never skipped. */
@@ -1326,7 +1048,7 @@ enum site_status site_build(const struct model *m, const struct xref *x,
 				 FOLIO_VERSION, o->whole);
 		else
 			marker_text(fingerprint(&b), marker, sizeof(marker));
-		locked = lock_out(b.out, &made);
+		locked = outdir_lock(b.out, &made);
 		if (!o->whole && up_to_date(&b, marker)) {
 			result->up_to_date = true;
 			if (locked >= 0)
@@ -1335,12 +1057,12 @@ enum site_status site_build(const struct model *m, const struct xref *x,
 			return SITE_OK;
 		}
 		b.has_old = fs_is_dir(b.out);
-		remove_tree(b.fresh);   /* left by a build that was killed */
+		outdir_remove_tree(b.fresh);   /* left by a build that was killed */
 		if (mkdir(b.fresh, 0755) != 0)
 			fail(&b, SITE_IO_ERROR, b.fresh, "cannot make the folder: %s",
 			     strerror(errno));
 		else    /* first, so that a killed build's folder is known */
-			put_file(&b, SITE_MARKER, marker, strlen(marker), &b.result);
+			put_file(&b, OUTDIR_MARKER, marker, strlen(marker), &b.result);
 	}
 	if (b.status == SITE_OK) {
 		list_pages(&b);
@@ -1358,11 +1080,11 @@ enum site_status site_build(const struct model *m, const struct xref *x,
 		if (b.status == SITE_OK && !atomic_load(&b.failed))
 			publish(&b);
 		else
-			remove_tree(b.fresh);
+			outdir_remove_tree(b.fresh);
 	}
 	status = b.status != SITE_OK ? b.status :
 		 atomic_load(&b.failed) ? SITE_TEMPLATE_ERROR : SITE_OK;
-	if (made)       /* the empty folder lock_out made, if still empty */
+	if (made)       /* the empty folder outdir_lock made, if still empty */
 		rmdir(b.out);
 	if (locked >= 0)
 		close(locked);

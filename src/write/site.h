@@ -104,15 +104,6 @@ enum site_status {
 	SITE_IO_ERROR = 2,          /* refused output, or a write failed */
 };
 
-/*
- * Why out must not be built into, or NULL: it is empty or ends in . or
- * .., is "/", the home folder, the centre folder or holds an input, a
- * mount point, or a folder folio did not make; or a folder that is not
- * folio's stands where the site is built first (OUT.folio-new).
- */
-const char *site_refuse_out(const struct model *m, const char *out,
-			    char *why, size_t size);
-
 /* The shard (1..shards) a learner's pages belong to: a stable hash of the id. */
 unsigned site_shard_of(const char *learner, unsigned shards);
 

@@ -1,0 +1,58 @@
+/*
+ * outdir.h - the folder a site or pack is published as: refused when it
+ * is dangerous, locked while a build runs, built beside itself and
+ * swapped in whole.
+ *
+ * A build makes OUT.folio-new beside OUT (outdir_fresh), writes everything
+ * there, and outdir_publish() exchanges it with OUT in one step where the
+ * file system can (renameat2 RENAME_EXCHANGE), else with two renames, the
+ * old folder kept aside until the new one is in place: an interrupted or
+ * refused build leaves the old site as it was.  Every folder folio makes
+ * holds OUTDIR_MARKER, so that a later build knows it may replace it.
+ */
+#ifndef FOLIO_OUTDIR_H
+#define FOLIO_OUTDIR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "read/model.h"
+
+/* Marks a folder as folio's own, so a rebuild may replace it. */
+#define OUTDIR_MARKER ".folio-site"
+
+/*
+ * Why out must not be built into, or NULL: it is empty or ends in . or
+ * .., is "/", the home folder, the centre folder or holds an input, a
+ * mount point, or a folder folio did not make; or a folder that is not
+ * folio's stands where the site is built first (OUT.folio-new).  The
+ * reason is written into why[size].
+ */
+const char *outdir_refuse(const struct model *m, const char *out,
+			  char *why, size_t size);
+
+/*
+ * out without the trailing slashes and "/." that name the same folder
+ * ("SITE/", "SITE/."), so that the fresh folder is made beside it, never
+ * inside; NULL when nothing names a folder ("") or the last part is "."
+ * or "..".  The caller frees it.
+ */
+char *outdir_folder(const char *out);
+
+/* Where the folder is built before it is swapped in: OUT.folio-new. */
+char *outdir_fresh(const char *out);
+
+/*
+ * Holds builds into one folder apart (flock on the folder, made empty if
+ * there is none yet: *made says so).  The locked descriptor, or -1 where
+ * there are no locks (the build goes on without).
+ */
+int outdir_lock(const char *out, bool *made);
+
+/* Puts fresh in out's place: 0, or an errno value (out is then intact). */
+int outdir_publish(const char *out, const char *fresh);
+
+/* Deletes a tree without following symbolic links inside it; 0 or -1. */
+int outdir_remove_tree(const char *path);
+
+#endif
