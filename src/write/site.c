@@ -9,10 +9,9 @@
  * then the checksums, if asked; then, if nothing failed, exchange the
  * fresh folder with the old one and delete the old.
  */
-#define _GNU_SOURCE   /* renameat2 and RENAME_EXCHANGE, nftw */
+#define _GNU_SOURCE   /* qsort_r */
 
 #include "write/site.h"
-#include "write/outdir.h"
 #include "base/buf.h"
 #include "base/fsutil.h"
 #include "base/hash.h"
@@ -24,11 +23,11 @@
 #include "present/view.h"
 #include "render/mustache.h"
 #include "render/theme.h"
+#include "write/fingerprint.h"
+#include "write/outdir.h"
 
 #include <errno.h>
-#include <dirent.h>
 #include <fcntl.h>
-#include <ftw.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -36,7 +35,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -824,87 +822,12 @@ static void write_sums(struct build *b)
 
 /* ---- knowing when there is nothing to do -------------------------------- */
 
-static void hash_in(uint64_t *h, const void *data, size_t len)
-{
-	*h = hash_bytes(*h, data, len);
-}
-
-/* With its NUL, so that "ab" then "c" differs from "a" then "bc". */
-static void hash_text(uint64_t *h, const char *s)
-{
-	hash_in(h, s ? s : "", s ? strlen(s) + 1 : 1);
-}
-
 /*
- * A file by its path, size, inode and times (to the nanosecond): the
- * change time too, so that a copy that keeps the old modification time
- * (cp -p, rsync -t) still counts as a change.
- */
-static void hash_file(uint64_t *h, const char *path)
-{
-	struct stat st;
-
-	hash_text(h, path);
-	if (stat(path, &st) == 0) {
-		hash_in(h, &st.st_size, sizeof(st.st_size));
-		hash_in(h, &st.st_ino, sizeof(st.st_ino));
-		hash_in(h, &st.st_mtim, sizeof(st.st_mtim));
-		hash_in(h, &st.st_ctim, sizeof(st.st_ctim));
-	}
-}
-
-/*
- * Every file under dir, at any depth (partials may live in subfolders):
- * each by its path, size and time, summed so that the order the system
- * lists them in does not matter.  A loop over a stack of folders, not
- * recursion; links are not followed into folders (a loop of links).
- */
-static void hash_tree(uint64_t *h, const char *dir)
-{
-	char **stack = NULL;
-	size_t n = 0, cap = 0;
-	uint64_t sum = 0, count = 0;
-
-	stack = mem_array_grow(stack, &cap, 1, sizeof(*stack));
-	stack[n++] = mem_strdup(dir);
-	while (n > 0) {
-		char *folder = stack[--n];
-		DIR *d = opendir(folder);
-		struct dirent *e;
-
-		while (d && (e = readdir(d))) {
-			char *path;
-			struct stat st;
-			uint64_t one = HASH_INIT;
-
-			if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-				continue;
-			path = fs_join(folder, e->d_name);
-			if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-				stack = mem_array_grow(stack, &cap, n + 1, sizeof(*stack));
-				stack[n++] = path;
-				continue;
-			}
-			hash_file(&one, path);
-			sum += one;
-			count++;
-			free(path);
-		}
-		if (d)
-			closedir(d);
-		free(folder);
-	}
-	free(stack);
-	hash_in(h, &sum, sizeof(sum));
-	hash_in(h, &count, sizeof(count));
-}
-
-/*
- * Everything the pages depend on: folio and its built-in theme, every
- * option (the site's, and the model's: --encoding, today), and every file
- * the model read or tried to read, and every file of the overriding
- * theme.  A field added to site_options or to model_paths that changes a
- * page must be added here.
+ * Everything the pages depend on (fingerprint.h): folio and its built-in
+ * theme, every option (the site's, and the model's: --encoding, today),
+ * every file the model read or tried to read, and every file of the
+ * overriding theme.  A field added to site_options or to model_paths that
+ * changes a page must be added here.
  */
 static uint64_t fingerprint(const struct build *b)
 {
@@ -912,47 +835,26 @@ static uint64_t fingerprint(const struct build *b)
 	const struct site_options *o = b->o;
 	uint64_t h = HASH_INIT;
 
-	hash_text(&h, FOLIO_VERSION);
+	fingerprint_text(&h, FOLIO_VERSION);
 	for (size_t i = 0; i < theme_files_count; i++)
-		hash_in(&h, theme_files[i].data, theme_files[i].len);
-	hash_in(&h, &o->html, sizeof(o->html));
-	hash_in(&h, &o->md, sizeof(o->md));
-	hash_text(&h, o->base_url);
-	hash_text(&h, o->templates);
-	hash_in(&h, &o->shard, sizeof(o->shard));
-	hash_in(&h, &o->shards, sizeof(o->shards));
+		fingerprint_bytes(&h, theme_files[i].data, theme_files[i].len);
+	fingerprint_bytes(&h, &o->html, sizeof(o->html));
+	fingerprint_bytes(&h, &o->md, sizeof(o->md));
+	fingerprint_text(&h, o->base_url);
+	fingerprint_text(&h, o->templates);
+	fingerprint_bytes(&h, &o->shard, sizeof(o->shard));
+	fingerprint_bytes(&h, &o->shards, sizeof(o->shards));
 	/* Not the pages, but whether they may be published. */
-	hash_in(&h, &o->check_templates, sizeof(o->check_templates));
-	hash_in(&h, &o->strict_templates, sizeof(o->strict_templates));
-	hash_in(&h, &m->today, sizeof(m->today));
-	hash_text(&h, m->encoding);
-	hash_in(&h, &m->summaries_html, sizeof(m->summaries_html));
+	fingerprint_bytes(&h, &o->check_templates, sizeof(o->check_templates));
+	fingerprint_bytes(&h, &o->strict_templates, sizeof(o->strict_templates));
+	fingerprint_bytes(&h, &m->today, sizeof(m->today));
+	fingerprint_text(&h, m->encoding);
+	fingerprint_bytes(&h, &m->summaries_html, sizeof(m->summaries_html));
 	for (size_t i = 0; i < m->ninputs; i++)
-		hash_file(&h, m->inputs[i]);
+		fingerprint_file(&h, m->inputs[i]);
 	if (o->templates)
-		hash_tree(&h, o->templates);
+		fingerprint_tree(&h, o->templates);
 	return h;
-}
-
-static void marker_text(uint64_t print, char *text, size_t size)
-{
-	snprintf(text, size, "folio %s %016llx\n", FOLIO_VERSION,
-		 (unsigned long long)print);
-}
-
-/* Whether out holds a complete site built from exactly these inputs. */
-static bool up_to_date(const struct build *b, const char *marker)
-{
-	char *path = fs_join(b->out, OUTDIR_MARKER), *old;
-	size_t len;
-	bool same = fs_read_file(path, &old, &len) == 0;
-
-	free(path);
-	if (!same)
-		return false;
-	same = len == strlen(marker) && memcmp(old, marker, len) == 0;
-	free(old);
-	return same;
 }
 
 /* ---- publishing --------------------------------------------------------- */
@@ -1047,9 +949,9 @@ enum site_status site_build(const struct model *m, const struct xref *x,
 			snprintf(marker, sizeof(marker), "folio %s %s\n",
 				 FOLIO_VERSION, o->whole);
 		else
-			marker_text(fingerprint(&b), marker, sizeof(marker));
+			fingerprint_marker(fingerprint(&b), marker, sizeof(marker));
 		locked = outdir_lock(b.out, &made);
-		if (!o->whole && up_to_date(&b, marker)) {
+		if (!o->whole && fingerprint_matches(b.out, marker)) {
 			result->up_to_date = true;
 			if (locked >= 0)
 				close(locked);

@@ -1,0 +1,110 @@
+/*
+ * fingerprint.c - knowing when there is nothing to do (see fingerprint.h).
+ */
+#include "write/fingerprint.h"
+#include "base/fsutil.h"
+#include "base/hash.h"
+#include "base/mem.h"
+#include "write/outdir.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+void fingerprint_bytes(uint64_t *h, const void *data, size_t len)
+{
+	*h = hash_bytes(*h, data, len);
+}
+
+/* With its NUL, so that "ab" then "c" differs from "a" then "bc". */
+void fingerprint_text(uint64_t *h, const char *s)
+{
+	fingerprint_bytes(h, s ? s : "", s ? strlen(s) + 1 : 1);
+}
+
+/*
+ * A file by its path, size, inode and times (to the nanosecond): the
+ * change time too, so that a copy that keeps the old modification time
+ * (cp -p, rsync -t) still counts as a change.
+ */
+void fingerprint_file(uint64_t *h, const char *path)
+{
+	struct stat st;
+
+	fingerprint_text(h, path);
+	if (stat(path, &st) == 0) {
+		fingerprint_bytes(h, &st.st_size, sizeof(st.st_size));
+		fingerprint_bytes(h, &st.st_ino, sizeof(st.st_ino));
+		fingerprint_bytes(h, &st.st_mtim, sizeof(st.st_mtim));
+		fingerprint_bytes(h, &st.st_ctim, sizeof(st.st_ctim));
+	}
+}
+
+/*
+ * Every file under dir, at any depth (partials may live in subfolders):
+ * each by its path, size and time, summed so that the order the system
+ * lists them in does not matter.  A loop over a stack of folders, not
+ * recursion; links are not followed into folders (a loop of links).
+ */
+void fingerprint_tree(uint64_t *h, const char *dir)
+{
+	char **stack = NULL;
+	size_t n = 0, cap = 0;
+	uint64_t sum = 0, count = 0;
+
+	stack = mem_array_grow(stack, &cap, 1, sizeof(*stack));
+	stack[n++] = mem_strdup(dir);
+	while (n > 0) {
+		char *folder = stack[--n];
+		DIR *d = opendir(folder);
+		struct dirent *e;
+
+		while (d && (e = readdir(d))) {
+			char *path;
+			struct stat st;
+			uint64_t one = HASH_INIT;
+
+			if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+				continue;
+			path = fs_join(folder, e->d_name);
+			if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+				stack = mem_array_grow(stack, &cap, n + 1, sizeof(*stack));
+				stack[n++] = path;
+				continue;
+			}
+			fingerprint_file(&one, path);
+			sum += one;
+			count++;
+			free(path);
+		}
+		if (d)
+			closedir(d);
+		free(folder);
+	}
+	free(stack);
+	fingerprint_bytes(h, &sum, sizeof(sum));
+	fingerprint_bytes(h, &count, sizeof(count));
+}
+
+void fingerprint_marker(uint64_t print, char *text, size_t size)
+{
+	snprintf(text, size, "folio %s %016llx\n", FOLIO_VERSION,
+		 (unsigned long long)print);
+}
+
+bool fingerprint_matches(const char *out, const char *marker)
+{
+	char *path = fs_join(out, OUTDIR_MARKER), *old;
+	size_t len;
+	bool same = fs_read_file(path, &old, &len) == 0;
+
+	free(path);
+	if (!same)
+		return false;
+	same = len == strlen(marker) && memcmp(old, marker, len) == 0;
+	free(old);
+	return same;
+}
+
