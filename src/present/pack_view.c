@@ -90,10 +90,33 @@ static json_t *scope_json(const struct scope *s)
 
 /* ---- learner tracking --------------------------------------------------- */
 
+/*
+ * The first and last dates of a portfolio's evidence, in date order, but
+ * never a row dated after today: it cannot have happened, and a verifier
+ * reading "first to last" would take it for evidence held.
+ */
+static bool evidence_span(const struct portfolio *p, int32_t *first,
+			  int32_t *last)
+{
+	bool dated = false;
+
+	for (size_t i = 0; i < p->nrows; i++) {
+		if (p->rows[i]->future)
+			continue;
+		if (!dated)
+			*first = p->rows[i]->date;
+		*last = p->rows[i]->date;
+		dated = true;
+	}
+	return dated;
+}
+
 static json_t *tracking_cell(const struct pack_view *c, size_t pi, bool linked)
 {
 	const struct portfolio *p = &c->x->portfolios[pi];
 	const struct iqa_record *r = c->latest[pi];
+	int32_t first = 0, last = 0;
+	bool dated = evidence_span(p, &first, &last);
 	json_t *cell = json_pack("{s:b, s:s, s:s, s:s, s:i, s:b, s:b}",
 		"has", true,
 		"unit", p->unit->id,
@@ -103,10 +126,8 @@ static json_t *tracking_cell(const struct pack_view *c, size_t pi, bool linked)
 		"registered", p->registered,
 		"planned", c->planned[pi]);
 
-	json_object_set_new(cell, "first", p->nrows ? date_json(p->rows[0]->date)
-						     : json_null());
-	json_object_set_new(cell, "last", p->nrows ?
-			    date_json(p->rows[p->nrows - 1]->date) : json_null());
+	json_object_set_new(cell, "first", dated ? date_json(first) : json_null());
+	json_object_set_new(cell, "last", dated ? date_json(last) : json_null());
 	json_object_set_new(cell, "iqa", r ? json_pack("{s:o, s:s, s:s, s:s}",
 		"date", date_json(r->date), "iqa", r->iqa,
 		"kind", iqa_kind_name(r->kind),
