@@ -69,8 +69,9 @@ void cmd_options_help(const struct cmd_option *options, int column,
 		      FILE *out)
 {
 	struct buf line = BUF_INIT;
+	size_t n = count(options);
 
-	for (size_t i = 0; i < count(options); i++) {
+	for (size_t i = 0; i < n; i++) {
 		const char *help = options[i].help;
 
 		buf_truncate(&line, 0);
@@ -98,7 +99,9 @@ void cmd_options_help(const struct cmd_option *options, int column,
 
 void cmd_options_list(const struct cmd_option *options, FILE *out)
 {
-	for (size_t i = 0; i < count(options); i++) {
+	size_t n = count(options);
+
+	for (size_t i = 0; i < n; i++) {
 		if (options[i].short_name)
 			fprintf(out, "-%c\n", options[i].short_name);
 		if (options[i].name)

@@ -368,28 +368,6 @@ static void read_rows(const struct load *load, struct arena *arena,
 	free(row.seen);
 }
 
-/* Parses a log, from the disk or from the centre's texts. */
-static int load_log(const struct load *load, struct log *g,
-		    struct csvfile_scratch *scratch)
-{
-	char *text;
-	size_t len;
-	int err;
-
-	if (!load->texts)
-		return csvfile_load_reusing(g->csv, g->path, g->encoding, scratch,
-					    &g->parsing);
-	err = load_read_file(load, g->path, &text, &len);
-	if (err) {
-		g->csv->path = mem_strdup(g->path);
-		return err;
-	}
-	err = csvfile_parse_as(g->csv, g->path, text, len, g->encoding, scratch,
-			       &g->parsing);
-	free(text);
-	return err;
-}
-
 static void *read_logs(void *arg)
 {
 	struct reader *r = arg;
@@ -401,7 +379,8 @@ static void *read_logs(void *arg)
 		struct log *g = &ld->logs[i];
 
 		if (g->status == 0)     /* else refused by list_logs */
-			g->status = load_log(ld->load, g, &scratch);
+			g->status = load_csv(ld->load, g->csv, g->path,
+					     g->encoding, &scratch, &g->parsing);
 		else
 			g->csv->path = mem_strdup(g->path);
 		if (g->status == 0)

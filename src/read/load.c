@@ -100,6 +100,15 @@ int load_check_link(const struct load *load, const char *path,
 	return load->texts ? 0 : fs_check_link(path, load->centre, other);
 }
 
+int load_text(struct load *load, const char *path, const char *other,
+	      char **text, size_t *len)
+{
+	int err = load_check_link(load, path, other);
+
+	load_note_input(load, path);
+	return err ? err : load_read_file(load, path, text, len);
+}
+
 void load_note_input(struct load *load, const char *path)
 {
 	load->inputs = mem_array_grow(load->inputs, &load->inputs_cap,
@@ -117,25 +126,41 @@ struct csvfile *load_new_csvfile(struct load *load)
 	return f;
 }
 
+int load_csv(const struct load *load, struct csvfile *f, const char *path,
+	     const char *encoding, struct csvfile_scratch *scratch,
+	     struct diag_list *diags)
+{
+	struct csvfile_scratch own = CSVFILE_SCRATCH_INIT;
+	const struct fs_text *t;
+	int status;
+
+	if (!scratch)
+		scratch = &own;
+	if (!load->texts) {
+		status = csvfile_load_reusing(f, path, encoding, scratch, diags);
+	} else if ((t = text_of(load, path))) {
+		status = csvfile_parse_as(f, path, t->text, strlen(t->text),
+					  encoding, scratch, diags);
+	} else {
+		memset(f, 0, sizeof(*f));
+		f->path = mem_strdup(path);
+		status = ENOENT;
+	}
+	csvfile_scratch_free(&own);
+	return status;
+}
+
 const struct csvfile *load_read_csv(struct load *load, const char *path,
 				    const struct csvrow_column *columns,
 				    size_t n, int *index, int *err,
 				    struct diag_list *diags)
 {
 	struct csvfile *f = load_new_csvfile(load);
-	const char *encoding = load_encoding_for(load, path);
-	const struct fs_text *t = load->texts ? text_of(load, path) : NULL;
 	int status;
 
 	load_note_input(load, path);
-	if (!load->texts)
-		status = csvfile_load_as(f, path, encoding, diags);
-	else if (t)
-		status = csvfile_parse_as(f, path, t->text, strlen(t->text),
-					  encoding, NULL, diags);
-	else
-		status = ENOENT;
-
+	status = load_csv(load, f, path, load_encoding_for(load, path), NULL,
+			  diags);
 	*err = status > 0 ? status : 0;
 	if (status != 0 || !csvrow_map(f, columns, n, index, diags))
 		return NULL;
@@ -144,15 +169,12 @@ const struct csvfile *load_read_csv(struct load *load, const char *path,
 
 const char *load_encoding_for(const struct load *load, const char *path)
 {
-	size_t n = strlen(load->centre);
+	const char *from_centre = in_dir(path, load->centre);
 
 	if (load->encoding)
 		return load->encoding;
 	/* Patterns are written from the centre folder. */
-	if (strcmp(load->centre, ".") != 0 &&
-	    strncmp(path, load->centre, n) == 0 && path[n] == '/')
-		path += n + 1;
-	return config_encoding_for(load->config, path);
+	return config_encoding_for(load->config, from_centre ? from_centre : path);
 }
 
 const struct unit *load_find_unit(const struct load *load, const char *id)

@@ -90,6 +90,19 @@ int load_check_link(const struct load *load, const char *path,
 /* Notes a file about to be read (the site's no-change check covers it). */
 void load_note_input(struct load *load, const char *path);
 
+/* A whole file, noted and checked first: load_read_file() after those. */
+int load_text(struct load *load, const char *path, const char *other,
+	      char **text, size_t *len);
+
+/*
+ * Parses the CSV file at path in encoding into *f, from the disk or the
+ * texts, as csvfile_load_reusing() does (scratch may be NULL): 0, -1 when
+ * nothing in it is usable, or an errno value when it cannot be read.
+ */
+int load_csv(const struct load *load, struct csvfile *f, const char *path,
+	     const char *encoding, struct csvfile_scratch *scratch,
+	     struct diag_list *diags);
+
 /* A CSV file the records may point into, kept with them. */
 struct csvfile *load_new_csvfile(struct load *load);
 

@@ -34,13 +34,10 @@ static enum model_status load_unit_file(struct load *load, const char *dir,
 {
 	char *text = NULL;
 	size_t len;
-	int err = load_check_link(load, path, dir);
+	int err = load_text(load, path, dir, &text, &len);
 	struct unit *u;
 	const struct unit *first;
 
-	load_note_input(load, path);
-	if (!err)
-		err = load_read_file(load, path, &text, &len);
 	if (err) {
 		diag_error(diags, path, 0, 0, "cannot read: %s", fs_strerror(err));
 		return MODEL_IO_ERROR;
@@ -171,11 +168,8 @@ static enum model_status load_config(struct load *load, struct config *config,
 {
 	char *path = fs_join(load->centre, "folio.yml"), *text = NULL;
 	size_t len = 0;
-	int err = load_check_link(load, path, NULL);
+	int err = load_text(load, path, NULL, &text, &len);
 
-	load_note_input(load, path);
-	if (!err)
-		err = load_read_file(load, path, &text, &len);
 	if (err == ENOENT)
 		err = 0;        /* folio.yml is optional */
 	if (err)
