@@ -857,6 +857,17 @@ static uint64_t fingerprint(const struct build *b)
 	return h;
 }
 
+/*
+ * Whether the folder is built whole, never found up to date: asked for
+ * (a pack), or given one of the options for a folder other than the site,
+ * which fingerprint() does not cover.
+ */
+static bool whole(const struct site_options *o)
+{
+	return o->whole || o->learners || o->context || o->nstreams ||
+	       o->checksums || o->index != VIEW_DASHBOARD;
+}
+
 /* ---- publishing --------------------------------------------------------- */
 
 static void publish(struct build *b)
@@ -944,14 +955,15 @@ enum site_status site_build(const struct model *m, const struct xref *x,
 	b.fresh = outdir_fresh(b.out);
 	if (b.status == SITE_OK) {
 		/* A folder made whole (a pack: its SHA256SUMS must cover
-		 * exactly what it holds, and it is small) is never skipped. */
-		if (o->whole)
+		 * exactly what it holds, and it is small) is never skipped;
+		 * nor is one with the options the fingerprint leaves out. */
+		if (whole(o))
 			snprintf(marker, sizeof(marker), "folio %s %s\n",
-				 FOLIO_VERSION, o->whole);
+				 FOLIO_VERSION, o->whole ? o->whole : "whole");
 		else
 			fingerprint_marker(fingerprint(&b), marker, sizeof(marker));
 		locked = outdir_lock(b.out, &made);
-		if (!o->whole && fingerprint_matches(b.out, marker)) {
+		if (!whole(o) && fingerprint_matches(b.out, marker)) {
 			result->up_to_date = true;
 			if (locked >= 0)
 				close(locked);

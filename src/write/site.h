@@ -71,6 +71,8 @@ struct site_options {
 	 * the pages.  checksums: a SHA256SUMS of every other file.  whole:
 	 * always built whole, never "up to date", and named so in its marker
 	 * ("pack"); NULL: the site, which is skipped when nothing changed.
+	 * The no-change check does not cover the others, so a folder given
+	 * any of them is built whole too.
 	 */
 	const bool *learners;
 	enum view_kind index;
