@@ -1,5 +1,5 @@
 /*
- * value.c - template values: lookups, truth, JSON text, and values made
+ * value.c - values: building, lookups, truth, JSON text, and values made
  * from jansson's (see value.h).
  *
  * Both walks over a tree (value_dump, value_from_json) keep their own
@@ -25,6 +25,40 @@ struct value *value_items(struct arena *a, size_t n)
 struct value_member *value_members(struct arena *a, size_t n)
 {
 	return arena_alloc_raw(a, (n ? n : 1) * sizeof(struct value_member));
+}
+
+struct value_obj value_obj_new(struct arena *a, size_t cap)
+{
+	cap = cap ? cap : 1;
+	return (struct value_obj){ a, value_members(a, cap), 0, cap };
+}
+
+struct value_arr value_arr_new(struct arena *a, size_t cap)
+{
+	cap = cap ? cap : 1;
+	return (struct value_arr){ a, value_items(a, cap), 0, cap };
+}
+
+struct value_obj value_obj_with(struct arena *a, const struct value *object,
+				size_t more)
+{
+	size_t n = object->kind == VALUE_OBJECT ? object->len : 0;
+	struct value_obj o = value_obj_new(a, n + more);
+
+	if (n)
+		memcpy(o.m, object->u.members, n * sizeof(*o.m));
+	o.n = n;
+	return o;
+}
+
+void value_obj_grow(struct value_obj *o)
+{
+	o->m = arena_grow(o->a, o->m, &o->cap, o->n + 1, sizeof(*o->m));
+}
+
+void value_arr_grow(struct value_arr *l)
+{
+	l->v = arena_grow(l->a, l->v, &l->cap, l->n + 1, sizeof(*l->v));
 }
 
 struct value value_copy(struct arena *a, const char *s, size_t len)
@@ -125,7 +159,7 @@ bool value_truthy(const struct value *v)
 
 /* ---- JSON text --------------------------------------------------------- */
 
-static void dump_string(struct buf *out, const char *s, size_t len)
+void value_dump_string(const char *s, size_t len, struct buf *out)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	size_t run = 0;
@@ -218,7 +252,7 @@ static void dump_scalar(const struct value *v, struct buf *out)
 		dump_real(out, v->u.d);
 		break;
 	default:
-		dump_string(out, v->u.s, v->len);
+		value_dump_string(v->u.s, v->len, out);
 		break;
 	}
 }
@@ -229,20 +263,38 @@ struct dump_frame {
 	size_t next;
 };
 
-void value_dump(const struct value *v, struct buf *out)
+/* A line break and the indent of a line depth containers deep. */
+static void newline(struct buf *out, size_t depth)
+{
+	buf_putc(out, '\n');
+	for (size_t i = 0; i < depth; i++)
+		buf_put(out, "  ", 2);
+}
+
+/*
+ * Compact (pretty false) as jansson's JSON_COMPACT, or as its
+ * JSON_INDENT(2): a container's items each on a line of their own, one
+ * level in, `": "` after a key, and empty containers as [] and {}.
+ */
+static void dump(const struct value *v, bool pretty, size_t base,
+		 struct buf *out)
 {
 	struct dump_frame *stack = NULL;
 	size_t depth = 0, cap = 0;
 
 	for (;;) {
 		if (v) {
-			if (v->kind != VALUE_LIST && v->kind != VALUE_OBJECT) {
+			bool list = v->kind == VALUE_LIST;
+
+			if (!list && v->kind != VALUE_OBJECT) {
 				dump_scalar(v, out);
+			} else if (v->len == 0) {
+				buf_puts(out, list ? "[]" : "{}");
 			} else {
 				stack = mem_array_grow(stack, &cap, depth + 1,
 						       sizeof(*stack));
 				stack[depth++] = (struct dump_frame){ v, 0 };
-				buf_putc(out, v->kind == VALUE_LIST ? '[' : '{');
+				buf_putc(out, list ? '[' : '{');
 			}
 			v = NULL;
 		}
@@ -253,25 +305,39 @@ void value_dump(const struct value *v, struct buf *out)
 			bool list = f->v->kind == VALUE_LIST;
 
 			if (f->next == f->v->len) {
+				if (pretty)
+					newline(out, base + depth - 1);
 				buf_putc(out, list ? ']' : '}');
 				depth--;
 				continue;
 			}
 			if (f->next)
 				buf_putc(out, ',');
+			if (pretty)
+				newline(out, base + depth);
 			if (list) {
 				v = &f->v->u.items[f->next];
 			} else {
 				const struct value_member *m = &f->v->u.members[f->next];
 
-				dump_string(out, m->key, m->key_len);
-				buf_putc(out, ':');
+				value_dump_string(m->key, m->key_len, out);
+				buf_puts(out, pretty ? ": " : ":");
 				v = &m->value;
 			}
 			f->next++;
 		}
 	}
 	free(stack);
+}
+
+void value_dump(const struct value *v, struct buf *out)
+{
+	dump(v, false, 0, out);
+}
+
+void value_dump_pretty(const struct value *v, size_t depth, struct buf *out)
+{
+	dump(v, true, depth, out);
 }
 
 /* ---- from jansson ------------------------------------------------------ */
@@ -284,7 +350,8 @@ static int compare_members(const void *a, const void *b)
 	return key_compare(x->key, x->key_len, y->key, y->key_len);
 }
 
-/* jansson's keys are unique, so the order is total. */
+/* Keys are unique (jansson's are; builders promise it), so the order
+ * is total. */
 static const uint32_t *member_order(struct arena *a,
 				    const struct value_member *m, size_t n)
 {
@@ -298,6 +365,13 @@ static const uint32_t *member_order(struct arena *a,
 		order[i] = (uint32_t)(sorted[i] - m);
 	free(sorted);
 	return order;
+}
+
+void value_index(struct arena *a, struct value *object)
+{
+	if (object->kind == VALUE_OBJECT && object->len > VALUE_SCAN_MAX &&
+	    object->len <= UINT32_MAX)
+		object->order = member_order(a, object->u.members, object->len);
 }
 
 static struct value scalar(const json_t *json)
@@ -359,8 +433,7 @@ static void convert_one(struct arena *a, const json_t *json,
 			i++;
 		}
 		*into = value_object(members, size);
-		if (size > VALUE_SCAN_MAX && size <= UINT32_MAX)
-			into->order = member_order(a, members, size);
+		value_index(a, into);
 	} else {
 		*into = json ? scalar(json) : value_null();
 	}

@@ -8,7 +8,8 @@
 
 #include <stdlib.h>
 
-/* value_dump() of text's values against jansson's own compact dump. */
+/* value_dump() and value_dump_pretty() of text's values against
+ * jansson's own compact and indented dumps. */
 static void dumps_as_jansson(const char *text)
 {
 	json_error_t error;
@@ -27,6 +28,12 @@ static void dumps_as_jansson(const char *text)
 	value_dump(&v, &out);
 	CHECK_STR(buf_cstr(&out), want);
 	free(want);
+	want = json_dumps(json, JSON_INDENT(2) | JSON_ENCODE_ANY |
+			  JSON_REAL_PRECISION(15));
+	buf_truncate(&out, 0);
+	value_dump_pretty(&v, 0, &out);
+	CHECK_STR(buf_cstr(&out), want);
+	free(want);
 	buf_free(&out);
 	arena_free(&a);
 	json_decref(json);
@@ -43,6 +50,49 @@ static void prints_json_as_jansson_does(void)
 	dumps_as_jansson("\"caf\\u00e9 \\u2019 \\ud83d\\ude00\"");
 	dumps_as_jansson("{\"b\": [1, {\"c\": []}], \"a\": {}, \"\": \"empty key\"}");
 	dumps_as_jansson("[[[[[]]]], {\"x\": {\"y\": {\"z\": [1, 2, 3]}}}]");
+}
+
+/*
+ * Builders grow past the capacity they were given, keep their order, and
+ * value_obj_with() copies an object to put more after it; a part written
+ * at a depth is indented as it would be there.
+ */
+static void builds_past_its_hint_and_writes_at_a_depth(void)
+{
+	struct arena a = ARENA_INIT;
+	struct value_obj o = value_obj_new(&a, 1), more;
+	struct value_arr l = value_arr_new(&a, 0);
+	struct buf out = BUF_INIT;
+	struct value v, w;
+	char *keys = arena_alloc(&a, 40 * 16);
+
+	for (int i = 0; i < 40; i++) {
+		snprintf(keys + 16 * i, 16, "k%d", i);
+		value_put(&o, keys + 16 * i, value_int(i));
+		value_push(&l, value_int(-i));
+	}
+	v = value_obj_done(&o);
+	CHECK_INT(v.len, 40);
+	CHECK_STR(v.u.members[39].key, "k39");
+	CHECK_INT(value_get(&v, "k27", 3)->u.i, 27);
+	CHECK_INT(value_arr_done(&l).len, 40);
+	CHECK_INT(value_arr_done(&l).u.items[33].u.i, -33);
+	more = value_obj_with(&a, &v, 1);
+	value_put(&more, "last", value_text("x"));
+	w = value_obj_done(&more);
+	CHECK_INT(w.len, 41);
+	CHECK_INT(v.len, 40);
+	CHECK_STR(w.u.members[40].key, "last");
+	CHECK_INT(value_get(&w, "k0", 2)->u.i, 0);
+	o = value_obj_new(&a, 2);
+	value_put(&o, "a", value_list(NULL, 0));
+	value_put(&o, "b", value_list(value_arr_done(&l).u.items, 2));
+	v = value_obj_done(&o);
+	value_dump_pretty(&v, 2, &out);
+	CHECK_STR(buf_cstr(&out), "{\n      \"a\": [],\n      \"b\": [\n"
+		  "        0,\n        -1\n      ]\n    }");
+	buf_free(&out);
+	arena_free(&a);
 }
 
 /* Members keep their order; small objects scan, large ones search. */
@@ -198,6 +248,7 @@ static void reuses_its_arena_after_a_reset(void)
 int main(void)
 {
 	RUN(prints_json_as_jansson_does);
+	RUN(builds_past_its_hint_and_writes_at_a_depth);
 	RUN(looks_up_members_in_small_and_large_objects);
 	RUN(looks_up_with_a_hint);
 	RUN(knows_mustache_truth);
