@@ -65,23 +65,29 @@ static void print_text(const struct model *m, const struct xref_tally *s,
 static void print_json(const struct model *m, const struct xref_tally *s,
 		       struct diag_list *diags)
 {
-	diag_list_sort(diags);
-	json_t *json = json_pack("{s:o, s:{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I}}",
-		"diagnostics", diag_json_list(diags),
-		"summary",
-		"units", (json_int_t)m->nunits,
-		"learners", (json_int_t)m->nlearners,
-		"portfolios", (json_int_t)s->portfolios,
-		"complete", (json_int_t)s->by_status[XREF_COMPLETE],
-		"in_progress", (json_int_t)s->by_status[XREF_IN_PROGRESS],
-		"not_started", (json_int_t)s->by_status[XREF_NOT_STARTED],
-		"with_gaps", (json_int_t)s->with_gaps,
-		"errors", (json_int_t)diags->errors,
-		"warnings", (json_int_t)diags->warnings);
+	struct arena a = ARENA_INIT;
+	struct value_obj report = value_obj_new(&a, 2), summary;
+	struct value json;
 
-	json_dumpf(json, stdout, JSON_INDENT(2));
-	fputc('\n', stdout);
-	json_decref(json);
+	diag_list_sort(diags);
+	summary = value_obj_new(&a, 9);
+	value_put(&summary, "units", value_int((long long)m->nunits));
+	value_put(&summary, "learners", value_int((long long)m->nlearners));
+	value_put(&summary, "portfolios", value_int((long long)s->portfolios));
+	value_put(&summary, "complete",
+		  value_int((long long)s->by_status[XREF_COMPLETE]));
+	value_put(&summary, "in_progress",
+		  value_int((long long)s->by_status[XREF_IN_PROGRESS]));
+	value_put(&summary, "not_started",
+		  value_int((long long)s->by_status[XREF_NOT_STARTED]));
+	value_put(&summary, "with_gaps", value_int((long long)s->with_gaps));
+	value_put(&summary, "errors", value_int((long long)diags->errors));
+	value_put(&summary, "warnings", value_int((long long)diags->warnings));
+	value_put(&report, "diagnostics", diag_json_list(&a, diags));
+	value_put(&report, "summary", value_obj_done(&summary));
+	json = value_obj_done(&report);
+	command_print_json(&json);
+	arena_free(&a);
 }
 
 /*

@@ -57,4 +57,9 @@ int command_usage_error(const struct command *cmd, const char *fmt, ...)
 /* Diagnostics to stderr, sorted by place, coloured on a terminal (unless NO_COLOR). */
 void command_print_diagnostics(struct diag_list *diags);
 
+/* v as JSON indented by two spaces and a line break, to standard output;
+ * returns 0, or -1 when it could not be written. */
+struct value;
+int command_print_json(const struct value *v);
+
 #endif

@@ -25,7 +25,9 @@ static int run_export(int argc, char **argv)
 	struct diag_list diags = DIAG_LIST_INIT;
 	struct model m;
 	struct xref x = { 0 };
-	json_t *tail;
+	struct arena a = ARENA_INIT;
+	struct value_obj members;
+	struct value tail;
 	int opt, rc, status;
 
 	while ((opt = cmd_getopt(argc, argv, options, true)) != -1) {
@@ -42,19 +44,17 @@ static int run_export(int argc, char **argv)
 	if (status == EXIT_OK) {
 		command_print_diagnostics(&diags);
 		xref_build(&x, &m);
-		tail = json_pack("{s:o}", "diagnostics",
-				 diag_json_list(&diags));
-		rc = export_write(&m, &x, tail, to_stdout, NULL);
+		members = value_obj_new(&a, 1);
+		value_put(&members, "diagnostics", diag_json_list(&a, &diags));
+		tail = value_obj_done(&members);
+		rc = export_write(&m, &x, &tail, to_stdout, NULL);
 		if (rc == 0 && fflush(stdout) != 0)
 			rc = EXPORT_SINK_FAILED;
-		if (rc == EXPORT_SINK_FAILED)
+		if (rc != 0)
 			perror("folio export: writing standard output");
-		else if (rc != 0)
-			fprintf(stderr, "folio export: the model could not be "
-				"turned into JSON\n");
 		status = rc ? EXIT_USAGE : diags.errors ? EXIT_ERRORS : EXIT_OK;
-		json_decref(tail);
 	}
+	arena_free(&a);
 	xref_free(&x);
 	model_free(&m);
 	diag_list_free(&diags);

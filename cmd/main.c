@@ -7,6 +7,7 @@
  */
 #include "cmd.h"
 #include "options.h"
+#include "base/value.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -73,6 +74,18 @@ void command_print_diagnostics(struct diag_list *diags)
 	diag_list_format(diags, use_color(), &out);
 	fputs(buf_cstr(&out), stderr);
 	buf_free(&out);
+}
+
+int command_print_json(const struct value *v)
+{
+	struct buf out = BUF_INIT;
+	int rc;
+
+	value_dump_pretty(v, 0, &out);
+	buf_putc(&out, '\n');
+	rc = fwrite(out.data, 1, out.len, stdout) == out.len ? 0 : -1;
+	buf_free(&out);
+	return rc;
 }
 
 static void print_overview(FILE *out)

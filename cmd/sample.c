@@ -24,12 +24,12 @@ static const struct cmd_option options[] = {
 
 static int print_json(const struct sample *plan)
 {
-	json_t *json = sample_json_plan(plan);
-	int failed = json_dumpf(json, stdout, JSON_INDENT(2)) != 0 ||
-		     fputc('\n', stdout) == EOF;
+	struct arena a = ARENA_INIT;
+	struct value json = sample_json_plan(&a, plan);
+	int rc = command_print_json(&json);
 
-	json_decref(json);
-	return failed ? -1 : 0;
+	arena_free(&a);
+	return rc;
 }
 
 static int print_markdown(struct visit *v, const char *templates)

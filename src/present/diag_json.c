@@ -3,37 +3,39 @@
  */
 #include "present/diag_json.h"
 
-static json_t *int_or_null(int n)
+static struct value int_or_null(int n)
 {
-	return n > 0 ? json_integer(n) : json_null();
+	return n > 0 ? value_int(n) : value_null();
 }
 
-static json_t *to_json(const struct diag_list *list, bool published)
+static struct value to_json(struct arena *a, const struct diag_list *list,
+			    bool published)
 {
-	json_t *array = json_array();
+	struct value *items = value_items(a, list->count);
 
 	for (size_t i = 0; i < list->count; i++) {
 		const struct diag *d = &list->items[i];
+		struct value_obj o = value_obj_new(a, 5);
 
-		json_array_append_new(array, json_pack("{s:s, s:o, s:o, s:s, s:s}",
-			"file", d->file,
-			"line", int_or_null(d->line),
-			"column", int_or_null(d->column),
-			"severity", diag_severity_name(d->severity),
-			"message", published && d->outside ?
-				"the message is in the build's own output: this "
-				"file is outside the centre folder, so no text of "
-				"it is published" : d->message));
+		value_put(&o, "file", value_text(d->file));
+		value_put(&o, "line", int_or_null(d->line));
+		value_put(&o, "column", int_or_null(d->column));
+		value_put(&o, "severity", value_text(diag_severity_name(d->severity)));
+		value_put(&o, "message", value_text(published && d->outside ?
+			"the message is in the build's own output: this "
+			"file is outside the centre folder, so no text of "
+			"it is published" : d->message));
+		items[i] = value_obj_done(&o);
 	}
-	return array;
+	return value_list(items, list->count);
 }
 
-json_t *diag_json_list(const struct diag_list *list)
+struct value diag_json_list(struct arena *a, const struct diag_list *list)
 {
-	return to_json(list, false);
+	return to_json(a, list, false);
 }
 
-json_t *diag_json_published(const struct diag_list *list)
+struct value diag_json_published(struct arena *a, const struct diag_list *list)
 {
-	return to_json(list, true);
+	return to_json(a, list, true);
 }

@@ -8,18 +8,19 @@
 #ifndef FOLIO_DIAG_JSON_H
 #define FOLIO_DIAG_JSON_H
 
-#include <jansson.h>
-
+#include "base/arena.h"
 #include "base/diag.h"
+#include "base/value.h"
 
-/* The list, a new reference. */
-json_t *diag_json_list(const struct diag_list *list);
+/* The list, as values in a. */
+struct value diag_json_list(struct arena *a, const struct diag_list *list);
 
 /*
  * The same for a page or a pack: a diagnostic in a file outside the
  * centre folder keeps its place but not its message, which may quote the
  * file (a header line, a value): the site is published, the file is not.
  */
-json_t *diag_json_published(const struct diag_list *list);
+struct value diag_json_published(struct arena *a,
+				const struct diag_list *list);
 
 #endif

@@ -4,327 +4,367 @@
 #include "present/export.h"
 #include "base/buf.h"
 #include "base/date.h"
-#include "base/jsonarena.h"
 #include "base/mem.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-json_t *export_text_or_null(const char *s)
-{
-	return s ? json_string(s) : json_null();
-}
-
-static json_t *summary_html(const struct evidence *e)
-{
-	struct buf made = BUF_INIT;
-	json_t *s = export_text_or_null(evidence_summary_html(e, &made));
-
-	buf_free(&made);
-	return s;
-}
-
-json_t *export_date_or_null(bool has, int32_t day)
+struct value export_date_or_null(struct arena *a, bool has, int32_t day)
 {
 	char iso[DATE_ISO_SIZE];
+	const char *text;
 
-	return has ? json_string(date_format(day, iso)) : json_null();
+	if (!has)
+		return value_null();
+	text = date_format(day, iso);
+	return value_copy(a, text, strlen(text));
 }
 
-static json_t *count_or_null(long n)
+struct value export_summary_html(struct arena *a, const struct evidence *e)
 {
-	return n >= 0 ? json_integer(n) : json_null();
+	struct buf made = BUF_INIT;
+	const char *html = evidence_summary_html(e, &made);
+	struct value v = !html ? value_null() :
+			 html == made.data ? value_copy(a, made.data, made.len) :
+			 value_text(html);
+
+	buf_free(&made);
+	return v;
+}
+
+static struct value count_or_null(long n)
+{
+	return n >= 0 ? value_int(n) : value_null();
 }
 
 /* A level is a number ("2") when it is one, else text ("Entry 3"). */
-static json_t *level_value(const char *level)
+static struct value level_value(const char *level)
 {
 	char *end;
 	long n;
 
 	if (!level)
-		return json_null();
+		return value_null();
 	n = strtol(level, &end, 10);
 	if (*level && !*end && n >= 0 && n < 100)
-		return json_integer(n);
-	return json_string(level);
+		return value_int(n);
+	return value_text(level);
 }
 
-static json_t *criterion_json(const struct unit_criterion *c)
+/* n strings, as a list; *items for the caller to fill. */
+static struct value text_list(struct arena *a, size_t n, struct value **items)
 {
-	return json_pack("{s:s, s:s, s:b, s:s}",
-			 "id", c->id,
-			 "text", c->text,
-			 "observe", c->observe,
-			 "guidance_html", c->guidance_html);
+	*items = value_items(a, n);
+	return value_list(*items, n);
 }
 
-static json_t *outcome_json(const struct unit_outcome *o)
+static struct value criterion_json(struct arena *a,
+				   const struct unit_criterion *c)
 {
-	json_t *criteria = json_array();
+	struct value_obj o = value_obj_new(a, 4);
+
+	value_put(&o, "id", value_text(c->id));
+	value_put(&o, "text", value_text(c->text));
+	value_put(&o, "observe", value_bool(c->observe));
+	value_put(&o, "guidance_html", value_text(c->guidance_html));
+	return value_obj_done(&o);
+}
+
+static struct value outcome_json(struct arena *a, const struct unit_outcome *o)
+{
+	struct value *criteria = value_items(a, o->ncriteria);
+	struct value_obj out = value_obj_new(a, 5);
 
 	for (size_t i = 0; i < o->ncriteria; i++)
-		json_array_append_new(criteria, criterion_json(&o->criteria[i]));
-	return json_pack("{s:i, s:s, s:b, s:s, s:o}",
-			 "number", o->number,
-			 "title", o->title,
-			 "knowledge", o->knowledge,
-			 "guidance_html", o->guidance_html,
-			 "criteria", criteria);
+		criteria[i] = criterion_json(a, &o->criteria[i]);
+	value_put(&out, "number", value_int(o->number));
+	value_put(&out, "title", value_text(o->title));
+	value_put(&out, "knowledge", value_bool(o->knowledge));
+	value_put(&out, "guidance_html", value_text(o->guidance_html));
+	value_put(&out, "criteria", value_list(criteria, o->ncriteria));
+	return value_obj_done(&out);
 }
 
-static json_t *group_json(const struct unit_requirement_group *g)
+/* {KEY1: text1, KEY2: text2}: the many small pairs of the JSON. */
+static struct value pair(struct arena *a, const char *k1, const char *v1,
+			 const char *k2, const char *v2)
 {
-	json_t *items = json_array();
+	struct value_obj o = value_obj_new(a, 2);
+
+	value_put(&o, k1, value_text(v1));
+	value_put(&o, k2, value_text(v2));
+	return value_obj_done(&o);
+}
+
+static struct value group_json(struct arena *a,
+			       const struct unit_requirement_group *g)
+{
+	struct value *items = value_items(a, g->nitems);
+	struct value_obj o = value_obj_new(a, 3);
 
 	for (size_t i = 0; i < g->nitems; i++)
-		json_array_append_new(items, json_pack("{s:s, s:s}",
-			"id", g->items[i].id, "text", g->items[i].text));
-	return json_pack("{s:s, s:s, s:o}",
-			 "title", g->title,
-			 "html", g->html,
-			 "items", items);
+		items[i] = pair(a, "id", g->items[i].id, "text", g->items[i].text);
+	value_put(&o, "title", value_text(g->title));
+	value_put(&o, "html", value_text(g->html));
+	value_put(&o, "items", value_list(items, g->nitems));
+	return value_obj_done(&o);
 }
 
-static json_t *methods_json(const struct unit *u, json_t **key)
+void export_unit_members(struct arena *a, const struct unit *u,
+			 struct value_obj *o)
 {
-	json_t *codes = json_array();
-
-	*key = json_array();
-	for (size_t i = 0; i < u->nmethods; i++) {
-		json_array_append_new(codes, json_string(u->methods[i].code));
-		json_array_append_new(*key, json_pack("{s:s, s:s}",
-			"code", u->methods[i].code,
-			"name", u->methods[i].name));
-	}
-	return codes;
-}
-
-json_t *export_unit(const struct unit *u)
-{
-	json_t *outcomes = json_array(), *groups = json_array();
-	json_t *sections = json_array(), *nos = json_array();
-	json_t *method_key, *methods = methods_json(u, &method_key);
-	json_t *unit;
+	struct value *outcomes = value_items(a, u->noutcomes);
+	struct value *groups = value_items(a, u->ngroups);
+	struct value *sections = value_items(a, u->nsections);
+	struct value *key = value_items(a, u->nmethods), *codes, *nos;
+	struct value methods = text_list(a, u->nmethods, &codes);
+	struct value nos_list = text_list(a, u->nnos, &nos);
 
 	for (size_t i = 0; i < u->noutcomes; i++)
-		json_array_append_new(outcomes, outcome_json(&u->outcomes[i]));
+		outcomes[i] = outcome_json(a, &u->outcomes[i]);
 	for (size_t i = 0; i < u->ngroups; i++)
-		json_array_append_new(groups, group_json(&u->groups[i]));
+		groups[i] = group_json(a, &u->groups[i]);
 	for (size_t i = 0; i < u->nsections; i++)
-		json_array_append_new(sections, json_pack("{s:s, s:s}",
-			"title", u->sections[i].title,
-			"html", u->sections[i].html));
+		sections[i] = pair(a, "title", u->sections[i].title,
+				   "html", u->sections[i].html);
+	for (size_t i = 0; i < u->nmethods; i++) {
+		codes[i] = value_text(u->methods[i].code);
+		key[i] = pair(a, "code", u->methods[i].code,
+			      "name", u->methods[i].name);
+	}
 	for (size_t i = 0; i < u->nnos; i++)
-		json_array_append_new(nos, json_string(u->nos[i]));
-
-	unit = json_pack("{s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o}",
-			 "id", u->id,
-			 "title", u->title ? u->title : u->id,
-			 "awarding_body", export_text_or_null(u->awarding_body),
-			 "number", export_text_or_null(u->number),
-			 "urn", export_text_or_null(u->urn),
-			 "level", level_value(u->level),
-			 "credit", count_or_null(u->credit),
-			 "glh", count_or_null(u->glh));
-	json_object_set_new(unit, "methods", methods);
-	json_object_set_new(unit, "method_key", method_key);
-	json_object_set_new(unit, "simulation", json_boolean(u->simulation));
-	json_object_set_new(unit, "occasions", json_integer(u->occasions));
-	json_object_set_new(unit, "nos", nos);
-	json_object_set_new(unit, "criteria_count",
-			    json_integer((json_int_t)u->ncriteria));
-	json_object_set_new(unit, "requirements_count",
-			    json_integer((json_int_t)u->nrequirements));
-	json_object_set_new(unit, "intro_html", json_string(u->intro_html));
-	json_object_set_new(unit, "outcomes", outcomes);
-	json_object_set_new(unit, "requirements_html",
-			    json_string(u->requirements_html));
-	json_object_set_new(unit, "requirements", groups);
-	json_object_set_new(unit, "sections", sections);
-	json_object_set_new(unit, "file", json_string(u->file));
-	return unit;
+		nos[i] = value_text(u->nos[i]);
+	value_put(o, "id", value_text(u->id));
+	value_put(o, "title", value_text(u->title ? u->title : u->id));
+	value_put(o, "awarding_body", value_text(u->awarding_body));
+	value_put(o, "number", value_text(u->number));
+	value_put(o, "urn", value_text(u->urn));
+	value_put(o, "level", level_value(u->level));
+	value_put(o, "credit", count_or_null(u->credit));
+	value_put(o, "glh", count_or_null(u->glh));
+	value_put(o, "methods", methods);
+	value_put(o, "method_key", value_list(key, u->nmethods));
+	value_put(o, "simulation", value_bool(u->simulation));
+	value_put(o, "occasions", value_int(u->occasions));
+	value_put(o, "nos", nos_list);
+	value_put(o, "criteria_count", value_int((long long)u->ncriteria));
+	value_put(o, "requirements_count", value_int((long long)u->nrequirements));
+	value_put(o, "intro_html", value_text(u->intro_html));
+	value_put(o, "outcomes", value_list(outcomes, u->noutcomes));
+	value_put(o, "requirements_html", value_text(u->requirements_html));
+	value_put(o, "requirements", value_list(groups, u->ngroups));
+	value_put(o, "sections", value_list(sections, u->nsections));
+	value_put(o, "file", value_text(u->file));
 }
 
-json_t *export_extra(const struct extra_field *extra, size_t n)
+struct value export_unit(struct arena *a, const struct unit *u)
 {
-	json_t *object = json_object();
+	struct value_obj o = value_obj_new(a, EXPORT_UNIT_MEMBERS);
+
+	export_unit_members(a, u, &o);
+	return value_obj_done(&o);
+}
+
+struct value export_extra(struct arena *a, const struct extra_field *extra,
+			  size_t n)
+{
+	struct value_obj o = value_obj_new(a, n);
 
 	for (size_t i = 0; i < n; i++)
-		json_object_set_new(object, extra[i].name,
-				    export_text_or_null(extra[i].value));
-	return object;
+		value_put(&o, extra[i].name, value_text(extra[i].value));
+	return value_obj_done(&o);
 }
 
-json_t *export_extra_list(const struct extra_field *extra, size_t n)
+struct value export_extra_list(struct arena *a,
+			       const struct extra_field *extra, size_t n)
 {
-	json_t *list = json_array();
+	struct value_arr list = value_arr_new(a, n);
 
 	for (size_t i = 0; i < n; i++)
 		if (extra[i].value)
-			json_array_append_new(list, json_pack("{s:s, s:s}",
-				"name", extra[i].name, "value", extra[i].value));
-	return list;
+			value_push(&list, pair(a, "name", extra[i].name,
+					       "value", extra[i].value));
+	return value_arr_done(&list);
 }
 
-json_t *export_evidence(const struct evidence *e)
+struct value export_evidence(struct arena *a, const struct evidence *e)
 {
-	json_t *criteria = json_array(), *requirements = json_array();
-	json_t *row;
+	struct value_obj row = value_obj_new(a, 16);
+	struct value *criteria, *requirements;
+	struct value criteria_list = text_list(a, e->ncriteria, &criteria);
+	struct value requirements_list =
+		text_list(a, e->nrequirements, &requirements);
 
 	for (size_t i = 0; i < e->ncriteria; i++)
-		json_array_append_new(criteria, json_string(e->criteria[i]->id));
+		criteria[i] = value_text(e->criteria[i]->id);
 	for (size_t i = 0; i < e->nrequirements; i++)
-		json_array_append_new(requirements,
-				      json_string(e->requirements[i]->id));
-	row = json_pack("{s:s, s:s, s:o, s:s, s:b, s:s, s:b, s:b, s:o, s:o}",
-			"ref", e->ref,
-			"unit", e->unit->id,
-			"date", export_date_or_null(true, e->date),
-			"method", e->method,
-			"simulated", e->simulated,
-			"counts", xref_counts_name(xref_row_counts(e)),
-			"after_today", e->future,
-			"before_start", e->before_start,
-			"criteria", criteria,
-			"requirements", requirements);
-	json_object_set_new(row, "summary_html", summary_html(e));
-	json_object_set_new(row, "assessor", json_string(e->assessor));
-	json_object_set_new(row, "location", export_text_or_null(e->location));
-	json_object_set_new(row, "extra", export_extra(e->extra, e->nextra));
-	json_object_set_new(row, "file", json_string(e->file));
-	json_object_set_new(row, "line", json_integer(e->line));
-	return row;
+		requirements[i] = value_text(e->requirements[i]->id);
+
+	value_put(&row, "ref", value_text(e->ref));
+	value_put(&row, "unit", value_text(e->unit->id));
+	value_put(&row, "date", export_date_or_null(a, true, e->date));
+	value_put(&row, "method", value_text(e->method));
+	value_put(&row, "simulated", value_bool(e->simulated));
+	value_put(&row, "counts", value_text(xref_counts_name(xref_row_counts(e))));
+	value_put(&row, "after_today", value_bool(e->future));
+	value_put(&row, "before_start", value_bool(e->before_start));
+	value_put(&row, "criteria", criteria_list);
+	value_put(&row, "requirements", requirements_list);
+	value_put(&row, "summary_html", export_summary_html(a, e));
+	value_put(&row, "assessor", value_text(e->assessor));
+	value_put(&row, "location", value_text(e->location));
+	value_put(&row, "extra", export_extra(a, e->extra, e->nextra));
+	value_put(&row, "file", value_text(e->file));
+	value_put(&row, "line", value_int(e->line));
+	return value_obj_done(&row);
 }
 
-static json_t *coverage_json(const char *id, const struct xref_coverage *c)
+static struct value coverage_json(struct arena *a, const char *id,
+				  const struct xref_coverage *c)
 {
-	json_t *refs = json_array();
+	struct value_obj o = value_obj_new(a, 3);
+	struct value *refs, list = text_list(a, c->nevidence, &refs);
 
 	for (size_t i = 0; i < c->nevidence; i++)
-		json_array_append_new(refs, json_string(c->evidence[i]->ref));
-	return json_pack("{s:s, s:b, s:o}", "id", id, "met", c->met,
-			 "evidence", refs);
+		refs[i] = value_text(c->evidence[i]->ref);
+	value_put(&o, "id", value_text(id));
+	value_put(&o, "met", value_bool(c->met));
+	value_put(&o, "evidence", list);
+	return value_obj_done(&o);
 }
 
-json_t *export_portfolio(const struct portfolio *p)
+struct value export_gaps(struct arena *a, const struct portfolio *p)
+{
+	struct value *gaps = value_items(a, p->ngaps);
+
+	for (size_t i = 0; i < p->ngaps; i++) {
+		struct value_obj gap = value_obj_new(a, 3);
+
+		value_put(&gap, "code", value_text(xref_gap_name(p->gaps[i].code)));
+		value_put(&gap, "target", value_text(p->gaps[i].target));
+		value_put(&gap, "message", value_text(p->gaps[i].message));
+		gaps[i] = value_obj_done(&gap);
+	}
+	return value_list(gaps, p->ngaps);
+}
+
+struct value export_portfolio(struct arena *a, const struct portfolio *p)
 {
 	const struct unit *u = p->unit;
-	json_t *criteria = json_array(), *requirements = json_array();
-	json_t *gaps = json_array();
+	struct value *criteria = value_items(a, u->ncriteria);
+	struct value *requirements = value_items(a, u->nrequirements);
+	struct value_obj o = value_obj_new(a, 11);
 
 	for (size_t i = 0; i < u->ncriteria; i++)
-		json_array_append_new(criteria,
-			coverage_json(u->criteria[i]->id, &p->criteria[i]));
+		criteria[i] = coverage_json(a, u->criteria[i]->id, &p->criteria[i]);
 	for (size_t i = 0; i < u->nrequirements; i++)
-		json_array_append_new(requirements,
-			coverage_json(u->requirements[i]->id, &p->requirements[i]));
-	for (size_t i = 0; i < p->ngaps; i++)
-		json_array_append_new(gaps, json_pack("{s:s, s:o, s:s}",
-			"code", xref_gap_name(p->gaps[i].code),
-			"target", export_text_or_null(p->gaps[i].target),
-			"message", p->gaps[i].message));
-	return json_pack("{s:s, s:b, s:s, s:i, s:I, s:I, s:I, s:I, s:o, s:o, s:o}",
-			 "unit", u->id,
-			 "registered", p->registered,
-			 "status", xref_status_name(p->status),
-			 "percent", p->percent,
-			 "met", (json_int_t)p->met,
-			 "total", (json_int_t)p->total,
-			 "occasions", (json_int_t)p->occasions,
-			 "occasions_required", (json_int_t)u->occasions,
-			 "criteria", criteria,
-			 "requirements", requirements,
-			 "gaps", gaps);
+		requirements[i] = coverage_json(a, u->requirements[i]->id,
+						&p->requirements[i]);
+	value_put(&o, "unit", value_text(u->id));
+	value_put(&o, "registered", value_bool(p->registered));
+	value_put(&o, "status", value_text(xref_status_name(p->status)));
+	value_put(&o, "percent", value_int(p->percent));
+	value_put(&o, "met", value_int((long long)p->met));
+	value_put(&o, "total", value_int((long long)p->total));
+	value_put(&o, "occasions", value_int((long long)p->occasions));
+	value_put(&o, "occasions_required", value_int((long long)u->occasions));
+	value_put(&o, "criteria", value_list(criteria, u->ncriteria));
+	value_put(&o, "requirements", value_list(requirements, u->nrequirements));
+	value_put(&o, "gaps", export_gaps(a, p));
+	return value_obj_done(&o);
 }
 
-json_t *export_learner(const struct model *m, const struct xref *x,
-		       size_t index)
+struct value export_learner(struct arena *a, const struct model *m,
+			    const struct xref *x, size_t index)
 {
 	const struct learner *l = m->learners[index];
-	json_t *units = json_array(), *portfolios = json_array();
-	json_t *evidence = json_array(), *learner;
+	struct value *portfolios = value_items(a, x->count[index]);
+	struct value *evidence = value_items(a, l->nevidence);
+	struct value_obj o = value_obj_new(a, 10);
+	struct value *units, units_list = text_list(a, l->nunits, &units);
 
 	for (size_t i = 0; i < l->nunits; i++)
-		json_array_append_new(units, json_string(l->units[i]->id));
+		units[i] = value_text(l->units[i]->id);
 	for (size_t i = 0; i < x->count[index]; i++)
-		json_array_append_new(portfolios,
-			export_portfolio(&x->portfolios[x->first[index] + i]));
+		portfolios[i] = export_portfolio(a,
+			&x->portfolios[x->first[index] + i]);
 	for (size_t i = 0; i < l->nevidence; i++)
-		json_array_append_new(evidence,
-			export_evidence(m->evidence[l->first_evidence + i]));
-	learner = json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
-			    "id", l->id,
-			    "name", export_text_or_null(l->name),
-			    "registration", export_text_or_null(l->registration),
-			    "cohort", export_text_or_null(l->cohort),
-			    "assessor", export_text_or_null(l->assessor),
-			    "start", export_date_or_null(l->has_start, l->start),
-			    "units", units,
-			    "extra", export_extra(l->extra, l->nextra));
-	json_object_set_new(learner, "portfolios", portfolios);
-	json_object_set_new(learner, "evidence", evidence);
-	return learner;
+		evidence[i] = export_evidence(a, m->evidence[l->first_evidence + i]);
+	value_put(&o, "id", value_text(l->id));
+	value_put(&o, "name", value_text(l->name));
+	value_put(&o, "registration", value_text(l->registration));
+	value_put(&o, "cohort", value_text(l->cohort));
+	value_put(&o, "assessor", value_text(l->assessor));
+	value_put(&o, "start", export_date_or_null(a, l->has_start, l->start));
+	value_put(&o, "units", units_list);
+	value_put(&o, "extra", export_extra(a, l->extra, l->nextra));
+	value_put(&o, "portfolios", value_list(portfolios, x->count[index]));
+	value_put(&o, "evidence", value_list(evidence, l->nevidence));
+	return value_obj_done(&o);
 }
 
-json_t *export_assessor(const struct assessor *a)
+struct value export_assessor(struct arena *a, const struct assessor *as)
 {
-	json_t *risk = a->risk == RISK_UNKNOWN ? json_null()
-		: json_string(risk_name(a->risk));
+	struct value_obj o = value_obj_new(a, 6);
 
-	return json_pack("{s:s, s:o, s:s, s:o, s:o, s:o}",
-			 "initials", a->initials,
-			 "name", export_text_or_null(a->name),
-			 "role", assessor_role_name(a->role),
-			 "risk", risk,
-			 "qualified", export_date_or_null(a->has_qualified, a->qualified),
-			 "extra", export_extra(a->extra, a->nextra));
+	value_put(&o, "initials", value_text(as->initials));
+	value_put(&o, "name", value_text(as->name));
+	value_put(&o, "role", value_text(assessor_role_name(as->role)));
+	value_put(&o, "risk", as->risk == RISK_UNKNOWN ? value_null()
+			      : value_text(risk_name(as->risk)));
+	value_put(&o, "qualified", export_date_or_null(a, as->has_qualified,
+						       as->qualified));
+	value_put(&o, "extra", export_extra(a, as->extra, as->nextra));
+	return value_obj_done(&o);
 }
 
-json_t *export_iqa(const struct model *m, size_t i)
+void export_iqa_members(struct arena *a, const struct model *m, size_t i,
+			struct value_obj *o)
 {
 	const struct iqa_record *q = &m->iqa[i];
-	json_t *record = json_pack("{s:s, s:s, s:o, s:s, s:s, s:s}",
-				   "learner", q->learner->id,
-				   "unit", q->unit->id,
-				   "date", export_date_or_null(true, q->date),
-				   "iqa", q->iqa,
-				   "kind", iqa_kind_name(q->kind),
-				   "decision", iqa_decision_name(q->decision));
 
-	json_object_set_new(record, "feedback", export_text_or_null(q->feedback));
-	json_object_set_new(record, "action", export_text_or_null(q->action));
-	json_object_set_new(record, "due", export_date_or_null(q->has_due, q->due));
-	json_object_set_new(record, "action_open",
-			    json_boolean(iqa_action_open(m->iqa, m->niqa, i)));
-	json_object_set_new(record, "extra", export_extra(q->extra, q->nextra));
-	json_object_set_new(record, "file", json_string(q->file));
-	json_object_set_new(record, "line", json_integer(q->line));
-	return record;
+	value_put(o, "learner", value_text(q->learner->id));
+	value_put(o, "unit", value_text(q->unit->id));
+	value_put(o, "date", export_date_or_null(a, true, q->date));
+	value_put(o, "iqa", value_text(q->iqa));
+	value_put(o, "kind", value_text(iqa_kind_name(q->kind)));
+	value_put(o, "decision", value_text(iqa_decision_name(q->decision)));
+	value_put(o, "feedback", value_text(q->feedback));
+	value_put(o, "action", value_text(q->action));
+	value_put(o, "due", export_date_or_null(a, q->has_due, q->due));
+	value_put(o, "action_open", value_bool(iqa_action_open(m->iqa, m->niqa, i)));
+	value_put(o, "extra", export_extra(a, q->extra, q->nextra));
+	value_put(o, "file", value_text(q->file));
+	value_put(o, "line", value_int(q->line));
 }
 
-json_t *export_centre(const struct model *m)
+struct value export_iqa(struct arena *a, const struct model *m, size_t i)
 {
-	return json_pack("{s:o, s:o, s:o}",
-			 "name", export_text_or_null(m->config.name),
-			 "number", export_text_or_null(m->config.number),
-			 "today", export_date_or_null(true, m->today));
+	struct value_obj o = value_obj_new(a, EXPORT_IQA_MEMBERS);
+
+	export_iqa_members(a, m, i, &o);
+	return value_obj_done(&o);
+}
+
+struct value export_centre(struct arena *a, const struct model *m)
+{
+	struct value_obj o = value_obj_new(a, 3);
+
+	value_put(&o, "name", value_text(m->config.name));
+	value_put(&o, "number", value_text(m->config.number));
+	value_put(&o, "today", export_date_or_null(a, true, m->today));
+	return value_obj_done(&o);
 }
 
 /*
- * Writing the model.  As one jansson tree the model of a large centre
- * is several times its JSON text (a value per field, a hash table per
- * object), and building and freeing it was most of an export.  So the
- * top-level object is written here, member by member, and each item of
- * its arrays is built in a jsonarena, dumped and dropped at once, as
- * the site does a page.  jansson dumps every item with the flags a dump
- * of the whole tree would take, at depth 0; the text is then indented
- * to the item's depth by adding spaces after each line break.  That is
- * exact because JSON text breaks lines only where the indenting does (a
- * string's line breaks are escaped), and it gives the bytes of one dump
- * of the whole tree, which test_export checks.
+ * Writing the model.  Built whole, the model of a large centre is
+ * several times its JSON text, so the top-level object is written here,
+ * member by member, and each item of its arrays is built in an arena,
+ * written and dropped at once, as the site does a page.  Each item is
+ * written at the depth it has in the whole document, so the text is
+ * byte for byte one dump of the whole tree (test_export checks it
+ * against jansson's).
  */
-#define DUMP_FLAGS (JSON_INDENT(2) | JSON_ENCODE_ANY)
 
 /* Text is handed to the sink in pieces of about this size. */
 #define PIECE_SIZE 65536
@@ -335,11 +375,8 @@ struct writer {
 	struct buf text;            /* not yet handed to the sink */
 	export_sink *sink;
 	void *data;
-	size_t indent;              /* spaces after each line break */
-	char *dump;                 /* one value as jansson dumps it */
-	size_t dump_cap;
 	int failed;                 /* 0, or export_write()'s error */
-	struct jsonarena arena;
+	struct arena arena;         /* the item being written */
 };
 
 static void flush(struct writer *w)
@@ -357,125 +394,91 @@ static void put(struct writer *w, const char *s, size_t len)
 		flush(w);
 }
 
-/* Text dumped at depth 0, indented by w->indent after each line break. */
-static void put_indented(struct writer *w, const char *s, size_t len)
+static void put_value(struct writer *w, const struct value *v, size_t depth)
 {
-	static const char spaces[] = "        ";
-	const char *end = s + len, *line_end;
-
-	for (; s < end; s = line_end) {
-		const char *nl = memchr(s, '\n', (size_t)(end - s));
-
-		line_end = nl ? nl + 1 : end;
-		put(w, s, (size_t)(line_end - s));
-		if (nl)
-			put(w, spaces, w->indent);
-	}
-}
-
-/*
- * jansson dumps into one buffer kept for every value (json_dumpb), not
- * through a callback: a callback is called per token, often per byte.
- */
-static void put_value(struct writer *w, const json_t *value, size_t indent)
-{
-	size_t n = value ? json_dumpb(value, w->dump, w->dump_cap, DUMP_FLAGS) : 0;
-
-	if (n > w->dump_cap) {
-		w->dump = mem_array_grow(w->dump, &w->dump_cap, n, 1);
-		n = json_dumpb(value, w->dump, w->dump_cap, DUMP_FLAGS);
-	}
-	if (n == 0) {
-		w->failed = w->failed ? w->failed : EXPORT_NOT_JSON;
-		return;
-	}
-	w->indent = indent;
-	put_indented(w, w->dump, n);
+	value_dump_pretty(v, depth, &w->text);
+	if (w->text.len >= PIECE_SIZE)
+		flush(w);
 }
 
 /* `,` after the member before, the key of the next: "  \"key\": ". */
-static void put_key(struct writer *w, const char *key, bool first)
+static void put_key(struct writer *w, const char *key, size_t len, bool first)
 {
-	json_t *name = json_string(key);
-
 	put(w, first ? "\n  " : ",\n  ", first ? 3 : 4);
-	put_value(w, name, 0);
+	value_dump_string(key, len, &w->text);
 	put(w, ": ", 2);
-	json_decref(name);
 }
 
 /*
  * One member whose value is an array of n items, item(w, i) building
- * each: every item lives in the arena only while it is dumped.
+ * each: every item lives in the arena only while it is written.
  */
-static void put_array(struct writer *w, const char *key, bool first,
-		      size_t n, json_t *(*item)(const struct writer *, size_t))
+static void put_array(struct writer *w, const char *key, size_t n,
+		      struct value (*item)(struct writer *, size_t))
 {
-	put_key(w, key, first);
+	put_key(w, key, strlen(key), false);
 	if (n == 0) {
 		put(w, "[]", 2);
 		return;
 	}
 	put(w, "[\n    ", 6);
 	for (size_t i = 0; i < n && !w->failed; i++) {
-		json_t *value;
+		struct value value;
 
 		if (i)
 			put(w, ",\n    ", 6);
-		jsonarena_activate(&w->arena);
 		value = item(w, i);
-		put_value(w, value, 4);
-		jsonarena_activate(NULL);
-		jsonarena_reset(&w->arena);
+		put_value(w, &value, 2);
+		arena_reset(&w->arena);
 	}
 	put(w, "\n  ]", 4);
 }
 
-static json_t *unit_item(const struct writer *w, size_t i)
+static struct value unit_item(struct writer *w, size_t i)
 {
-	return export_unit(w->m->units[i]);
+	return export_unit(&w->arena, w->m->units[i]);
 }
 
-static json_t *learner_item(const struct writer *w, size_t i)
+static struct value learner_item(struct writer *w, size_t i)
 {
-	return export_learner(w->m, w->x, i);
+	return export_learner(&w->arena, w->m, w->x, i);
 }
 
-static json_t *assessor_item(const struct writer *w, size_t i)
+static struct value assessor_item(struct writer *w, size_t i)
 {
-	return export_assessor(w->m->assessors[i]);
+	return export_assessor(&w->arena, w->m->assessors[i]);
 }
 
-static json_t *iqa_item(const struct writer *w, size_t i)
+static struct value iqa_item(struct writer *w, size_t i)
 {
-	return export_iqa(w->m, i);
+	return export_iqa(&w->arena, w->m, i);
 }
 
 int export_write(const struct model *m, const struct xref *x,
-		 const json_t *tail, export_sink *sink, void *data)
+		 const struct value *tail, export_sink *sink, void *data)
 {
-	struct writer w = { .m = m, .x = x, .sink = sink, .data = data };
-	json_t *centre = export_centre(m);
-	const char *key;
-	json_t *value;
+	struct writer w = { .m = m, .x = x, .sink = sink, .data = data,
+			    .arena = ARENA_INIT };
+	struct value centre = export_centre(&w.arena, m);
 
-	jsonarena_install();
 	put(&w, "{", 1);
-	put_key(&w, "centre", true);
-	put_value(&w, centre, 2);
-	json_decref(centre);
-	put_array(&w, "units", false, m->nunits, unit_item);
-	put_array(&w, "learners", false, m->nlearners, learner_item);
-	put_array(&w, "assessors", false, m->nassessors, assessor_item);
-	put_array(&w, "iqa", false, m->niqa, iqa_item);
-	json_object_foreach((json_t *)tail, key, value) {
-		put_key(&w, key, false);
-		put_value(&w, value, 2);
+	put_key(&w, "centre", 6, true);
+	put_value(&w, &centre, 1);
+	arena_reset(&w.arena);
+	put_array(&w, "units", m->nunits, unit_item);
+	put_array(&w, "learners", m->nlearners, learner_item);
+	put_array(&w, "assessors", m->nassessors, assessor_item);
+	put_array(&w, "iqa", m->niqa, iqa_item);
+	for (size_t i = 0; tail && tail->kind == VALUE_OBJECT &&
+			   i < tail->len; i++) {
+		const struct value_member *member = &tail->u.members[i];
+
+		put_key(&w, member->key, member->key_len, false);
+		put_value(&w, &member->value, 1);
 	}
 	put(&w, "\n}\n", 3);
 	flush(&w);
 	buf_free(&w.text);
-	free(w.dump);
-	jsonarena_free(&w.arena);
+	arena_free(&w.arena);
 	return w.failed;
 }

@@ -9,43 +9,66 @@
 #ifndef FOLIO_EXPORT_H
 #define FOLIO_EXPORT_H
 
-#include <jansson.h>
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "base/arena.h"
 #include "base/diag.h"
+#include "base/value.h"
 #include "read/model.h"
 #include "read/unit.h"
 #include "judge/xref.h"
 
-/* A string, or null for NULL; a YYYY-MM-DD date, or null when !has. */
-json_t *export_text_or_null(const char *s);
-json_t *export_date_or_null(bool has, int32_t day);
+/*
+ * Each export_ function builds its part as values in a (value.h); the
+ * model's strings are not copied, so the model must outlive them.
+ */
+
+/* A YYYY-MM-DD date, or null when !has. */
+struct value export_date_or_null(struct arena *a, bool has, int32_t day);
+
+/* A row's summary as HTML (cmark's, or its plain text escaped), or null. */
+struct value export_summary_html(struct arena *a, const struct evidence *e);
 
 /*
  * A row's columns that folio does not know: as an object keyed by the
  * header, every column of the file (null where the row is empty); and as
  * a list of {name, value} in file order, of those with a value.
  */
-json_t *export_extra(const struct extra_field *extra, size_t n);
-json_t *export_extra_list(const struct extra_field *extra, size_t n);
+struct value export_extra(struct arena *a, const struct extra_field *extra,
+			  size_t n);
+struct value export_extra_list(struct arena *a,
+			       const struct extra_field *extra, size_t n);
 
-json_t *export_unit(const struct unit *u);
-json_t *export_evidence(const struct evidence *e);
-json_t *export_portfolio(const struct portfolio *p);
-json_t *export_learner(const struct model *m, const struct xref *x,
-		       size_t index);
-json_t *export_centre(const struct model *m);
-json_t *export_assessor(const struct assessor *a);
+/*
+ * A unit's and an IQA record's members, put into o, so that a view can
+ * add its own after them; export_unit() and export_iqa() are the objects
+ * with those alone.
+ */
+#define EXPORT_UNIT_MEMBERS 21
+#define EXPORT_IQA_MEMBERS 13
+void export_unit_members(struct arena *a, const struct unit *u,
+			 struct value_obj *o);
+void export_iqa_members(struct arena *a, const struct model *m, size_t i,
+			struct value_obj *o);
+
+struct value export_unit(struct arena *a, const struct unit *u);
+struct value export_evidence(struct arena *a, const struct evidence *e);
+struct value export_portfolio(struct arena *a, const struct portfolio *p);
+/* A portfolio's gaps: [{code, target, message}]. */
+struct value export_gaps(struct arena *a, const struct portfolio *p);
+struct value export_learner(struct arena *a, const struct model *m,
+			    const struct xref *x, size_t index);
+struct value export_centre(struct arena *a, const struct model *m);
+struct value export_assessor(struct arena *a, const struct assessor *as);
 /* m->iqa[i], with whether its action is still open. */
-json_t *export_iqa(const struct model *m, size_t i);
+struct value export_iqa(struct arena *a, const struct model *m, size_t i);
 
 /* Where export_write() puts its text: returns 0, or nonzero to stop. */
 typedef int export_sink(const char *text, size_t len, void *data);
 
 enum {
 	EXPORT_SINK_FAILED = 1,     /* the sink returned nonzero */
-	EXPORT_NOT_JSON = 2,        /* a value could not be made into JSON */
 };
 
 /*
@@ -55,12 +78,13 @@ enum {
  *   {"centre": {...}, "units": [...], "learners": [...],
  *    "assessors": [...], "iqa": [...], ...tail}
  *
- * where tail's members follow, in their order (`folio export` puts
- * "diagnostics" there, the pack its plan).  Only one item of an array is
- * held as JSON at a time, so memory stays that of the largest learner.
- * Returns 0 or an EXPORT_ error; after an error it writes no more.
+ * where the members of tail (an object, or NULL) follow, in their order
+ * (`folio export` puts "diagnostics" there, the pack its plan).  Only
+ * one item of an array is built at a time, so memory stays that of the
+ * largest learner.  Returns 0 or EXPORT_SINK_FAILED; after a failure it
+ * writes no more.
  */
 int export_write(const struct model *m, const struct xref *x,
-		 const json_t *tail, export_sink *sink, void *data);
+		 const struct value *tail, export_sink *sink, void *data);
 
 #endif

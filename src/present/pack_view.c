@@ -14,9 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static json_t *date_json(int32_t day)
+static struct value date_json(struct arena *a, int32_t day)
 {
-	return export_date_or_null(true, day);
+	return export_date_or_null(a, true, day);
 }
 
 void pack_view_init(struct pack_view *c, const struct model *m,
@@ -45,23 +45,23 @@ void pack_view_free(struct pack_view *c)
 	free(c->latest);
 }
 
-static json_t *ids_json(const char *const *ids, size_t n)
+static struct value ids_json(struct arena *a, const char *const *ids, size_t n)
 {
-	json_t *list = json_array();
+	struct value *items = value_items(a, n);
 
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(list, json_string(ids[i]));
-	return list;
+		items[i] = value_text(ids[i]);
+	return value_list(items, n);
 }
 
 /* ---- the cover ---------------------------------------------------------- */
 
 /* "learners amy, ben · units ocr-c3 · evidence since 2026-04-01" */
-static json_t *scope_text(const struct scope *s)
+static struct value scope_text(struct arena *a, const struct scope *s)
 {
 	struct buf text = BUF_INIT;
 	char since[DATE_ISO_SIZE];
-	json_t *json;
+	struct value v;
 
 	if (scope_is_whole(s))
 		buf_puts(&text, "every learner and unit of the centre");
@@ -73,19 +73,21 @@ static json_t *scope_text(const struct scope *s)
 	if (s->has_since)
 		buf_printf(&text, "%sportfolios with evidence since %s",
 			   text.len ? " · " : "", date_format(s->since, since));
-	json = json_string(buf_cstr(&text));
+	v = value_copy(a, buf_cstr(&text), text.len);
 	buf_free(&text);
-	return json;
+	return v;
 }
 
-static json_t *scope_json(const struct scope *s)
+static struct value scope_json(struct arena *a, const struct scope *s)
 {
-	return json_pack("{s:o, s:b, s:o, s:o, s:o}",
-		"text", scope_text(s),
-		"whole", scope_is_whole(s),
-		"learners", ids_json(s->learners, s->nlearners),
-		"units", ids_json(s->units, s->nunits),
-		"since", s->has_since ? date_json(s->since) : json_null());
+	struct value_obj o = value_obj_new(a, 5);
+
+	value_put(&o, "text", scope_text(a, s));
+	value_put(&o, "whole", value_bool(scope_is_whole(s)));
+	value_put(&o, "learners", ids_json(a, s->learners, s->nlearners));
+	value_put(&o, "units", ids_json(a, s->units, s->nunits));
+	value_put(&o, "since", s->has_since ? date_json(a, s->since) : value_null());
+	return value_obj_done(&o);
 }
 
 /* ---- learner tracking --------------------------------------------------- */
@@ -111,74 +113,99 @@ static bool evidence_span(const struct portfolio *p, int32_t *first,
 	return dated;
 }
 
-static json_t *tracking_cell(const struct pack_view *c, size_t pi, bool linked)
+static struct value latest_iqa(struct arena *a, const struct iqa_record *r)
+{
+	struct value_obj o = value_obj_new(a, 4);
+
+	value_put(&o, "date", date_json(a, r->date));
+	value_put(&o, "iqa", value_text(r->iqa));
+	value_put(&o, "kind", value_text(iqa_kind_name(r->kind)));
+	value_put(&o, "decision", value_text(iqa_decision_name(r->decision)));
+	return value_obj_done(&o);
+}
+
+static struct value tracking_cell(struct arena *a, const struct pack_view *c,
+				  size_t pi, bool linked)
 {
 	const struct portfolio *p = &c->x->portfolios[pi];
 	const struct iqa_record *r = c->latest[pi];
 	int32_t first = 0, last = 0;
 	bool dated = evidence_span(p, &first, &last);
-	json_t *cell = json_pack("{s:b, s:s, s:s, s:s, s:i, s:b, s:b}",
-		"has", true,
-		"unit", p->unit->id,
-		"status", xref_status_name(p->status),
-		"status_label", view_status_label(p->status),
-		"percent", p->percent,
-		"registered", p->registered,
-		"planned", c->planned[pi]);
+	struct value_obj o = value_obj_new(a, 11);
 
-	json_object_set_new(cell, "first", dated ? date_json(first) : json_null());
-	json_object_set_new(cell, "last", dated ? date_json(last) : json_null());
-	json_object_set_new(cell, "iqa", r ? json_pack("{s:o, s:s, s:s, s:s}",
-		"date", date_json(r->date), "iqa", r->iqa,
-		"kind", iqa_kind_name(r->kind),
-		"decision", iqa_decision_name(r->decision)) : json_null());
-	json_object_set_new(cell, "href", linked ?
-		url_json(URL_PORTFOLIO, p->learner->id, p->unit->id) :
-		json_null());
-	return cell;
+	value_put(&o, "has", value_bool(true));
+	value_put(&o, "unit", value_text(p->unit->id));
+	value_put(&o, "status", value_text(xref_status_name(p->status)));
+	value_put(&o, "status_label", value_text(view_status_label(p->status)));
+	value_put(&o, "percent", value_int(p->percent));
+	value_put(&o, "registered", value_bool(p->registered));
+	value_put(&o, "planned", value_bool(c->planned[pi]));
+	value_put(&o, "first", dated ? date_json(a, first) : value_null());
+	value_put(&o, "last", dated ? date_json(a, last) : value_null());
+	value_put(&o, "iqa", r ? latest_iqa(a, r) : value_null());
+	value_put(&o, "href", linked ? url_value(a, URL_PORTFOLIO, p->learner->id,
+						 p->unit->id) : value_null());
+	return value_obj_done(&o);
 }
 
-static json_t *tracking_row(const struct pack_view *c, size_t li)
+static struct value no_cell(struct arena *a, const struct unit *u)
+{
+	struct value_obj o = value_obj_new(a, 2);
+
+	value_put(&o, "has", value_bool(false));
+	value_put(&o, "unit", value_text(u->id));
+	return value_obj_done(&o);
+}
+
+static struct value tracking_row(struct arena *a, const struct pack_view *c,
+				 size_t li)
 {
 	const struct model *m = c->m;
 	const struct learner *l = m->learners[li];
 	bool linked = c->sampled[li];
-	json_t *cells = json_array();
+	struct value *cells = value_items(a, m->nunits);
+	struct value_obj o = value_obj_new(a, 9);
 	size_t next = c->x->first[li], end = next + c->x->count[li];
 
 	for (size_t ui = 0; ui < m->nunits; ui++) {
-		if (next < end && c->x->portfolios[next].unit == m->units[ui]) {
-			json_array_append_new(cells, tracking_cell(c, next, linked));
-			next++;
-		} else {
-			json_array_append_new(cells, json_pack("{s:b, s:s}",
-				"has", false, "unit", m->units[ui]->id));
-		}
+		if (next < end && c->x->portfolios[next].unit == m->units[ui])
+			cells[ui] = tracking_cell(a, c, next++, linked);
+		else
+			cells[ui] = no_cell(a, m->units[ui]);
 	}
-	return json_pack("{s:s, s:s, s:o, s:o, s:o, s:o, s:b, s:o, s:o}",
-		"learner", l->id,
-		"name", l->name ? l->name : l->id,
-		"registration", export_text_or_null(l->registration),
-		"cohort", export_text_or_null(l->cohort),
-		"assessor", export_text_or_null(l->assessor),
-		"start", export_date_or_null(l->has_start, l->start),
-		"sampled", linked,
-		"href", linked ? url_json(URL_LEARNER, l->id, NULL) : json_null(),
-		"cells", cells);
+	value_put(&o, "learner", value_text(l->id));
+	value_put(&o, "name", value_text(l->name ? l->name : l->id));
+	value_put(&o, "registration", value_text(l->registration));
+	value_put(&o, "cohort", value_text(l->cohort));
+	value_put(&o, "assessor", value_text(l->assessor));
+	value_put(&o, "start", export_date_or_null(a, l->has_start, l->start));
+	value_put(&o, "sampled", value_bool(linked));
+	value_put(&o, "href", linked ? url_value(a, URL_LEARNER, l->id, NULL)
+				     : value_null());
+	value_put(&o, "cells", value_list(cells, m->nunits));
+	return value_obj_done(&o);
 }
 
-static json_t *tracking(const struct pack_view *c)
+static struct value tracking(struct arena *a, const struct pack_view *c)
 {
 	const struct model *m = c->m;
-	json_t *units = json_array(), *rows = json_array();
+	struct value *units = value_items(a, m->nunits);
+	struct value *rows = value_items(a, m->nlearners);
+	struct value_obj o = value_obj_new(a, 2);
 
-	for (size_t i = 0; i < m->nunits; i++)
-		json_array_append_new(units, json_pack("{s:s, s:s, s:o}",
-			"id", m->units[i]->id, "title", m->units[i]->title,
-			"number", export_text_or_null(m->units[i]->number)));
+	for (size_t i = 0; i < m->nunits; i++) {
+		struct value_obj u = value_obj_new(a, 3);
+
+		value_put(&u, "id", value_text(m->units[i]->id));
+		value_put(&u, "title", value_text(m->units[i]->title));
+		value_put(&u, "number", value_text(m->units[i]->number));
+		units[i] = value_obj_done(&u);
+	}
 	for (size_t i = 0; i < m->nlearners; i++)
-		json_array_append_new(rows, tracking_row(c, i));
-	return json_pack("{s:o, s:o}", "units", units, "rows", rows);
+		rows[i] = tracking_row(a, c, i);
+	value_put(&o, "units", value_list(units, m->nunits));
+	value_put(&o, "rows", value_list(rows, m->nlearners));
+	return value_obj_done(&o);
 }
 
 /* ---- assessors and IQAs ------------------------------------------------- */
@@ -193,70 +220,75 @@ static const struct sample_assessor *rate_of(const struct sample *s,
 	return NULL;
 }
 
-static json_t *staff_member(const char *initials, const struct assessor *a,
-			    const struct sample_assessor *rate)
+static struct value sampling(struct arena *a, const struct sample_assessor *r)
 {
-	json_t *o = json_pack("{s:s, s:o, s:s, s:s, s:b, s:o}",
-		"initials", initials,
-		"name", export_text_or_null(a ? a->name : NULL),
-		"role", a ? assessor_role_name(a->role) : "assessor",
-		"risk", risk_name(a ? a->risk : RISK_UNKNOWN),
-		"listed", a != NULL,
-		"qualified", export_date_or_null(a && a->has_qualified,
-						 a ? a->qualified : 0));
+	struct value_obj o = value_obj_new(a, 6);
 
-	json_object_set_new(o, "iqa", json_boolean(a && a->role == ASSESSOR_ROLE_IQA));
-	json_object_set_new(o, "extra", export_extra(a ? a->extra : NULL,
-						     a ? a->nextra : 0));
-	json_object_set_new(o, "extra_list", export_extra_list(
-		a ? a->extra : NULL, a ? a->nextra : 0));
-	json_object_set_new(o, "has_extra", json_boolean(a && a->nextra));
-	json_object_set_new(o, "sampling", rate ? json_pack(
-		"{s:i, s:I, s:I, s:I, s:I, s:b}",
-		"rate", rate->rate,
-		"portfolios", (json_int_t)rate->portfolios,
-		"target", (json_int_t)rate->target,
-		"sampled_before", (json_int_t)rate->before,
-		"planned", (json_int_t)rate->planned,
-		"met", rate->before + rate->planned >= rate->target) : json_null());
-	return o;
+	sample_json_rate_members(r, &o);
+	return value_obj_done(&o);
+}
+
+static struct value staff_member(struct arena *a, const char *initials,
+				 const struct assessor *as,
+				 const struct sample_assessor *rate)
+{
+	const struct extra_field *extra = as ? as->extra : NULL;
+	size_t nextra = as ? as->nextra : 0;
+	struct value_obj o = value_obj_new(a, 11);
+
+	value_put(&o, "initials", value_text(initials));
+	value_put(&o, "name", value_text(as ? as->name : NULL));
+	value_put(&o, "role", value_text(as ? assessor_role_name(as->role)
+					    : "assessor"));
+	value_put(&o, "risk", value_text(risk_name(as ? as->risk : RISK_UNKNOWN)));
+	value_put(&o, "listed", value_bool(as != NULL));
+	value_put(&o, "qualified", export_date_or_null(a, as && as->has_qualified,
+						       as ? as->qualified : 0));
+	value_put(&o, "iqa", value_bool(as && as->role == ASSESSOR_ROLE_IQA));
+	value_put(&o, "extra", export_extra(a, extra, nextra));
+	value_put(&o, "extra_list", export_extra_list(a, extra, nextra));
+	value_put(&o, "has_extra", value_bool(nextra > 0));
+	value_put(&o, "sampling", rate ? sampling(a, rate) : value_null());
+	return value_obj_done(&o);
 }
 
 /* assessors.csv, then whoever the plan found that it does not list. */
-static json_t *staff(const struct model *m, const struct sample *s)
+static struct value staff(struct arena *a, const struct model *m,
+			  const struct sample *s)
 {
-	json_t *list = json_array();
+	struct value_arr list = value_arr_new(a, m->nassessors + s->nassessors);
 
 	for (size_t i = 0; i < m->nassessors; i++)
-		json_array_append_new(list, staff_member(m->assessors[i]->initials,
+		value_push(&list, staff_member(a, m->assessors[i]->initials,
 			m->assessors[i], rate_of(s, m->assessors[i])));
 	for (size_t i = 0; i < s->nassessors; i++)
 		if (!s->assessors[i].listed)
-			json_array_append_new(list, staff_member(
-				s->assessors[i].initials, NULL, &s->assessors[i]));
-	return list;
+			value_push(&list, staff_member(a, s->assessors[i].initials,
+						       NULL, &s->assessors[i]));
+	return value_arr_done(&list);
 }
 
 /* ---- the sampling record ------------------------------------------------ */
 
 /* The record as data.json has it, with the learner's name and the state
  * of its action. */
-static json_t *record_entry(const struct model *m, size_t i, bool *open)
+static struct value record_entry(struct arena *a, const struct model *m,
+				 size_t i, bool *open)
 {
 	const struct iqa_record *r = &m->iqa[i];
 	const struct learner *l = r->learner;
-	json_t *entry = export_iqa(m, i);
+	struct value_obj o = value_obj_new(a, EXPORT_IQA_MEMBERS + 5);
 
+	export_iqa_members(a, m, i, &o);
 	*open = iqa_action_open(m->iqa, m->niqa, i);
-	json_object_set_new(entry, "name", json_string(l->name ? l->name : l->id));
-	json_object_set_new(entry, "extra_list", export_extra_list(r->extra, r->nextra));
-	json_object_set_new(entry, "has_extra", json_boolean(r->nextra));
-	json_object_set_new(entry, "open", json_boolean(*open));
-	json_object_set_new(entry, "overdue",
-			    json_boolean(*open && r->has_due && r->due < m->today));
-	return entry;
+	value_put(&o, "name", value_text(l->name ? l->name : l->id));
+	value_put(&o, "extra_list", export_extra_list(a, r->extra, r->nextra));
+	value_put(&o, "has_extra", value_bool(r->nextra > 0));
+	value_put(&o, "open", value_bool(*open));
+	value_put(&o, "overdue", value_bool(*open && r->has_due &&
+					    r->due < m->today));
+	return value_obj_done(&o);
 }
-
 static int compare_by_date(const void *a, const void *b)
 {
 	const struct iqa_record *x = *(const struct iqa_record *const *)a;
@@ -276,12 +308,12 @@ static int compare_by_date(const void *a, const void *b)
  * The records by date, as an IQA reads them: those dated within the scope
  * (all without a since date), and any older whose action is still open.
  */
-static json_t *record(const struct model *m, const struct scope *scope,
-		      size_t *open_count)
+static struct value record(struct arena *a, const struct model *m,
+			   const struct scope *scope, size_t *open_count)
 {
 	const struct iqa_record **order = mem_calloc(m->niqa ? m->niqa : 1,
 						     sizeof(*order));
-	json_t *list = json_array();
+	struct value_arr list = value_arr_new(a, m->niqa);
 
 	for (size_t i = 0; i < m->niqa; i++)
 		order[i] = &m->iqa[i];
@@ -294,16 +326,16 @@ static json_t *record(const struct model *m, const struct scope *scope,
 		if (scope->has_since && m->iqa[i].date < scope->since &&
 		    !iqa_action_open(m->iqa, m->niqa, i))
 			continue;
-		json_array_append_new(list, record_entry(m, i, &open));
+		value_push(&list, record_entry(a, m, i, &open));
 		*open_count += open;
 	}
 	free(order);
-	return list;
+	return value_arr_done(&list);
 }
 
 /* ---- the plan's coverage, by CAMERA letter ------------------------------ */
 
-static json_t *camera(json_t *coverage)
+static struct value camera(struct arena *a, const struct value *coverage)
 {
 	static const struct {
 		enum sample_dimension d;
@@ -317,101 +349,122 @@ static json_t *camera(json_t *coverage)
 		{ SAMPLE_LOCATIONS, "A", "Assessment locations: every place" },
 		{ SAMPLE_KINDS, "+", "Interim and summative work" },
 	};
-	json_t *list = json_array();
+	size_t n = sizeof(rows) / sizeof(rows[0]);
+	struct value *list = value_items(a, n);
 
-	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
-		json_t *values = json_object_get(coverage,
-						 sample_dimension_name(rows[i].d));
+	for (size_t i = 0; i < n; i++) {
+		const char *name = sample_dimension_name(rows[i].d);
+		const struct value *values = value_get(coverage, name, strlen(name));
+		struct value_obj o = value_obj_new(a, 5);
 
-		json_array_append_new(list, json_pack("{s:s, s:s, s:s, s:O, s:b}",
-			"dimension", sample_dimension_name(rows[i].d),
-			"letter", rows[i].letter,
-			"title", rows[i].title,
-			"values", values,
-			"has_values", json_array_size(values) > 0));
+		value_put(&o, "dimension", value_text(name));
+		value_put(&o, "letter", value_text(rows[i].letter));
+		value_put(&o, "title", value_text(rows[i].title));
+		value_put(&o, "values", values ? *values : value_null());
+		value_put(&o, "has_values", value_bool(values && values->len > 0));
+		list[i] = value_obj_done(&o);
 	}
-	return list;
+	return value_list(list, n);
 }
 
 /* ---- contents ----------------------------------------------------------- */
 
-static json_t *contents(const struct pack_view *c)
+static struct value contents(struct arena *a, const struct pack_view *c)
 {
 	const struct model *m = c->m;
 	const struct xref *x = c->x;
-	json_t *list = json_array();
+	struct value_arr list = value_arr_new(a, 16);
 
 	for (size_t i = 0; i < m->nlearners; i++) {
 		const struct learner *l = m->learners[i];
-		json_t *portfolios;
+		struct value *portfolios;
+		struct value_obj o;
 
 		if (!c->sampled[i])
 			continue;
-		portfolios = json_array();
-		for (size_t j = x->first[i]; j < x->first[i] + x->count[i]; j++) {
-			const struct portfolio *p = &x->portfolios[j];
+		portfolios = value_items(a, x->count[i]);
+		for (size_t j = 0; j < x->count[i]; j++) {
+			const struct portfolio *p = &x->portfolios[x->first[i] + j];
+			struct value_obj q = value_obj_new(a, 4);
 
-			json_array_append_new(portfolios, json_pack("{s:s, s:s, s:o, s:b}",
-				"unit", p->unit->id, "unit_title", p->unit->title,
-				"href", url_json(URL_PORTFOLIO, l->id, p->unit->id),
-				"sampled", c->planned[j]));
+			value_put(&q, "unit", value_text(p->unit->id));
+			value_put(&q, "unit_title", value_text(p->unit->title));
+			value_put(&q, "href", url_value(a, URL_PORTFOLIO, l->id,
+							p->unit->id));
+			value_put(&q, "sampled", value_bool(c->planned[x->first[i] + j]));
+			portfolios[j] = value_obj_done(&q);
 		}
-		json_array_append_new(list, json_pack("{s:s, s:s, s:o, s:o}",
-			"learner", l->id, "name", l->name ? l->name : l->id,
-			"href", url_json(URL_LEARNER, l->id, NULL),
-			"portfolios", portfolios));
+		o = value_obj_new(a, 4);
+		value_put(&o, "learner", value_text(l->id));
+		value_put(&o, "name", value_text(l->name ? l->name : l->id));
+		value_put(&o, "href", url_value(a, URL_LEARNER, l->id, NULL));
+		value_put(&o, "portfolios", value_list(portfolios, x->count[i]));
+		value_push(&list, value_obj_done(&o));
 	}
-	return list;
+	return value_arr_done(&list);
 }
 
-/* The pack page's context, around plan: sample_json_plan(c->s). */
-json_t *pack_view_page(const struct pack_view *c, json_t *plan)
+/* plan's member named key (sample_json_plan made it: it is there). */
+static struct value plan_part(const struct value *plan, const char *key)
+{
+	const struct value *v = value_get(plan, key, strlen(key));
+
+	return v ? *v : value_null();
+}
+
+struct value pack_view_page(struct arena *a, const struct pack_view *c,
+			    const struct value *plan)
 {
 	const struct model *m = c->m;
-	json_t *coverage = json_object_get(plan, "coverage");
+	struct value coverage = plan_part(plan, "coverage");
 	size_t open;
-	json_t *records = record(m, c->scope, &open);
+	struct value records = record(a, m, c->scope, &open);
+	struct value_obj o = value_obj_new(a, 13);
 	char actions[32];
 
 	snprintf(actions, sizeof(actions), "%zu actions", open);
-	return json_pack("{s:o, s:I, s:o, s:o, s:o, s:O, s:O, s:o, s:o, s:b, s:I, s:s+, s:o}",
-		"date", date_json(m->today),
-		"learners_count", (json_int_t)m->nlearners,
-		"scope", scope_json(c->scope),
-		"tracking", tracking(c),
-		"staff", staff(m, c->s),
-		"sample", json_object_get(plan, "sample"),
-		"coverage", coverage,
-		"camera", camera(coverage),
-		"record", records,
-		"has_record", json_array_size(records) > 0,
-		"actions_open", (json_int_t)open,
-		"actions_open_text", open == 0 ? "No actions" : open == 1 ? "1 action" : "",
-		open > 1 ? actions : "",
-		"contents", contents(c));
+	value_put(&o, "date", date_json(a, m->today));
+	value_put(&o, "learners_count", value_int((long long)m->nlearners));
+	value_put(&o, "scope", scope_json(a, c->scope));
+	value_put(&o, "tracking", tracking(a, c));
+	value_put(&o, "staff", staff(a, m, c->s));
+	value_put(&o, "sample", plan_part(plan, "sample"));
+	value_put(&o, "coverage", coverage);
+	value_put(&o, "camera", camera(a, &coverage));
+	value_put(&o, "record", records);
+	value_put(&o, "has_record", value_bool(records.len > 0));
+	value_put(&o, "actions_open", value_int((long long)open));
+	value_put(&o, "actions_open_text", open == 0 ? value_text("No actions") :
+		  open == 1 ? value_text("1 action") :
+		  value_copy(a, actions, strlen(actions)));
+	value_put(&o, "contents", contents(a, c));
+	return value_obj_done(&o);
 }
 
-json_t *pack_view_context(const struct model *m, const struct xref *x,
-			  const struct sample *s, const struct scope *scope)
+struct value pack_view_context(struct arena *a, const struct model *m,
+			       const struct xref *x, const struct sample *s,
+			       const struct scope *scope)
 {
 	struct pack_view c;
-	json_t *plan = sample_json_plan(s), *view;
+	struct value plan = sample_json_plan(a, s), view;
 
 	pack_view_init(&c, m, x, s, scope);
-	view = pack_view_page(&c, plan);
+	view = pack_view_page(a, &c, &plan);
 	pack_view_free(&c);
-	json_decref(plan);
 	return view;
 }
 
-json_t *pack_view_data_tail(const struct pack_view *c, json_t *plan,
-			    const struct diag_list *diags)
+struct value pack_view_data_tail(struct arena *a, const struct pack_view *c,
+				 const struct value *plan,
+				 const struct diag_list *diags)
 {
-	return json_pack("{s:{s:o, s:o}, s:O, s:O, s:o}",
-		"pack", "date", date_json(c->m->today),
-			"scope", scope_json(c->scope),
-		"sample", json_object_get(plan, "sample"),
-		"coverage", json_object_get(plan, "coverage"),
-		"diagnostics", diag_json_published(diags));
-}
+	struct value_obj pack = value_obj_new(a, 2), o = value_obj_new(a, 4);
 
+	value_put(&pack, "date", date_json(a, c->m->today));
+	value_put(&pack, "scope", scope_json(a, c->scope));
+	value_put(&o, "pack", value_obj_done(&pack));
+	value_put(&o, "sample", plan_part(plan, "sample"));
+	value_put(&o, "coverage", plan_part(plan, "coverage"));
+	value_put(&o, "diagnostics", diag_json_published(a, diags));
+	return value_obj_done(&o);
+}

@@ -11,10 +11,11 @@
 #ifndef FOLIO_PACK_VIEW_H
 #define FOLIO_PACK_VIEW_H
 
-#include <jansson.h>
 #include <stdbool.h>
 
+#include "base/arena.h"
 #include "base/diag.h"
+#include "base/value.h"
 #include "read/model.h"
 #include "judge/sample.h"
 #include "judge/scope.h"
@@ -41,19 +42,25 @@ void pack_view_init(struct pack_view *v, const struct model *m,
 		    const struct scope *scope);
 void pack_view_free(struct pack_view *v);
 
-/* The pack page's context, around plan (sample_json_plan): a new reference. */
-json_t *pack_view_page(const struct pack_view *v, json_t *plan);
+/*
+ * The pack page's context, around plan (sample_json_plan), as values in
+ * a (which the plan's must outlive).
+ */
+struct value pack_view_page(struct arena *a, const struct pack_view *v,
+			    const struct value *plan);
 
 /*
  * data.json's members after the model: the pack's date and scope, the
  * plan's sample and coverage, and only the scope's diagnostics (others
  * may name learners outside it).
  */
-json_t *pack_view_data_tail(const struct pack_view *v, json_t *plan,
-			    const struct diag_list *diags);
+struct value pack_view_data_tail(struct arena *a, const struct pack_view *v,
+				 const struct value *plan,
+				 const struct diag_list *diags);
 
 /* The page context made whole from the narrowed model: init, page, free. */
-json_t *pack_view_context(const struct model *m, const struct xref *x,
-			  const struct sample *s, const struct scope *scope);
+struct value pack_view_context(struct arena *a, const struct model *m,
+			       const struct xref *x, const struct sample *s,
+			       const struct scope *scope);
 
 #endif

@@ -9,114 +9,130 @@
 
 #include <string.h>
 
-static json_t *href(const struct portfolio *p)
+static struct value href(struct arena *a, const struct portfolio *p)
 {
-	return url_json(URL_PORTFOLIO, p->learner->id, p->unit->id);
+	return url_value(a, URL_PORTFOLIO, p->learner->id, p->unit->id);
 }
 
-static json_t *entry_json(const struct sample_entry *e)
+static struct value entry_json(struct arena *a, const struct sample_entry *e)
 {
 	const struct portfolio *p = e->portfolio;
-	json_t *reasons = json_array(), *dimensions = json_array();
+	struct value *reasons = value_items(a, e->nreasons);
+	struct value_arr dimensions = value_arr_new(a, SAMPLE_NDIMENSIONS + 2);
+	struct value_obj o = value_obj_new(a, 17);
 	struct buf text = BUF_INIT;
-	json_t *entry;
 
 	for (size_t i = 0; i < e->nreasons; i++) {
-		json_array_append_new(reasons, json_string(e->reasons[i]));
+		reasons[i] = value_text(e->reasons[i]);
 		buf_printf(&text, "%s%s", i ? "; " : "", e->reasons[i]);
 	}
 	for (int d = 0; d < SAMPLE_NDIMENSIONS; d++)
 		if (e->dimensions & (1u << d))
-			json_array_append_new(dimensions,
-				json_string(sample_dimension_name((enum sample_dimension)d)));
+			value_push(&dimensions, value_text(
+				sample_dimension_name((enum sample_dimension)d)));
 	if (e->by_rate)
-		json_array_append_new(dimensions, json_string("rate"));
+		value_push(&dimensions, value_text("rate"));
 	if (e->referral)
-		json_array_append_new(dimensions, json_string("referred"));
-	entry = json_pack("{s:s, s:o, s:o, s:o, s:s, s:s, s:o, s:s, s:s, s:s, s:i, s:o, s:b, s:b, s:o, s:s, s:o}",
-		"learner", p->learner->id,
-		"name", export_text_or_null(p->learner->name),
-		"registration", export_text_or_null(p->learner->registration),
-		"cohort", export_text_or_null(p->learner->cohort),
-		"unit", p->unit->id,
-		"unit_title", p->unit->title,
-		"assessor", export_text_or_null(e->assessor),
-		"kind", iqa_kind_name(e->kind),
-		"status", xref_status_name(p->status),
-		"status_label", view_status_label(p->status),
-		"percent", p->percent,
-		"href", href(p),
-		"referred", e->referral != NULL,
-		"by_rate", e->by_rate,
-		"reasons", reasons,
-		"reasons_text", buf_cstr(&text),
-		"dimensions", dimensions);
+		value_push(&dimensions, value_text("referred"));
+	value_put(&o, "learner", value_text(p->learner->id));
+	value_put(&o, "name", value_text(p->learner->name));
+	value_put(&o, "registration", value_text(p->learner->registration));
+	value_put(&o, "cohort", value_text(p->learner->cohort));
+	value_put(&o, "unit", value_text(p->unit->id));
+	value_put(&o, "unit_title", value_text(p->unit->title));
+	value_put(&o, "assessor", value_text(e->assessor));
+	value_put(&o, "kind", value_text(iqa_kind_name(e->kind)));
+	value_put(&o, "status", value_text(xref_status_name(p->status)));
+	value_put(&o, "status_label", value_text(view_status_label(p->status)));
+	value_put(&o, "percent", value_int(p->percent));
+	value_put(&o, "href", href(a, p));
+	value_put(&o, "referred", value_bool(e->referral != NULL));
+	value_put(&o, "by_rate", value_bool(e->by_rate));
+	value_put(&o, "reasons", value_list(reasons, e->nreasons));
+	value_put(&o, "reasons_text", value_copy(a, buf_cstr(&text), text.len));
+	value_put(&o, "dimensions", value_arr_done(&dimensions));
 	buf_free(&text);
-	return entry;
+	return value_obj_done(&o);
 }
 
 /* Where a value is covered: this plan's entry, or an earlier sample. */
-static void put_cover(json_t *o, const struct sample *s, const struct sample_value *v)
+static void put_cover(struct arena *a, struct value_obj *o,
+		      const struct sample *s, const struct sample_value *v)
 {
-	json_t *by = json_null(), *before = json_null();
+	struct value by = value_null(), before = value_null();
 
 	if (v->entry >= 0) {
 		const struct portfolio *p = s->entries[v->entry].portfolio;
+		struct value_obj b = value_obj_new(a, 3);
 
-		by = json_pack("{s:s, s:s, s:o}", "learner", p->learner->id,
-			       "unit", p->unit->id, "href", href(p));
+		value_put(&b, "learner", value_text(p->learner->id));
+		value_put(&b, "unit", value_text(p->unit->id));
+		value_put(&b, "href", href(a, p));
+		by = value_obj_done(&b);
 	} else if (v->before) {
-		before = json_pack("{s:s, s:s, s:o, s:s, s:s}",
-				   "learner", v->before->learner->id,
-				   "unit", v->before->unit->id,
-				   "date", export_date_or_null(true, v->before->date),
-				   "iqa", v->before->iqa,
-				   "kind", iqa_kind_name(v->before->kind));
+		struct value_obj b = value_obj_new(a, 5);
+
+		value_put(&b, "learner", value_text(v->before->learner->id));
+		value_put(&b, "unit", value_text(v->before->unit->id));
+		value_put(&b, "date", export_date_or_null(a, true, v->before->date));
+		value_put(&b, "iqa", value_text(v->before->iqa));
+		value_put(&b, "kind", value_text(iqa_kind_name(v->before->kind)));
+		before = value_obj_done(&b);
 	}
-	json_object_set_new(o, "covered", json_boolean(v->entry >= 0 || v->before));
-	json_object_set_new(o, "by", by);
-	json_object_set_new(o, "before", before);
+	value_put(o, "covered", value_bool(v->entry >= 0 || v->before));
+	value_put(o, "by", by);
+	value_put(o, "before", before);
 }
 
-static json_t *value_json(const struct sample *s, const struct sample_value *v)
+static struct value value_json(struct arena *a, const struct sample *s,
+			       const struct sample_value *v)
 {
-	json_t *o = json_pack("{s:s, s:I}", "label", v->label,
-			      "portfolios", (json_int_t)v->portfolios);
+	struct value_obj o = value_obj_new(a, 7);
 
+	value_put(&o, "label", value_text(v->label));
+	value_put(&o, "portfolios", value_int((long long)v->portfolios));
 	switch (v->dimension) {
 	case SAMPLE_ASSESSORS:
-		json_object_set_new(o, "assessor", json_string(v->assessor));
+		value_put(&o, "assessor", value_text(v->assessor));
 		break;
 	case SAMPLE_METHODS:
-		json_object_set_new(o, "assessor", json_string(v->assessor));
-		json_object_set_new(o, "method", json_string(v->key));
+		value_put(&o, "assessor", value_text(v->assessor));
+		value_put(&o, "method", value_text(v->key));
 		break;
 	case SAMPLE_ELEMENTS:
-		json_object_set_new(o, "unit", json_string(v->unit->id));
-		json_object_set_new(o, "criterion", v->criterion ?
-				    json_string(v->criterion->id) : json_null());
+		value_put(&o, "unit", value_text(v->unit->id));
+		value_put(&o, "criterion", v->criterion ?
+			  value_text(v->criterion->id) : value_null());
 		break;
 	default:
-		json_object_set_new(o, "value", json_string(v->key));
+		value_put(&o, "value", value_text(v->key));
 		break;
 	}
-	put_cover(o, s, v);
-	return o;
+	put_cover(a, &o, s, v);
+	return value_obj_done(&o);
 }
 
-static json_t *rate_json(const struct sample_assessor *a)
+void sample_json_rate_members(const struct sample_assessor *r,
+			      struct value_obj *o)
 {
-	return json_pack("{s:s, s:o, s:b, s:s, s:i, s:I, s:I, s:I, s:I, s:b}",
-		"assessor", a->initials,
-		"name", export_text_or_null(a->listed ? a->listed->name : NULL),
-		"listed", a->listed != NULL,
-		"risk", risk_name(a->risk),
-		"rate", a->rate,
-		"portfolios", (json_int_t)a->portfolios,
-		"target", (json_int_t)a->target,
-		"sampled_before", (json_int_t)a->before,
-		"planned", (json_int_t)a->planned,
-		"met", a->before + a->planned >= a->target);
+	value_put(o, "rate", value_int(r->rate));
+	value_put(o, "portfolios", value_int((long long)r->portfolios));
+	value_put(o, "target", value_int((long long)r->target));
+	value_put(o, "sampled_before", value_int((long long)r->before));
+	value_put(o, "planned", value_int((long long)r->planned));
+	value_put(o, "met", value_bool(r->before + r->planned >= r->target));
+}
+
+static struct value rate_json(struct arena *a, const struct sample_assessor *r)
+{
+	struct value_obj o = value_obj_new(a, 10);
+
+	value_put(&o, "assessor", value_text(r->initials));
+	value_put(&o, "name", value_text(r->listed ? r->listed->name : NULL));
+	value_put(&o, "listed", value_bool(r->listed != NULL));
+	value_put(&o, "risk", value_text(risk_name(r->risk)));
+	sample_json_rate_members(r, &o);
+	return value_obj_done(&o);
 }
 
 /* Every value some portfolio has is covered, and every rate is met. */
@@ -133,30 +149,34 @@ static bool complete(const struct sample *s)
 	return true;
 }
 
-json_t *sample_json_plan(const struct sample *s)
+struct value sample_json_plan(struct arena *a, const struct sample *s)
 {
-	json_t *entries = json_array(), *rates = json_array();
-	json_t *coverage, *dims[SAMPLE_NDIMENSIONS];
+	struct value *entries = value_items(a, s->nentries);
+	struct value *rates = value_items(a, s->nassessors);
+	struct value_arr dims[SAMPLE_NDIMENSIONS];
+	struct value_obj coverage = value_obj_new(a, 7 + SAMPLE_NDIMENSIONS);
+	struct value_obj plan = value_obj_new(a, 2);
 
 	for (size_t i = 0; i < s->nentries; i++)
-		json_array_append_new(entries, entry_json(&s->entries[i]));
+		entries[i] = entry_json(a, &s->entries[i]);
 	for (size_t i = 0; i < s->nassessors; i++)
-		json_array_append_new(rates, rate_json(&s->assessors[i]));
-	coverage = json_pack("{s:I, s:I, s:I, s:I, s:I, s:b, s:o}",
-		"seed", (json_int_t)s->seed,
-		"population", (json_int_t)s->population,
-		"not_started", (json_int_t)s->not_started,
-		"sampled_before", (json_int_t)s->before,
-		"planned", (json_int_t)s->nentries,
-		"complete", complete(s),
-		"rates", rates);
-	for (int d = 0; d < SAMPLE_NDIMENSIONS; d++) {
-		dims[d] = json_array();
-		json_object_set_new(coverage,
-			sample_dimension_name((enum sample_dimension)d), dims[d]);
-	}
+		rates[i] = rate_json(a, &s->assessors[i]);
+	for (int d = 0; d < SAMPLE_NDIMENSIONS; d++)
+		dims[d] = value_arr_new(a, 8);
 	for (size_t i = 0; i < s->nvalues; i++)
-		json_array_append_new(dims[s->values[i].dimension],
-				      value_json(s, &s->values[i]));
-	return json_pack("{s:o, s:o}", "sample", entries, "coverage", coverage);
+		value_push(&dims[s->values[i].dimension],
+			   value_json(a, s, &s->values[i]));
+	value_put(&coverage, "seed", value_int((long long)s->seed));
+	value_put(&coverage, "population", value_int((long long)s->population));
+	value_put(&coverage, "not_started", value_int((long long)s->not_started));
+	value_put(&coverage, "sampled_before", value_int((long long)s->before));
+	value_put(&coverage, "planned", value_int((long long)s->nentries));
+	value_put(&coverage, "complete", value_bool(complete(s)));
+	value_put(&coverage, "rates", value_list(rates, s->nassessors));
+	for (int d = 0; d < SAMPLE_NDIMENSIONS; d++)
+		value_put(&coverage, sample_dimension_name((enum sample_dimension)d),
+			  value_arr_done(&dims[d]));
+	value_put(&plan, "sample", value_list(entries, s->nentries));
+	value_put(&plan, "coverage", value_obj_done(&coverage));
+	return value_obj_done(&plan);
 }

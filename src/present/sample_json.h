@@ -6,11 +6,16 @@
 #ifndef FOLIO_SAMPLE_JSON_H
 #define FOLIO_SAMPLE_JSON_H
 
-#include <jansson.h>
-
+#include "base/arena.h"
+#include "base/value.h"
 #include "judge/sample.h"
 
-/* {"sample": [...], "coverage": {...}}: a new reference. */
-json_t *sample_json_plan(const struct sample *s);
+/* {"sample": [...], "coverage": {...}}, as values in a. */
+struct value sample_json_plan(struct arena *a, const struct sample *s);
+
+/* An assessor's rate, {rate, portfolios, target, sampled_before, planned,
+ * met}, as members of o (the plan's coverage and the pack's staff). */
+void sample_json_rate_members(const struct sample_assessor *r,
+			      struct value_obj *o);
 
 #endif

@@ -44,10 +44,11 @@ size_t url_path(char out[URL_SIZE], enum url_page page, const char *id,
 	return n;
 }
 
-json_t *url_json(enum url_page page, const char *id, const char *unit)
+struct value url_value(struct arena *a, enum url_page page, const char *id,
+		       const char *unit)
 {
 	char path[URL_SIZE];
 	size_t n = url_path(path, page, id, unit);
 
-	return json_stringn_nocheck(path, n);
+	return value_copy(a, path, n);
 }

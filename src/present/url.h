@@ -18,9 +18,10 @@
 
 #include <stddef.h>
 
-#include <jansson.h>
 
+#include "base/arena.h"
 #include "base/ident.h"
+#include "base/value.h"
 
 enum url_page {
 	URL_INDEX,
@@ -36,8 +37,9 @@ enum url_page {
 size_t url_path(char out[URL_SIZE], enum url_page page, const char *id,
 		const char *unit);
 
-/* The same as a JSON string (a new reference). */
-json_t *url_json(enum url_page page, const char *id, const char *unit);
+/* The same as a string value in a. */
+struct value url_value(struct arena *a, enum url_page page, const char *id,
+		       const char *unit);
 
 /* The folders the pages live in, made before any page is written. */
 extern const char *const url_folders[3];

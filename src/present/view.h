@@ -9,10 +9,8 @@
  * top.  docs/site.md ("The template context") documents every key: it is the
  * contract with template authors.
  *
- * The pages there are thousands of (dashboard, learners, portfolios) are
- * built as values (value.h) in the rendering thread's arena: no hashing,
- * no copying of the model's strings.  The few unit, sheet and pack pages
- * are built as JSON, which the site turns into values.
+ * Every view is built as values (value.h) in the rendering thread's
+ * arena: no hashing, no copying of the model's strings.
  *
  * Links are relative to the site's root, without extension (`href`:
  * "learners/amy/ocr-c3"); a template writes {{page.root}}{{href}}.html,
@@ -22,7 +20,6 @@
 #ifndef FOLIO_VIEW_H
 #define FOLIO_VIEW_H
 
-#include <jansson.h>
 #include <stdbool.h>
 
 #include "base/arena.h"
@@ -48,22 +45,21 @@ struct view_site {
 /*
  * What every page shares: the site model {site, centre, units, learners,
  * diagnostics, has_diagnostics, pack}, and each unit's `unit_info` for its
- * portfolios.  Values in its own arena, pointing into the model and into
- * JSON it keeps.
+ * portfolios.  Values in its own arena, pointing into the model.
  */
 struct view_shared {
 	struct arena arena;
-	json_t *keep;               /* the JSON the values point into */
 	const struct model *m;
 	const struct xref *x;
 	struct value root;
 	struct value *unit_info;    /* by the model's unit order */
 };
 
-/* pack: NULL, or the pack's own context (pack.h), shared as "pack". */
+/* pack: NULL, or the pack's own context (pack.h), shared as "pack";
+ * it, diags and the model must outlive s. */
 void view_shared_init(struct view_shared *s, const struct model *m,
 		      const struct xref *x, const struct diag_list *diags,
-		      const struct view_site *site, json_t *pack);
+		      const struct view_site *site, const struct value *pack);
 void view_shared_free(struct view_shared *s);
 
 /* {page: {kind, title, path, root}, KIND: {...}}: one page's own context,
@@ -88,11 +84,12 @@ struct value view_learner(struct arena *a, const struct view_shared *s,
 struct value view_portfolio(struct arena *a, const struct view_shared *s,
 			    const struct portfolio *p, const char *root,
 			    const struct view_rows *rows);
-json_t *view_unit(const struct model *m, const struct xref *x,
-		  const struct unit *u, const char *root);
-json_t *view_sheet(const struct unit *u, const char *root);
+struct value view_unit(struct arena *a, const struct view_shared *s,
+		       const struct unit *u, const char *root);
+struct value view_sheet(struct arena *a, const struct unit *u,
+			const char *root);
 /* {page: {...}}: the pack's own context is the root's "pack" (pack.h). */
-json_t *view_pack(const char *root);
+struct value view_pack(struct arena *a, const char *root);
 
 const char *view_status_label(enum xref_status status);
 

@@ -2,13 +2,10 @@
  * plan.c - the sampling plan as Markdown (see plan.h).
  */
 #include "render/plan.h"
-#include "base/jsonarena.h"
 #include "present/export.h"
 #include "present/pack_view.h"
 #include "render/mustache.h"
 #include "render/theme.h"
-
-#include <jansson.h>
 
 int plan_markdown(const struct model *m, const struct xref *x,
 		  const struct sample *s, const struct scope *scope,
@@ -18,23 +15,20 @@ int plan_markdown(const struct model *m, const struct xref *x,
 	struct theme theme = { templates, "md" };
 	struct mustache_env *env = mustache_env_new(theme_load_template, &theme);
 	const struct mustache_template *t;
-	struct jsonarena arena = { 0 };
-	json_t *context;
+	struct arena arena = ARENA_INIT;
+	struct value_obj context = value_obj_new(&arena, 2);
+	struct value root;
+	const struct value *stack[1] = { &root };
 	int rc = -1;
 
-	/* A plan of the whole of a large centre is tens of thousands of
-	 * entries, read by one render and dropped: its context is built in
-	 * an arena and dropped whole, never decref'd (jsonarena.h). */
-	jsonarena_install();
-	jsonarena_activate(&arena);
-	context = json_pack("{s:o, s:o}", "centre", export_centre(m),
-			    "pack", pack_view_context(m, x, s, scope));
-	jsonarena_activate(NULL);
+	value_put(&context, "centre", export_centre(&arena, m));
+	value_put(&context, "pack", pack_view_context(&arena, m, x, s, scope));
+	root = value_obj_done(&context);
 	mustache_env_set_escape(env, mustache_escape_markdown);
 	t = mustache_env_get(env, "sample", diags);
 	if (t)
-		rc = mustache_render(t, context, out, diags);
-	jsonarena_free(&arena);
+		rc = mustache_render_values(t, stack, 1, out, diags);
+	arena_free(&arena);
 	mustache_env_free(env);
 	return rc;
 }

@@ -12,15 +12,14 @@
  * covers. */
 struct pack_data {
 	const struct pack_view *c;
-	json_t *tail;
+	struct value tail;
 };
 
 static int write_data(const void *arg, export_sink *sink, void *sink_data)
 {
 	const struct pack_data *d = arg;
 
-	return d->tail ? export_write(d->c->m, d->c->x, d->tail, sink, sink_data)
-		       : EXPORT_NOT_JSON;
+	return export_write(d->c->m, d->c->x, &d->tail, sink, sink_data);
 }
 
 enum site_status pack_build(const struct model *m, const struct xref *x,
@@ -30,7 +29,8 @@ enum site_status pack_build(const struct model *m, const struct xref *x,
 	struct diag_list none = DIAG_LIST_INIT;
 	const struct diag_list *scoped = o->diags ? o->diags : &none;
 	struct pack_view c;
-	json_t *plan = sample_json_plan(s);
+	struct arena arena = ARENA_INIT;
+	struct value plan = sample_json_plan(&arena, s), context;
 	struct pack_data data = { .c = &c };
 	struct site_stream data_json = { "data.json", write_data, &data };
 	struct site_options site = {
@@ -43,12 +43,11 @@ enum site_status pack_build(const struct model *m, const struct xref *x,
 
 	pack_view_init(&c, m, x, s, o->scope);
 	site.learners = c.sampled;
-	site.context = pack_view_page(&c, plan);
-	data.tail = pack_view_data_tail(&c, plan, scoped);
+	context = pack_view_page(&arena, &c, &plan);
+	site.context = &context;
+	data.tail = pack_view_data_tail(&arena, &c, &plan, scoped);
 	status = site_build(m, x, scoped, &site, result, diags);
-	json_decref(site.context);
-	json_decref(data.tail);
-	json_decref(plan);
+	arena_free(&arena);
 	pack_view_free(&c);
 	diag_list_free(&none);
 	return status;

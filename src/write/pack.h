@@ -24,7 +24,6 @@
 #ifndef FOLIO_PACK_H
 #define FOLIO_PACK_H
 
-#include <jansson.h>
 
 #include "base/diag.h"
 #include "read/model.h"

@@ -16,7 +16,6 @@
 #include "base/fsutil.h"
 #include "base/hash.h"
 #include "base/ident.h"
-#include "base/jsonarena.h"
 #include "base/mem.h"
 #include "base/threads.h"
 #include "present/url.h"
@@ -639,18 +638,17 @@ static struct value page_view(struct build *b, const struct page *p,
 	case VIEW_PORTFOLIO:
 		return view_portfolio(a, s, p->portfolio, p->root, rows);
 	case VIEW_UNIT:
-		return value_from_json(a, view_unit(b->m, b->x, p->unit, p->root));
+		return view_unit(a, s, p->unit, p->root);
 	case VIEW_PACK:
-		return value_from_json(a, view_pack(p->root));
+		return view_pack(a, p->root);
 	default:
-		return value_from_json(a, view_sheet(p->unit, p->root));
+		return view_sheet(a, p->unit, p->root);
 	}
 }
 
 /*
- * The page's view lives in the worker's arenas (values, and the JSON of
- * the few pages built as JSON): built, rendered, and then dropped whole by
- * the caller's resets, never freed piece by piece.  rows carries a
+ * The page's view lives in the worker's arena: built, rendered, and then
+ * dropped whole by the caller's reset, never freed piece by piece.  rows carries a
  * learner's evidence rows from the learner's page to the portfolios.
  */
 static void render_page(struct build *b, const struct page *p,
@@ -690,7 +688,6 @@ static void *worker(void *arg)
 	struct misses misses = { DIAG_LIST_INIT, NULL, 0 };
 	struct site_result r = { 0 };
 	struct buf out = BUF_INIT;
-	struct jsonarena arena = { 0 };
 	struct arena values = ARENA_INIT;
 
 	/*
@@ -720,13 +717,10 @@ static void *worker(void *arg)
 			break;
 		for (size_t i = b->groups[g]; i < b->groups[g + 1] &&
 					      !atomic_load(&b->failed); i++) {
-			jsonarena_activate(&arena);
 			render_page(b, &b->pages[i], &values, &rows, &out, &r,
 				    &page);
 			sort_out(&page, i, &diags, &misses);
 			diag_list_free(&page);
-			jsonarena_activate(NULL);
-			jsonarena_reset(&arena);
 			done = atomic_fetch_add(&b->done, 1) + 1;
 			if (b->o->progress && (done % 64 == 0 || done == b->npages)) {
 				pthread_mutex_lock(&b->lock);
@@ -748,7 +742,6 @@ static void *worker(void *arg)
 	b->result.bytes += r.bytes;
 	pthread_mutex_unlock(&b->lock);
 	buf_free(&out);
-	jsonarena_free(&arena);
 	arena_free(&values);
 	diag_list_free(&diags);
 	misses_free(&misses);
@@ -930,7 +923,6 @@ enum site_status site_build(const struct model *m, const struct xref *x,
 	int locked = -1;
 
 	memset(result, 0, sizeof(*result));
-	jsonarena_install();
 	if (!o->check_only && outdir_refuse(m, o->out, why, sizeof(why))) {
 		diag_error(diags, *o->out ? o->out : "--out", 0, 0,
 			   "refusing to build into this folder: %s", why);

@@ -24,7 +24,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include <jansson.h>
 
 #include "base/diag.h"
 #include "read/model.h"
@@ -76,7 +75,7 @@ struct site_options {
 	 */
 	const bool *learners;
 	enum view_kind index;
-	json_t *context;
+	const struct value *context;
 	const struct site_stream *streams;
 	size_t nstreams;
 	bool checksums;

@@ -106,19 +106,26 @@ FUZZ_FN bool fuzz_has_control(const char *s)
 	return false;
 }
 
-/* Every diagnostic formats, as text and as JSON, and reads as UTF-8. */
+/* Every diagnostic formats, as text and as JSON that reads back, and
+ * reads as UTF-8. */
 FUZZ_FN void fuzz_diags(struct diag_list *diags)
 {
-	struct buf text = BUF_INIT;
+	struct buf text = BUF_INIT, written = BUF_INIT;
+	struct arena a = ARENA_INIT;
+	struct value list;
 	json_t *json;
 
 	diag_list_sort(diags);
 	diag_list_format(diags, false, &text);
 	diag_list_format(diags, true, &text);
-	json = diag_json_list(diags);
+	list = diag_json_list(&a, diags);
+	value_dump(&list, &written);
+	json = json_loadb(written.data, written.len, 0, NULL);
 	FUZZ_ASSERT(json != NULL);
 	FUZZ_ASSERT(json_array_size(json) == diags->count);
 	json_decref(json);
+	buf_free(&written);
+	arena_free(&a);
 	/* One line of UTF-8 each, whatever the input held. */
 	for (size_t i = 0; i < diags->count; i++) {
 		FUZZ_ASSERT(!fuzz_has_control(diags->items[i].file));
