@@ -125,7 +125,7 @@ static void find_candidates(struct planner *pl, const struct xref *x)
 		c->p = p;
 		c->assessor = p->learner->assessor ? p->learner->assessor
 						   : main_assessor(p);
-		c->kind = p->status == XREF_COMPLETE ? IQA_SUMMATIVE : IQA_INTERIM;
+		c->kind = xref_complete(p) ? IQA_SUMMATIVE : IQA_INTERIM;
 		c->entry = -1;
 		c->latest = latest[i];
 	}

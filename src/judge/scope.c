@@ -126,6 +126,26 @@ static void narrow_iqa(const struct scope *s, const struct model *m,
 	}
 }
 
+/* The declarations on portfolios in scope, pointing at out's learners
+ * (whose index the sign-off check looks portfolios up by). */
+static void narrow_signoffs(const struct scope *s, const struct model *m,
+			    struct model *out)
+{
+	out->signoffs = mem_calloc(m->nsignoffs ? m->nsignoffs : 1,
+				   sizeof(*out->signoffs));
+	out->nsignoffs = 0;
+	for (size_t i = 0; i < m->nsignoffs; i++) {
+		const struct signoff *r = &m->signoffs[i];
+		const struct learner *l = model_find_learner(out, r->learner->id);
+
+		if (!l || !model_find_unit(out, r->unit->id) ||
+		    !in_scope(s, m, r->learner, r->unit))
+			continue;
+		out->signoffs[out->nsignoffs] = *r;
+		out->signoffs[out->nsignoffs++].learner = l;
+	}
+}
+
 void scope_narrow(const struct scope *s, const struct model *m,
 		  struct model *out)
 {
@@ -179,6 +199,7 @@ void scope_narrow(const struct scope *s, const struct model *m,
 		memcpy(out->assessors, m->assessors,
 		       m->nassessors * sizeof(*out->assessors));
 	narrow_iqa(s, m, out);
+	narrow_signoffs(s, m, out);
 }
 
 /* The unit whose file this is, or NULL. */
@@ -219,6 +240,7 @@ void scope_model_free(struct model *out)
 	free(out->evidence);
 	free(out->assessors);
 	free(out->iqa);
+	free(out->signoffs);
 	strmap_free(&out->learner_index);
 	arena_free(&out->arena);
 	memset(out, 0, sizeof(*out));

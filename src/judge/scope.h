@@ -46,7 +46,8 @@ bool scope_is_whole(const struct scope *s);
 
 /*
  * Makes *out the model narrowed to the scope: its units, learners, their
- * registrations, evidence rows and IQA records, but only those in scope.
+ * registrations, evidence rows, IQA records and sign-offs, but only those
+ * in scope.
  * out shares m's text, units and assessors, so m must outlive it; free it
  * with scope_model_free(), never model_free().
  */

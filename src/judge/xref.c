@@ -420,10 +420,23 @@ void xref_tally_add(struct xref_tally *t, const struct portfolio *p)
 	t->with_gaps += p->ngaps > 0;
 }
 
+void xref_tally_merge(struct xref_tally *into, const struct xref_tally *t)
+{
+	into->portfolios += t->portfolios;
+	for (size_t k = 0; k <= XREF_SIGNED_OFF; k++)
+		into->by_status[k] += t->by_status[k];
+	into->with_gaps += t->with_gaps;
+}
+
+size_t xref_tally_complete(const struct xref_tally *t)
+{
+	return t->by_status[XREF_COMPLETE] + t->by_status[XREF_SIGNED_OFF];
+}
+
 const char *xref_status_name(enum xref_status status)
 {
 	static const char *const names[] = {
-		"not-started", "in-progress", "complete",
+		"not-started", "in-progress", "complete", "signed-off",
 	};
 
 	return names[status];

@@ -35,6 +35,8 @@ enum xref_status {
 	XREF_NOT_STARTED,
 	XREF_IN_PROGRESS,
 	XREF_COMPLETE,
+	XREF_SIGNED_OFF,    /* complete, and signed as folio.yml requires
+			     * (judge/signoff_check.h) */
 };
 
 enum xref_gap_code {
@@ -67,6 +69,13 @@ struct xref_gap {
 	const char *message;   /* plain words for the learner and assessor */
 };
 
+/* A declaration on a portfolio, as judged against it now. */
+struct xref_signoff {
+	const struct signoff *row;     /* the latest of its role */
+	bool holds;                    /* else problem says why not */
+	const char *problem;
+};
+
 struct portfolio {
 	const struct learner *learner;
 	const struct unit *unit;
@@ -82,6 +91,12 @@ struct portfolio {
 	size_t ngaps;
 	const struct evidence **rows;        /* this unit's, by date and ref */
 	size_t nrows;
+	/* Its sign-off, once judged (judge/signoff_check.h): the latest
+	 * declaration of each role, in role order, and the roles it still
+	 * needs, as (1u << enum role) flags. */
+	struct xref_signoff *signoffs;
+	size_t nsignoffs;
+	unsigned awaiting;
 };
 
 /* The threads that judge portfolios at most (see xref_build). */
@@ -112,11 +127,22 @@ enum xref_counts xref_row_counts(const struct evidence *e);
 /* Portfolios counted by status (the dashboard's and check's totals). */
 struct xref_tally {
 	size_t portfolios;
-	size_t by_status[XREF_COMPLETE + 1];    /* by enum xref_status */
+	size_t by_status[XREF_SIGNED_OFF + 1];  /* by enum xref_status */
 	size_t with_gaps;
 };
 
 void xref_tally_add(struct xref_tally *t, const struct portfolio *p);
+
+/* Adds t's counts to into's. */
+void xref_tally_merge(struct xref_tally *into, const struct xref_tally *t);
+
+/* Complete, signed off or not: what "complete" counts. */
+size_t xref_tally_complete(const struct xref_tally *t);
+
+static inline bool xref_complete(const struct portfolio *p)
+{
+	return p->status >= XREF_COMPLETE;
+}
 
 const char *xref_status_name(enum xref_status status);  /* "in-progress" */
 const char *xref_gap_name(enum xref_gap_code code);     /* "missing-evidence" */

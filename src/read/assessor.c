@@ -14,7 +14,8 @@
 #include <strings.h>
 
 enum {
-	COL_INITIALS, COL_NAME, COL_ROLE, COL_RISK, COL_QUALIFIED, NCOLUMNS
+	COL_INITIALS, COL_NAME, COL_ROLE, COL_RISK, COL_QUALIFIED,
+	COL_COUNTERSIGN_BY, NCOLUMNS
 };
 
 static const struct csvrow_column columns[NCOLUMNS] = {
@@ -23,6 +24,7 @@ static const struct csvrow_column columns[NCOLUMNS] = {
 	{ "role", false },
 	{ "risk", false },
 	{ "qualified", false },
+	{ "countersign_by", false },
 };
 
 const char *assessor_role_name(enum assessor_role role)
@@ -136,6 +138,7 @@ static void read_assessor(struct load *load, struct place *p, const int *index,
 	a->has_qualified = csvrow_date(p->f, p->r, index[COL_QUALIFIED],
 				       "qualified", &a->qualified, &p->bad,
 				       p->diags);
+	a->countersign_by = csvrow_field(p->r, index[COL_COUNTERSIGN_BY]);
 	if (p->bad)
 		return;
 	if (a->role == ASSESSOR_ROLE_ASSESSOR && a->risk == RISK_UNKNOWN)
@@ -247,12 +250,37 @@ static void find_unknowns(const struct load *load, struct unknowns *u)
 	}
 }
 
+/* Each countersigner is listed, and someone else. */
+static void check_countersigners(const struct load *load,
+				 struct diag_list *diags)
+{
+	for (size_t i = 0; i < load->nassessors; i++) {
+		const struct assessor *a = load->assessors[i];
+		const struct assessor *by = assessor_find(&load->assessor_folded,
+							  a->countersign_by);
+
+		if (!a->countersign_by || (by && by != a))
+			continue;
+		if (by)
+			diag_error(diags, a->file, a->line, 0,
+				   "assessor %s: `countersign_by` names the "
+				   "assessor themself: name who countersigns "
+				   "their decisions", a->initials);
+		else
+			diag_error(diags, a->file, a->line, 0,
+				   "assessor %s: `countersign_by` `%s` is not "
+				   "listed in %s", a->initials, a->countersign_by,
+				   load->assessors_file);
+	}
+}
+
 void assessor_check_references(const struct load *load, struct diag_list *diags)
 {
 	struct unknowns u = { ARENA_INIT, STRMAP_INIT, NULL, 0, 0 };
 
 	if (!load->assessors_file)
 		return;
+	check_countersigners(load, diags);
 	find_unknowns(load, &u);
 	for (size_t i = 0; i < u.count; i++) {
 		const struct unknown *x = u.list[i];

@@ -10,6 +10,10 @@
  *               assessor's work (new, unqualified or previously
  *               inconsistent assessors are higher risk)
  *   qualified   the date they qualified
+ *   countersign_by  the initials of the listed assessor who countersigns
+ *               their sign-offs (an assessor working towards their
+ *               qualification): each of their sign-offs then needs a
+ *               `countersign` row by that person (signoff.h)
  *
  * Initials match case-insensitively ("km" is KM).  An assessor the file
  * does not list, or lists without a risk, is sampled as high risk.
@@ -40,6 +44,7 @@ struct assessor {
 	enum risk risk;
 	bool has_qualified;
 	int32_t qualified;
+	const char *countersign_by;  /* initials as written, or NULL */
 	struct extra_field *extra;
 	size_t nextra;
 	const char *file;
@@ -55,7 +60,8 @@ int assessor_load(struct load *load, const char *path, struct diag_list *diags);
 /*
  * Once the learners and evidence are loaded: warns of each assessor the
  * learners or evidence name that assessors.csv does not list (once each,
- * at the first place), when there is an assessors file.
+ * at the first place), when there is an assessors file; and reports a
+ * `countersign_by` that names no one listed, or the assessor themself.
  */
 void assessor_check_references(const struct load *load, struct diag_list *diags);
 

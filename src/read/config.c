@@ -8,6 +8,7 @@
 #include "base/fsutil.h"
 #include "base/utf8.h"
 #include "read/risk.h"
+#include "read/role.h"
 #include "read/ydoc.h"
 
 #include <errno.h>
@@ -66,11 +67,13 @@ static void read_path(struct ydoc *y, const char *key, yaml_node_t *key_node,
 		read_string(r, y, value, key, &r->config->assessors);
 	else if (strcmp(key, "iqa") == 0)
 		read_string(r, y, value, key, &r->config->iqa);
+	else if (strcmp(key, "signoffs") == 0)
+		read_string(r, y, value, key, &r->config->signoffs);
 	else
 		diag_warning(r->diags, y->file, ydoc_line(y, key_node),
 			     ydoc_column(key_node),
 			     "unknown key `%s` in `paths` (known: units, learners, "
-			     "evidence, assessors, iqa)", key);
+			     "evidence, assessors, iqa, signoffs)", key);
 }
 
 static const char *encoding_name(struct reading *r, struct ydoc *y,
@@ -180,6 +183,47 @@ const char *config_encoding_for(const struct config *c, const char *path)
 	return c->encoding;
 }
 
+/* `signoff: [assessor, learner]`: the roles every portfolio's sign-off
+ * needs (countersigning comes from assessors.csv). */
+static void read_signoff_roles(struct reading *r, struct ydoc *y,
+			       yaml_node_t *value)
+{
+	unsigned roles = 0;
+
+	if (value->type != YAML_SEQUENCE_NODE) {
+		diag_error(r->diags, y->file, ydoc_line(y, value),
+			   ydoc_column(value), "`signoff` must be a list of "
+			   "roles, such as [assessor, learner]");
+		return;
+	}
+	for (yaml_node_item_t *i = value->data.sequence.items.start;
+	     i < value->data.sequence.items.top; i++) {
+		yaml_node_t *item = ydoc_node(y, *i);
+		const char *name;
+		enum role role;
+
+		if (!ydoc_text(y, item, "signoff", &name))
+			return;
+		role = role_parse(name);
+		if (role == ROLE_COUNT || role == ROLE_COUNTERSIGN) {
+			diag_error(r->diags, y->file, ydoc_line(y, item),
+				   ydoc_column(item), "`signoff`: `%s` is not a "
+				   "role a sign-off can need (assessor, learner, "
+				   "iqa, employer; countersigning is set per "
+				   "assessor in assessors.csv)", name);
+			return;
+		}
+		roles |= 1u << role;
+	}
+	if (!(roles & (1u << ROLE_ASSESSOR))) {
+		diag_error(r->diags, y->file, ydoc_line(y, value),
+			   ydoc_column(value), "`signoff` must name assessor: a "
+			   "portfolio is signed off by its assessor first");
+		return;
+	}
+	r->config->signoff_roles = roles;
+}
+
 static void read_key(struct ydoc *y, const char *key, yaml_node_t *key_node,
 		     yaml_node_t *value, void *ctx)
 {
@@ -199,11 +243,13 @@ static void read_key(struct ydoc *y, const char *key, yaml_node_t *key_node,
 		read_encoding(r, y, value);
 	else if (strcmp(key, "sampling") == 0)
 		ydoc_each_pair(y, value, "`sampling`", read_sampling_key, r);
+	else if (strcmp(key, "signoff") == 0)
+		read_signoff_roles(r, y, value);
 	else
 		diag_warning(r->diags, y->file, ydoc_line(y, key_node),
 			     ydoc_column(key_node),
 			     "unknown key `%s` (known: name, number, today, paths, "
-			     "encoding, sampling)", key);
+			     "encoding, sampling, signoff)", key);
 }
 
 /* The rates and seed a centre gets unless folio.yml says otherwise. */
@@ -248,6 +294,7 @@ void config_parse(struct config *c, struct arena *arena, const char *path,
 
 	memset(c, 0, sizeof(*c));
 	default_sampling(c);
+	c->signoff_roles = ROLE_SIGNOFF_DEFAULT;
 	if (text)
 		read_text(&r, path, text, len);
 	/* An assessor with no known risk is sampled as a high-risk one. */

@@ -10,6 +10,7 @@
  *     evidence: evidence
  *     assessors: assessors.csv
  *     iqa: iqa.csv
+ *     signoffs: signoffs.csv
  *   encoding: windows-1252     # every CSV file; or, per file pattern:
  *   encoding:
  *     "evidence/sp-2026.csv": windows-1252
@@ -18,6 +19,7 @@
  *     medium: 50%
  *     low: 25%
  *     seed: 1                  # the same seed, the same plan
+ *   signoff: [assessor, learner]   # the roles a sign-off needs
  *
  * Every key is optional; a missing file is no error.  Command-line options
  * override what the file says.
@@ -47,6 +49,7 @@ struct config {
 	const char *evidence;
 	const char *assessors;
 	const char *iqa;
+	const char *signoffs;
 	bool has_today;
 	int32_t today;
 	const char *encoding;             /* every CSV file, unless a pattern says */
@@ -56,6 +59,9 @@ struct config {
 	 * unknown slot is the high rate); the defaults unless folio.yml says. */
 	int sampling_rate[RISK_COUNT];
 	uint64_t sampling_seed;     /* default 1 */
+	/* The roles a portfolio's sign-off needs, as (1u << enum
+	 * role) flags (read/role.h): assessor and learner unless it says. */
+	unsigned signoff_roles;
 };
 
 /* The encoding folio.yml gives the CSV file at path (from the centre), or NULL. */

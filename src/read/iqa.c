@@ -41,33 +41,11 @@ const char *iqa_decision_name(enum iqa_decision decision)
 	return decision == IQA_REFERRED ? "referred" : "agreed";
 }
 
-/* One record being read; an error anywhere leaves it out. */
-struct reading {
-	struct load *load;
-	const struct csvfile *f;
-	const struct csvfile_record *r;
-	const int *index;
-	struct diag_list *diags;
-	bool bad;
-};
-
-static const char *required(struct reading *rd, int column)
-{
-	const char *text = csvrow_field(rd->r, rd->index[column]);
-
-	if (!text) {
-		diag_error(rd->diags, rd->f->path, rd->r->line, 0, "empty `%s`",
-			   columns[column].name);
-		rd->bad = true;
-	}
-	return text;
-}
-
 /* A field that must be one of two words (any case): 0 or 1. */
-static int read_choice(struct reading *rd, int column, const char *zero,
+static int read_choice(struct load_row *rd, int column, const char *zero,
 		       const char *one)
 {
-	const char *text = required(rd, column);
+	const char *text = load_row_required(rd, column);
 
 	if (!text || strcasecmp(text, zero) == 0)
 		return 0;
@@ -80,31 +58,13 @@ static int read_choice(struct reading *rd, int column, const char *zero,
 	return 0;
 }
 
-/* The learner and the unit of the sampled portfolio. */
-static void read_portfolio(struct reading *rd, struct iqa_record *q)
+static void read_record(struct load_row *rd, struct iqa_record *q)
 {
-	const char *learner = required(rd, COL_LEARNER);
-	const char *unit = required(rd, COL_UNIT);
-
-	q->learner = learner ? load_find_learner(rd->load, learner) : NULL;
-	if (learner && !q->learner)
-		diag_error(rd->diags, rd->f->path, rd->r->line, 0,
-			   "unknown learner `%s`%s", learner,
-			   rd->load->nlearners ? "" : " (there is no learners file)");
-	q->unit = unit ? load_find_unit(rd->load, unit) : NULL;
-	if (unit && !q->unit)
-		diag_error(rd->diags, rd->f->path, rd->r->line, 0,
-			   "unknown unit `%s`", unit);
-	rd->bad |= (learner && !q->learner) || (unit && !q->unit);
-}
-
-static void read_record(struct reading *rd, struct iqa_record *q)
-{
-	read_portfolio(rd, q);
-	if (required(rd, COL_DATE))
+	load_row_portfolio(rd, COL_LEARNER, COL_UNIT, &q->learner, &q->unit);
+	if (load_row_required(rd, COL_DATE))
 		csvrow_date(rd->f, rd->r, rd->index[COL_DATE], "date", &q->date,
 			    &rd->bad, rd->diags);
-	q->iqa = required(rd, COL_IQA);
+	q->iqa = load_row_required(rd, COL_IQA);
 	q->kind = (enum iqa_kind)read_choice(rd, COL_KIND, "interim", "summative");
 	q->decision = (enum iqa_decision)read_choice(rd, COL_DECISION, "agreed",
 						     "referred");
@@ -191,7 +151,7 @@ static void check_record(const struct load *load, const struct iqa_record *q,
 }
 
 /* The record's problems are its learner's, on its unit (diag_list_about). */
-static void about(struct diag_list *diags, const struct reading *rd)
+static void about(struct diag_list *diags, const struct load_row *rd)
 {
 	const char *learner = csvrow_field(rd->r, rd->index[COL_LEARNER]);
 
@@ -202,7 +162,7 @@ static void about(struct diag_list *diags, const struct reading *rd)
 static void load_records(struct load *load, const struct csvfile *f,
 			 const int *index, struct diag_list *diags)
 {
-	struct reading rd = { load, f, NULL, index, diags, false };
+	struct load_row rd = { load, f, NULL, columns, index, diags, false };
 	size_t cap = 0;
 
 	for (size_t i = 0; i < f->nrecords; i++) {

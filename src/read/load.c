@@ -186,3 +186,34 @@ struct learner *load_find_learner(const struct load *load, const char *id)
 {
 	return strmap_get(&load->learner_index, id);
 }
+
+const char *load_row_required(struct load_row *row, int column)
+{
+	const char *text = csvrow_field(row->r, row->index[column]);
+
+	if (!text) {
+		diag_error(row->diags, row->f->path, row->r->line, 0,
+			   "empty `%s`", row->columns[column].name);
+		row->bad = true;
+	}
+	return text;
+}
+
+void load_row_portfolio(struct load_row *row, int learner_column,
+			int unit_column, const struct learner **learner,
+			const struct unit **unit)
+{
+	const char *l = load_row_required(row, learner_column);
+	const char *u = load_row_required(row, unit_column);
+
+	*learner = l ? load_find_learner(row->load, l) : NULL;
+	if (l && !*learner)
+		diag_error(row->diags, row->f->path, row->r->line, 0,
+			   "unknown learner `%s`%s", l, row->load->nlearners ?
+			   "" : " (there is no learners file)");
+	*unit = u ? load_find_unit(row->load, u) : NULL;
+	if (u && !*unit)
+		diag_error(row->diags, row->f->path, row->r->line, 0,
+			   "unknown unit `%s`", u);
+	row->bad |= (l && !*learner) || (u && !*unit);
+}

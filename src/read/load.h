@@ -3,7 +3,8 @@
  * and where it records what it reads, while a centre is read.
  *
  * model_load() (model_load.c) makes one, runs the loaders in order
- * (folio.yml, units, learners, evidence, assessors, IQA: each may look up
+ * (folio.yml, units, learners, evidence, assessors, IQA, sign-offs: each
+ * may look up
  * what the earlier ones recorded) and then moves the records into the
  * model, which is read-only from then on.  A loader reads its files with
  * load_read_csv(), looks up with load_find_*(), and appends to its own
@@ -31,6 +32,7 @@ struct config;
 struct evidence;
 struct iqa_record;
 struct learner;
+struct signoff;
 struct unit;
 
 struct load {
@@ -64,6 +66,9 @@ struct load {
 	const char *iqa_file;           /* NULL when there is none */
 	struct iqa_record *iqa;         /* by learner, unit, date, line */
 	size_t niqa;
+	const char *signoffs_file;      /* NULL when there is none */
+	struct signoff *signoffs;       /* by learner, unit, role, date, line */
+	size_t nsignoffs;
 
 	/* Every file read or tried, in that order, and the CSV files kept. */
 	const char **inputs;
@@ -119,6 +124,31 @@ const struct csvfile *load_read_csv(struct load *load, const char *path,
 
 /* The encoding of the CSV file at path: the option, else folio.yml, else NULL. */
 const char *load_encoding_for(const struct load *load, const char *path);
+
+/*
+ * One record of a CSV file a loader is reading (iqa.c, signoff.c): an
+ * error anywhere in it sets bad, and the loader leaves it out.
+ */
+struct load_row {
+	struct load *load;
+	const struct csvfile *f;
+	const struct csvfile_record *r;
+	const struct csvrow_column *columns;   /* the loader's, by index */
+	const int *index;                      /* their places in f */
+	struct diag_list *diags;
+	bool bad;
+};
+
+/* The text of a required column, or NULL after an "empty `name`" error. */
+const char *load_row_required(struct load_row *row, int column);
+
+/*
+ * The learner and unit the two required columns name (a portfolio), each
+ * NULL after a located error when it is empty or unknown.
+ */
+void load_row_portfolio(struct load_row *row, int learner_column,
+			int unit_column, const struct learner **learner,
+			const struct unit **unit);
 
 /* What the earlier loaders recorded: the unit and learner with this id. */
 const struct unit *load_find_unit(const struct load *load, const char *id);

@@ -38,6 +38,7 @@ void model_free(struct model *m)
 	free(m->row_blocks);
 	free(m->assessors);
 	free(m->iqa);
+	free(m->signoffs);
 	free(m->inputs);
 	strmap_free(&m->learner_index);
 	strmap_free(&m->assessor_folded);

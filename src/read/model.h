@@ -2,7 +2,8 @@
  * model.h - everything folio knows about a centre: the read stage's result.
  *
  * model_load() (model_load.c) reads the inputs in order (folio.yml, units,
- * learners.csv, evidence/ *.csv, assessors.csv, iqa.csv) through the
+ * learners.csv, evidence/ *.csv, assessors.csv, iqa.csv, signoffs.csv)
+ * through the
  * loaders (load.h), reporting every problem to the diagnostics list and
  * carrying on, so that one run shows them all.  Once loaded the model is
  * read-only and may be shared between threads: the later stages take it
@@ -26,6 +27,7 @@
 #include "read/evidence.h"
 #include "read/iqa.h"
 #include "read/learner.h"
+#include "read/signoff.h"
 #include "read/unit.h"
 
 /*
@@ -42,6 +44,7 @@ struct model_paths {
 	const char *encoding;   /* of every CSV file; default: folio.yml, else UTF-8 */
 	const char *assessors;  /* default: assessors.csv, if it exists */
 	const char *iqa;        /* default: iqa.csv, if it exists */
+	const char *signoffs;   /* default: signoffs.csv, if it exists */
 	size_t threads;         /* for the evidence; 0: as the machine and the
 				 * centre's size suggest (tests set it) */
 	/* When set, the centre is these files and nothing is read from disk:
@@ -75,6 +78,9 @@ struct model {
 	const char *iqa_file;        /* NULL when there is none */
 	struct iqa_record *iqa;      /* by learner id, unit id, date, line */
 	size_t niqa;
+	const char *signoffs_file;   /* NULL when there is none */
+	struct signoff *signoffs;    /* by learner id, unit id, role, date, line */
+	size_t nsignoffs;
 	/* Every file the loaders read or tried to read, in that order: what
 	 * a site's no-change check covers (site.c), failures included. */
 	const char **inputs;

@@ -188,7 +188,8 @@ static enum model_status io_error(struct diag_list *diags, const char *path,
 	return MODEL_IO_ERROR;
 }
 
-/* assessors.csv and iqa.csv, once the learners and evidence are in. */
+/* assessors.csv, iqa.csv and signoffs.csv, once the learners and
+ * evidence are in. */
 static enum model_status load_iqa_inputs(struct load *load,
 					 const struct model_paths *paths,
 					 struct diag_list *diags)
@@ -216,6 +217,14 @@ static enum model_status load_iqa_inputs(struct load *load,
 			status = io_error(diags, path, err, "IQA file");
 	}
 	assessor_check_references(load, diags);
+	path = choose_path(load, paths->signoffs, load->config->signoffs,
+			   "signoffs.csv", false, &status, diags);
+	if (path) {
+		load->signoffs_file = path;
+		err = signoff_load(load, path, diags);
+		if (err)
+			status = io_error(diags, path, err, "sign-offs file");
+	}
 	return status;
 }
 
@@ -268,6 +277,9 @@ static void keep(struct model *m, struct load *load)
 	m->iqa_file = load->iqa_file;
 	m->iqa = load->iqa;
 	m->niqa = load->niqa;
+	m->signoffs_file = load->signoffs_file;
+	m->signoffs = load->signoffs;
+	m->nsignoffs = load->nsignoffs;
 	m->inputs = load->inputs;
 	m->ninputs = load->ninputs;
 	m->files = load->files;

@@ -1,0 +1,157 @@
+/*
+ * digest.c - the sign-off digest (see digest.h).
+ *
+ * The text is lines of tab-separated fields, the first naming the line's
+ * kind.  In a field a backslash, tab and line break are written \\, \t
+ * and \n, and a carriage return before a line break is dropped (a file
+ * checked out with CRLF endings signs the same), so that no field can
+ * reach into the next.
+ */
+#include "judge/digest.h"
+#include "base/date.h"
+#include "base/mem.h"
+
+#include <nettle/sha2.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DIGEST_VERSION "folio sign-off digest 1"
+
+static void field(struct buf *out, const char *s)
+{
+	buf_putc(out, '\t');
+	while (s && *s) {
+		size_t run = strcspn(s, "\\\t\n\r");   /* copied as it is */
+
+		buf_put(out, s, run);
+		s += run;
+		if (!*s)
+			break;
+		if (*s == '\\')
+			buf_puts(out, "\\\\");
+		else if (*s == '\t')
+			buf_puts(out, "\\t");
+		else if (!(*s == '\r' && s[1] == '\n'))
+			buf_puts(out, "\\n");
+		s++;
+	}
+}
+
+static int compare_ids(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/*
+ * ids[0..n) in byte order, space-separated, as one field.  Ids are
+ * letters, digits, '.', '_' and '-' (ident.h): nothing to escape.  A row
+ * cites them in order as a rule, so they are sorted only when not.
+ */
+static void id_field(struct buf *out, const char **ids, size_t n)
+{
+	size_t i = 1;
+
+	while (i < n && strcmp(ids[i - 1], ids[i]) <= 0)
+		i++;
+	if (i < n)
+		qsort(ids, n, sizeof(*ids), compare_ids);
+	buf_putc(out, '\t');
+	for (i = 0; i < n; i++) {
+		if (i)
+			buf_putc(out, ' ');
+		buf_puts(out, ids[i]);
+	}
+}
+
+/* Ids a row cites, unit criteria and requirements alike. */
+#define ID_LIST(ids, list, n) \
+	for (size_t i_ = 0; i_ < (n); i_++) \
+		(ids)[i_] = (list)[i_]->id
+
+static void row_line(struct buf *out, const struct evidence *e, const char ***ids,
+		     size_t *cap)
+{
+	char date[DATE_ISO_SIZE];
+
+	*ids = mem_array_grow(*ids, cap, e->ncriteria + e->nrequirements + 1,
+			      sizeof(**ids));
+	buf_puts(out, "row");
+	field(out, e->ref);
+	field(out, date_format(e->date, date));
+	field(out, e->method);
+	ID_LIST(*ids, e->criteria, e->ncriteria);
+	id_field(out, *ids, e->ncriteria);
+	ID_LIST(*ids, e->requirements, e->nrequirements);
+	id_field(out, *ids, e->nrequirements);
+	field(out, e->assessor);
+	field(out, e->summary);
+	buf_putc(out, '\n');
+}
+
+static int compare_rows(const void *a, const void *b)
+{
+	const struct evidence *x = *(const struct evidence *const *)a;
+	const struct evidence *y = *(const struct evidence *const *)b;
+
+	if (x->date != y->date)
+		return x->date < y->date ? -1 : 1;
+	return strcmp(x->ref, y->ref);
+}
+
+void digest_text(const struct portfolio *p, struct buf *out)
+{
+	const struct unit *u = p->unit;
+	const struct evidence **rows = mem_calloc(p->nrows + 1, sizeof(*rows));
+	const char **ids = NULL;
+	size_t n = 0, cap = 0;
+
+	buf_puts(out, DIGEST_VERSION "\n");
+	buf_puts(out, "unit");
+	field(out, u->id);
+	buf_putc(out, '\n');
+	for (size_t i = 0; i < u->ncriteria; i++) {
+		buf_puts(out, "criterion");
+		field(out, u->criteria[i]->id);
+		field(out, u->criteria[i]->observe ? "observe" : "-");
+		field(out, u->criteria[i]->text);
+		buf_putc(out, '\n');
+	}
+	for (size_t i = 0; i < u->nrequirements; i++) {
+		buf_puts(out, "requirement");
+		field(out, u->requirements[i]->id);
+		field(out, u->requirements[i]->text);
+		buf_putc(out, '\n');
+	}
+	for (size_t i = 0; i < p->nrows; i++) {
+		enum xref_counts counts = xref_row_counts(p->rows[i]);
+
+		if (counts == XREF_COUNTS_FULLY ||
+		    counts == XREF_COUNTS_FOR_KNOWLEDGE)
+			rows[n++] = p->rows[i];
+	}
+	qsort(rows, n, sizeof(*rows), compare_rows);
+	for (size_t i = 0; i < n; i++)
+		row_line(out, rows[i], &ids, &cap);
+	free(ids);
+	free(rows);
+}
+
+void digest_portfolio(const struct portfolio *p, char out[SIGNOFF_DIGEST_SIZE])
+{
+	static const char hex[] = "0123456789abcdef";
+	struct buf text = BUF_INIT;
+	struct sha256_ctx ctx;
+	uint8_t sum[SHA256_DIGEST_SIZE];
+
+	digest_text(p, &text);
+	sha256_init(&ctx);
+	sha256_update(&ctx, text.len, (const uint8_t *)buf_cstr(&text));
+	sha256_digest(&ctx, sizeof(sum), sum);
+	buf_free(&text);
+	memcpy(out, "sha256:", 7);
+	for (size_t i = 0; i < SHA256_DIGEST_SIZE; i++) {
+		out[7 + 2 * i] = hex[sum[i] >> 4];
+		out[8 + 2 * i] = hex[sum[i] & 15];
+	}
+	out[SIGNOFF_DIGEST_SIZE - 1] = '\0';
+}

@@ -1,0 +1,26 @@
+/*
+ * digest.h - what a sign-off covers, as one SHA-256: the digest a
+ * declaration in signoffs.csv carries, so that any later edit to what was
+ * signed is caught (docs/centre.md, "The sign-off digest", defines it for
+ * anyone to recompute).
+ *
+ * The digest is of a canonical text: the unit's id, criteria and
+ * requirements as loaded, then the portfolio's counting rows (ref, date,
+ * method, criteria, requirements, assessor, summary) by date and ref.  It
+ * depends on nothing else: not on the order of the rows in the files, on
+ * line endings, or on other learners, units and files.
+ */
+#ifndef FOLIO_DIGEST_H
+#define FOLIO_DIGEST_H
+
+#include "base/buf.h"
+#include "read/signoff.h"
+#include "judge/xref.h"
+
+/* The canonical text of what p's sign-off covers, appended to out. */
+void digest_text(const struct portfolio *p, struct buf *out);
+
+/* "sha256:" and the 64 lower-case hex digits of digest_text(p). */
+void digest_portfolio(const struct portfolio *p, char out[SIGNOFF_DIGEST_SIZE]);
+
+#endif

@@ -1,0 +1,197 @@
+/*
+ * signoff_check.c - judging the declarations against the portfolios (see
+ * signoff_check.h).
+ */
+#include "judge/signoff_check.h"
+#include "base/buf.h"
+#include "base/date.h"
+#include "read/assessor.h"
+#include "judge/digest.h"
+
+#include <string.h>
+#include <strings.h>
+
+/* The portfolio of learner and unit, or NULL. */
+static struct portfolio *find_portfolio(struct xref *x,
+					const struct learner *l,
+					const struct unit *u)
+{
+	size_t first = x->first[l->index];
+
+	for (size_t i = first; i < first + x->count[l->index]; i++)
+		if (x->portfolios[i].unit == u)
+			return &x->portfolios[i];
+	return NULL;
+}
+
+/* The latest counting row of p, or NULL. */
+static const struct evidence *last_counting(const struct portfolio *p)
+{
+	const struct evidence *last = NULL;
+
+	for (size_t i = 0; i < p->nrows; i++) {
+		enum xref_counts c = xref_row_counts(p->rows[i]);
+
+		if ((c == XREF_COUNTS_FULLY || c == XREF_COUNTS_FOR_KNOWLEDGE) &&
+		    (!last || p->rows[i]->date >= last->date))
+			last = p->rows[i];
+	}
+	return last;
+}
+
+/* The refs of p's counting rows dated after day, as "O/5, Q2". */
+static void rows_after(const struct portfolio *p, int32_t day, struct buf *out)
+{
+	for (size_t i = 0; i < p->nrows; i++) {
+		enum xref_counts c = xref_row_counts(p->rows[i]);
+
+		if ((c == XREF_COUNTS_FULLY || c == XREF_COUNTS_FOR_KNOWLEDGE) &&
+		    p->rows[i]->date > day)
+			buf_printf(out, "%s%s", out->len ? ", " : "",
+				   p->rows[i]->ref);
+	}
+}
+
+struct judging {
+	struct xref *x;
+	const struct model *m;
+	struct diag_list *diags;
+	struct arena *arena;
+};
+
+/* Why s does not hold on p, in words (also the diagnostic), or NULL. */
+static const char *problem(struct judging *j, const struct portfolio *p,
+			   const struct signoff *s, const char *digest,
+			   const struct xref_signoff *assessor, bool *warning)
+{
+	const char *role = role_name(s->role);
+	const struct evidence *last = last_counting(p);
+	struct buf why = BUF_INIT, after = BUF_INIT;
+	char date[DATE_ISO_SIZE], other[DATE_ISO_SIZE];
+	const char *text;
+
+	*warning = false;
+	date_format(s->date, date);
+	if (s->date > j->m->today) {
+		*warning = true;
+		buf_printf(&why, "the %s's sign-off is dated %s, after today (%s): "
+			   "it does not count until then", role, date,
+			   date_format(j->m->today, other));
+	} else if (strcmp(s->digest, digest) != 0) {
+		rows_after(p, s->date, &after);
+		buf_printf(&why, "the evidence changed after the %s signed on %s: ",
+			   role, date);
+		if (after.len)
+			buf_printf(&why, "rows dated after it: %s", buf_cstr(&after));
+		else
+			buf_puts(&why, "a row dated on or before it, or the unit's "
+				 "criteria, changed since");
+		buf_printf(&why, "; the portfolio's digest is now %s: sign it "
+			   "again", digest);
+	} else if (!xref_complete(p)) {
+		buf_printf(&why, "the %s signed on %s, but the portfolio is not "
+			   "complete (%zu of %zu criteria met, %zu gap%s)", role,
+			   date, p->met, p->total, p->ngaps,
+			   p->ngaps == 1 ? "" : "s");
+	} else if (last && last->date > s->date) {
+		buf_printf(&why, "the %s signed on %s, before the evidence it "
+			   "covers: %s is dated %s", role, date, last->ref,
+			   date_format(last->date, other));
+	} else if (s->role == ROLE_COUNTERSIGN) {
+		const struct assessor *by = assessor && assessor->holds ?
+			assessor->row->person : NULL;
+
+		if (by && by->countersign_by &&
+		    strcasecmp(by->countersign_by, s->who) != 0)
+			buf_printf(&why, "`%s` countersigned, but %s names `%s` to "
+				   "countersign %s's decisions", s->who,
+				   j->m->assessors_file, by->countersign_by,
+				   by->initials);
+	}
+	text = why.len ? arena_strdup(j->arena, buf_cstr(&why)) : NULL;
+	buf_free(&why);
+	buf_free(&after);
+	return text;
+}
+
+/* The roles p needs: folio.yml's, and countersign when its assessor's
+ * declaration is by someone whose decisions are countersigned. */
+static unsigned needed(const struct model *m, const struct xref_signoff *assessor)
+{
+	unsigned roles = m->config.signoff_roles;
+
+	if (assessor && assessor->row->person &&
+	    assessor->row->person->countersign_by)
+		roles |= 1u << ROLE_COUNTERSIGN;
+	return roles;
+}
+
+/* Judges rows[0..n), the declarations on p, latest last in each role. */
+static void judge_portfolio(struct judging *j, struct portfolio *p,
+			    const struct signoff *rows, size_t n)
+{
+	char digest[SIGNOFF_DIGEST_SIZE];
+	struct xref_signoff *assessor = NULL;
+	unsigned held = 0;
+
+	digest_portfolio(p, digest);
+	p->signoffs = arena_alloc(j->arena, ROLE_COUNT * sizeof(*p->signoffs));
+	for (size_t i = 0; i < n; i++) {
+		struct xref_signoff *out;
+		bool warning;
+
+		if (i + 1 < n && rows[i + 1].role == rows[i].role)
+			continue;   /* superseded by a later one */
+		out = &p->signoffs[p->nsignoffs++];
+		out->row = &rows[i];
+		out->problem = problem(j, p, &rows[i], digest, assessor, &warning);
+		out->holds = !out->problem;
+		if (rows[i].role == ROLE_ASSESSOR)
+			assessor = out;
+		if (out->holds)
+			held |= 1u << rows[i].role;
+		else if (warning)
+			diag_warning(j->diags, rows[i].file, rows[i].line, 0,
+				     "%s %s: %s", p->learner->id, p->unit->id,
+				     out->problem);
+		else
+			diag_error(j->diags, rows[i].file, rows[i].line, 0,
+				   "%s %s: %s", p->learner->id, p->unit->id,
+				   out->problem);
+	}
+	p->awaiting = xref_complete(p) ? needed(j->m, assessor) & ~held : 0;
+	if (p->status == XREF_COMPLETE && !p->awaiting)
+		p->status = XREF_SIGNED_OFF;
+}
+
+void signoff_check(struct xref *x, const struct model *m,
+		   struct diag_list *diags)
+{
+	struct judging j = { x, m, diags, x->arenas[0] };
+	size_t i = 0;
+
+	for (size_t k = 0; k < x->nportfolios; k++)
+		x->portfolios[k].awaiting = xref_complete(&x->portfolios[k]) ?
+			needed(m, NULL) : 0;
+	while (i < m->nsignoffs) {
+		const struct signoff *s = &m->signoffs[i];
+		size_t n = 1;
+		struct portfolio *p;
+
+		while (i + n < m->nsignoffs && s[n].learner == s->learner &&
+		       s[n].unit == s->unit)
+			n++;
+		diag_list_about(diags, s->learner->id, s->unit->id);
+		p = find_portfolio(x, s->learner, s->unit);
+		if (p)
+			judge_portfolio(&j, p, s, n);
+		else
+			diag_error(diags, s->file, s->line, 0,
+				   "%s %s: a sign-off of a portfolio there is "
+				   "not: the learner is not registered on unit %s "
+				   "and has no evidence for it", s->learner->id,
+				   s->unit->id, s->unit->id);
+		i += n;
+	}
+	diag_list_about(diags, NULL, NULL);
+}

@@ -1,0 +1,447 @@
+/*
+ * test_signoff.c - sign-offs bound to the evidence: the digest (stable
+ * across row order, line endings and unrelated edits; changed by any
+ * signed field), signoffs.csv's rows, and the rules that judge them
+ * (judge/signoff_check.h), each with its expected message.
+ */
+#include "centre_texts.h"
+#include "check.h"
+
+#include "base/buf.h"
+#include "read/model.h"
+#include "judge/digest.h"
+#include "judge/signoff_check.h"
+#include "judge/xref.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+static struct model model;
+static struct diag_list diags;
+static struct xref x;
+
+static const char *const unit_t =
+	"---\nid: t\ntitle: T\nmethods: O Q PD\n---\n"
+	"## 1 Do\n- 1.1 Do a thing\n- 1.2 Do another\n";
+
+static const char *const unit_u =
+	"---\nid: u\ntitle: U\n---\n## 1 Do\n- 1.1 Do\n";
+
+static const char *const learners =
+	"learner,name,assessor,units\n"
+	"l1,Amy Bell,KM,t u\n"
+	"l2,Ben Cole,SP,t\n";
+
+static const char *const assessors =
+	"initials,name,role,risk,countersign_by\n"
+	"KM,Karen Moss,assessor,low,\n"
+	"SP,Sunita Patel,assessor,high,KM\n"
+	"LT,Lorna Tate,iqa,,\n";
+
+/* l1's t complete (1.2 observed on 2026-03-02), l2's t complete too. */
+static const char *const log_a =
+	"learner,unit,ref,date,method,criteria,requirements,summary,assessor\n"
+	"l1,t,O/1,2026-03-01,O,1.1,,Did it,KM\n"
+	"l1,t,O/2,2026-03-02,O,1.2,,\"Did it\r\nagain\",KM\n"
+	"l2,t,O/1,2026-03-01,O,1.1 1.2,,Both,SP\n";
+
+static void cleanup(void)
+{
+	xref_free(&x);
+	memset(&x, 0, sizeof(x));
+	model_free(&model);
+	diag_list_free(&diags);
+}
+
+/* The centre with these evidence logs and sign-offs (NULL: none). */
+static void load(const char *evidence, const char *more_evidence,
+		 const char *signoffs)
+{
+	struct model_paths paths = { .today = "2026-06-30" };
+
+	cleanup();
+	centre_reset();
+	write_file("units/t.md", unit_t);
+	write_file("units/u.md", unit_u);
+	write_file("learners.csv", learners);
+	write_file("assessors.csv", assessors);
+	write_file("evidence/a.csv", evidence);
+	if (more_evidence)
+		write_file("evidence/b.csv", more_evidence);
+	if (signoffs)
+		write_file("signoffs.csv", signoffs);
+	centre_use(&paths);
+	model_load(&model, &paths, &diags);
+	xref_build(&x, &model);
+	signoff_check(&x, &model, &diags);
+}
+
+static const struct portfolio *portfolio(const char *learner, const char *unit)
+{
+	const struct learner *l = model_find_learner(&model, learner);
+
+	for (size_t i = 0; l && i < x.count[l->index]; i++)
+		if (strcmp(x.portfolios[x.first[l->index] + i].unit->id, unit) == 0)
+			return &x.portfolios[x.first[l->index] + i];
+	return NULL;
+}
+
+/* The digest of learner's unit in the centre of these logs. */
+static void digest_of(const char *evidence, const char *more,
+		      const char *learner, const char *unit,
+		      char out[SIGNOFF_DIGEST_SIZE])
+{
+	load(evidence, more, NULL);
+	CHECK_INT(diags.errors, 0);
+	digest_portfolio(portfolio(learner, unit), out);
+}
+
+/* Every diagnostic, one "FILE:LINE: severity: message" line each. */
+static char *messages(void)
+{
+	struct buf out = BUF_INIT;
+
+	diag_list_sort(&diags);
+	for (size_t i = 0; i < diags.count; i++)
+		buf_printf(&out, "%s:%d: %s: %s\n", diags.items[i].file,
+			   diags.items[i].line,
+			   diag_severity_name(diags.items[i].severity),
+			   diags.items[i].message);
+	return buf_detach(&out);
+}
+
+static void check_messages(const char *expected)
+{
+	char *got = messages();
+
+	CHECK_STR(got, expected);
+	free(got);
+}
+
+static void the_digest_is_its_text_hashed(void)
+{
+	struct buf text = BUF_INIT;
+	char d[SIGNOFF_DIGEST_SIZE];
+
+	load(log_a, NULL, NULL);
+	digest_text(portfolio("l1", "t"), &text);
+	CHECK_STR(buf_cstr(&text),
+		  "folio sign-off digest 1\n"
+		  "unit\tt\n"
+		  "criterion\t1.1\t-\tDo a thing\n"
+		  "criterion\t1.2\t-\tDo another\n"
+		  "row\tO/1\t2026-03-01\tO\t1.1\t\tKM\tDid it\n"
+		  "row\tO/2\t2026-03-02\tO\t1.2\t\tKM\tDid it\\nagain\n");
+	digest_portfolio(portfolio("l1", "t"), d);
+	CHECK_INT(strlen(d), 71);
+	CHECK(strncmp(d, "sha256:", 7) == 0);
+	buf_free(&text);
+}
+
+static void the_digest_ignores_order_endings_and_the_unrelated(void)
+{
+	char base[SIGNOFF_DIGEST_SIZE], other[SIGNOFF_DIGEST_SIZE];
+
+	digest_of(log_a, NULL, "l1", "t", base);
+	/* The rows in another order, split over two files, LF endings. */
+	digest_of("learner,unit,ref,date,method,criteria,requirements,summary,assessor\n"
+		  "l2,t,O/1,2026-03-01,O,1.1 1.2,,Both,SP\n"
+		  "l1,t,O/2,2026-03-02,O,1.2,,\"Did it\nagain\",KM\n",
+		  "learner,unit,ref,date,method,criteria,requirements,summary,assessor\n"
+		  "l1,t,O/1,2026-03-01,O,1.1,,Did it,KM\n", "l1", "t", other);
+	CHECK_STR(other, base);
+	/* Another learner's rows, another unit's, a row that does not count
+	 * (PD is allowed, so use a method the unit does not allow). */
+	digest_of("learner,unit,ref,date,method,criteria,requirements,summary,assessor\n"
+		  "l1,t,O/1,2026-03-01,O,1.1,,Did it,KM\n"
+		  "l1,t,O/2,2026-03-02,O,1.2,,\"Did it\r\nagain\",KM\n"
+		  "l1,u,O/1,2026-03-03,O,1.1,,Elsewhere,KM\n"
+		  "l2,t,O/1,2026-03-05,O,1.1 1.2,,Changed,SP\n"
+		  "l1,t,WT/1,2026-03-04,WT,1.1,,Not allowed,KM\n",
+		  NULL, "l1", "t", other);
+	CHECK_STR(other, base);
+}
+
+static void the_digest_changes_with_any_signed_field(void)
+{
+	static const char *const rows[] = {
+		"l1,t,O/9,2026-03-01,O,1.1,,Did it,KM\n",       /* ref */
+		"l1,t,O/1,2026-03-03,O,1.1,,Did it,KM\n",       /* date */
+		"l1,t,O/1,2026-03-01,Q,1.1,,Did it,KM\n",       /* method */
+		"l1,t,O/1,2026-03-01,O,1.1 1.2,,Did it,KM\n",   /* criteria */
+		"l1,t,O/1,2026-03-01,O,1.1,,Did it.,KM\n",      /* summary */
+		"l1,t,O/1,2026-03-01,O,1.1,,Did it,SP\n",       /* assessor */
+	};
+	char base[SIGNOFF_DIGEST_SIZE], other[SIGNOFF_DIGEST_SIZE];
+	char log[512];
+
+	digest_of(log_a, NULL, "l1", "t", base);
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		snprintf(log, sizeof(log), "%s%s%s",
+			 "learner,unit,ref,date,method,criteria,requirements,summary,assessor\n",
+			 rows[i],
+			 "l1,t,O/2,2026-03-02,O,1.2,,\"Did it\r\nagain\",KM\n");
+		digest_of(log, NULL, "l1", "t", other);
+		if (strcmp(other, base) == 0)
+			printf("  row %zu did not change the digest\n", i);
+		CHECK(strcmp(other, base) != 0);
+	}
+	/* The unit's criteria are signed too. */
+	load(log_a, NULL, NULL);
+	write_file("units/t.md", "---\nid: t\ntitle: T\nmethods: O Q PD\n---\n"
+		   "## 1 Do\n- 1.1 Do a thing well\n- 1.2 Do another\n");
+	{
+		struct model_paths paths = { .today = "2026-06-30" };
+
+		cleanup();
+		centre_use(&paths);
+		model_load(&model, &paths, &diags);
+		xref_build(&x, &model);
+		digest_portfolio(portfolio("l1", "t"), other);
+		CHECK(strcmp(other, base) != 0);
+	}
+}
+
+/* signoffs.csv's header, and rows of d (a digest) for l1's t. */
+#define SIGNOFFS "learner,unit,role,who,date,digest\n"
+
+static char *rows(const char *fmt, const char *digest)
+{
+	struct buf out = BUF_INIT;
+
+	buf_puts(&out, SIGNOFFS);
+	buf_printf(&out, fmt, digest, digest, digest, digest);
+	return buf_detach(&out);
+}
+
+static void signed_by_assessor_and_learner_is_signed_off(void)
+{
+	char d[SIGNOFF_DIGEST_SIZE];
+	char *csv;
+	const struct portfolio *p;
+
+	digest_of(log_a, NULL, "l1", "t", d);
+	csv = rows("l1,t,assessor,km,2026-03-05,%s\n"
+		   "l1,t,learner,Amy Bell,2026-03-06,%s\n", d);
+	load(log_a, NULL, csv);
+	check_messages("");
+	p = portfolio("l1", "t");
+	CHECK_INT(p->status, XREF_SIGNED_OFF);
+	CHECK_INT(p->nsignoffs, 2);
+	CHECK_INT(p->awaiting, 0);
+	CHECK_STR(xref_status_name(p->status), "signed-off");
+	free(csv);
+	/* Only the assessor: complete, awaiting the learner. */
+	csv = rows("l1,t,assessor,KM,2026-03-05,%s\n", d);
+	load(log_a, NULL, csv);
+	check_messages("");
+	p = portfolio("l1", "t");
+	CHECK_INT(p->status, XREF_COMPLETE);
+	CHECK_INT(p->awaiting, 1u << ROLE_LEARNER);
+	free(csv);
+}
+
+static void a_later_edit_is_caught_at_its_line(void)
+{
+	char d[SIGNOFF_DIGEST_SIZE], now[SIGNOFF_DIGEST_SIZE];
+	char *csv, expected[1024];
+
+	digest_of(log_a, NULL, "l1", "t", d);
+	csv = rows("l1,t,assessor,KM,2026-03-05,%s\n"
+		   "l1,t,learner,l1,2026-03-06,%s\n", d);
+	/* A row added after the sign-off. */
+	digest_of(log_a, "learner,unit,ref,date,method,criteria,requirements,summary,assessor\n"
+		  "l1,t,Q/1,2026-04-01,Q,1.1,,Asked,KM\n", "l1", "t", now);
+	load(log_a, "learner,unit,ref,date,method,criteria,requirements,summary,assessor\n"
+	     "l1,t,Q/1,2026-04-01,Q,1.1,,Asked,KM\n", csv);
+	snprintf(expected, sizeof(expected),
+		 "centre/signoffs.csv:2: error: l1 t: the evidence changed after "
+		 "the assessor signed on 2026-03-05: rows dated after it: Q/1; the "
+		 "portfolio's digest is now %s: sign it again\n"
+		 "centre/signoffs.csv:3: error: l1 t: the evidence changed after "
+		 "the learner signed on 2026-03-06: rows dated after it: Q/1; the "
+		 "portfolio's digest is now %s: sign it again\n", now, now);
+	check_messages(expected);
+	CHECK_INT(portfolio("l1", "t")->status, XREF_COMPLETE);
+	/* A row before it edited. */
+	load("learner,unit,ref,date,method,criteria,requirements,summary,assessor\n"
+	     "l1,t,O/1,2026-03-01,O,1.1,,Did it!,KM\n"
+	     "l1,t,O/2,2026-03-02,O,1.2,,\"Did it\r\nagain\",KM\n", NULL, csv);
+	CHECK_INT(diags.errors, 2);
+	CHECK(diags.count && strstr(diags.items[0].message, "a row dated on or "
+				    "before it, or the unit's criteria, changed "
+				    "since") != NULL);
+	free(csv);
+}
+
+static void incomplete_early_and_future_sign_offs_do_not_hold(void)
+{
+	static const char *const half =
+		"learner,unit,ref,date,method,criteria,requirements,summary,assessor\n"
+		"l1,t,O/1,2026-03-01,O,1.1,,Did it,KM\n";
+	char d[SIGNOFF_DIGEST_SIZE];
+	char *csv;
+
+	digest_of(half, NULL, "l1", "t", d);
+	csv = rows("l1,t,assessor,KM,2026-03-05,%s\n", d);
+	load(half, NULL, csv);
+	check_messages("centre/signoffs.csv:2: error: l1 t: the assessor signed "
+		       "on 2026-03-05, but the portfolio is not complete (1 of 2 "
+		       "criteria met, 1 gap)\n");
+	free(csv);
+	digest_of(log_a, NULL, "l1", "t", d);
+	csv = rows("l1,t,assessor,KM,2026-03-01,%s\n"
+		   "l1,t,learner,l1,2026-07-01,%s\n", d);
+	load(log_a, NULL, csv);
+	check_messages("centre/signoffs.csv:2: error: l1 t: the assessor signed "
+		       "on 2026-03-01, before the evidence it covers: O/2 is "
+		       "dated 2026-03-02\n"
+		       "centre/signoffs.csv:3: warning: l1 t: the learner's "
+		       "sign-off is dated 2026-07-01, after today (2026-06-30): "
+		       "it does not count until then\n");
+	CHECK_INT(portfolio("l1", "t")->status, XREF_COMPLETE);
+	free(csv);
+}
+
+static void an_unqualified_assessor_needs_a_countersignature(void)
+{
+	char d[SIGNOFF_DIGEST_SIZE];
+	char *csv;
+	const struct portfolio *p;
+
+	digest_of(log_a, NULL, "l2", "t", d);
+	csv = rows("l2,t,assessor,SP,2026-03-05,%s\n"
+		   "l2,t,learner,l2,2026-03-05,%s\n", d);
+	load(log_a, NULL, csv);
+	check_messages("");
+	p = portfolio("l2", "t");
+	CHECK_INT(p->status, XREF_COMPLETE);
+	CHECK_INT(p->awaiting, 1u << ROLE_COUNTERSIGN);
+	free(csv);
+	csv = rows("l2,t,assessor,SP,2026-03-05,%s\n"
+		   "l2,t,learner,l2,2026-03-05,%s\n"
+		   "l2,t,countersign,LT,2026-03-06,%s\n", d);
+	load(log_a, NULL, csv);
+	check_messages("centre/signoffs.csv:4: error: l2 t: `LT` countersigned, "
+		       "but centre/assessors.csv names `KM` to countersign SP's "
+		       "decisions\n");
+	free(csv);
+	csv = rows("l2,t,assessor,SP,2026-03-05,%s\n"
+		   "l2,t,learner,l2,2026-03-05,%s\n"
+		   "l2,t,countersign,KM,2026-03-06,%s\n", d);
+	load(log_a, NULL, csv);
+	check_messages("");
+	CHECK_INT(portfolio("l2", "t")->status, XREF_SIGNED_OFF);
+	free(csv);
+}
+
+static void a_later_sign_off_supersedes_an_earlier_one(void)
+{
+	char old[SIGNOFF_DIGEST_SIZE], d[SIGNOFF_DIGEST_SIZE];
+	struct buf csv = BUF_INIT;
+
+	digest_of("learner,unit,ref,date,method,criteria,requirements,summary,assessor\n"
+		  "l1,t,O/1,2026-03-01,O,1.1 1.2,,Did it,KM\n", NULL, "l1", "t", old);
+	digest_of(log_a, NULL, "l1", "t", d);
+	buf_printf(&csv, SIGNOFFS "l1,t,assessor,KM,2026-03-01,%s\n"
+		   "l1,t,assessor,KM,2026-03-09,%s\n"
+		   "l1,t,learner,l1,2026-03-09,%s\n", old, d, d);
+	load(log_a, NULL, buf_cstr(&csv));
+	check_messages("");
+	CHECK_INT(portfolio("l1", "t")->status, XREF_SIGNED_OFF);
+	CHECK_INT(portfolio("l1", "t")->signoffs[0].row->line, 3);
+	buf_free(&csv);
+}
+
+static void bad_rows_are_located_errors(void)
+{
+	char d[SIGNOFF_DIGEST_SIZE];
+	char *csv;
+
+	digest_of(log_a, NULL, "l1", "t", d);
+	csv = rows("l1,t,boss,KM,2026-03-05,%s\n"
+		   "l1,t,assessor,ZZ,2026-03-05,%s\n"
+		   "l1,t,iqa,KM,2026-03-05,%s\n"
+		   "l1,t,learner,l2,2026-03-05,%s\n", d);
+	load(log_a, NULL, csv);
+	check_messages(
+		"centre/signoffs.csv:2: error: `role` must be assessor, learner, "
+		"iqa, countersign or employer, not `boss`\n"
+		"centre/signoffs.csv:3: error: `ZZ` is not listed in "
+		"centre/assessors.csv\n"
+		"centre/signoffs.csv:4: error: `KM` signs as an IQA but is not one "
+		"in centre/assessors.csv\n"
+		"centre/signoffs.csv:5: error: a learner's declaration is the "
+		"learner's own: `who` is `l1` (or their name), not `l2`\n");
+	free(csv);
+	load(log_a, NULL, SIGNOFFS
+	     "l1,t,assessor,KM,2026-03-05,sha256:abc\n"
+	     "ghost,t,assessor,KM,2026-03-05,sha256:abc\n"
+	     "l2,u,assessor,KM,2026-03-05,"
+	     "sha256:0000000000000000000000000000000000000000000000000000000000000000\n");
+	check_messages(
+		"centre/signoffs.csv:2: error: `digest` must be sha256: and 64 hex "
+		"digits, as `folio digest LEARNER UNIT` prints it, not "
+		"`sha256:abc`\n"
+		"centre/signoffs.csv:3: error: unknown learner `ghost`\n"
+		"centre/signoffs.csv:3: error: `digest` must be sha256: and 64 hex "
+		"digits, as `folio digest LEARNER UNIT` prints it, not "
+		"`sha256:abc`\n"
+		"centre/signoffs.csv:4: error: l2 u: a sign-off of a portfolio "
+		"there is not: the learner is not registered on unit u and has no "
+		"evidence for it\n");
+}
+
+static void folio_yml_names_the_roles(void)
+{
+	char d[SIGNOFF_DIGEST_SIZE];
+	char *csv;
+
+	digest_of(log_a, NULL, "l1", "t", d);
+	write_file("folio.yml", "signoff: [assessor, learner, iqa]\n");
+	csv = rows("l1,t,assessor,KM,2026-03-05,%s\n"
+		   "l1,t,learner,l1,2026-03-06,%s\n", d);
+	{
+		struct model_paths paths = { .today = "2026-06-30" };
+
+		write_file("signoffs.csv", csv);
+		cleanup();
+		centre_use(&paths);
+		model_load(&model, &paths, &diags);
+		xref_build(&x, &model);
+		signoff_check(&x, &model, &diags);
+	}
+	CHECK_INT(portfolio("l1", "t")->status, XREF_COMPLETE);
+	CHECK_INT(portfolio("l1", "t")->awaiting, 1u << ROLE_IQA);
+	free(csv);
+	write_file("folio.yml", "signoff: [learner, boss]\n");
+	{
+		struct model_paths paths = { .today = "2026-06-30" };
+
+		cleanup();
+		centre_use(&paths);
+		model_load(&model, &paths, &diags);
+	}
+	check_messages("centre/folio.yml:1: error: `signoff`: `boss` is not a "
+		       "role a sign-off can need (assessor, learner, iqa, "
+		       "employer; countersigning is set per assessor in "
+		       "assessors.csv)\n");
+	CHECK_INT(model.config.signoff_roles, ROLE_SIGNOFF_DEFAULT);
+}
+
+int main(void)
+{
+	RUN(the_digest_is_its_text_hashed);
+	RUN(the_digest_ignores_order_endings_and_the_unrelated);
+	RUN(the_digest_changes_with_any_signed_field);
+	RUN(signed_by_assessor_and_learner_is_signed_off);
+	RUN(a_later_edit_is_caught_at_its_line);
+	RUN(incomplete_early_and_future_sign_offs_do_not_hold);
+	RUN(an_unqualified_assessor_needs_a_countersignature);
+	RUN(a_later_sign_off_supersedes_an_earlier_one);
+	RUN(bad_rows_are_located_errors);
+	RUN(folio_yml_names_the_roles);
+	cleanup();
+	centre_reset();
+	return check_summary();
+}
