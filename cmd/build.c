@@ -174,6 +174,7 @@ static int run_build(int argc, char **argv)
 	args.paths.summaries_html = true;
 	status = centre_load(&command_build, &args, &m, &diags);
 	if (status == EXIT_OK) {
+		centre_judge(&x, &m, &diags);
 		command_print_diagnostics(&diags);
 		if (!o.templates && fs_is_dir("templates"))
 			o.templates = "templates";
@@ -184,7 +185,6 @@ static int run_build(int argc, char **argv)
 			o.progress = show_progress;
 			o.progress_ctx = &progress;
 		}
-		xref_build(&x, &m);
 		built = site_build(&m, &x, &diags, &o, &r, &site_diags);
 		if (progress.shown)
 			fputc('\n', stderr);

@@ -6,6 +6,7 @@
 #include "base/date.h"
 #include "base/encoding.h"
 #include "base/threads.h"
+#include "judge/signoff_check.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -58,6 +59,9 @@ bool centre_option(struct centre_args *args, int opt, const char *value)
 	case CENTRE_OPT_IQA:
 		args->paths.iqa = value;
 		return true;
+	case CENTRE_OPT_SIGNOFFS:
+		args->paths.signoffs = value;
+		return true;
 	default:
 		return false;
 	}
@@ -97,4 +101,11 @@ int centre_load(const struct command *cmd, struct centre_args *args,
 		return EXIT_USAGE;
 	}
 	return EXIT_OK;
+}
+
+void centre_judge(struct xref *x, const struct model *m,
+		  struct diag_list *diags)
+{
+	xref_build(x, m);
+	signoff_check(x, m, diags);
 }

@@ -10,6 +10,7 @@
 #include "cmd.h"
 #include "options.h"
 #include "read/model.h"
+#include "judge/xref.h"
 
 enum {
 	CENTRE_OPT_UNITS = 0x100,
@@ -19,6 +20,7 @@ enum {
 	CENTRE_OPT_ENCODING,
 	CENTRE_OPT_ASSESSORS,
 	CENTRE_OPT_IQA,
+	CENTRE_OPT_SIGNOFFS,
 	CENTRE_OPT_FIRST_FREE,    /* first option value a command may use */
 };
 
@@ -38,6 +40,9 @@ enum {
 	{ 0, "iqa", "FILE", CENTRE_OPT_IQA, \
 	  "the IQA sampling already done (default: iqa.csv, if\n" \
 	  "there is one)" }, \
+	{ 0, "signoffs", "FILE", CENTRE_OPT_SIGNOFFS, \
+	  "the declarations signed on portfolios (default:\n" \
+	  "signoffs.csv, if there is one)" }, \
 	{ 0, "today", "DATE", CENTRE_OPT_TODAY, \
 	  "the date \"in the future\" is judged against (default:\n" \
 	  "folio.yml's today, else SOURCE_DATE_EPOCH, else the clock)" }, \
@@ -69,7 +74,7 @@ enum {
 	{ 'j', "jobs", "N", value, \
 	  "render on N threads (default: the number of cores)" }
 
-#define CENTRE_USAGE "[-C DIR] [--units DIR] [--learners FILE] [--evidence DIR] [--assessors FILE] [--iqa FILE] [--today DATE] [--encoding NAME]"
+#define CENTRE_USAGE "[-C DIR] [--units DIR] [--learners FILE] [--evidence DIR] [--assessors FILE] [--iqa FILE] [--signoffs FILE] [--today DATE] [--encoding NAME]"
 
 struct centre_args {
 	const char *dir;
@@ -93,5 +98,12 @@ bool centre_option(struct centre_args *args, int opt, const char *value);
  */
 int centre_load(const struct command *cmd, struct centre_args *args,
 		struct model *m, struct diag_list *diags);
+
+/*
+ * The judge stage every command runs on a loaded model: the portfolios,
+ * then the sign-offs held against them (their problems into diags).
+ */
+void centre_judge(struct xref *x, const struct model *m,
+		  struct diag_list *diags);
 
 #endif

@@ -49,14 +49,18 @@ static const char *plural(size_t n, const char *one, const char *many,
 static void print_text(const struct model *m, const struct xref_tally *s,
 		       struct diag_list *diags)
 {
-	char a[32], b[32], c[32], d[32], e[32];
+	char a[32], b[32], c[32], d[32], e[32], signed_off[48] = "";
 
 	command_print_diagnostics(diags);
-	printf("%s, %s, %s (%zu complete, %zu in progress, %zu not started): %s, %s\n",
+	/* Only a centre that records sign-offs hears about them. */
+	if (m->signoffs_file)
+		snprintf(signed_off, sizeof(signed_off), ", %zu of them signed off",
+			 s->by_status[XREF_SIGNED_OFF]);
+	printf("%s, %s, %s (%zu complete%s, %zu in progress, %zu not started): %s, %s\n",
 	       plural(m->nunits, "unit", "units", a),
 	       plural(m->nlearners, "learner", "learners", b),
 	       plural(s->portfolios, "portfolio", "portfolios", c),
-	       s->by_status[XREF_COMPLETE], s->by_status[XREF_IN_PROGRESS],
+	       xref_tally_complete(s), signed_off, s->by_status[XREF_IN_PROGRESS],
 	       s->by_status[XREF_NOT_STARTED],
 	       plural(diags->errors, "error", "errors", d),
 	       plural(diags->warnings, "warning", "warnings", e));
@@ -70,16 +74,18 @@ static void print_json(const struct model *m, const struct xref_tally *s,
 	struct value json;
 
 	diag_list_sort(diags);
-	summary = value_obj_new(&a, 9);
+	summary = value_obj_new(&a, 10);
 	value_put(&summary, "units", value_int((long long)m->nunits));
 	value_put(&summary, "learners", value_int((long long)m->nlearners));
 	value_put(&summary, "portfolios", value_int((long long)s->portfolios));
 	value_put(&summary, "complete",
-		  value_int((long long)s->by_status[XREF_COMPLETE]));
+		  value_int((long long)xref_tally_complete(s)));
 	value_put(&summary, "in_progress",
 		  value_int((long long)s->by_status[XREF_IN_PROGRESS]));
 	value_put(&summary, "not_started",
 		  value_int((long long)s->by_status[XREF_NOT_STARTED]));
+	value_put(&summary, "signed_off",
+		  value_int((long long)s->by_status[XREF_SIGNED_OFF]));
 	value_put(&summary, "with_gaps", value_int((long long)s->with_gaps));
 	value_put(&summary, "errors", value_int((long long)diags->errors));
 	value_put(&summary, "warnings", value_int((long long)diags->warnings));
@@ -151,7 +157,7 @@ static int run_check(int argc, char **argv)
 		status = command_usage_error(&command_check,
 			"--templates: no folder '%s'", templates);
 	if (status == EXIT_OK) {
-		xref_build(&x, &m);
+		centre_judge(&x, &m, &diags);
 		s = summarise(&x);
 		if (templates)
 			check_templates(&m, &x, templates, strict, &diags);

@@ -42,8 +42,8 @@ static int run_export(int argc, char **argv)
 	args.paths.summaries_html = true;
 	status = centre_load(&command_export, &args, &m, &diags);
 	if (status == EXIT_OK) {
+		centre_judge(&x, &m, &diags);
 		command_print_diagnostics(&diags);
-		xref_build(&x, &m);
 		members = value_obj_new(&a, 1);
 		value_put(&members, "diagnostics", diag_json_list(&a, &diags));
 		tail = value_obj_done(&members);

@@ -65,11 +65,13 @@ static int run_pack(int argc, char **argv)
 		goto done;
 	command_print_diagnostics(&v.diags);
 	visit_note_risks(&command_pack, &v);
-	if (v.diags.errors) {
-		/* A pack is a formal record: it must not leave evidence out. */
+	if (v.read_errors) {
+		/* A pack is a formal record: it must not leave evidence out.
+		 * A declaration that does not hold leaves nothing out: the
+		 * pack shows it, and the exit status says so. */
 		fprintf(stderr, "folio pack: nothing written: the inputs have %zu "
 			"error%s (rows with errors would be missing from the pack)\n",
-			v.diags.errors, v.diags.errors == 1 ? "" : "s");
+			v.read_errors, v.read_errors == 1 ? "" : "s");
 		status = EXIT_ERRORS;
 		goto done;
 	}
@@ -87,7 +89,8 @@ static int run_pack(int argc, char **argv)
 		       o.out, v.plan.nentries, r.pages, r.written + r.unchanged,
 		       (double)r.bytes / 1e6);
 	status = built == SITE_IO_ERROR ? EXIT_USAGE :
-		 built == SITE_TEMPLATE_ERROR ? EXIT_ERRORS : EXIT_OK;
+		 built == SITE_TEMPLATE_ERROR || v.diags.errors ? EXIT_ERRORS :
+		 EXIT_OK;
 done:
 	diag_list_free(&pack_diags);
 	diag_list_free(&scoped);
@@ -110,8 +113,9 @@ const struct command command_pack = {
 	"nothing changed after the pack was made.  The same inputs make the\n"
 	"same bytes.  Nothing outside the scope goes in.\n",
 	options, 0,
-	"Exit status: 0 written; 1 the inputs have errors (then nothing is\n"
-	"written: a pack must not leave evidence out) or a template has an\n"
-	"error; 2 usage error, an unknown learner or unit, refused --out, or a\n"
-	"file could not be read or written.\n",
+	"Exit status: 0 written; 1 the inputs have errors (rows with errors:\n"
+	"then nothing is written, for a pack must not leave evidence out;\n"
+	"declarations that do not hold: written, showing them) or a template\n"
+	"has an error; 2 usage error, an unknown learner or unit, refused --out,\n"
+	"or a file could not be read or written.\n",
 };

@@ -52,8 +52,9 @@ int visit_load(const struct command *cmd, struct visit *v, bool pages)
 		command_print_diagnostics(&v->diags);
 		return EXIT_USAGE;
 	}
+	v->read_errors = v->diags.errors;
 	scope_narrow(&v->scope, &v->whole, &v->model);
-	xref_build(&v->xref, &v->model);
+	centre_judge(&v->xref, &v->model, &v->diags);
 	sample_plan(&v->plan, &v->model, &v->xref);
 	return EXIT_OK;
 }

@@ -36,7 +36,8 @@ enum {
 	  "the work assessed since the last visit" }
 
 #define VISIT_USAGE "[-C DIR] [--units-dir DIR] [--learners-file FILE]\n" \
-	"       [--evidence DIR] [--assessors FILE] [--iqa FILE] [--today DATE]\n" \
+	"       [--evidence DIR] [--assessors FILE] [--iqa FILE]\n" \
+	"       [--signoffs FILE] [--today DATE]\n" \
 	"       [--encoding NAME] [--learners IDS] [--units IDS] [--since DATE]"
 
 struct visit {
@@ -48,6 +49,7 @@ struct visit {
 	struct xref xref;         /* of the narrowed model */
 	struct sample plan;
 	struct diag_list diags;
+	size_t read_errors;       /* of diags: in reading, rows left out */
 	bool loaded;
 	const char *empty;        /* a scope option that named no id */
 };

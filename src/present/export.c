@@ -5,6 +5,7 @@
 #include "base/buf.h"
 #include "base/date.h"
 #include "base/mem.h"
+#include "judge/digest.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -248,12 +249,64 @@ struct value export_gaps(struct arena *a, const struct portfolio *p)
 	return value_list(gaps, p->ngaps);
 }
 
+/* A declaration as signoffs.csv has it. */
+static void signoff_members(struct arena *a, const struct signoff *s,
+			    struct value_obj *o)
+{
+	value_put(o, "learner", value_text(s->learner->id));
+	value_put(o, "unit", value_text(s->unit->id));
+	value_put(o, "role", value_text(role_name(s->role)));
+	value_put(o, "who", value_text(s->who));
+	value_put(o, "date", export_date_or_null(a, true, s->date));
+	value_put(o, "digest", value_text(s->digest));
+}
+
+struct value export_signoff(struct arena *a, const struct signoff *s)
+{
+	struct value_obj o = value_obj_new(a, 9);
+
+	signoff_members(a, s, &o);
+	value_put(&o, "extra", export_extra(a, s->extra, s->nextra));
+	value_put(&o, "file", value_text(s->file));
+	value_put(&o, "line", value_int(s->line));
+	return value_obj_done(&o);
+}
+
+/* The portfolio's declarations as judged, and the roles still awaited. */
+static void put_signoffs(struct arena *a, const struct portfolio *p,
+			 struct value_obj *o)
+{
+	struct value *list = value_items(a, p->nsignoffs);
+	struct value_arr awaiting = value_arr_new(a, ROLE_COUNT);
+	char *digest = arena_alloc(a, SIGNOFF_DIGEST_SIZE);
+
+	for (size_t i = 0; i < p->nsignoffs; i++) {
+		const struct xref_signoff *s = &p->signoffs[i];
+		struct value_obj so = value_obj_new(a, 10);
+
+		signoff_members(a, s->row, &so);
+		value_put(&so, "holds", value_bool(s->holds));
+		value_put(&so, "problem", value_text(s->problem));
+		value_put(&so, "file", value_text(s->row->file));
+		value_put(&so, "line", value_int(s->row->line));
+		list[i] = value_obj_done(&so);
+	}
+	for (int role = 0; role < ROLE_COUNT; role++)
+		if ((p->awaiting >> role) & 1)
+			value_push(&awaiting, value_text(role_name(
+				(enum role)role)));
+	digest_portfolio(p, digest);
+	value_put(o, "digest", value_text(digest));
+	value_put(o, "signoffs", value_list(list, p->nsignoffs));
+	value_put(o, "awaiting", value_arr_done(&awaiting));
+}
+
 struct value export_portfolio(struct arena *a, const struct portfolio *p)
 {
 	const struct unit *u = p->unit;
 	struct value *criteria = value_items(a, u->ncriteria);
 	struct value *requirements = value_items(a, u->nrequirements);
-	struct value_obj o = value_obj_new(a, 11);
+	struct value_obj o = value_obj_new(a, 14);
 
 	for (size_t i = 0; i < u->ncriteria; i++)
 		criteria[i] = coverage_json(a, u->criteria[i]->id, &p->criteria[i]);
@@ -271,6 +324,7 @@ struct value export_portfolio(struct arena *a, const struct portfolio *p)
 	value_put(&o, "criteria", value_list(criteria, u->ncriteria));
 	value_put(&o, "requirements", value_list(requirements, u->nrequirements));
 	value_put(&o, "gaps", export_gaps(a, p));
+	put_signoffs(a, p, &o);
 	return value_obj_done(&o);
 }
 
@@ -454,6 +508,11 @@ static struct value iqa_item(struct writer *w, size_t i)
 	return export_iqa(&w->arena, w->m, i);
 }
 
+static struct value signoff_item(struct writer *w, size_t i)
+{
+	return export_signoff(&w->arena, &w->m->signoffs[i]);
+}
+
 int export_write(const struct model *m, const struct xref *x,
 		 const struct value *tail, export_sink *sink, void *data)
 {
@@ -469,6 +528,7 @@ int export_write(const struct model *m, const struct xref *x,
 	put_array(&w, "learners", m->nlearners, learner_item);
 	put_array(&w, "assessors", m->nassessors, assessor_item);
 	put_array(&w, "iqa", m->niqa, iqa_item);
+	put_array(&w, "signoffs", m->nsignoffs, signoff_item);
 	for (size_t i = 0; tail && tail->kind == VALUE_OBJECT &&
 			   i < tail->len; i++) {
 		const struct value_member *member = &tail->u.members[i];

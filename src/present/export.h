@@ -61,6 +61,8 @@ struct value export_learner(struct arena *a, const struct model *m,
 			    const struct xref *x, size_t index);
 struct value export_centre(struct arena *a, const struct model *m);
 struct value export_assessor(struct arena *a, const struct assessor *as);
+/* A declaration as signoffs.csv has it. */
+struct value export_signoff(struct arena *a, const struct signoff *s);
 /* m->iqa[i], with whether its action is still open. */
 struct value export_iqa(struct arena *a, const struct model *m, size_t i);
 
@@ -76,7 +78,7 @@ enum {
  * line break, in pieces to sink:
  *
  *   {"centre": {...}, "units": [...], "learners": [...],
- *    "assessors": [...], "iqa": [...], ...tail}
+ *    "assessors": [...], "iqa": [...], "signoffs": [...], ...tail}
  *
  * where the members of tail (an object, or NULL) follow, in their order
  * (`folio export` puts "diagnostics" there, the pack its plan).  Only

@@ -11,6 +11,8 @@
 #include "present/diag_json.h"
 #include "present/export.h"
 #include "present/url.h"
+#include "read/assessor.h"
+#include "judge/digest.h"
 
 #include <assert.h>
 #include <stdint.h>
@@ -26,7 +28,7 @@
 const char *view_status_label(enum xref_status status)
 {
 	static const char *const labels[] = {
-		"Not started", "In progress", "Complete",
+		"Not started", "In progress", "Complete", "Signed off",
 	};
 
 	return labels[status];
@@ -285,7 +287,8 @@ static struct value_obj portfolio_summary(struct arena *a,
 	value_put(&summary, "total", value_int((long long)p->total));
 	value_put(&summary, "gaps", value_int((long long)p->ngaps));
 	value_put(&summary, "registered", value_bool(p->registered));
-	value_put(&summary, "complete", value_bool(p->status == XREF_COMPLETE));
+	value_put(&summary, "complete", value_bool(xref_complete(p)));
+	value_put(&summary, "signed_off", value_bool(p->status == XREF_SIGNED_OFF));
 	return summary;
 }
 
@@ -392,12 +395,14 @@ void view_shared_free(struct view_shared *s)
 static struct value_obj tally_obj(struct arena *a,
 				  const struct xref_tally *t, size_t more)
 {
-	struct value_obj o = value_obj_new(a, 4 + more);
+	struct value_obj o = value_obj_new(a, 6 + more);
 
 	value_put(&o, "portfolios", value_int((long long)t->portfolios));
-	value_put(&o, "complete", value_int((long long)t->by_status[XREF_COMPLETE]));
+	value_put(&o, "complete", value_int((long long)xref_tally_complete(t)));
 	value_put(&o, "in_progress", value_int((long long)t->by_status[XREF_IN_PROGRESS]));
 	value_put(&o, "not_started", value_int((long long)t->by_status[XREF_NOT_STARTED]));
+	value_put(&o, "signed_off", value_int((long long)t->by_status[XREF_SIGNED_OFF]));
+	value_put(&o, "has_signed_off", value_bool(t->by_status[XREF_SIGNED_OFF] > 0));
 	return o;
 }
 
@@ -489,9 +494,7 @@ struct value view_dashboard(struct arena *a, const struct view_shared *s,
 		value_put(&t, "title", value_text(m->units[i]->title));
 		value_put(&t, "href", url_value(a, URL_UNIT, m->units[i]->id, NULL));
 		unit_totals[i] = value_obj_done(&t);
-		all.portfolios += units[i].portfolios;
-		for (int k = 0; k < 3; k++)
-			all.by_status[k] += units[i].by_status[k];
+		xref_tally_merge(&all, &units[i]);
 	}
 	free(units);
 	totals = tally_obj(a, &all, 0);
@@ -711,6 +714,120 @@ static struct value unit_info(const struct view_shared *s,
 }
 
 /* Counts of the portfolio's marks, for the summary line. */
+/*
+ * The declaration boxes, as on the paper record: learner, assessor and
+ * IQA always, then countersign and employer when the portfolio needs or
+ * has them.  A box shows its role's latest declaration (signoff_check.h),
+ * whether it holds and why not, or that it is awaited.
+ */
+static const struct {
+	enum role role;
+	const char *title, *statement;
+} boxes[] = {
+	{ ROLE_LEARNER, "Learner", "I declare that the evidence listed above "
+	  "is my own work, produced while doing my job with real customers." },
+	{ ROLE_ASSESSOR, "Assessor", "I confirm that I assessed this evidence "
+	  "and that it is valid, authentic, current and sufficient for the "
+	  "criteria marked met." },
+	{ ROLE_IQA, "Internal quality assurer", "I confirm that I sampled "
+	  "this portfolio and agree with the assessment decisions recorded in "
+	  "it." },
+	{ ROLE_COUNTERSIGN, "Countersigning assessor", "I countersign the "
+	  "assessor's decisions recorded here: I have checked that they are "
+	  "valid and sufficient." },
+	{ ROLE_EMPLOYER, "Employer", "I confirm that the learner did this "
+	  "work in our workplace." },
+};
+
+/* Who signed, as the box names them: a full name where one is known. */
+static const char *signer_name(const struct signoff *s)
+{
+	if (s->role == ROLE_LEARNER)
+		return s->learner->name ? s->learner->name : s->learner->id;
+	if (s->person && s->person->name)
+		return s->person->name;
+	return s->who;
+}
+
+/*
+ * The name an unsigned box is printed with: the learner's, and for a
+ * countersignature the person assessors.csv names to give it.
+ */
+static const char *expected_name(const struct view_shared *s,
+				 const struct portfolio *p,
+				 enum role role)
+{
+	const struct assessor *by = NULL;
+
+	if (role == ROLE_LEARNER)
+		return p->learner->name ? p->learner->name : p->learner->id;
+	for (size_t i = 0; role == ROLE_COUNTERSIGN && i < p->nsignoffs; i++)
+		if (p->signoffs[i].row->role == ROLE_ASSESSOR &&
+		    p->signoffs[i].row->person)
+			by = model_find_assessor(s->m,
+				p->signoffs[i].row->person->countersign_by);
+	return by ? (by->name ? by->name : by->initials) : NULL;
+}
+
+static struct value declaration(struct arena *a, const struct view_shared *s,
+				const struct portfolio *p, size_t box)
+{
+	enum role role = boxes[box].role;
+	const struct xref_signoff *made = NULL;
+	struct value_obj o = value_obj_new(a, 10);
+
+	for (size_t i = 0; i < p->nsignoffs; i++)
+		if (p->signoffs[i].row->role == role)
+			made = &p->signoffs[i];
+	value_put(&o, "role", value_text(role_name(role)));
+	value_put(&o, "title", value_text(boxes[box].title));
+	value_put(&o, "statement", value_text(boxes[box].statement));
+	value_put(&o, "name", value_text(made ? signer_name(made->row)
+					      : expected_name(s, p, role)));
+	value_put(&o, "date", made ? export_date_or_null(a, true, made->row->date)
+				   : value_null());
+	value_put(&o, "signed", value_bool(made && made->holds));
+	value_put(&o, "problem", value_text(made ? made->problem : NULL));
+	value_put(&o, "file", value_text(made ? made->row->file : NULL));
+	value_put(&o, "line", made ? value_int(made->row->line) : value_null());
+	/* A centre that records no sign-offs signs on paper: its boxes are
+	 * left blank for the pen, not marked awaited. */
+	value_put(&o, "awaited", value_bool(s->m->signoffs_file &&
+					    ((p->awaiting >> role) & 1)));
+	return value_obj_done(&o);
+}
+
+static struct value declarations(struct arena *a, const struct view_shared *s,
+				 const struct portfolio *p)
+{
+	unsigned required = s->m->config.signoff_roles;
+	size_t n = sizeof(boxes) / sizeof(boxes[0]);
+	struct value_arr list = value_arr_new(a, n);
+
+	for (size_t i = 0; i < n; i++) {
+		enum role role = boxes[i].role;
+		bool made = false;
+
+		for (size_t k = 0; k < p->nsignoffs; k++)
+			made |= p->signoffs[k].row->role == role;
+		if (role == ROLE_COUNTERSIGN || role == ROLE_EMPLOYER)
+			if (!made && !(((required | p->awaiting) >> role) & 1))
+				continue;
+		value_push(&list, declaration(a, s, p, i));
+	}
+	return value_arr_done(&list);
+}
+
+static void put_signoff(struct arena *a, struct value_obj *view,
+			const struct view_shared *s, const struct portfolio *p)
+{
+	char digest[SIGNOFF_DIGEST_SIZE];
+
+	digest_portfolio(p, digest);
+	value_put(view, "digest", value_copy(a, digest, strlen(digest)));
+	value_put(view, "declarations", declarations(a, s, p));
+}
+
 static void put_marks(struct value_obj *view, const struct portfolio *p)
 {
 	const struct unit *u = p->unit;
@@ -788,6 +905,7 @@ struct value view_portfolio(struct arena *a, const struct view_shared *s,
 	value_put(&view, "occasions_met",
 		  value_bool(p->occasions >= (size_t)u->occasions));
 	put_marks(&view, p);
+	put_signoff(a, &view, s, p);
 	value_put(&view, "svg_width", value_int((long long)(u->ncriteria * SVG_CELL)));
 	buf_puts(&title, p->learner->name ? p->learner->name : p->learner->id);
 	buf_puts(&title, ": ");

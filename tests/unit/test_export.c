@@ -101,7 +101,8 @@ static char *one_dump(const struct value *tail)
 	struct value *learners = value_items(&arena, model.nlearners);
 	struct value *assessors = value_items(&arena, model.nassessors);
 	struct value *records = value_items(&arena, model.niqa);
-	struct value_obj whole = value_obj_new(&arena, 5);
+	struct value *signoffs = value_items(&arena, model.nsignoffs);
+	struct value_obj whole = value_obj_new(&arena, 6);
 	struct value tree;
 	struct buf text = BUF_INIT;
 	json_t *json;
@@ -115,11 +116,14 @@ static char *one_dump(const struct value *tail)
 		assessors[i] = export_assessor(&arena, model.assessors[i]);
 	for (size_t i = 0; i < model.niqa; i++)
 		records[i] = export_iqa(&arena, &model, i);
+	for (size_t i = 0; i < model.nsignoffs; i++)
+		signoffs[i] = export_signoff(&arena, &model.signoffs[i]);
 	value_put(&whole, "centre", export_centre(&arena, &model));
 	value_put(&whole, "units", value_list(units, model.nunits));
 	value_put(&whole, "learners", value_list(learners, model.nlearners));
 	value_put(&whole, "assessors", value_list(assessors, model.nassessors));
 	value_put(&whole, "iqa", value_list(records, model.niqa));
+	value_put(&whole, "signoffs", value_list(signoffs, model.nsignoffs));
 	for (size_t i = 0; tail && i < tail->len; i++)
 		value_put(&whole, tail->u.members[i].key, tail->u.members[i].value);
 	tree = value_obj_done(&whole);
@@ -240,7 +244,8 @@ static void empty_arrays_and_no_tail(void)
 	check_same_as_one_dump(NULL, 1, NULL);
 	CHECK_INT(export_write(&model, &x, NULL, collect, &c), 0);
 	CHECK(strstr(buf_cstr(&c.text), "\n  \"learners\": [],\n") != NULL);
-	CHECK(strstr(buf_cstr(&c.text), "\n  \"iqa\": []\n}\n") != NULL);
+	CHECK(strstr(buf_cstr(&c.text), "\n  \"iqa\": [],\n") != NULL);
+	CHECK(strstr(buf_cstr(&c.text), "\n  \"signoffs\": []\n}\n") != NULL);
 	buf_free(&c.text);
 }
 
