@@ -134,6 +134,7 @@ example:
 	build/folio export -C $(EXAMPLE) > build/example/model.json 2>/dev/null $(ERRORS_OK)
 	build/folio build -C $(EXAMPLE) --out $(CURDIR)/build/example-site --format html,md 2>/dev/null $(ERRORS_OK)
 	build/folio sample -C $(EXAMPLE) > build/example/sample.md 2>/dev/null $(ERRORS_OK)
+	build/folio claims -C $(EXAMPLE) 2>/dev/null $(ERRORS_OK)
 	build/folio pack -C $(EXAMPLE) --out $(CURDIR)/build/example-pack 2>/dev/null $(ERRORS_OK)
 	cd build/example-pack && sha256sum -c --quiet SHA256SUMS
 	@echo "model:  build/example/model.json"

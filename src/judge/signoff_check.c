@@ -98,8 +98,8 @@ static const char *problem(struct judging *j, const struct portfolio *p,
 			   "covers: %s is dated %s", role, date, last->ref,
 			   date_format(last->date, other));
 	} else if (s->role == ROLE_COUNTERSIGN) {
-		const struct assessor *by = assessor && assessor->holds ?
-			assessor->row->person : NULL;
+		const struct assessor *by = assessor ? assessor->row->person
+						     : NULL;
 
 		if (by && by->countersign_by &&
 		    strcasecmp(by->countersign_by, s->who) != 0)

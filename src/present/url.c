@@ -27,6 +27,9 @@ size_t url_path(char out[URL_SIZE], enum url_page page, const char *id,
 	case URL_INDEX:
 		add(out, &n, "index");
 		break;
+	case URL_CLAIMS:
+		add(out, &n, "claims");
+		break;
 	case URL_LEARNER:
 	case URL_PORTFOLIO:
 		add(out, &n, "learners/");

@@ -29,6 +29,7 @@ enum url_page {
 	URL_PORTFOLIO,      /* id: the learner; unit: the unit */
 	URL_UNIT,           /* id: the unit */
 	URL_SHEET,          /* id: the unit */
+	URL_CLAIMS,
 };
 
 #define URL_SIZE (2 * IDENT_MAX + 32)

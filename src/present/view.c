@@ -8,6 +8,7 @@
 #include "base/markdown.h"
 #include "base/mem.h"
 #include "base/strmap.h"
+#include "present/claims_view.h"
 #include "present/diag_json.h"
 #include "present/export.h"
 #include "present/url.h"
@@ -35,7 +36,7 @@ const char *view_status_label(enum xref_status status)
 }
 
 static const char *const page_kinds[] = {
-	"dashboard", "learner", "portfolio", "unit", "sheet", "pack",
+	"dashboard", "learner", "portfolio", "unit", "sheet", "pack", "claims",
 };
 
 /*
@@ -1105,4 +1106,20 @@ struct value view_pack(struct arena *a, const char *root)
 				   value_text("External verification pack"),
 				   url_value(a, URL_INDEX, NULL, NULL), root));
 	return value_obj_done(&o);
+}
+
+/* ---- the claims ready now ---------------------------------------------- */
+
+struct value view_claims(struct arena *a, const struct view_shared *s,
+			 const char *root)
+{
+	struct claims c;
+	struct value list;
+
+	claims_list(&c, s->m, s->x);
+	list = claims_view_list(a, s->m, &c);
+	claims_free(&c);
+	return page_context(a, page(a, VIEW_CLAIMS, value_text("Claims"),
+				    url_value(a, URL_CLAIMS, NULL, NULL), root),
+			    "claims", list);
 }

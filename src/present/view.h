@@ -35,6 +35,7 @@ enum view_kind {
 	VIEW_UNIT,
 	VIEW_SHEET,
 	VIEW_PACK,        /* an external-verification pack's index */
+	VIEW_CLAIMS,      /* what the centre can claim now (judge/claims.h) */
 };
 
 struct view_site {
@@ -88,6 +89,9 @@ struct value view_unit(struct arena *a, const struct view_shared *s,
 		       const struct unit *u, const char *root);
 struct value view_sheet(struct arena *a, const struct unit *u,
 			const char *root);
+/* {page, claims: claims_view_list()}: the site's claims page. */
+struct value view_claims(struct arena *a, const struct view_shared *s,
+			 const char *root);
 /* {page: {...}}: the pack's own context is the root's "pack" (pack.h). */
 struct value view_pack(struct arena *a, const char *root);
 

@@ -224,6 +224,23 @@ static void read_signoff_roles(struct reading *r, struct ydoc *y,
 	r->config->signoff_roles = roles;
 }
 
+static void read_claims_key(struct ydoc *y, const char *key,
+			    yaml_node_t *key_node, yaml_node_t *value, void *ctx)
+{
+	struct reading *r = ctx;
+
+	if (ydoc_is_null(value))
+		return;
+	if (strcmp(key, "summative_sample") == 0)
+		ydoc_bool(y, value, "claims.summative_sample",
+			  &r->config->claims_summative_sample);
+	else
+		diag_warning(r->diags, y->file, ydoc_line(y, key_node),
+			     ydoc_column(key_node),
+			     "unknown key `%s` in `claims` (known: "
+			     "summative_sample)", key);
+}
+
 static void read_key(struct ydoc *y, const char *key, yaml_node_t *key_node,
 		     yaml_node_t *value, void *ctx)
 {
@@ -245,11 +262,13 @@ static void read_key(struct ydoc *y, const char *key, yaml_node_t *key_node,
 		ydoc_each_pair(y, value, "`sampling`", read_sampling_key, r);
 	else if (strcmp(key, "signoff") == 0)
 		read_signoff_roles(r, y, value);
+	else if (strcmp(key, "claims") == 0)
+		ydoc_each_pair(y, value, "`claims`", read_claims_key, r);
 	else
 		diag_warning(r->diags, y->file, ydoc_line(y, key_node),
 			     ydoc_column(key_node),
 			     "unknown key `%s` (known: name, number, today, paths, "
-			     "encoding, sampling, signoff)", key);
+			     "encoding, sampling, signoff, claims)", key);
 }
 
 /* The rates and seed a centre gets unless folio.yml says otherwise. */

@@ -20,6 +20,8 @@
  *     low: 25%
  *     seed: 1                  # the same seed, the same plan
  *   signoff: [assessor, learner]   # the roles a sign-off needs
+ *   claims:
+ *     summative_sample: true   # a claim waits for an agreed summative sample
  *
  * Every key is optional; a missing file is no error.  Command-line options
  * override what the file says.
@@ -62,6 +64,9 @@ struct config {
 	/* The roles a portfolio's sign-off needs, as (1u << enum
 	 * role) flags (read/role.h): assessor and learner unless it says. */
 	unsigned signoff_roles;
+	/* claims: {summative_sample: true}: a claim waits for an agreed
+	 * summative IQA sample of the portfolio (judge/claims.h). */
+	bool claims_summative_sample;
 };
 
 /* The encoding folio.yml gives the CSV file at path (from the centre), or NULL. */

@@ -61,3 +61,20 @@ int theme_load_template(void *ctx, const char *name, char **source,
 	buf_free(&path);
 	return rc;
 }
+
+int theme_render_markdown(const char *templates, const char *name,
+			  const struct value *context, struct buf *out,
+			  struct diag_list *diags)
+{
+	struct theme theme = { templates, "md" };
+	struct mustache_env *env = mustache_env_new(theme_load_template, &theme);
+	const struct mustache_template *t;
+	int rc = -1;
+
+	mustache_env_set_escape(env, mustache_escape_markdown);
+	t = mustache_env_get(env, name, diags);
+	if (t)
+		rc = mustache_render_values(t, &context, 1, out, diags);
+	mustache_env_free(env);
+	return rc;
+}

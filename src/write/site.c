@@ -47,6 +47,7 @@ static const char *const template_names[] = {
 	[VIEW_UNIT] = "unit",
 	[VIEW_SHEET] = "sheet",
 	[VIEW_PACK] = "pack",
+	[VIEW_CLAIMS] = "claims",
 };
 #define NKINDS (sizeof(template_names) / sizeof(template_names[0]))
 
@@ -499,6 +500,8 @@ static bool compile_format(struct build *b, struct format *f, const char *ext,
 		/* The index is the dashboard or another kind: never both. */
 		if ((k == VIEW_DASHBOARD || k == VIEW_PACK) && k != b->o->index)
 			continue;
+		if (k == VIEW_CLAIMS && b->o->index != VIEW_DASHBOARD)
+			continue;   /* the site's page: a pack claims nothing */
 		f->templates[k] = mustache_env_get(f->env, template_names[k], &found);
 		sort_out(&found, NO_PAGE, diags, &b->misses);
 		diag_list_free(&found);
@@ -582,6 +585,8 @@ static void list_pages(struct build *b)
 
 	if (shared_pages(b))
 		add_page(b, b->o->index, URL_INDEX, NULL, NULL);
+	if (shared_pages(b) && b->o->index == VIEW_DASHBOARD)
+		add_page(b, VIEW_CLAIMS, URL_CLAIMS, NULL, NULL);
 	for (size_t i = 0; i < m->nlearners; i++) {
 		const char *id = m->learners[i]->id;
 
@@ -641,6 +646,8 @@ static struct value page_view(struct build *b, const struct page *p,
 		return view_unit(a, s, p->unit, p->root);
 	case VIEW_PACK:
 		return view_pack(a, p->root);
+	case VIEW_CLAIMS:
+		return view_claims(a, s, p->root);
 	default:
 		return view_sheet(a, p->unit, p->root);
 	}

@@ -9,6 +9,8 @@
 
 #include "base/buf.h"
 #include "read/model.h"
+#include "base/date.h"
+#include "judge/claims.h"
 #include "judge/digest.h"
 #include "judge/signoff_check.h"
 #include "judge/xref.h"
@@ -392,6 +394,18 @@ static void bad_rows_are_located_errors(void)
 		"evidence for it\n");
 }
 
+/* The centre as it stands in the texts, judged again. */
+static void reload(void)
+{
+	struct model_paths paths = { .today = "2026-06-30" };
+
+	cleanup();
+	centre_use(&paths);
+	model_load(&model, &paths, &diags);
+	xref_build(&x, &model);
+	signoff_check(&x, &model, &diags);
+}
+
 static void folio_yml_names_the_roles(void)
 {
 	char d[SIGNOFF_DIGEST_SIZE];
@@ -401,32 +415,70 @@ static void folio_yml_names_the_roles(void)
 	write_file("folio.yml", "signoff: [assessor, learner, iqa]\n");
 	csv = rows("l1,t,assessor,KM,2026-03-05,%s\n"
 		   "l1,t,learner,l1,2026-03-06,%s\n", d);
-	{
-		struct model_paths paths = { .today = "2026-06-30" };
-
-		write_file("signoffs.csv", csv);
-		cleanup();
-		centre_use(&paths);
-		model_load(&model, &paths, &diags);
-		xref_build(&x, &model);
-		signoff_check(&x, &model, &diags);
-	}
+	write_file("signoffs.csv", csv);
+	reload();
 	CHECK_INT(portfolio("l1", "t")->status, XREF_COMPLETE);
 	CHECK_INT(portfolio("l1", "t")->awaiting, 1u << ROLE_IQA);
 	free(csv);
 	write_file("folio.yml", "signoff: [learner, boss]\n");
-	{
-		struct model_paths paths = { .today = "2026-06-30" };
-
-		cleanup();
-		centre_use(&paths);
-		model_load(&model, &paths, &diags);
-	}
+	reload();
 	check_messages("centre/folio.yml:1: error: `signoff`: `boss` is not a "
 		       "role a sign-off can need (assessor, learner, iqa, "
 		       "employer; countersigning is set per assessor in "
 		       "assessors.csv)\n");
 	CHECK_INT(model.config.signoff_roles, ROLE_SIGNOFF_DEFAULT);
+}
+
+static void claims_are_the_signed_off_and_may_wait_for_the_iqa(void)
+{
+	char d1[SIGNOFF_DIGEST_SIZE], d2[SIGNOFF_DIGEST_SIZE];
+	struct buf csv = BUF_INIT;
+	struct claims c;
+	int32_t completed, signed_off;
+
+	digest_of(log_a, NULL, "l1", "t", d1);
+	digest_of(log_a, NULL, "l2", "t", d2);
+	/* l1's t signed off; l2's t only by its assessor (and SP's
+	 * decisions need KM's countersignature): not claimable. */
+	buf_printf(&csv, SIGNOFFS "l1,t,assessor,KM,2026-03-05,%s\n"
+		   "l1,t,learner,l1,2026-03-06,%s\n"
+		   "l2,t,assessor,SP,2026-03-05,%s\n", d1, d1, d2);
+	load(log_a, NULL, buf_cstr(&csv));
+	check_messages("");
+	claims_list(&c, &model, &x);
+	CHECK_INT(c.count, 1);
+	CHECK_STR(c.count ? c.items[0].portfolio->learner->id : "", "l1");
+	date_from_ymd(2026, 3, 2, &completed);
+	date_from_ymd(2026, 3, 6, &signed_off);
+	CHECK_INT(c.count ? c.items[0].completed : 0, completed);
+	CHECK_INT(c.count ? c.items[0].signed_off : 0, signed_off);
+	CHECK_INT(c.awaiting_sample, 0);
+	claims_free(&c);
+	/* Waiting for an agreed summative sample: interim, then referred,
+	 * do not do; agreed does. */
+	write_file("folio.yml", "claims: {summative_sample: true}\n");
+	write_file("iqa.csv", "learner,unit,date,iqa,kind,decision,action\n"
+		   "l1,t,2026-03-10,LT,interim,agreed,\n");
+	reload();
+	claims_list(&c, &model, &x);
+	CHECK_INT(c.count, 0);
+	CHECK_INT(c.awaiting_sample, 1);
+	claims_free(&c);
+	write_file("iqa.csv", "learner,unit,date,iqa,kind,decision,action\n"
+		   "l1,t,2026-03-10,LT,summative,referred,Check O/2\n");
+	reload();
+	claims_list(&c, &model, &x);
+	CHECK_INT(c.count, 0);
+	claims_free(&c);
+	write_file("iqa.csv", "learner,unit,date,iqa,kind,decision,action\n"
+		   "l1,t,2026-03-10,LT,summative,referred,Check O/2\n"
+		   "l1,t,2026-03-12,LT,summative,agreed,\n");
+	reload();
+	claims_list(&c, &model, &x);
+	CHECK_INT(c.count, 1);
+	CHECK_STR(c.count && c.items[0].sample ? c.items[0].sample->iqa : "", "LT");
+	claims_free(&c);
+	buf_free(&csv);
 }
 
 int main(void)
@@ -441,6 +493,7 @@ int main(void)
 	RUN(a_later_sign_off_supersedes_an_earlier_one);
 	RUN(bad_rows_are_located_errors);
 	RUN(folio_yml_names_the_roles);
+	RUN(claims_are_the_signed_off_and_may_wait_for_the_iqa);
 	cleanup();
 	centre_reset();
 	return check_summary();
