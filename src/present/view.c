@@ -268,7 +268,7 @@ static struct value_obj learner_head(struct arena *a,
 	return head;
 }
 
-#define PORTFOLIO_SUMMARY_MEMBERS 11
+#define PORTFOLIO_SUMMARY_MEMBERS 12
 
 static struct value_obj portfolio_summary(struct arena *a,
 					  const struct portfolio *p,
