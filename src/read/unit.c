@@ -455,48 +455,25 @@ static void read_key(struct ydoc *y, const char *key, yaml_node_t *key_node,
 			     key);
 }
 
-/* A line that is exactly `---` (or `...` to close), trailing blanks allowed. */
-static bool fence_line(const char *s, size_t n, bool closing)
-{
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
-		n--;
-	return n == 3 && (memcmp(s, "---", 3) == 0 ||
-			  (closing && memcmp(s, "...", 3) == 0));
-}
-
 /*
- * Finds the front matter: yaml and yaml_len give its text, *end the offset
- * just past its closing line.  Reports and returns false when missing.
+ * Finds the front matter (ydoc_front_matter): yaml and yaml_len give its
+ * text, *end the offset just past its closing line.  Reports and returns
+ * false when missing.
  */
 static bool find_front_matter(struct parse *p, size_t start, size_t *yaml,
 			      size_t *yaml_len, size_t *end)
 {
-	int line = 1;
-	size_t eol = start;
+	int found = ydoc_front_matter(p->text, p->len, start, yaml, yaml_len,
+				      end);
 
-	while (eol < p->len && p->text[eol] != '\n')
-		eol++;
-	if (!fence_line(p->text + start, eol - start, false)) {
+	if (found == YDOC_NO_FRONT_MATTER)
 		diag_error(p->diags, p->file, 1, 1,
 			   "a unit file must start with front matter: a `---` line, "
 			   "YAML such as `id: ocr-c3` and `title: ...`, and a closing `---` line");
-		return false;
-	}
-	*yaml = eol + 1;
-	for (size_t pos = eol + 1; pos < p->len; pos = eol + 1) {
-		line++;
-		eol = pos;
-		while (eol < p->len && p->text[eol] != '\n')
-			eol++;
-		if (fence_line(p->text + pos, eol - pos, true)) {
-			*yaml_len = pos - *yaml;
-			*end = eol < p->len ? eol + 1 : eol;
-			return true;
-		}
-	}
-	diag_error(p->diags, p->file, 1, 1,
-		   "the front matter that opens here is never closed by a `---` line");
-	return false;
+	else if (found == YDOC_FRONT_MATTER_OPEN)
+		diag_error(p->diags, p->file, 1, 1,
+			   "the front matter that opens here is never closed by a `---` line");
+	return found == 0;
 }
 
 static bool read_front_matter(struct parse *p, size_t yaml, size_t yaml_len)

@@ -246,3 +246,35 @@ bool ydoc_each_pair(struct ydoc *y, yaml_node_t *map, const char *what,
 	strmap_free(&seen);
 	return true;
 }
+
+/* A line that is exactly `---` (or `...` to close), trailing blanks allowed. */
+static bool fence_line(const char *s, size_t n, bool closing)
+{
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+		n--;
+	return n == 3 && (memcmp(s, "---", 3) == 0 ||
+			  (closing && memcmp(s, "...", 3) == 0));
+}
+
+int ydoc_front_matter(const char *text, size_t len, size_t start,
+		      size_t *yaml, size_t *yaml_len, size_t *end)
+{
+	size_t eol = start;
+
+	while (eol < len && text[eol] != '\n')
+		eol++;
+	if (!fence_line(text + start, eol - start, false))
+		return YDOC_NO_FRONT_MATTER;
+	*yaml = eol + 1;
+	for (size_t pos = eol + 1; pos < len; pos = eol + 1) {
+		eol = pos;
+		while (eol < len && text[eol] != '\n')
+			eol++;
+		if (fence_line(text + pos, eol - pos, true)) {
+			*yaml_len = pos - *yaml;
+			*end = eol < len ? eol + 1 : eol;
+			return 0;
+		}
+	}
+	return YDOC_FRONT_MATTER_OPEN;
+}

@@ -63,4 +63,15 @@ typedef void (*ydoc_pair_fn)(struct ydoc *y, const char *key,
 bool ydoc_each_pair(struct ydoc *y, yaml_node_t *map, const char *what,
 		    ydoc_pair_fn fn, void *ctx);
 
+/*
+ * Where a Markdown file's YAML front matter is: between a first line (at
+ * start) that is `---` and the next line that is `---` or `...`, trailing
+ * blanks allowed.  Returns 0 with its text at text[*yaml .. + *yaml_len)
+ * and *end just past the closing line; YDOC_NO_FRONT_MATTER when the text
+ * does not open with `---`; YDOC_FRONT_MATTER_OPEN when it is never closed.
+ */
+enum { YDOC_NO_FRONT_MATTER = 1, YDOC_FRONT_MATTER_OPEN = 2 };
+int ydoc_front_matter(const char *text, size_t len, size_t start,
+		      size_t *yaml, size_t *yaml_len, size_t *end);
+
 #endif
