@@ -70,9 +70,10 @@ static int run_claims(int argc, char **argv)
 		if (opt == OPT_FORMAT) {
 			size_t f = 0;
 
-			while (f < 3 && strcmp(optarg, formats[f]) != 0)
+			while (f < sizeof(formats) / sizeof(formats[0]) &&
+			       strcmp(optarg, formats[f]) != 0)
 				f++;
-			if (f == 3)
+			if (f == sizeof(formats) / sizeof(formats[0]))
 				return command_usage_error(&command_claims,
 					"--format is md, csv or json, not '%s'", optarg);
 			format = (enum format)f;
