@@ -129,7 +129,14 @@ void digest_text(const struct portfolio *p, struct buf *out)
 		    counts == XREF_COUNTS_FOR_KNOWLEDGE)
 			rows[n++] = p->rows[i];
 	}
-	qsort(rows, n, sizeof(*rows), compare_rows);
+	/* A portfolio's rows come by date and ref (evidence_compare): sort
+	 * only if they ever do not. */
+	for (size_t i = 1; i < n; i++) {
+		if (compare_rows(&rows[i - 1], &rows[i]) > 0) {
+			qsort(rows, n, sizeof(*rows), compare_rows);
+			break;
+		}
+	}
 	for (size_t i = 0; i < n; i++)
 		row_line(out, rows[i], &ids, &cap);
 	free(ids);
