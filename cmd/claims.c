@@ -28,7 +28,7 @@ static const struct cmd_option options[] = {
 enum format { FORMAT_MD, FORMAT_CSV, FORMAT_JSON };
 
 /* The list in the format asked for, into out: 0, or -1 (diags say why). */
-static int make(const struct model *m, const struct claims *c,
+static int claims_text(const struct model *m, const struct claims *c,
 		enum format format, const char *templates, struct buf *out,
 		struct diag_list *diags)
 {
@@ -95,7 +95,7 @@ static int run_claims(int argc, char **argv)
 		if (!templates && fs_is_dir("templates"))
 			templates = "templates";
 		claims_list(&c, &m, &x);
-		rc = make(&m, &c, format, templates, &out, &render);
+		rc = claims_text(&m, &c, format, templates, &out, &render);
 		command_print_diagnostics(&render);
 		if (rc == 0 && (fwrite(out.data, 1, out.len, stdout) != out.len ||
 				fflush(stdout) != 0)) {

@@ -47,9 +47,13 @@ static struct value claim_value(struct arena *a, const struct claim *c)
 	const struct portfolio *p = c->portfolio;
 
 	fields(c, f, completed, signed_off);
-	for (int i = 0; i < NFIELDS; i++)
-		value_put(&o, field_names[i],
-			  f[i] ? value_copy(a, f[i], strlen(f[i])) : value_null());
+	for (int i = 0; i < NFIELDS; i++) {
+		/* The dates are in this frame's buffers; the rest the model's. */
+		bool local = f[i] == completed || f[i] == signed_off;
+
+		value_put(&o, field_names[i], local ?
+			  value_copy(a, f[i], strlen(f[i])) : value_text(f[i]));
+	}
 	value_put(&o, "iqa_date", export_date_or_null(a, c->sample != NULL,
 			c->sample ? c->sample->date : 0));
 	value_put(&o, "href", url_value(a, URL_PORTFOLIO, p->learner->id,
