@@ -4,11 +4,13 @@
  */
 #include "read/signoff.h"
 #include "base/date.h"
+#include "base/buf.h"
 #include "base/mem.h"
 #include "read/assessor.h"
 #include "read/load.h"
 
 #include <ctype.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -27,10 +29,21 @@ static const struct csvrow_column columns[NCOLUMNS] = {
 	{ "digest", true },
 };
 
-static void row_error(struct load_row *rd, const char *fmt, const char *a,
-		  const char *b)
+/* An error at the row, which leaves it out. */
+static void row_error(struct load_row *rd, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void row_error(struct load_row *rd, const char *fmt, ...)
 {
-	diag_error(rd->diags, rd->f->path, rd->r->line, 0, fmt, a, b);
+	struct buf message = BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vprintf(&message, fmt, ap);
+	va_end(ap);
+	diag_add(rd->diags, DIAG_ERROR, rd->f->path, rd->r->line, 0,
+		 buf_cstr(&message));
+	buf_free(&message);
 	rd->bad = true;
 }
 
@@ -42,8 +55,8 @@ static void read_role(struct load_row *rd, struct signoff *s)
 		return;
 	s->role = role_parse(role);
 	if (s->role == ROLE_COUNT)
-		row_error(rd, "`role` must be assessor, learner, iqa, countersign or "
-		      "employer, not `%s`%s", role, "");
+		row_error(rd, "`role` must be assessor, learner, iqa, countersign "
+			  "or employer, not `%s`", role);
 }
 
 /* The role's person: listed in assessors.csv as the role needs. */
@@ -53,21 +66,23 @@ static void read_person(struct load_row *rd, struct signoff *s)
 	const char *file = load->assessors_file;
 
 	if (!file) {
-		row_error(rd, "a%s sign-off is by someone in assessors.csv, and "
-		      "there is none: list `%s` there", s->role == ROLE_ASSESSOR
-		      ? "n assessor's" : s->role == ROLE_IQA ? "n IQA's" :
-		      " countersigning", s->who);
+		row_error(rd, "a%s sign-off is by someone in assessors.csv, "
+			  "and there is none: list `%s` there",
+			  s->role == ROLE_ASSESSOR ? "n assessor's" :
+			  s->role == ROLE_IQA ? "n IQA's" : " countersigning",
+			  s->who);
 		return;
 	}
 	s->person = assessor_find(&load->assessor_folded, s->who);
 	if (!s->person)
 		row_error(rd, "`%s` is not listed in %s", s->who, file);
 	else if (s->role == ROLE_IQA && s->person->role != ASSESSOR_ROLE_IQA)
-		row_error(rd, "`%s` signs as an IQA but is not one in %s", s->who, file);
+		row_error(rd, "`%s` signs as an IQA but is not one in %s",
+			  s->who, file);
 	else if (s->role == ROLE_ASSESSOR &&
 		 s->person->role != ASSESSOR_ROLE_ASSESSOR)
-		row_error(rd, "`%s` signs as an assessor but is an IQA in %s", s->who,
-		      file);
+		row_error(rd, "`%s` signs as an assessor but is an IQA in %s",
+			  s->who, file);
 }
 
 /* The learner declares for themself, by id or by name. */
@@ -78,8 +93,8 @@ static void read_learner_who(struct load_row *rd, const struct signoff *s)
 	if (!l || strcmp(s->who, l->id) == 0 ||
 	    (l->name && strcasecmp(s->who, l->name) == 0))
 		return;
-	row_error(rd, "a learner's declaration is the learner's own: `who` is `%s` "
-	      "(or their name), not `%s`", l->id, s->who);
+	row_error(rd, "a learner's declaration is the learner's own: `who` is "
+		  "`%s` (or their name), not `%s`", l->id, s->who);
 }
 
 /* sha256: and 64 hex digits, in any case: kept in lower case. */
@@ -103,7 +118,7 @@ static void read_digest(struct load_row *rd, struct signoff *s)
 		}
 	}
 	row_error(rd, "`digest` must be sha256: and 64 hex digits, as `folio "
-	      "digest LEARNER UNIT` prints it, not `%s`%s", text, "");
+		  "digest LEARNER UNIT` prints it, not `%s`", text);
 }
 
 static void read_row(struct load_row *rd, struct signoff *s)
