@@ -4,25 +4,10 @@
 #include "judge/claims.h"
 #include "base/mem.h"
 #include "judge/sample.h"
+#include "judge/signoff_check.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-/* The dates of p's last counting row and of its last holding declaration. */
-static void dates(const struct portfolio *p, struct claim *c)
-{
-	for (size_t i = 0; i < p->nrows; i++) {
-		enum xref_counts k = xref_row_counts(p->rows[i]);
-
-		if ((k == XREF_COUNTS_FULLY || k == XREF_COUNTS_FOR_KNOWLEDGE) &&
-		    p->rows[i]->date > c->completed)
-			c->completed = p->rows[i]->date;
-	}
-	for (size_t i = 0; i < p->nsignoffs; i++)
-		if (p->signoffs[i].holds &&
-		    p->signoffs[i].row->date > c->signed_off)
-			c->signed_off = p->signoffs[i].row->date;
-}
 
 void claims_list(struct claims *c, const struct model *m, const struct xref *x)
 {
@@ -36,6 +21,7 @@ void claims_list(struct claims *c, const struct model *m, const struct xref *x)
 		bool sampled = r && r->kind == IQA_SUMMATIVE &&
 			       r->decision == IQA_AGREED;
 		struct claim *claim = &c->items[c->count];
+		const struct evidence *last;
 
 		if (p->status != XREF_SIGNED_OFF)
 			continue;
@@ -46,7 +32,9 @@ void claims_list(struct claims *c, const struct model *m, const struct xref *x)
 		memset(claim, 0, sizeof(*claim));
 		claim->portfolio = p;
 		claim->sample = sampled ? r : NULL;
-		dates(p, claim);
+		last = xref_last_counting(p);
+		claim->completed = last ? last->date : 0;
+		claim->signed_off = signoff_check_signed_on(p);
 		c->count++;
 	}
 	free(latest);

@@ -122,13 +122,9 @@ void digest_text(const struct portfolio *p, struct buf *out)
 		field(out, u->requirements[i]->text);
 		buf_putc(out, '\n');
 	}
-	for (size_t i = 0; i < p->nrows; i++) {
-		enum xref_counts counts = xref_row_counts(p->rows[i]);
-
-		if (counts == XREF_COUNTS_FULLY ||
-		    counts == XREF_COUNTS_FOR_KNOWLEDGE)
+	for (size_t i = 0; i < p->nrows; i++)
+		if (xref_row_counting(p->rows[i]))
 			rows[n++] = p->rows[i];
-	}
 	/* A portfolio's rows come by date and ref (evidence_compare): sort
 	 * only if they ever do not. */
 	for (size_t i = 1; i < n; i++) {

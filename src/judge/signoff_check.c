@@ -24,32 +24,13 @@ static struct portfolio *find_portfolio(struct xref *x,
 	return NULL;
 }
 
-/* The latest counting row of p, or NULL. */
-static const struct evidence *last_counting(const struct portfolio *p)
-{
-	const struct evidence *last = NULL;
-
-	for (size_t i = 0; i < p->nrows; i++) {
-		enum xref_counts c = xref_row_counts(p->rows[i]);
-
-		if ((c == XREF_COUNTS_FULLY || c == XREF_COUNTS_FOR_KNOWLEDGE) &&
-		    (!last || p->rows[i]->date >= last->date))
-			last = p->rows[i];
-	}
-	return last;
-}
-
 /* The refs of p's counting rows dated after day, as "O/5, Q2". */
 static void rows_after(const struct portfolio *p, int32_t day, struct buf *out)
 {
-	for (size_t i = 0; i < p->nrows; i++) {
-		enum xref_counts c = xref_row_counts(p->rows[i]);
-
-		if ((c == XREF_COUNTS_FULLY || c == XREF_COUNTS_FOR_KNOWLEDGE) &&
-		    p->rows[i]->date > day)
+	for (size_t i = 0; i < p->nrows; i++)
+		if (xref_row_counting(p->rows[i]) && p->rows[i]->date > day)
 			buf_printf(out, "%s%s", out->len ? ", " : "",
 				   p->rows[i]->ref);
-	}
 }
 
 struct judging {
@@ -65,7 +46,7 @@ static const char *problem(struct judging *j, const struct portfolio *p,
 			   const struct xref_signoff *assessor, bool *warning)
 {
 	const char *role = role_name(s->role);
-	const struct evidence *last = last_counting(p);
+	const struct evidence *last = xref_last_counting(p);
 	struct buf why = BUF_INIT, after = BUF_INIT;
 	char date[DATE_ISO_SIZE], other[DATE_ISO_SIZE];
 	const char *text;
@@ -162,6 +143,25 @@ static void judge_portfolio(struct judging *j, struct portfolio *p,
 	p->awaiting = xref_complete(p) ? needed(j->m, assessor) & ~held : 0;
 	if (p->status == XREF_COMPLETE && !p->awaiting)
 		p->status = XREF_SIGNED_OFF;
+}
+
+const struct xref_signoff *signoff_check_find(const struct portfolio *p,
+					      enum role role)
+{
+	for (size_t i = 0; i < p->nsignoffs; i++)
+		if (p->signoffs[i].row->role == role)
+			return &p->signoffs[i];
+	return NULL;
+}
+
+int32_t signoff_check_signed_on(const struct portfolio *p)
+{
+	int32_t day = 0;
+
+	for (size_t i = 0; i < p->nsignoffs; i++)
+		if (p->signoffs[i].holds && p->signoffs[i].row->date > day)
+			day = p->signoffs[i].row->date;
+	return day;
 }
 
 void signoff_check(struct xref *x, const struct model *m,

@@ -21,6 +21,8 @@
 #ifndef FOLIO_SIGNOFF_CHECK_H
 #define FOLIO_SIGNOFF_CHECK_H
 
+#include <stdint.h>
+
 #include "base/diag.h"
 #include "read/model.h"
 #include "judge/xref.h"
@@ -28,5 +30,13 @@
 /* Judges the model's sign-offs into x's portfolios; problems into diags. */
 void signoff_check(struct xref *x, const struct model *m,
 		   struct diag_list *diags);
+
+/* p's latest declaration in role, as judged, or NULL. */
+const struct xref_signoff *signoff_check_find(const struct portfolio *p,
+					      enum role role);
+
+/* The date of p's last declaration that holds (0 when none does): when a
+ * signed-off portfolio was signed off. */
+int32_t signoff_check_signed_on(const struct portfolio *p);
 
 #endif

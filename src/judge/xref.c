@@ -21,6 +21,24 @@ enum xref_counts xref_row_counts(const struct evidence *e)
 	return XREF_COUNTS_FULLY;
 }
 
+bool xref_row_counting(const struct evidence *e)
+{
+	enum xref_counts counts = xref_row_counts(e);
+
+	return counts == XREF_COUNTS_FULLY || counts == XREF_COUNTS_FOR_KNOWLEDGE;
+}
+
+const struct evidence *xref_last_counting(const struct portfolio *p)
+{
+	const struct evidence *last = NULL;
+
+	for (size_t i = 0; i < p->nrows; i++)
+		if (xref_row_counting(p->rows[i]) &&
+		    (!last || p->rows[i]->date >= last->date))
+			last = p->rows[i];
+	return last;
+}
+
 /*
  * A portfolio's rows are applied twice: first only counted, so that every
  * list is allocated once at its size (lists grown by doubling left two to

@@ -124,6 +124,12 @@ void xref_free(struct xref *x);
 
 enum xref_counts xref_row_counts(const struct evidence *e);
 
+/* Whether e counts at all: fully, or for knowledge only. */
+bool xref_row_counting(const struct evidence *e);
+
+/* p's counting row dated last (the last such in its order), or NULL. */
+const struct evidence *xref_last_counting(const struct portfolio *p);
+
 /* Portfolios counted by status (the dashboard's and check's totals). */
 struct xref_tally {
 	size_t portfolios;

@@ -10,6 +10,7 @@
 #include "present/sample_json.h"
 #include "present/url.h"
 #include "present/view.h"
+#include "judge/signoff_check.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -124,17 +125,6 @@ static struct value latest_iqa(struct arena *a, const struct iqa_record *r)
 	return value_obj_done(&o);
 }
 
-/* When a signed-off portfolio was: its last declaration that holds. */
-static int32_t signed_off_on(const struct portfolio *p)
-{
-	int32_t day = 0;
-
-	for (size_t i = 0; i < p->nsignoffs; i++)
-		if (p->signoffs[i].holds && p->signoffs[i].row->date > day)
-			day = p->signoffs[i].row->date;
-	return day;
-}
-
 static struct value tracking_cell(struct arena *a, const struct pack_view *c,
 				  size_t pi, bool linked)
 {
@@ -155,7 +145,7 @@ static struct value tracking_cell(struct arena *a, const struct pack_view *c,
 	value_put(&o, "last", dated ? date_json(a, last) : value_null());
 	value_put(&o, "iqa", r ? latest_iqa(a, r) : value_null());
 	value_put(&o, "signed_off_on", export_date_or_null(a,
-		  p->status == XREF_SIGNED_OFF, signed_off_on(p)));
+		  p->status == XREF_SIGNED_OFF, signoff_check_signed_on(p)));
 	value_put(&o, "href", linked ? url_value(a, URL_PORTFOLIO, p->learner->id,
 						 p->unit->id) : value_null());
 	return value_obj_done(&o);

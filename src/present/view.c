@@ -14,6 +14,7 @@
 #include "present/url.h"
 #include "read/assessor.h"
 #include "judge/digest.h"
+#include "judge/signoff_check.h"
 
 #include <assert.h>
 #include <stdint.h>
@@ -758,15 +759,16 @@ static const char *expected_name(const struct view_shared *s,
 				 const struct portfolio *p,
 				 enum role role)
 {
+	const struct xref_signoff *assessor;
 	const struct assessor *by = NULL;
 
 	if (role == ROLE_LEARNER)
 		return p->learner->name ? p->learner->name : p->learner->id;
-	for (size_t i = 0; role == ROLE_COUNTERSIGN && i < p->nsignoffs; i++)
-		if (p->signoffs[i].row->role == ROLE_ASSESSOR &&
-		    p->signoffs[i].row->person)
-			by = model_find_assessor(s->m,
-				p->signoffs[i].row->person->countersign_by);
+	assessor = role == ROLE_COUNTERSIGN ?
+		signoff_check_find(p, ROLE_ASSESSOR) : NULL;
+	if (assessor && assessor->row->person)
+		by = model_find_assessor(s->m,
+					 assessor->row->person->countersign_by);
 	return by ? (by->name ? by->name : by->initials) : NULL;
 }
 
@@ -774,12 +776,9 @@ static struct value declaration(struct arena *a, const struct view_shared *s,
 				const struct portfolio *p, size_t box)
 {
 	enum role role = boxes[box].role;
-	const struct xref_signoff *made = NULL;
+	const struct xref_signoff *made = signoff_check_find(p, role);
 	struct value_obj o = value_obj_new(a, 10);
 
-	for (size_t i = 0; i < p->nsignoffs; i++)
-		if (p->signoffs[i].row->role == role)
-			made = &p->signoffs[i];
 	value_put(&o, "role", value_text(role_name(role)));
 	value_put(&o, "title", value_text(boxes[box].title));
 	value_put(&o, "statement", value_text(boxes[box].statement));
@@ -807,13 +806,11 @@ static struct value declarations(struct arena *a, const struct view_shared *s,
 
 	for (size_t i = 0; i < n; i++) {
 		enum role role = boxes[i].role;
-		bool made = false;
+		bool shown = ((required | p->awaiting) >> role) & 1 ||
+			     signoff_check_find(p, role);
 
-		for (size_t k = 0; k < p->nsignoffs; k++)
-			made |= p->signoffs[k].row->role == role;
-		if (role == ROLE_COUNTERSIGN || role == ROLE_EMPLOYER)
-			if (!made && !(((required | p->awaiting) >> role) & 1))
-				continue;
+		if ((role == ROLE_COUNTERSIGN || role == ROLE_EMPLOYER) && !shown)
+			continue;
 		value_push(&list, declaration(a, s, p, i));
 	}
 	return value_arr_done(&list);
