@@ -14,7 +14,7 @@
 #include "base/markdown.h"
 #include "base/mem.h"
 #include "base/strmap.h"
-#include "base/utf8.h"
+#include "read/mdfile.h"
 #include "read/ydoc.h"
 
 #include <cmark.h>
@@ -391,6 +391,14 @@ static void read_id(struct parse *p, struct ydoc *y, yaml_node_t *node)
 			   id, problem);
 		return;
 	}
+	if (strcmp(id, "index") == 0 || strcmp(id, "qualifications") == 0) {
+		/* A portfolio's page is learners/LEARNER/UNIT (present/url.h). */
+		diag_error(p->diags, p->file, ydoc_line(y, node), ydoc_column(node),
+			   "unit id `%s` is taken: learners/LEARNER/%s is the "
+			   "learner's %s page; give the unit another id", id, id,
+			   id[0] == 'i' ? "own" : "qualifications");
+		return;
+	}
 	p->unit->id = arena_strdup(p->arena, id);
 	p->unit->line = ydoc_line(y, node);
 }
@@ -453,27 +461,6 @@ static void read_key(struct ydoc *y, const char *key, yaml_node_t *key_node,
 			     "unknown front matter key `%s` (known: id, title, awarding_body, "
 			     "number, urn, level, credit, glh, methods, simulation, occasions, nos)",
 			     key);
-}
-
-/*
- * Finds the front matter (ydoc_front_matter): yaml and yaml_len give its
- * text, *end the offset just past its closing line.  Reports and returns
- * false when missing.
- */
-static bool find_front_matter(struct parse *p, size_t start, size_t *yaml,
-			      size_t *yaml_len, size_t *end)
-{
-	int found = ydoc_front_matter(p->text, p->len, start, yaml, yaml_len,
-				      end);
-
-	if (found == YDOC_NO_FRONT_MATTER)
-		diag_error(p->diags, p->file, 1, 1,
-			   "a unit file must start with front matter: a `---` line, "
-			   "YAML such as `id: ocr-c3` and `title: ...`, and a closing `---` line");
-	else if (found == YDOC_FRONT_MATTER_OPEN)
-		diag_error(p->diags, p->file, 1, 1,
-			   "the front matter that opens here is never closed by a `---` line");
-	return found == 0;
 }
 
 static bool read_front_matter(struct parse *p, size_t yaml, size_t yaml_len)
@@ -1098,45 +1085,16 @@ static void block(struct parse *p, cmark_node *node)
 
 static void read_body(struct parse *p, size_t body)
 {
-	/* Blank the front matter, keeping its newlines, so that cmark counts
-	 * lines as the file does. */
-	char *copy = mem_strndup(p->text, p->len);
-	cmark_node *doc, *node;
+	cmark_node *doc = mdfile_parse_body(p->text, p->len, body), *node;
 
-	for (size_t i = 0; i < body; i++)
-		if (copy[i] != '\n')
-			copy[i] = ' ';
-	doc = cmark_parse_document(copy, p->len, CMARK_OPT_DEFAULT);
 	p->region = IN_INTRO;
 	for (node = cmark_node_first_child(doc); node; node = cmark_node_next(node))
 		block(p, node);
 	close_region(p);
 	cmark_node_free(doc);
-	free(copy);
 }
 
 /* ---- the whole unit ---------------------------------------------------- */
-
-static bool is_text(struct parse *p)
-{
-	size_t bad;
-	int line, column;
-
-	if (utf8_has_nul(p->text, p->len)) {
-		diag_error(p->diags, p->file, 0, 0,
-			   "not a text file (it contains NUL bytes)");
-		return false;
-	}
-	bad = utf8_check(p->text, p->len);
-	if (bad < p->len) {
-		utf8_locate(p->text, bad, &line, &column);
-		diag_error(p->diags, p->file, line, column,
-			   "not UTF-8 text (byte 0x%02X): save the file as UTF-8",
-			   (unsigned char)p->text[bad]);
-		return false;
-	}
-	return true;
-}
 
 /* Orders pointers to structs whose first member is their id. */
 static int compare_first_id(const void *a, const void *b)
@@ -1220,29 +1178,11 @@ static void check_complete(struct parse *p)
 				   u->outcomes[i].number);
 }
 
-/*
- * A copy of text with old Mac line ends (a lone CR) made LF, or NULL when
- * it has none: CSV files with them are read, and so are units.  CRLF
- * stays: the parsers take it.  Lines and columns do not move.
- */
-static char *lone_crs_to_lf(const char *text, size_t len)
-{
-	char *copy = NULL;
-
-	for (size_t i = 0; i < len; i++) {
-		if (text[i] != '\r' || (i + 1 < len && text[i + 1] == '\n'))
-			continue;
-		if (!copy)
-			copy = mem_strndup(text, len);
-		copy[i] = '\n';
-	}
-	return copy;
-}
-
 struct unit *unit_parse(struct arena *arena, const char *file,
 			const char *text, size_t len, struct diag_list *diags)
 {
-	char *lf = memchr(text, '\r', len) ? lone_crs_to_lf(text, len) : NULL;
+	char *lf = memchr(text, '\r', len) ?
+		   mdfile_lone_crs_to_lf(text, len) : NULL;
 	struct unit *u = unit_parse_lf(arena, file, lf ? lf : text, len, diags);
 
 	free(lf);
@@ -1261,10 +1201,10 @@ static struct unit *unit_parse_lf(struct arena *arena, const char *file,
 	p.file = file;
 	p.text = text;
 	p.len = len;
-	if (!is_text(&p))
+	if (!mdfile_is_text(file, text, len, diags))
 		return NULL;
-	if (!find_front_matter(&p, utf8_bom_length(text, len), &yaml, &yaml_len,
-			       &body))
+	if (!mdfile_front_matter(file, text, len, "unit", "`id: ocr-c3`",
+				 &yaml, &yaml_len, &body, diags))
 		return NULL;
 	index_lines(&p);
 	p.unit = arena_alloc(arena, sizeof(*p.unit));
