@@ -6,6 +6,7 @@
 #include "base/date.h"
 #include "base/encoding.h"
 #include "base/threads.h"
+#include "judge/qualify.h"
 #include "judge/signoff_check.h"
 
 #include <errno.h>
@@ -62,6 +63,9 @@ bool centre_option(struct centre_args *args, int opt, const char *value)
 	case CENTRE_OPT_SIGNOFFS:
 		args->paths.signoffs = value;
 		return true;
+	case CENTRE_OPT_QUALIFICATIONS:
+		args->paths.qualifications = value;
+		return true;
 	default:
 		return false;
 	}
@@ -108,4 +112,5 @@ void centre_judge(struct xref *x, const struct model *m,
 {
 	xref_build(x, m);
 	signoff_check(x, m, diags);
+	qualify_check(x, m, diags);
 }

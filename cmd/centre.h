@@ -21,6 +21,7 @@ enum {
 	CENTRE_OPT_ASSESSORS,
 	CENTRE_OPT_IQA,
 	CENTRE_OPT_SIGNOFFS,
+	CENTRE_OPT_QUALIFICATIONS,
 	CENTRE_OPT_FIRST_FREE,    /* first option value a command may use */
 };
 
@@ -31,6 +32,9 @@ enum {
 /* The inputs but the units and learners, which `folio sample` and `folio
  * pack` name with --units-dir and --learners-file (visit.h). */
 #define CENTRE_SHARED_OPTIONS \
+	{ 0, "qualifications", "DIR", CENTRE_OPT_QUALIFICATIONS, \
+	  "the qualifications' rules of combination, every *.md\n" \
+	  "(default: qualifications, if there is one)" }, \
 	{ 0, "evidence", "DIR", CENTRE_OPT_EVIDENCE, \
 	  "the evidence logs, every *.csv in name order\n" \
 	  "(default: evidence, if there is one)" }, \
@@ -74,7 +78,7 @@ enum {
 	{ 'j', "jobs", "N", value, \
 	  "render on N threads (default: the number of cores)" }
 
-#define CENTRE_USAGE "[-C DIR] [--units DIR] [--learners FILE] [--evidence DIR] [--assessors FILE] [--iqa FILE] [--signoffs FILE] [--today DATE] [--encoding NAME]"
+#define CENTRE_USAGE "[-C DIR] [--units DIR] [--qualifications DIR] [--learners FILE] [--evidence DIR] [--assessors FILE] [--iqa FILE] [--signoffs FILE] [--today DATE] [--encoding NAME]"
 
 struct centre_args {
 	const char *dir;
@@ -101,7 +105,8 @@ int centre_load(const struct command *cmd, struct centre_args *args,
 
 /*
  * The judge stage every command runs on a loaded model: the portfolios,
- * then the sign-offs held against them (their problems into diags).
+ * the sign-offs held against them, then each learner's qualifications
+ * (their problems into diags).
  */
 void centre_judge(struct xref *x, const struct model *m,
 		  struct diag_list *diags);

@@ -183,10 +183,10 @@ const struct command command_check = {
 	"usage: folio check " CENTRE_USAGE " [--strict] [--format text|json]\n"
 	"                   [--templates DIR]\n"
 	"\n"
-	"Loads the centre (folio.yml, units, learners, evidence, assessors, IQA\n"
-	"samples), cross-references the evidence, and prints every problem as\n"
-	"FILE:LINE:COL: error|warning: message, then a one-line summary of\n"
-	"learners and portfolios.\n",
+	"Loads the centre (folio.yml, units, qualifications, learners, evidence,\n"
+	"assessors, IQA samples, sign-offs), cross-references the evidence, and\n"
+	"prints every problem as FILE:LINE:COL: error|warning: message, then a\n"
+	"one-line summary of learners and portfolios.\n",
 	options, 0,
 	"Exit status: 0 no errors (warnings allowed), 1 errors (or gaps, or\n"
 	"template warnings, with --strict), 2 usage or I/O error.\n",

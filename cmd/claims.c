@@ -115,17 +115,20 @@ static int run_claims(int argc, char **argv)
 }
 
 const struct command command_claims = {
-	"claims", run_claims, "list the units ready to claim from the awarding body",
+	"claims", run_claims,
+	"list what is ready to claim from the awarding body",
 	"usage: folio claims " CENTRE_USAGE "\n"
 	"       [--format md|csv|json] [--templates DIR]\n"
 	"\n"
-	"Lists, per learner and unit, what is ready to claim now: a portfolio\n"
-	"signed off, with every declaration it needs holding (signoffs.csv),\n"
-	"and with folio.yml's claims: {summative_sample: true}, agreed by the\n"
-	"IQA in a summative sample (iqa.csv).  Each line gives the learner and\n"
-	"registration, the unit's number and URN, the dates the portfolio was\n"
-	"completed and signed off, the assessor and the IQA.  Nothing that is\n"
-	"not ready is listed.\n",
+	"Lists, per learner, what is ready to claim now: each qualification\n"
+	"complete by its rules of combination with every unit signed off, and\n"
+	"each unit on none of the learner's qualifications that is signed off.\n"
+	"Signed off: every declaration it needs holds (signoffs.csv) and, with\n"
+	"folio.yml's claims: {summative_sample: true}, the IQA agreed it in a\n"
+	"summative sample (iqa.csv).  Each line gives the learner and\n"
+	"registration, the qualification's number, the units' numbers and URNs\n"
+	"(joined by ';'), the dates completed and signed off, the assessor and\n"
+	"the IQA.  Nothing that is not ready is listed.\n",
 	options, 0,
 	"Exit status: 0 listed; 1 listed, but the inputs have errors (a claim\n"
 	"is listed only where its portfolio's declarations hold), or the\n"

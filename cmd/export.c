@@ -65,8 +65,9 @@ const struct command command_export = {
 	"export", run_export, "print the whole model as JSON",
 	"usage: folio export " CENTRE_USAGE "\n"
 	"\n"
-	"Prints {\"centre\", \"units\", \"learners\", \"assessors\", \"iqa\",\n"
-	"\"diagnostics\"} on standard output; docs/json.md documents every key.\n"
+	"Prints {\"centre\", \"units\", \"qualifications\", \"learners\",\n"
+	"\"assessors\", \"iqa\", \"signoffs\", \"diagnostics\"} on standard output;\n"
+	"docs/json.md documents every key.\n"
 	"Diagnostics also go to standard error.\n",
 	options, 0,
 	"Exit status: 0 no errors, 1 errors in the inputs (the JSON is still\n"

@@ -35,9 +35,9 @@ enum {
 	  "only portfolios with evidence dated DATE or later:\n" \
 	  "the work assessed since the last visit" }
 
-#define VISIT_USAGE "[-C DIR] [--units-dir DIR] [--learners-file FILE]\n" \
-	"       [--evidence DIR] [--assessors FILE] [--iqa FILE]\n" \
-	"       [--signoffs FILE] [--today DATE]\n" \
+#define VISIT_USAGE "[-C DIR] [--units-dir DIR] [--qualifications DIR]\n" \
+	"       [--learners-file FILE] [--evidence DIR] [--assessors FILE]\n" \
+	"       [--iqa FILE] [--signoffs FILE] [--today DATE]\n" \
 	"       [--encoding NAME] [--learners IDS] [--units IDS] [--since DATE]"
 
 struct visit {

@@ -95,6 +95,10 @@ static struct learner *narrow_learner(const struct scope *s,
 	for (size_t i = 0; i < l->nunits; i++)
 		if (in_scope(s, m, l, l->units[i]))
 			copy->units[copy->nunits++] = l->units[i];
+	/* A qualification is judged on all of the learner's units and
+	 * evidence: narrowed by unit or date, it would be judged on part. */
+	if (s->nunits || s->has_since)
+		copy->nqualifications = 0;
 	copy->first_evidence = out->nevidence;
 	copy->nevidence = 0;
 	for (size_t i = 0; i < l->nevidence; i++) {

@@ -47,7 +47,8 @@ bool scope_is_whole(const struct scope *s);
 /*
  * Makes *out the model narrowed to the scope: its units, learners, their
  * registrations, evidence rows, IQA records and sign-offs, but only those
- * in scope.
+ * in scope.  Narrowed by unit or date, its learners are on no
+ * qualification: one judged on part of a learner's units would be wrong.
  * out shares m's text, units and assessors, so m must outlive it; free it
  * with scope_model_free(), never model_free().
  */

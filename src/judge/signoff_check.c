@@ -11,19 +11,6 @@
 #include <string.h>
 #include <strings.h>
 
-/* The portfolio of learner and unit, or NULL. */
-static struct portfolio *find_portfolio(struct xref *x,
-					const struct learner *l,
-					const struct unit *u)
-{
-	size_t first = x->first[l->index];
-
-	for (size_t i = first; i < first + x->count[l->index]; i++)
-		if (x->portfolios[i].unit == u)
-			return &x->portfolios[i];
-	return NULL;
-}
-
 /* The refs of p's counting rows dated after day, as "O/5, Q2". */
 static void rows_after(const struct portfolio *p, int32_t day, struct buf *out)
 {
@@ -182,7 +169,7 @@ void signoff_check(struct xref *x, const struct model *m,
 		       s[n].unit == s->unit)
 			n++;
 		diag_list_about(diags, s->learner->id, s->unit->id);
-		p = find_portfolio(x, s->learner, s->unit);
+		p = xref_find(x, s->learner, s->unit);
 		if (p)
 			judge_portfolio(&j, p, s, n);
 		else

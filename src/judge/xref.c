@@ -419,6 +419,17 @@ void xref_build_threads(struct xref *x, const struct model *m, size_t n)
 			x->arenas[x->narenas++] = arenas[i];
 }
 
+struct portfolio *xref_find(const struct xref *x, const struct learner *l,
+			     const struct unit *u)
+{
+	size_t first = x->first[l->index];
+
+	for (size_t i = first; i < first + x->count[l->index]; i++)
+		if (x->portfolios[i].unit == u)
+			return &x->portfolios[i];
+	return NULL;
+}
+
 void xref_free(struct xref *x)
 {
 	free(x->portfolios);

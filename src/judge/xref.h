@@ -31,6 +31,8 @@
 #include "base/arena.h"
 #include "read/model.h"
 
+struct qualify_progress;
+
 enum xref_status {
 	XREF_NOT_STARTED,
 	XREF_IN_PROGRESS,
@@ -109,6 +111,12 @@ struct xref {
 	size_t nportfolios;
 	size_t *first;                 /* per model learner: first portfolio */
 	size_t *count;                 /* per model learner: how many */
+	/* Each learner's progress on their qualifications, once judged
+	 * (judge/qualify.h): learner i's are progress[progress_first[i] ..
+	 * + its nqualifications), in its order; in arenas[0]. */
+	struct qualify_progress *progress;
+	size_t nprogress;
+	size_t *progress_first;
 };
 
 /*
@@ -121,6 +129,10 @@ struct xref {
 void xref_build(struct xref *x, const struct model *m);
 void xref_build_threads(struct xref *x, const struct model *m, size_t threads);
 void xref_free(struct xref *x);
+
+/* The portfolio of learner l on unit u, or NULL. */
+struct portfolio *xref_find(const struct xref *x, const struct learner *l,
+			     const struct unit *u);
 
 enum xref_counts xref_row_counts(const struct evidence *e);
 

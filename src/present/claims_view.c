@@ -3,6 +3,7 @@
  */
 #include "present/claims_view.h"
 #include "base/date.h"
+#include "judge/qualify.h"
 #include "present/export.h"
 #include "present/url.h"
 
@@ -10,31 +11,63 @@
 
 /* The fields of a claim, in the order the CSV has them. */
 enum {
-	F_LEARNER, F_NAME, F_REGISTRATION, F_UNIT, F_UNIT_TITLE, F_NUMBER,
-	F_URN, F_COMPLETED, F_SIGNED_OFF, F_ASSESSOR, F_IQA, NFIELDS
+	F_LEARNER, F_NAME, F_REGISTRATION, F_QUALIFICATION,
+	F_QUALIFICATION_TITLE, F_QUALIFICATION_NUMBER, F_UNIT, F_UNIT_TITLE,
+	F_NUMBER, F_URN, F_COMPLETED, F_SIGNED_OFF, F_ASSESSOR, F_IQA, NFIELDS
 };
 
 static const char *const field_names[NFIELDS] = {
-	"learner", "name", "registration", "unit", "unit_title",
+	"learner", "name", "registration", "qualification",
+	"qualification_title", "qualification_number", "unit", "unit_title",
 	"unit_number", "urn", "completed", "signed_off", "assessor", "iqa",
 };
 
-/* The claim's fields as text (dates into the two buffers), NULL for none. */
-static void fields(const struct claim *c, const char *out[NFIELDS],
-		   char completed[DATE_ISO_SIZE], char signed_off[DATE_ISO_SIZE])
+/* The units' fields, each list joined by ';' (a qualification's units). */
+static void unit_fields(struct arena *a, const struct portfolio *const *p,
+			size_t n, const char *out[NFIELDS])
 {
-	const struct portfolio *p = c->portfolio;
-	const struct learner *l = p->learner;
+	static const int unit_field[] = { F_UNIT, F_UNIT_TITLE, F_NUMBER, F_URN };
+	struct buf b = BUF_INIT;
+
+	for (size_t f = 0; f < 4; f++) {
+		bool any = false;
+
+		buf_truncate(&b, 0);
+		for (size_t i = 0; i < n; i++) {
+			const struct unit *u = p[i]->unit;
+			const char *text = f == 0 ? u->id :
+				f == 1 ? (u->title ? u->title : u->id) :
+				f == 2 ? u->number : u->urn;
+
+			buf_printf(&b, "%s%s", i ? ";" : "", text ? text : "");
+			any |= text != NULL;
+		}
+		out[unit_field[f]] = any ? arena_strndup(a, buf_cstr(&b), b.len) :
+			NULL;
+	}
+	buf_free(&b);
+}
+
+/* The claim's fields as text, NULL for none; what it makes is in a. */
+static void fields(struct arena *a, const struct claim *c,
+		   const char *out[NFIELDS])
+{
+	const struct learner *l = c->learner;
+	const struct qualify_progress *q = c->qualification;
+	char date[DATE_ISO_SIZE];
 
 	out[F_LEARNER] = l->id;
 	out[F_NAME] = l->name ? l->name : l->id;
 	out[F_REGISTRATION] = l->registration;
-	out[F_UNIT] = p->unit->id;
-	out[F_UNIT_TITLE] = p->unit->title ? p->unit->title : p->unit->id;
-	out[F_NUMBER] = p->unit->number;
-	out[F_URN] = p->unit->urn;
-	out[F_COMPLETED] = date_format(c->completed, completed);
-	out[F_SIGNED_OFF] = date_format(c->signed_off, signed_off);
+	out[F_QUALIFICATION] = q ? q->qualification->id : NULL;
+	out[F_QUALIFICATION_TITLE] = q ? q->qualification->title : NULL;
+	out[F_QUALIFICATION_NUMBER] = q ? q->qualification->number : NULL;
+	if (q)
+		unit_fields(a, q->units, q->nunits, out);
+	else
+		unit_fields(a, &c->portfolio, 1, out);
+	out[F_COMPLETED] = arena_strdup(a, date_format(c->completed, date));
+	out[F_SIGNED_OFF] = arena_strdup(a, date_format(c->signed_off, date));
 	out[F_ASSESSOR] = l->assessor;
 	out[F_IQA] = c->sample ? c->sample->iqa : NULL;
 }
@@ -42,22 +75,17 @@ static void fields(const struct claim *c, const char *out[NFIELDS],
 static struct value claim_value(struct arena *a, const struct claim *c)
 {
 	const char *f[NFIELDS];
-	char completed[DATE_ISO_SIZE], signed_off[DATE_ISO_SIZE];
 	struct value_obj o = value_obj_new(a, NFIELDS + 2);
-	const struct portfolio *p = c->portfolio;
 
-	fields(c, f, completed, signed_off);
-	for (int i = 0; i < NFIELDS; i++) {
-		/* The dates are in this frame's buffers; the rest the model's. */
-		bool local = f[i] == completed || f[i] == signed_off;
-
-		value_put(&o, field_names[i], local ?
-			  value_copy(a, f[i], strlen(f[i])) : value_text(f[i]));
-	}
+	fields(a, c, f);
+	for (int i = 0; i < NFIELDS; i++)
+		value_put(&o, field_names[i], value_text(f[i]));
 	value_put(&o, "iqa_date", export_date_or_null(a, c->sample != NULL,
 			c->sample ? c->sample->date : 0));
-	value_put(&o, "href", url_value(a, URL_PORTFOLIO, p->learner->id,
-					p->unit->id));
+	value_put(&o, "href", c->qualification ?
+		  url_value(a, URL_QUALIFICATIONS, c->learner->id, NULL) :
+		  url_value(a, URL_PORTFOLIO, c->learner->id,
+			    c->portfolio->unit->id));
 	return value_obj_done(&o);
 }
 
@@ -98,14 +126,15 @@ static void csv_field(struct buf *out, const char *s)
 
 void claims_view_csv(const struct claims *c, struct buf *out)
 {
+	struct arena a = ARENA_INIT;
+
 	for (int i = 0; i < NFIELDS; i++)
 		buf_printf(out, "%s%s", i ? "," : "", field_names[i]);
 	buf_putc(out, '\n');
 	for (size_t k = 0; k < c->count; k++) {
 		const char *f[NFIELDS];
-		char completed[DATE_ISO_SIZE], signed_off[DATE_ISO_SIZE];
 
-		fields(&c->items[k], f, completed, signed_off);
+		fields(&a, &c->items[k], f);
 		for (int i = 0; i < NFIELDS; i++) {
 			if (i)
 				buf_putc(out, ',');
@@ -113,4 +142,5 @@ void claims_view_csv(const struct claims *c, struct buf *out)
 		}
 		buf_putc(out, '\n');
 	}
+	arena_free(&a);
 }

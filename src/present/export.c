@@ -328,17 +328,120 @@ struct value export_portfolio(struct arena *a, const struct portfolio *p)
 	return value_obj_done(&o);
 }
 
+/* Unit ids, as a list. */
+static struct value unit_ids(struct arena *a, const struct unit *const *units,
+			     size_t n)
+{
+	struct value *ids, list = text_list(a, n, &ids);
+
+	for (size_t i = 0; i < n; i++)
+		ids[i] = value_text(units[i]->id);
+	return list;
+}
+
+static void limit_members(const struct qualification_group *g,
+			  struct value_obj *o)
+{
+	value_put(o, "mandatory", value_bool(g->mandatory));
+	value_put(o, "min_units", count_or_null(g->min_units));
+	value_put(o, "max_units", count_or_null(g->max_units));
+	value_put(o, "min_credits", count_or_null(g->min_credits));
+	value_put(o, "max_credits", count_or_null(g->max_credits));
+}
+
+struct value export_qualification(struct arena *a,
+				  const struct qualification *q)
+{
+	struct value *groups = value_items(a, q->ngroups);
+	struct value *barred = value_items(a, q->nbarred);
+	struct value_obj o = value_obj_new(a, 15);
+
+	for (size_t i = 0; i < q->ngroups; i++) {
+		const struct qualification_group *g = &q->groups[i];
+		struct value_obj go = value_obj_new(a, 8);
+
+		value_put(&go, "id", value_text(g->id));
+		value_put(&go, "title", value_text(g->title));
+		value_put(&go, "units", unit_ids(a, g->units, g->nunits));
+		limit_members(g, &go);
+		groups[i] = value_obj_done(&go);
+	}
+	for (size_t i = 0; i < q->nbarred; i++)
+		barred[i] = unit_ids(a, q->barred[i].units, q->barred[i].nunits);
+	value_put(&o, "id", value_text(q->id));
+	value_put(&o, "title", value_text(q->title));
+	value_put(&o, "awarding_body", value_text(q->awarding_body));
+	value_put(&o, "number", value_text(q->number));
+	value_put(&o, "level", level_value(q->level));
+	value_put(&o, "credits", count_or_null(q->credits));
+	value_put(&o, "glh", count_or_null(q->glh));
+	value_put(&o, "tqt", count_or_null(q->tqt));
+	value_put(&o, "groups", value_list(groups, q->ngroups));
+	value_put(&o, "barred", value_list(barred, q->nbarred));
+	value_put(&o, "mandatory", unit_ids(a, q->mandatory, q->nmandatory));
+	value_put(&o, "notes_html", value_text(q->notes_html));
+	value_put(&o, "file", value_text(q->file));
+	value_put(&o, "line", value_int(q->line));
+	return value_obj_done(&o);
+}
+
+void export_progress_members(struct arena *a, const struct qualify_progress *q,
+			     struct value_obj *o)
+{
+	const struct qualification *qual = q->qualification;
+	struct value *groups = value_items(a, qual->ngroups);
+	struct value *needed, needed_list = text_list(a, q->nneeded, &needed);
+	struct value *units, units_list = text_list(a, q->nunits, &units);
+
+	for (size_t i = 0; i < qual->ngroups; i++) {
+		const struct qualify_group *g = &q->groups[i];
+		struct value_obj go = value_obj_new(a, 11);
+
+		value_put(&go, "id", value_text(g->group->id));
+		value_put(&go, "title", value_text(g->group->title));
+		value_put(&go, "met", value_bool(g->met));
+		value_put(&go, "units_done", value_int((long long)g->units_done));
+		value_put(&go, "units_chosen", value_int((long long)g->units_chosen));
+		value_put(&go, "credits_done", value_int(g->credits_done));
+		limit_members(g->group, &go);
+		groups[i] = value_obj_done(&go);
+	}
+	for (size_t i = 0; i < q->nneeded; i++)
+		needed[i] = value_text(q->needed[i]);
+	for (size_t i = 0; i < q->nunits; i++)
+		units[i] = value_text(q->units[i]->unit->id);
+	value_put(o, "qualification", value_text(qual->id));
+	value_put(o, "title", value_text(qual->title));
+	value_put(o, "number", value_text(qual->number));
+	value_put(o, "status", value_text(qualify_status_name(q->status)));
+	value_put(o, "units", units_list);
+	value_put(o, "credits", value_int(q->credits));
+	value_put(o, "credits_needed", count_or_null(q->credits_needed));
+	value_put(o, "groups", value_list(groups, qual->ngroups));
+	value_put(o, "needed", needed_list);
+	value_put(o, "completed", export_date_or_null(a, q->completed != 0,
+						      q->completed));
+	value_put(o, "signed_off", export_date_or_null(a, q->signed_off != 0,
+						       q->signed_off));
+}
+
 struct value export_learner(struct arena *a, const struct model *m,
 			    const struct xref *x, size_t index)
 {
 	const struct learner *l = m->learners[index];
 	struct value *portfolios = value_items(a, x->count[index]);
 	struct value *evidence = value_items(a, l->nevidence);
-	struct value_obj o = value_obj_new(a, 10);
-	struct value *units, units_list = text_list(a, l->nunits, &units);
+	struct value_obj o = value_obj_new(a, 12);
+	size_t nq;
+	const struct qualify_progress *q = qualify_of(x, l, &nq);
+	struct value *progress = value_items(a, nq);
 
-	for (size_t i = 0; i < l->nunits; i++)
-		units[i] = value_text(l->units[i]->id);
+	for (size_t i = 0; i < nq; i++) {
+		struct value_obj po = value_obj_new(a, EXPORT_PROGRESS_MEMBERS);
+
+		export_progress_members(a, &q[i], &po);
+		progress[i] = value_obj_done(&po);
+	}
 	for (size_t i = 0; i < x->count[index]; i++)
 		portfolios[i] = export_portfolio(a,
 			&x->portfolios[x->first[index] + i]);
@@ -350,7 +453,9 @@ struct value export_learner(struct arena *a, const struct model *m,
 	value_put(&o, "cohort", value_text(l->cohort));
 	value_put(&o, "assessor", value_text(l->assessor));
 	value_put(&o, "start", export_date_or_null(a, l->has_start, l->start));
-	value_put(&o, "units", units_list);
+	value_put(&o, "units", unit_ids(a, l->units, l->nunits));
+	value_put(&o, "units_from_qualification", value_bool(l->units_default));
+	value_put(&o, "qualifications", value_list(progress, nq));
 	value_put(&o, "extra", export_extra(a, l->extra, l->nextra));
 	value_put(&o, "portfolios", value_list(portfolios, x->count[index]));
 	value_put(&o, "evidence", value_list(evidence, l->nevidence));
@@ -493,6 +598,11 @@ static struct value unit_item(struct writer *w, size_t i)
 	return export_unit(&w->arena, w->m->units[i]);
 }
 
+static struct value qualification_item(struct writer *w, size_t i)
+{
+	return export_qualification(&w->arena, w->m->qualifications[i]);
+}
+
 static struct value learner_item(struct writer *w, size_t i)
 {
 	return export_learner(&w->arena, w->m, w->x, i);
@@ -525,6 +635,8 @@ int export_write(const struct model *m, const struct xref *x,
 	put_value(&w, &centre, 1);
 	arena_reset(&w.arena);
 	put_array(&w, "units", m->nunits, unit_item);
+	put_array(&w, "qualifications", m->nqualifications,
+		  qualification_item);
 	put_array(&w, "learners", m->nlearners, learner_item);
 	put_array(&w, "assessors", m->nassessors, assessor_item);
 	put_array(&w, "iqa", m->niqa, iqa_item);

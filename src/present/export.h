@@ -17,6 +17,7 @@
 #include "base/value.h"
 #include "read/model.h"
 #include "read/unit.h"
+#include "judge/qualify.h"
 #include "judge/xref.h"
 
 /*
@@ -57,6 +58,12 @@ struct value export_evidence(struct arena *a, const struct evidence *e);
 struct value export_portfolio(struct arena *a, const struct portfolio *p);
 /* A portfolio's gaps: [{code, target, message}]. */
 struct value export_gaps(struct arena *a, const struct portfolio *p);
+struct value export_qualification(struct arena *a,
+				  const struct qualification *q);
+/* A learner's progress on a qualification (judge/qualify.h), put into o. */
+#define EXPORT_PROGRESS_MEMBERS 11
+void export_progress_members(struct arena *a, const struct qualify_progress *q,
+			     struct value_obj *o);
 struct value export_learner(struct arena *a, const struct model *m,
 			    const struct xref *x, size_t index);
 struct value export_centre(struct arena *a, const struct model *m);
@@ -77,7 +84,8 @@ enum {
  * Writes the model as JSON text, indented by two spaces and ending in a
  * line break, in pieces to sink:
  *
- *   {"centre": {...}, "units": [...], "learners": [...],
+ *   {"centre": {...}, "units": [...], "qualifications": [...],
+ *    "learners": [...],
  *    "assessors": [...], "iqa": [...], "signoffs": [...], ...tail}
  *
  * where the members of tail (an object, or NULL) follow, in their order

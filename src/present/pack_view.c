@@ -167,7 +167,7 @@ static struct value tracking_row(struct arena *a, const struct pack_view *c,
 	const struct learner *l = m->learners[li];
 	bool linked = c->sampled[li];
 	struct value *cells = value_items(a, m->nunits);
-	struct value_obj o = value_obj_new(a, 9);
+	struct value_obj o = value_obj_new(a, 11);
 	size_t next = c->x->first[li], end = next + c->x->count[li];
 
 	for (size_t ui = 0; ui < m->nunits; ui++) {
@@ -186,6 +186,9 @@ static struct value tracking_row(struct arena *a, const struct pack_view *c,
 	value_put(&o, "href", linked ? url_value(a, URL_LEARNER, l->id, NULL)
 				     : value_null());
 	value_put(&o, "cells", value_list(cells, m->nunits));
+	value_put(&o, "qualifications",
+		  view_qualification_briefs(a, c->x, l, linked));
+	value_put(&o, "has_qualifications", value_bool(l->nqualifications > 0));
 	return value_obj_done(&o);
 }
 
@@ -194,7 +197,8 @@ static struct value tracking(struct arena *a, const struct pack_view *c)
 	const struct model *m = c->m;
 	struct value *units = value_items(a, m->nunits);
 	struct value *rows = value_items(a, m->nlearners);
-	struct value_obj o = value_obj_new(a, 2);
+	struct value_obj o = value_obj_new(a, 4);
+	bool narrowed = c->scope->nunits || c->scope->has_since;
 
 	for (size_t i = 0; i < m->nunits; i++) {
 		struct value_obj u = value_obj_new(a, 3);
@@ -206,6 +210,12 @@ static struct value tracking(struct arena *a, const struct pack_view *c)
 	}
 	for (size_t i = 0; i < m->nlearners; i++)
 		rows[i] = tracking_row(a, c, i);
+	/* A pack narrowed by unit or date judges no qualification
+	 * (scope_narrow): the column would be wrong, so it goes, and why. */
+	value_put(&o, "qualifications", value_bool(m->nqualifications > 0 &&
+						   !narrowed));
+	value_put(&o, "qualifications_narrowed",
+		  value_bool(m->nqualifications > 0 && narrowed));
 	value_put(&o, "units", value_list(units, m->nunits));
 	value_put(&o, "rows", value_list(rows, m->nlearners));
 	return value_obj_done(&o);

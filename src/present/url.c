@@ -32,10 +32,12 @@ size_t url_path(char out[URL_SIZE], enum url_page page, const char *id,
 		break;
 	case URL_LEARNER:
 	case URL_PORTFOLIO:
+	case URL_QUALIFICATIONS:
 		add(out, &n, "learners/");
 		add(out, &n, id);
 		add(out, &n, "/");
-		add(out, &n, page == URL_LEARNER ? "index" : unit);
+		add(out, &n, page == URL_LEARNER ? "index" :
+			     page == URL_QUALIFICATIONS ? "qualifications" : unit);
 		break;
 	case URL_UNIT:
 	case URL_SHEET:

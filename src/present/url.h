@@ -7,6 +7,9 @@
  *   index                  the dashboard (in a pack, the pack page)
  *   learners/ID/index      a learner's page
  *   learners/ID/UNIT       a portfolio: a learner on a unit
+ *   learners/ID/qualifications   a learner's progress on their
+ *                          qualifications (no unit may be called so,
+ *                          nor `index`: read/unit.c refuses them)
  *   units/UNIT             a unit specification
  *   sheets/UNIT            a unit's blank record sheet
  *
@@ -30,6 +33,7 @@ enum url_page {
 	URL_UNIT,           /* id: the unit */
 	URL_SHEET,          /* id: the unit */
 	URL_CLAIMS,
+	URL_QUALIFICATIONS, /* id: the learner */
 };
 
 #define URL_SIZE (2 * IDENT_MAX + 32)

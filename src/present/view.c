@@ -38,6 +38,7 @@ const char *view_status_label(enum xref_status status)
 
 static const char *const page_kinds[] = {
 	"dashboard", "learner", "portfolio", "unit", "sheet", "pack", "claims",
+	"qualifications",
 };
 
 /*
@@ -250,10 +251,44 @@ static struct value evidence_row(struct arena *a, const struct evidence *e,
 	return value_obj_done(&row);
 }
 
-/* Members a learner's head has; callers add theirs after them. */
-#define LEARNER_HEAD_MEMBERS 10
+const char *view_qualify_label(enum qualify_status status)
+{
+	static const char *const labels[] = {
+		"Not started", "In progress", "Complete", "Claimable",
+	};
 
-static struct value_obj learner_head(struct arena *a,
+	return labels[status];
+}
+
+struct value view_qualification_briefs(struct arena *a, const struct xref *x,
+				      const struct learner *l, bool linked)
+{
+	size_t n;
+	const struct qualify_progress *q = qualify_of(x, l, &n);
+	struct value *list = value_items(a, n);
+
+	for (size_t i = 0; i < n; i++) {
+		struct value_obj o = value_obj_new(a, 7);
+
+		value_put(&o, "qualification", value_text(q[i].qualification->id));
+		value_put(&o, "title", value_text(q[i].qualification->title));
+		value_put(&o, "number", value_text(q[i].qualification->number));
+		value_put(&o, "status", value_text(qualify_status_name(q[i].status)));
+		value_put(&o, "status_label",
+			  value_text(view_qualify_label(q[i].status)));
+		value_put(&o, "signed_off", export_date_or_null(a,
+			  q[i].signed_off != 0, q[i].signed_off));
+		value_put(&o, "href", linked ? url_value(a, URL_QUALIFICATIONS,
+							 l->id, NULL) : value_null());
+		list[i] = value_obj_done(&o);
+	}
+	return value_list(list, n);
+}
+
+/* Members a learner's head has; callers add theirs after them. */
+#define LEARNER_HEAD_MEMBERS 12
+
+static struct value_obj learner_head(struct arena *a, const struct xref *x,
 				     const struct learner *l, size_t more)
 {
 	struct value_obj head = value_obj_new(a, LEARNER_HEAD_MEMBERS + more);
@@ -265,6 +300,9 @@ static struct value_obj learner_head(struct arena *a,
 	value_put(&head, "assessor", value_text(l->assessor));
 	value_put(&head, "start", export_date_or_null(a, l->has_start, l->start));
 	value_put(&head, "href", url_value(a, URL_LEARNER, l->id, NULL));
+	value_put(&head, "qualifications",
+		  view_qualification_briefs(a, x, l, true));
+	value_put(&head, "has_qualifications", value_bool(l->nqualifications > 0));
 	put_extra(a, &head, l->extra, l->nextra);
 	return head;
 }
@@ -372,7 +410,7 @@ void view_shared_init(struct view_shared *s, const struct model *m,
 	shared_units(s, &root);
 	learners = value_items(a, m->nlearners);
 	for (size_t i = 0; i < m->nlearners; i++) {
-		struct value_obj l = learner_head(a, m->learners[i], 1);
+		struct value_obj l = learner_head(a, x, m->learners[i], 1);
 
 		value_put(&l, "portfolios", portfolio_list(a, x, i));
 		learners[i] = value_obj_done(&l);
@@ -413,7 +451,7 @@ static struct value grid_row(struct arena *a, const struct model *m,
 			     const struct xref *x, size_t li,
 			     struct xref_tally *units)
 {
-	struct value_obj row = learner_head(a, m->learners[li], 1);
+	struct value_obj row = learner_head(a, x, m->learners[li], 1);
 	struct value *cells = value_items(a, m->nunits);
 	size_t next = x->first[li], end = next + x->count[li];
 
@@ -477,6 +515,24 @@ static struct value assessor_totals(struct arena *a, const struct model *m,
 	return value_list(list, n);
 }
 
+/* Learners' qualifications by status, or false when no one is on one. */
+static struct value qualification_totals(struct arena *a, const struct xref *x)
+{
+	size_t by[QUALIFY_CLAIMABLE + 1] = { 0 };
+	struct value_obj o = value_obj_new(a, 5);
+
+	if (!x->nprogress)
+		return value_bool(false);
+	for (size_t i = 0; i < x->nprogress; i++)
+		by[x->progress[i].status]++;
+	value_put(&o, "all", value_int((long long)x->nprogress));
+	value_put(&o, "not_started", value_int((long long)by[QUALIFY_NOT_STARTED]));
+	value_put(&o, "in_progress", value_int((long long)by[QUALIFY_IN_PROGRESS]));
+	value_put(&o, "complete", value_int((long long)by[QUALIFY_COMPLETE]));
+	value_put(&o, "claimable", value_int((long long)by[QUALIFY_CLAIMABLE]));
+	return value_obj_done(&o);
+}
+
 struct value view_dashboard(struct arena *a, const struct view_shared *s,
 			    const char *root)
 {
@@ -485,7 +541,7 @@ struct value view_dashboard(struct arena *a, const struct view_shared *s,
 	struct xref_tally all = { 0 };
 	struct value *rows = value_items(a, m->nlearners);
 	struct value *unit_totals = value_items(a, m->nunits);
-	struct value_obj view = value_obj_new(a, 6), totals;
+	struct value_obj view = value_obj_new(a, 7), totals;
 
 	for (size_t i = 0; i < m->nlearners; i++)
 		rows[i] = grid_row(a, m, s->x, i, units);
@@ -506,6 +562,7 @@ struct value view_dashboard(struct arena *a, const struct view_shared *s,
 	value_put(&view, "unit_totals", value_list(unit_totals, m->nunits));
 	value_put(&view, "assessor_totals", assessor_totals(a, m, s->x));
 	value_put(&view, "totals", value_obj_done(&totals));
+	value_put(&view, "qualification_totals", qualification_totals(a, s->x));
 	return page_context(a, page(a, VIEW_DASHBOARD, value_text("Dashboard"),
 				    url_value(a, URL_INDEX, NULL, NULL), root),
 			    "dashboard", value_obj_done(&view));
@@ -518,7 +575,7 @@ struct value view_learner(struct arena *a, const struct view_shared *s,
 {
 	const struct model *m = s->m;
 	const struct learner *l = m->learners[li];
-	struct value_obj view = learner_head(a, l, 3);
+	struct value_obj view = learner_head(a, s->x, l, 3);
 	struct value *evidence = value_items(a, l->nevidence);
 
 	for (size_t i = 0; i < l->nevidence; i++)
@@ -888,7 +945,7 @@ struct value view_portfolio(struct arena *a, const struct view_shared *s,
 		rows[i] = portfolio_row(a, cache, &cached, p->rows[i], i + 1);
 		cite.made[0][i] = cite.made[1][i] = value_null();
 	}
-	learner = learner_head(a, p->learner, 0);
+	learner = learner_head(a, s->x, p->learner, 0);
 	value_put(&view, "learner", value_obj_done(&learner));
 	value_put(&view, "unit_info", unit_info(s, u));
 	value_put(&view, "occasions", value_int((long long)p->occasions));
@@ -942,13 +999,13 @@ static struct value blocks_value(struct arena *a, const struct markdown_blocks *
 	return value_list(list, b->count);
 }
 
-/* The slot of o's member named key, which export_unit_members() put. */
+/* The slot of o's member named key, which its export_ builder put. */
 static struct value *slot(struct value_obj *o, const char *key)
 {
 	for (size_t i = 0; i < o->n; i++)
 		if (strcmp(o->m[i].key, key) == 0)
 			return &o->m[i].value;
-	assert(!"a member export_unit_members() puts");
+	assert(!"a member its export_ builder puts");
 	return NULL;
 }
 
@@ -1119,4 +1176,123 @@ struct value view_claims(struct arena *a, const struct view_shared *s,
 	return page_context(a, page(a, VIEW_CLAIMS, value_text("Claims"),
 				    url_value(a, URL_CLAIMS, NULL, NULL), root),
 			    "claims", list);
+}
+
+/* ---- a learner's qualifications ---------------------------------------- */
+
+/* A group's rule in words: "every unit", "at least 1 unit, at most 12
+ * credits". */
+static struct value group_rule(struct arena *a,
+			       const struct qualification_group *g)
+{
+	struct buf b = BUF_INIT;
+	struct value v;
+	const struct { long n; const char *what; } limits[] = {
+		{ g->min_units, "at least %ld unit%s" },
+		{ g->max_units, "at most %ld unit%s" },
+		{ g->min_credits, "at least %ld credit%s" },
+		{ g->max_credits, "at most %ld credit%s" },
+	};
+
+	if (g->mandatory)
+		buf_puts(&b, "every unit");
+	for (size_t i = 0; i < 4; i++) {
+		if (limits[i].n < 0)
+			continue;
+		if (b.len)
+			buf_puts(&b, ", ");
+		buf_printf(&b, limits[i].what, limits[i].n,
+			   limits[i].n == 1 ? "" : "s");
+	}
+	v = value_copy(a, buf_cstr(&b), b.len);
+	buf_free(&b);
+	return v;
+}
+
+/* A unit of a group as the learner stands on it. */
+static struct value group_unit(struct arena *a, const struct xref *x,
+			       const struct qualify_progress *q,
+			       const struct unit *u, bool first)
+{
+	const struct portfolio *p = xref_find(x, q->learner, u);
+	bool taken = false;
+	struct value_obj o = value_obj_new(a, 11);
+
+	for (size_t i = 0; i < q->nunits; i++)
+		taken |= q->units[i]->unit == u;
+	value_put(&o, "first", value_bool(first));
+	value_put(&o, "unit", value_text(u->id));
+	value_put(&o, "unit_title", value_text(u->title ? u->title : u->id));
+	value_put(&o, "number", value_text(u->number));
+	value_put(&o, "credit", u->credit >= 0 ? value_int(u->credit) : value_null());
+	value_put(&o, "taken", value_bool(taken));
+	value_put(&o, "has", value_bool(p != NULL));
+	value_put(&o, "status", p ? value_text(xref_status_name(p->status)) :
+		  value_null());
+	value_put(&o, "status_label", p ? value_text(view_status_label(p->status)) :
+		  value_null());
+	value_put(&o, "percent", p ? value_int(p->percent) : value_null());
+	value_put(&o, "href", p ? url_value(a, URL_PORTFOLIO, q->learner->id,
+					    u->id) : value_null());
+	return value_obj_done(&o);
+}
+
+/* One qualification: the export's members, its groups with their units
+ * and rules, and the specification's facts and notes. */
+static struct value progress_view(struct arena *a, const struct xref *x,
+				  const struct qualify_progress *q)
+{
+	const struct qualification *qual = q->qualification;
+	struct value_obj o = value_obj_new(a, EXPORT_PROGRESS_MEMBERS + 10);
+	struct value *groups, *copies = value_items(a, qual->ngroups);
+
+	export_progress_members(a, q, &o);
+	groups = slot(&o, "groups");
+	for (size_t g = 0; g < qual->ngroups; g++) {
+		const struct qualification_group *group = &qual->groups[g];
+		struct value_obj go = value_obj_with(a, &groups->u.items[g], 3);
+		struct value *units = value_items(a, group->nunits);
+
+		for (size_t k = 0; k < group->nunits; k++)
+			units[k] = group_unit(a, x, q, group->units[k], k == 0);
+		value_put(&go, "rule", group_rule(a, group));
+		value_put(&go, "span", value_int((long long)group->nunits));
+		value_put(&go, "units", value_list(units, group->nunits));
+		copies[g] = value_obj_done(&go);
+	}
+	*groups = value_list(copies, qual->ngroups);
+	value_put(&o, "status_label", value_text(view_qualify_label(q->status)));
+	value_put(&o, "claimable", value_bool(q->status == QUALIFY_CLAIMABLE));
+	value_put(&o, "has_needed", value_bool(q->nneeded > 0));
+	value_put(&o, "awarding_body", value_text(qual->awarding_body));
+	value_put(&o, "level", value_text(qual->level));
+	value_put(&o, "glh", qual->glh >= 0 ? value_int(qual->glh) : value_null());
+	value_put(&o, "tqt", qual->tqt >= 0 ? value_int(qual->tqt) : value_null());
+	value_put(&o, "notes_html", value_text(qual->notes_html));
+	value_put(&o, "notes_blocks", blocks_value(a, &qual->notes_blocks));
+	value_put(&o, "file", value_text(qual->file));
+	return value_obj_done(&o);
+}
+
+struct value view_qualifications(struct arena *a, const struct view_shared *s,
+				 size_t li, const char *root)
+{
+	const struct learner *l = s->m->learners[li];
+	struct value_obj view = learner_head(a, s->x, l, 1);
+	size_t n;
+	const struct qualify_progress *q = qualify_of(s->x, l, &n);
+	struct value *list = value_items(a, n);
+	struct buf title = BUF_INIT;
+	struct value title_value;
+
+	for (size_t i = 0; i < n; i++)
+		list[i] = progress_view(a, s->x, &q[i]);
+	value_put(&view, "progress", value_list(list, n));
+	buf_printf(&title, "%s: qualifications", l->name ? l->name : l->id);
+	title_value = value_copy(a, buf_cstr(&title), title.len);
+	buf_free(&title);
+	return page_context(a, page(a, VIEW_QUALIFICATIONS, title_value,
+				    url_value(a, URL_QUALIFICATIONS, l->id, NULL),
+				    root),
+			    "qualifications", value_obj_done(&view));
 }

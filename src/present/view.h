@@ -26,6 +26,7 @@
 #include "base/diag.h"
 #include "base/value.h"
 #include "read/model.h"
+#include "judge/qualify.h"
 #include "judge/xref.h"
 
 enum view_kind {
@@ -36,6 +37,7 @@ enum view_kind {
 	VIEW_SHEET,
 	VIEW_PACK,        /* an external-verification pack's index */
 	VIEW_CLAIMS,      /* what the centre can claim now (judge/claims.h) */
+	VIEW_QUALIFICATIONS,  /* a learner's qualifications (judge/qualify.h) */
 };
 
 struct view_site {
@@ -92,9 +94,22 @@ struct value view_sheet(struct arena *a, const struct unit *u,
 /* {page, claims: claims_view_list()}: the site's claims page. */
 struct value view_claims(struct arena *a, const struct view_shared *s,
 			 const char *root);
+/* {page, qualifications: {learner..., progress: [...]}}: a learner's
+ * progress on each of their qualifications. */
+struct value view_qualifications(struct arena *a, const struct view_shared *s,
+				 size_t learner, const char *root);
 /* {page: {...}}: the pack's own context is the root's "pack" (pack.h). */
 struct value view_pack(struct arena *a, const char *root);
 
+/*
+ * A learner's qualifications in brief: [{qualification, title, number,
+ * status, status_label, signed_off, href}] (href null unless linked), for
+ * the heads of their pages and the rows that list them.
+ */
+struct value view_qualification_briefs(struct arena *a, const struct xref *x,
+				      const struct learner *l, bool linked);
+
 const char *view_status_label(enum xref_status status);
+const char *view_qualify_label(enum qualify_status status);   /* "Claimable" */
 
 #endif

@@ -69,11 +69,13 @@ static void read_path(struct ydoc *y, const char *key, yaml_node_t *key_node,
 		read_string(r, y, value, key, &r->config->iqa);
 	else if (strcmp(key, "signoffs") == 0)
 		read_string(r, y, value, key, &r->config->signoffs);
+	else if (strcmp(key, "qualifications") == 0)
+		read_string(r, y, value, key, &r->config->qualifications);
 	else
 		diag_warning(r->diags, y->file, ydoc_line(y, key_node),
 			     ydoc_column(key_node),
 			     "unknown key `%s` in `paths` (known: units, learners, "
-			     "evidence, assessors, iqa, signoffs)", key);
+			     "qualifications, evidence, assessors, iqa, signoffs)", key);
 }
 
 static const char *encoding_name(struct reading *r, struct ydoc *y,

@@ -6,6 +6,7 @@
  *   today: 2026-06-30          # the date "future" is judged against
  *   paths:
  *     units: ../../units       # relative to the centre folder
+ *     qualifications: qualifications
  *     learners: learners.csv
  *     evidence: evidence
  *     assessors: assessors.csv
@@ -47,6 +48,7 @@ struct config {
 	const char *name;       /* NULL when not given, likewise below */
 	const char *number;
 	const char *units;
+	const char *qualifications;
 	const char *learners;
 	const char *evidence;
 	const char *assessors;

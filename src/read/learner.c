@@ -5,13 +5,14 @@
 #include "base/ident.h"
 #include "base/mem.h"
 #include "read/load.h"
+#include "read/qualification.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 enum {
 	COL_LEARNER, COL_NAME, COL_REGISTRATION, COL_COHORT, COL_ASSESSOR,
-	COL_START, COL_UNITS, NCOLUMNS
+	COL_START, COL_UNITS, COL_QUALIFICATION, NCOLUMNS
 };
 
 static const struct csvrow_column columns[NCOLUMNS] = {
@@ -22,6 +23,7 @@ static const struct csvrow_column columns[NCOLUMNS] = {
 	{ "assessor", false },
 	{ "start", false },
 	{ "units", false },
+	{ "qualification", false },
 };
 
 static void read_units(struct load *load, const struct csvfile *f,
@@ -49,6 +51,60 @@ static void read_units(struct load *load, const struct csvfile *f,
 		}
 		l->units[l->nunits++] = u;
 	}
+}
+
+static void add_unit(struct learner *l, const struct unit *u)
+{
+	if (!learner_registered(l, u))
+		l->units[l->nunits++] = u;
+}
+
+/*
+ * The qualifications; with no `units`, the learner takes their mandatory
+ * units.  A unit in none of them is assessed, and claimed, on its own.
+ */
+static void read_qualifications(struct load *load, const struct csvfile *f,
+				const struct csvfile_record *r,
+				const char *text, bool units_given,
+				struct learner *l, struct diag_list *diags)
+{
+	size_t n, nunits = 0;
+	const char **ids = csvrow_split(&load->arena, text, &n);
+
+	l->qualifications = arena_alloc(&load->arena,
+					(n ? n : 1) * sizeof(*l->qualifications));
+	for (size_t i = 0; i < n; i++) {
+		const struct qualification *q =
+			load_find_qualification(load, ids[i]);
+		bool twice = false;
+
+		if (!q) {
+			diag_error(diags, f->path, r->line, 0,
+				   "learner %s: unknown qualification `%s` (%s)",
+				   l->id, ids[i], load->nqualifications ?
+				   "no file in qualifications/ has this id" :
+				   "there is no qualifications/ folder");
+			continue;
+		}
+		for (size_t k = 0; k < l->nqualifications; k++)
+			twice |= l->qualifications[k] == q;
+		if (twice) {
+			diag_warning(diags, f->path, r->line, 0,
+				     "learner %s: qualification `%s` is listed twice",
+				     l->id, ids[i]);
+			continue;
+		}
+		l->qualifications[l->nqualifications++] = q;
+		nunits += q->nmandatory;
+	}
+	if (units_given || l->nqualifications == 0)
+		return;
+	l->units = arena_alloc(&load->arena, (nunits ? nunits : 1) *
+			       sizeof(*l->units));
+	l->units_default = true;
+	for (size_t i = 0; i < l->nqualifications; i++)
+		for (size_t k = 0; k < l->qualifications[i]->nmandatory; k++)
+			add_unit(l, l->qualifications[i]->mandatory[k]);
 }
 
 /* Checks the id; returns whether the learner can be kept. */
@@ -95,6 +151,7 @@ static void read_learner(struct load *load, const struct csvfile *f,
 {
 	const char *id = csvrow_field(r, index[COL_LEARNER]);
 	struct learner *l;
+	const char *units;
 	bool bad = false;
 
 	if (!usable_id(load, f, r, id, diags))
@@ -109,7 +166,11 @@ static void read_learner(struct load *load, const struct csvfile *f,
 				   &bad, diags);
 	l->file = f->path;
 	l->line = r->line;
-	read_units(load, f, r, csvrow_field(r, index[COL_UNITS]), l, diags);
+	units = csvrow_field(r, index[COL_UNITS]);
+	read_units(load, f, r, units, l, diags);
+	read_qualifications(load, f, r,
+			    csvrow_field(r, index[COL_QUALIFICATION]),
+			    units != NULL, l, diags);
 	l->extra = csvrow_extras(&load->arena, f, r, index, NCOLUMNS, &l->nextra);
 	strmap_put(&load->learner_index, l->id, l);
 	strmap_put(&load->learner_folded, ident_fold(&load->arena, l->id), l);

@@ -6,6 +6,9 @@
  *   name, registration, cohort, assessor
  *   start          the date the learner started (YYYY-MM-DD or DD/MM/YYYY)
  *   units          the unit ids they are registered on, separated by ';'
+ *   qualification  the qualifications they are registered on, by id
+ *                  (qualifications/ *.md), separated by ';': a learner
+ *                  with one and no `units` takes its mandatory units
  */
 #ifndef FOLIO_LEARNER_H
 #define FOLIO_LEARNER_H
@@ -19,6 +22,7 @@
 #include "read/unit.h"
 
 struct load;
+struct qualification;
 
 struct learner {
 	const char *id;
@@ -30,6 +34,9 @@ struct learner {
 	int32_t start;
 	const struct unit **units;  /* registered, known units, in file order */
 	size_t nunits;
+	const struct qualification **qualifications;   /* known, file order */
+	size_t nqualifications;
+	bool units_default;         /* units are its qualifications' mandatory */
 	struct extra_field *extra;
 	size_t nextra;
 	const char *file;

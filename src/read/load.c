@@ -4,6 +4,7 @@
 #include "read/load.h"
 #include "base/mem.h"
 #include "read/config.h"
+#include "read/qualification.h"
 #include "read/unit.h"
 
 #include <errno.h>
@@ -180,6 +181,13 @@ const char *load_encoding_for(const struct load *load, const char *path)
 const struct unit *load_find_unit(const struct load *load, const char *id)
 {
 	return unit_find(load->units, load->nunits, id);
+}
+
+const struct qualification *load_find_qualification(const struct load *load,
+						    const char *id)
+{
+	return qualification_find(load->qualifications,
+				  load->nqualifications, id);
 }
 
 struct learner *load_find_learner(const struct load *load, const char *id)

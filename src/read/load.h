@@ -3,7 +3,8 @@
  * and where it records what it reads, while a centre is read.
  *
  * model_load() (model_load.c) makes one, runs the loaders in order
- * (folio.yml, units, learners, evidence, assessors, IQA, sign-offs: each
+ * (folio.yml, units, qualifications, learners, evidence, assessors, IQA,
+ * sign-offs: each
  * may look up
  * what the earlier ones recorded) and then moves the records into the
  * model, which is read-only from then on.  A loader reads its files with
@@ -32,6 +33,7 @@ struct config;
 struct evidence;
 struct iqa_record;
 struct learner;
+struct qualification;
 struct signoff;
 struct unit;
 
@@ -49,6 +51,8 @@ struct load {
 	/* Recorded by the loaders, each in its own fields. */
 	struct unit **units;            /* sorted by id, ids unique */
 	size_t nunits;
+	struct qualification **qualifications;  /* sorted by id, ids unique */
+	size_t nqualifications;
 	struct learner **learners;      /* sorted by id once all are read */
 	size_t nlearners;
 	struct strmap learner_index;    /* by id */
@@ -150,8 +154,11 @@ void load_row_portfolio(struct load_row *row, int learner_column,
 			int unit_column, const struct learner **learner,
 			const struct unit **unit);
 
-/* What the earlier loaders recorded: the unit and learner with this id. */
+/* What the earlier loaders recorded: the unit, qualification and learner
+ * with this id. */
 const struct unit *load_find_unit(const struct load *load, const char *id);
+const struct qualification *load_find_qualification(const struct load *load,
+						    const char *id);
 struct learner *load_find_learner(const struct load *load, const char *id);
 
 #endif

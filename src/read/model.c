@@ -18,6 +18,12 @@ const struct learner *model_find_learner(const struct model *m,
 	return strmap_get(&m->learner_index, id);
 }
 
+const struct qualification *model_find_qualification(const struct model *m,
+						     const char *id)
+{
+	return qualification_find(m->qualifications, m->nqualifications, id);
+}
+
 const struct assessor *model_find_assessor(const struct model *m,
 					   const char *initials)
 {
@@ -43,6 +49,7 @@ void model_free(struct model *m)
 	strmap_free(&m->learner_index);
 	strmap_free(&m->assessor_folded);
 	free(m->units);
+	free(m->qualifications);
 	for (size_t i = 0; i < m->nrow_arenas; i++)
 		arena_free(&m->row_arenas[i]);
 	free(m->row_arenas);

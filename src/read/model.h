@@ -2,7 +2,7 @@
  * model.h - everything folio knows about a centre: the read stage's result.
  *
  * model_load() (model_load.c) reads the inputs in order (folio.yml, units,
- * learners.csv, evidence/ *.csv, assessors.csv, iqa.csv, signoffs.csv)
+ * qualifications/ *.md, learners.csv, evidence/ *.csv, assessors.csv, iqa.csv, signoffs.csv)
  * through the
  * loaders (load.h), reporting every problem to the diagnostics list and
  * carrying on, so that one run shows them all.  Once loaded the model is
@@ -27,6 +27,7 @@
 #include "read/evidence.h"
 #include "read/iqa.h"
 #include "read/learner.h"
+#include "read/qualification.h"
 #include "read/signoff.h"
 #include "read/unit.h"
 
@@ -37,6 +38,7 @@
 struct model_paths {
 	const char *centre;     /* the centre folder; "." by default */
 	const char *units;      /* default: units */
+	const char *qualifications;  /* default: qualifications, if it exists */
 	const char *learners;   /* default: learners.csv, if it exists */
 	const char *evidence;   /* default: evidence, if it exists */
 	const char *today;      /* a date; default: folio.yml, SOURCE_DATE_EPOCH, clock */
@@ -66,6 +68,9 @@ struct model {
 	const char *evidence_dir;    /* NULL when there is none */
 	struct unit **units;         /* sorted by id, ids unique */
 	size_t nunits;
+	const char *qualifications_dir;   /* NULL when there is none */
+	struct qualification **qualifications;  /* sorted by id, ids unique */
+	size_t nqualifications;
 	struct learner **learners;   /* sorted by id, ids unique */
 	size_t nlearners;
 	/* The rows without errors, by learner, date, ref: each learner's are
@@ -117,6 +122,8 @@ void model_free(struct model *m);
 const struct unit *model_find_unit(const struct model *m, const char *id);
 const struct learner *model_find_learner(const struct model *m,
 					 const char *id);
+const struct qualification *model_find_qualification(const struct model *m,
+						     const char *id);
 size_t model_criteria_count(const struct model *m);
 
 /* The assessor with these initials, in any case, or NULL. */

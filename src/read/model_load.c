@@ -28,38 +28,62 @@ static const struct unit *earlier_unit(const struct load *load,
 	return NULL;
 }
 
+/*
+ * Whether a specification (what: "unit") with id, read at path:line,
+ * clashes with the first one read with the same id in any case (first_id
+ * NULL: none): a duplicate, or ids that would be one file name on Windows
+ * and macOS.  Reports the clash.
+ */
+static bool id_clash(struct diag_list *diags, const char *what,
+		     const char *path, int line, const char *id,
+		     const char *first_id, const char *first_file,
+		     int first_line)
+{
+	if (!first_id)
+		return false;
+	if (strcmp(first_id, id) == 0)
+		diag_error(diags, path, line, 0,
+			   "duplicate %s id `%s`: %s:%d has it already", what,
+			   id, first_file, first_line);
+	else
+		diag_error(diags, path, line, 0,
+			   "%s ids `%s` and `%s` (%s:%d) differ only in case: their "
+			   "pages would be one file on Windows and macOS; rename one",
+			   what, id, first_id, first_file, first_line);
+	return true;
+}
+
+/* The text of a specification file in dir, or NULL after saying why. */
+static char *spec_text(struct load *load, const char *dir, const char *path,
+		       size_t *len, struct diag_list *diags)
+{
+	char *text = NULL;
+	int err = load_text(load, path, dir, &text, len);
+
+	if (err)
+		diag_error(diags, path, 0, 0, "cannot read: %s", fs_strerror(err));
+	return err ? NULL : text;
+}
+
 static enum model_status load_unit_file(struct load *load, const char *dir,
 					const char *path, size_t *cap,
 					struct diag_list *diags)
 {
-	char *text = NULL;
 	size_t len;
-	int err = load_text(load, path, dir, &text, &len);
+	char *text = spec_text(load, dir, path, &len, diags);
 	struct unit *u;
 	const struct unit *first;
 
-	if (err) {
-		diag_error(diags, path, 0, 0, "cannot read: %s", fs_strerror(err));
+	if (!text)
 		return MODEL_IO_ERROR;
-	}
 	u = unit_parse(&load->arena, path, text, len, diags);
 	free(text);
 	if (!u)
 		return MODEL_OK;
 	first = earlier_unit(load, u);
-	if (first && strcmp(first->id, u->id) == 0) {
-		diag_error(diags, path, u->line, 0,
-			   "duplicate unit id `%s`: %s:%d has it already",
-			   u->id, first->file, first->line);
+	if (id_clash(diags, "unit", path, u->line, u->id, first ? first->id : NULL,
+		     first ? first->file : NULL, first ? first->line : 0))
 		return MODEL_OK;
-	}
-	if (first) {
-		diag_error(diags, path, u->line, 0,
-			   "unit ids `%s` and `%s` (%s:%d) differ only in case: their "
-			   "pages would be one file on Windows and macOS; rename one",
-			   u->id, first->id, first->file, first->line);
-		return MODEL_OK;
-	}
 	load->units = mem_array_grow(load->units, cap, load->nunits + 1,
 				     sizeof(*load->units));
 	load->units[load->nunits++] = u;
@@ -105,6 +129,76 @@ static enum model_status load_units(struct load *load, const char *dir,
 	if (load->nunits)
 		qsort(load->units, load->nunits, sizeof(*load->units),
 		      unit_compare_ids);
+	return status;
+}
+
+/* The qualification already loaded under q's id, in any case. */
+static const struct qualification *earlier_qualification(
+	const struct load *load, const struct qualification *q)
+{
+	for (size_t i = 0; i < load->nqualifications; i++)
+		if (strcasecmp(load->qualifications[i]->id, q->id) == 0)
+			return load->qualifications[i];
+	return NULL;
+}
+
+static enum model_status load_qualification_file(struct load *load,
+						 const char *dir,
+						 const char *path, size_t *cap,
+						 struct diag_list *diags)
+{
+	size_t len;
+	char *text = spec_text(load, dir, path, &len, diags);
+	struct qualification *q;
+	const struct qualification *first;
+
+	if (!text)
+		return MODEL_IO_ERROR;
+	q = qualification_parse(&load->arena, path, text, len, load->units,
+				load->nunits, diags);
+	free(text);
+	if (!q)
+		return MODEL_OK;
+	first = earlier_qualification(load, q);
+	if (id_clash(diags, "qualification", path, q->line, q->id,
+		     first ? first->id : NULL, first ? first->file : NULL,
+		     first ? first->line : 0))
+		return MODEL_OK;
+	load->qualifications = mem_array_grow(load->qualifications, cap,
+					      load->nqualifications + 1,
+					      sizeof(*load->qualifications));
+	load->qualifications[load->nqualifications++] = q;
+	return MODEL_OK;
+}
+
+/* The qualifications folder, if any: every *.md file in it is one. */
+static enum model_status load_qualifications(struct load *load,
+					     const char *dir,
+					     struct diag_list *diags)
+{
+	char **names;
+	size_t count, cap = 0;
+	enum model_status status = MODEL_OK;
+	int err = load_list(load, dir, ".md", &names, &count);
+
+	if (err) {
+		diag_error(diags, dir, 0, 0,
+			   "cannot read the qualifications folder: %s",
+			   strerror(err));
+		return MODEL_IO_ERROR;
+	}
+	for (size_t i = 0; i < count; i++) {
+		char *path = fs_join(dir, names[i]);
+
+		if (load_qualification_file(load, dir, path, &cap, diags) !=
+		    MODEL_OK)
+			status = MODEL_IO_ERROR;
+		free(path);
+	}
+	fs_free_names(names, count);
+	if (load->nqualifications)
+		qsort(load->qualifications, load->nqualifications,
+		      sizeof(*load->qualifications), qualification_compare_ids);
 	return status;
 }
 
@@ -261,6 +355,8 @@ static void keep(struct model *m, struct load *load)
 	m->arena = load->arena;
 	m->units = load->units;
 	m->nunits = load->nunits;
+	m->qualifications = load->qualifications;
+	m->nqualifications = load->nqualifications;
 	m->learners = load->learners;
 	m->nlearners = load->nlearners;
 	m->learner_index = load->learner_index;
@@ -310,6 +406,13 @@ enum model_status model_load(struct model *m, const struct model_paths *paths,
 	m->units_dir = choose_path(&load, paths->units, m->config.units,
 				   "units", true, &status, diags);
 	if (m->units_dir && load_units(&load, m->units_dir, diags) != MODEL_OK)
+		status = MODEL_IO_ERROR;
+	m->qualifications_dir = choose_path(&load, paths->qualifications,
+					    m->config.qualifications,
+					    "qualifications", false, &status,
+					    diags);
+	if (m->qualifications_dir &&
+	    load_qualifications(&load, m->qualifications_dir, diags) != MODEL_OK)
 		status = MODEL_IO_ERROR;
 	m->learners_file = choose_path(&load, paths->learners,
 				       m->config.learners, "learners.csv",

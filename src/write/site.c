@@ -48,12 +48,13 @@ static const char *const template_names[] = {
 	[VIEW_SHEET] = "sheet",
 	[VIEW_PACK] = "pack",
 	[VIEW_CLAIMS] = "claims",
+	[VIEW_QUALIFICATIONS] = "qualifications",
 };
 #define NKINDS (sizeof(template_names) / sizeof(template_names[0]))
 
 struct page {
 	enum view_kind kind;
-	size_t learner;                 /* VIEW_LEARNER */
+	size_t learner;                 /* VIEW_LEARNER, VIEW_QUALIFICATIONS */
 	const struct portfolio *portfolio;
 	const struct unit *unit;        /* VIEW_UNIT, VIEW_SHEET */
 	char *path;                     /* from the root, no extension */
@@ -595,6 +596,9 @@ static void list_pages(struct build *b)
 		if (!in_shard(b, id) || !safe_ids(b, id, NULL))
 			continue;
 		add_page(b, VIEW_LEARNER, URL_LEARNER, id, NULL)->learner = i;
+		if (m->learners[i]->nqualifications)
+			add_page(b, VIEW_QUALIFICATIONS, URL_QUALIFICATIONS, id,
+				 NULL)->learner = i;
 		for (size_t j = 0; j < b->x->count[i]; j++) {
 			const struct portfolio *p = &b->x->portfolios[b->x->first[i] + j];
 
@@ -648,6 +652,8 @@ static struct value page_view(struct build *b, const struct page *p,
 		return view_pack(a, p->root);
 	case VIEW_CLAIMS:
 		return view_claims(a, s, p->root);
+	case VIEW_QUALIFICATIONS:
+		return view_qualifications(a, s, p->learner, p->root);
 	default:
 		return view_sheet(a, p->unit, p->root);
 	}
@@ -755,12 +761,13 @@ static void *worker(void *arg)
 	return NULL;
 }
 
-/* Each page starts a group but a portfolio, which joins its learner's. */
+/* Each page starts a group but a learner's others, which join theirs. */
 static void group_pages(struct build *b)
 {
 	b->groups = mem_calloc(b->npages + 1, sizeof(*b->groups));
 	for (size_t i = 0; i < b->npages; i++)
-		if (i == 0 || b->pages[i].kind != VIEW_PORTFOLIO)
+		if (i == 0 || (b->pages[i].kind != VIEW_PORTFOLIO &&
+			       b->pages[i].kind != VIEW_QUALIFICATIONS))
 			b->groups[b->ngroups++] = i;
 	b->groups[b->ngroups] = b->npages;
 }

@@ -26,6 +26,11 @@ const SITE_AXE_PAGES = {
 	portfolio: 'learners/khan-a/ocr-c3.html',
 	unit: 'units/ocr-c3.html',
 	sheet: 'sheets/ocr-c3.html',
+	// Declaration boxes filled from signoffs.csv (khan-a's above: two
+	// that no longer hold), a qualification page, the claims.
+	signed: 'learners/brennan-s/ocr-c3.html',
+	qualifications: 'learners/hughes-e/qualifications.html',
+	claims: 'claims.html',
 };
 // Printed pages: the range of A4 pages that is sane for each, and text
 // from the example's data that the PDF must hold (so a print style sheet
@@ -41,6 +46,14 @@ const SITE_PRINT_PAGES = {
 	sheet: {
 		file: 'sheets/ocr-c3.html', min: 1, max: 5,
 		text: ['Resolve customer service problems'],
+	},
+	qualifications: {
+		file: 'learners/hughes-e/qualifications.html', min: 1, max: 3,
+		text: ['Ellie Hughes', 'Still needed', 'awaits sign-off by: learner'],
+	},
+	claims: {
+		file: 'claims.html', min: 1, max: 3,
+		text: ['Brennan', 'Doyle', '600/0000/1'],
 	},
 };
 // The pack: its index printed as one document, each part from a new page

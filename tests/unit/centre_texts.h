@@ -5,7 +5,8 @@
  *
  * write_file(NAME, TEXT) adds the file centre/NAME (or replaces it);
  * centre_use(&paths) points a model_paths at the files, with the centre
- * folder "centre" (dir); centre_reset() forgets them all.
+ * folder "centre" (dir); centre_reset() forgets them all;
+ * centre_messages() is what a load reported, as text to compare.
  */
 #ifndef FOLIO_CENTRE_TEXTS_H
 #define FOLIO_CENTRE_TEXTS_H
@@ -13,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/buf.h"
+#include "base/diag.h"
 #include "base/fsutil.h"
 #include "base/mem.h"
 #include "read/model.h"
@@ -53,6 +56,21 @@ static void centre_use(struct model_paths *paths)
 	paths->centre = dir;
 	paths->texts = texts;
 	paths->ntexts = ntexts;
+}
+
+/* Every diagnostic, sorted, one "FILE:LINE: severity: message" line
+ * each (free the text). */
+static inline char *centre_messages(struct diag_list *diags)
+{
+	struct buf out = BUF_INIT;
+
+	diag_list_sort(diags);
+	for (size_t i = 0; i < diags->count; i++)
+		buf_printf(&out, "%s:%d: %s: %s\n", diags->items[i].file,
+			   diags->items[i].line,
+			   diag_severity_name(diags->items[i].severity),
+			   diags->items[i].message);
+	return buf_detach(&out);
 }
 
 #endif

@@ -102,7 +102,9 @@ static char *one_dump(const struct value *tail)
 	struct value *assessors = value_items(&arena, model.nassessors);
 	struct value *records = value_items(&arena, model.niqa);
 	struct value *signoffs = value_items(&arena, model.nsignoffs);
-	struct value_obj whole = value_obj_new(&arena, 6);
+	struct value *quals = value_items(&arena, model.nqualifications);
+	struct value_obj whole = value_obj_new(&arena,
+					       7 + (tail ? tail->len : 0));
 	struct value tree;
 	struct buf text = BUF_INIT;
 	json_t *json;
@@ -119,7 +121,11 @@ static char *one_dump(const struct value *tail)
 	for (size_t i = 0; i < model.nsignoffs; i++)
 		signoffs[i] = export_signoff(&arena, &model.signoffs[i]);
 	value_put(&whole, "centre", export_centre(&arena, &model));
+	for (size_t i = 0; i < model.nqualifications; i++)
+		quals[i] = export_qualification(&arena, model.qualifications[i]);
 	value_put(&whole, "units", value_list(units, model.nunits));
+	value_put(&whole, "qualifications",
+		  value_list(quals, model.nqualifications));
 	value_put(&whole, "learners", value_list(learners, model.nlearners));
 	value_put(&whole, "assessors", value_list(assessors, model.nassessors));
 	value_put(&whole, "iqa", value_list(records, model.niqa));

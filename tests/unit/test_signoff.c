@@ -98,23 +98,9 @@ static void digest_of(const char *evidence, const char *more,
 	digest_portfolio(portfolio(learner, unit), out);
 }
 
-/* Every diagnostic, one "FILE:LINE: severity: message" line each. */
-static char *messages(void)
-{
-	struct buf out = BUF_INIT;
-
-	diag_list_sort(&diags);
-	for (size_t i = 0; i < diags.count; i++)
-		buf_printf(&out, "%s:%d: %s: %s\n", diags.items[i].file,
-			   diags.items[i].line,
-			   diag_severity_name(diags.items[i].severity),
-			   diags.items[i].message);
-	return buf_detach(&out);
-}
-
 static void check_messages(const char *expected)
 {
-	char *got = messages();
+	char *got = centre_messages(&diags);
 
 	CHECK_STR(got, expected);
 	free(got);
