@@ -68,7 +68,7 @@ build/man/folio-units.5: docs/units.md build/tools/mdman
 
 build/man/folio-centre.5: docs/centre.md build/tools/mdman
 	@mkdir -p $(dir $@)
-	build/tools/mdman folio-centre 5 "a centre's files: folio.yml and the CSV files" < $< > $@.tmp && mv $@.tmp $@
+	build/tools/mdman folio-centre 5 "a centre's files: folio.yml, the qualifications and the CSV files" < $< > $@.tmp && mv $@.tmp $@
 
 # The Debian packages of DEBS not installed, for the two rules below.
 MISSING_DEBS = missing=; for p in $(DEBS); do \
@@ -180,11 +180,11 @@ bench:
 	@sh tests/bench/run.sh
 
 # ---- fuzz: libFuzzer targets (tests/fuzz/README.md) -------------------
-# make fuzz [FUZZ_SECONDS=60] [FUZZ_TARGETS="unit csv csv_diff mustache"]:
+# make fuzz [FUZZ_SECONDS=60] [FUZZ_TARGETS="unit qualification csv csv_diff mustache"]:
 # each target runs on a copy of its seed corpus; fails if one crashes.
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= unit csv csv_diff mustache
+FUZZ_TARGETS ?= unit qualification csv csv_diff mustache
 FUZZ_SAN      = -fsanitize=fuzzer-no-link,address,undefined \
                 -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_LIB      = $(LIB_SRC:%.c=build/fuzz/%.o) build/fuzz/$(GEN_SRC:.c=.o)

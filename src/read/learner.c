@@ -80,10 +80,9 @@ static void read_qualifications(struct load *load, const struct csvfile *f,
 
 		if (!q) {
 			diag_error(diags, f->path, r->line, 0,
-				   "learner %s: unknown qualification `%s` (%s)",
-				   l->id, ids[i], load->nqualifications ?
-				   "no file in qualifications/ has this id" :
-				   "there is no qualifications/ folder");
+				   "learner %s: unknown qualification `%s`: no "
+				   "qualification file (qualifications/*.md) has "
+				   "this id", l->id, ids[i]);
 			continue;
 		}
 		for (size_t k = 0; k < l->nqualifications; k++)

@@ -166,7 +166,9 @@ printf '%9s %9s %8s | %8s %8s %10s %8s %8s %7s %8s %8s %9s | %9s %9s | %8s %8s\n
 	learners rows check build "to disk" "write only" user sys pages pages/s MB "peak RSS" rebuild "rebuilt" tmpfs "cp -r"
 for n in $sizes; do
 	centre=$bench/centre-$n
-	if [ ! -f $centre/learners.csv ]; then
+	# Centres made before they had a qualification are made again.
+	if [ ! -f $centre/qualifications/bench.md ]; then
+		rm -rf $centre $bench/hugo-$n
 		hugo_dir=
 		[ "$n" -le 3000 ] && hugo_dir=$bench/hugo-$n
 		$bench/gencentre "$n" $centre $hugo_dir
@@ -241,6 +243,52 @@ awk '
 		printf "the same files with nothing rendered: written %s times as long, cp -r of the site %s times\n",
 			ratio(files[50000], files[10000]), ratio(copy[50000], copy[10000])
 	}' $bench/folio-times.txt
+
+# What the qualifications cost (judged, a page per learner, the claims
+# and the dashboard's column): the same centre without them, built into
+# the RAM file system (the disk would swamp a difference this size), five
+# runs of each taken in turn (with, without, with...: this machine's
+# speed drifts, and runs of one kind in a row would take the drift for
+# the difference), the output removed before each run, untimed; the
+# medians, and user CPU, which drifts less than wall time.
+if [ -n "$tmpfs" ]; then
+	echo
+	echo "The qualification (its judging, a page per learner, the claims, the dashboard's column): tmpfs builds with and without it, medians of five runs in turn"
+	printf '%9s | %8s %8s %8s %8s | %8s %8s %8s %8s | %7s %7s\n' learners with user pages "peak RSS" \
+		without user pages "peak RSS" wall user
+	for n in $sizes; do
+		[ "$n" -le 10000 ] || continue
+		centre=$bench/centre-$n bare=$bench/bare-$n
+		rm -rf $bare
+		mkdir -p $bare
+		cp -r $centre/evidence $centre/folio.yml $bare/
+		sed '1s/,qualification$//; s/,bench$//' $centre/learners.csv > $bare/learners.csv
+		: > $bench/with.txt
+		: > $bench/without.txt
+		for k in 1 2 3 4 5; do
+			for kind in with without; do
+				dir=$centre
+				[ $kind = with ] || dir=$bare
+				rm -rf "$tmpfs" && mkdir "$tmpfs"
+				run build/folio build -C "$dir" --out "$tmpfs/site" $jobs || break 2
+				pages=$(sed -n 's/.*: \([0-9]*\) pages.*/\1/p' $bench/out.txt)
+				echo "$wall $user $rss_mb $pages" >> $bench/$kind.txt
+			done
+		done
+		rm -rf $tmpfs $bare
+		set -- $(sort -n $bench/with.txt | sed -n 3p) \
+			$(sort -n -k 2 $bench/with.txt | awk 'NR == 3 { print $2 }') \
+			$(sort -n $bench/without.txt | sed -n 3p) \
+			$(sort -n -k 2 $bench/without.txt | awk 'NR == 3 { print $2 }')
+		# $1-$4 wall, user, RSS, pages of the median run with; $5 the
+		# median user; $6-$9 and $10 the same without.
+		printf '%9s | %7ss %7ss %8s %5s MB | %7ss %7ss %8s %5s MB | %6s%% %6s%%\n' $n \
+			$1 $5 $4 $3 $6 ${10} $9 $8 \
+			"$(echo "$1 $6" | awk '{ printf "%+.0f", ($2 > 0 ? 100 * ($1 - $2) / $2 : 0) }')" \
+			"$(echo "$5 ${10}" | awk '{ printf "%+.0f", ($2 > 0 ? 100 * ($1 - $2) / $2 : 0) }')"
+	done
+	rm -f $bench/with.txt $bench/without.txt
+fi
 
 # What an assessor waits for while the EQA visits: the model as JSON, and
 # a pack of the whole centre (with no assessors.csv, every portfolio is

@@ -3,8 +3,9 @@
  *
  *   gencentre LEARNERS DIR [HUGO_DIR]
  *
- * Writes DIR/folio.yml, DIR/learners.csv and DIR/evidence/ *.csv: LEARNERS
- * learners on the three seed units (units/ of the sources), about 20
+ * Writes DIR/folio.yml, DIR/qualifications/bench.md, DIR/learners.csv and
+ * DIR/evidence/ *.csv: LEARNERS learners on the three seed units (units/
+ * of the sources) and on one qualification made of them, about 20
  * evidence rows per learner per unit with summaries composed from an
  * assessor's phrases, twelve assessors, a file per assessor.  With
  * HUGO_DIR, also a Hugo site whose content is one Markdown page per
@@ -170,8 +171,19 @@ int main(int argc, char **argv)
 	fprintf(learners, "name: Benchmark Training\nnumber: \"99001\"\n"
 		"today: 2026-06-30\npaths:\n  units: ../../../units\n");
 	fclose(learners);
+	snprintf(path, sizeof(path), "%s/qualifications", dir);
+	make_dir(path);
+	learners = open_file(path, "bench.md");
+	fprintf(learners, "---\nid: bench\ntitle: Benchmark Certificate\n"
+		"number: 600/0000/0\ncredits: 16\ngroups:\n"
+		"  - {id: A, units: [ocr-354]}\n"
+		"  - {id: B, units: [ocr-62, ocr-c3], min_units: 1}\n---\n"
+		"A made-up qualification of the three seed units.\n");
+	fclose(learners);
+	snprintf(path, sizeof(path), "%s/evidence", dir);
 	learners = open_file(dir, "learners.csv");
-	fprintf(learners, "learner,name,registration,cohort,assessor,start,units\n");
+	fprintf(learners, "learner,name,registration,cohort,assessor,start,units,"
+		"qualification\n");
 	for (int a = 0; a < ASSESSORS; a++) {
 		char name[32];
 
@@ -191,7 +203,7 @@ int main(int argc, char **argv)
 		int a = (int)(i % ASSESSORS);
 
 		fprintf(learners, "L%06ld,Learner %ld,OCR%08ld,C%ld,A%02d,2025-12-01,"
-			"ocr-c3;ocr-354;ocr-62\n", i, i, 40000000 + i, i % 20, a);
+			"ocr-c3;ocr-354;ocr-62,bench\n", i, i, 40000000 + i, i % 20, a);
 		for (int u = 0; u < NUNITS; u++) {
 			const struct unit *un = &units[u];
 			size_t nc = count(un->criteria, 24), nr = count(un->requirements, 12);

@@ -6,6 +6,10 @@
  *
  *   fuzz_unit(data, size)      unit_parse() on the bytes as a unit file,
  *                              then lookups of everything it found
+ *   fuzz_qualification(data, size)  qualification_parse() on the bytes
+ *                              as a qualification file, against three
+ *                              units a, b, c, then its groups' and barred
+ *                              sets' units
  *   fuzz_csv(data, size)       csvfile_parse(), then the typed field
  *                              readers (dates, yes/no, id lists) and
  *                              the column mapping; bytes that are not
@@ -59,6 +63,7 @@
 #include "base/encoding.h"
 #include "base/mem.h"
 #include "render/mustache.h"
+#include "read/qualification.h"
 #include "read/unit.h"
 #include "base/utf8.h"
 
@@ -240,6 +245,70 @@ FUZZ_FN int fuzz_unit(const uint8_t *data, size_t size)
 	u = unit_parse(&arena, "fuzz.md", (const char *)data, size, &diags);
 	if (u)
 		fuzz_unit_lookups(u);
+	else
+		FUZZ_ASSERT(diags.errors > 0);
+	fuzz_diags(&diags);
+	diag_list_free(&diags);
+	arena_free(&arena);
+	return 0;
+}
+
+/* The units a qualification may name: a, b (with credits) and c (none). */
+FUZZ_FN size_t fuzz_units(struct arena *arena, struct unit *units[3])
+{
+	static const char *const texts[] = {
+		"---\nid: a\ntitle: A\ncredit: 3\n---\n## 1 Do\n- 1.1 Do\n",
+		"---\nid: b\ntitle: B\ncredit: 2\n---\n## 1 Do\n- 1.1 Do\n",
+		"---\nid: c\ntitle: C\n---\n## 1 Do\n- 1.1 Do\n",
+	};
+	struct diag_list diags = DIAG_LIST_INIT;
+
+	for (size_t i = 0; i < 3; i++) {
+		units[i] = unit_parse(arena, "u.md", texts[i], strlen(texts[i]),
+				      &diags);
+		FUZZ_ASSERT(units[i] != NULL);
+	}
+	FUZZ_ASSERT(diags.count == 0);
+	diag_list_free(&diags);
+	return 3;
+}
+
+/* Every unit it names is one of units[0..n), each group's at most once. */
+FUZZ_FN void fuzz_qualification_units(const struct qualification *q,
+				      struct unit *const *units, size_t n)
+{
+	fuzz_check_utf8(q->id);
+	fuzz_check_utf8(q->title);
+	fuzz_check_utf8(q->notes_html);
+	for (size_t i = 0; i < q->ngroups; i++) {
+		const struct qualification_group *g = &q->groups[i];
+
+		fuzz_check_utf8(g->id);
+		FUZZ_ASSERT(g->mandatory == (g->min_units < 0 && g->max_units < 0 &&
+					     g->min_credits < 0 && g->max_credits < 0));
+		for (size_t k = 0; k < g->nunits; k++)
+			FUZZ_ASSERT(unit_find(units, n, g->units[k]->id) == g->units[k]);
+	}
+	for (size_t i = 0; i < q->nbarred; i++)
+		for (size_t k = 0; k < q->barred[i].nunits; k++)
+			FUZZ_ASSERT(unit_find(units, n, q->barred[i].units[k]->id) ==
+				    q->barred[i].units[k]);
+	for (size_t i = 0; i < q->nmandatory; i++)
+		FUZZ_ASSERT(qualification_group_of(q, q->mandatory[i]) != NULL);
+}
+
+FUZZ_FN int fuzz_qualification(const uint8_t *data, size_t size)
+{
+	struct arena arena = ARENA_INIT;
+	struct diag_list diags = DIAG_LIST_INIT;
+	struct unit *units[3];
+	size_t n = fuzz_units(&arena, units);
+	struct qualification *q;
+
+	q = qualification_parse(&arena, "fuzz.md", (const char *)data, size,
+				units, n, &diags);
+	if (q)
+		fuzz_qualification_units(q, units, n);
 	else
 		FUZZ_ASSERT(diags.errors > 0);
 	fuzz_diags(&diags);

@@ -279,9 +279,39 @@ def mustaches():
         "{{! comment }}{{!\n multi\n}}{{{a}}}{{{ a }}}{{& a}}{{{a}}{{a}}}", {"a": "<x>"}))
 
 
+# ---- qualifications ----------------------------------------------------------
+# fuzz_qualification knows the units a, b (credit 3 and 2) and c (none).
+
+def qualifications():
+    for path in sorted(glob.glob(os.path.join(ROOT, "examples", "*",
+                                              "qualifications", "*.md"))):
+        write("qualification", "seed-" + os.path.basename(path), read(path))
+    write("qualification", "full.md",
+          "---\nid: q\ntitle: Q\nnumber: 600/1234/5\nlevel: 2\ncredits: 5\n"
+          "glh: 40\ntqt: 60\ngroups:\n  - id: A\n    title: Mandatory\n"
+          "    units: [a]\n  - id: B\n    units: [b, c]\n    min_units: 1\n"
+          "    max_units: 2\n    min_credits: 2\n    max_credits: 5\n"
+          "barred:\n  - [b, c]\n---\nNotes, *with* [a link](x.html).\n")
+    write("qualification", "flow.md",
+          "---\n{id: q, title: Q, groups: [{id: A, units: a}], barred: [[a, b]]}\n---\n")
+    write("qualification", "errors.md",
+          "---\nid: q\ntitle: Q\ncredits: 1\ngroups:\n  - id: A\n"
+          "    units: [a, zz, a]\n  - id: A\n    units: [c]\n    min_units: 9\n"
+          "    max_units: 1\n  - {title: x}\n  - 7\nbarred:\n  - [a]\n  - b\n"
+          "  - {a: b}\n---\n")
+    write("qualification", "not-a-map.md", "---\n- a\n---\n")
+    write("qualification", "groups-not-list.md",
+          "---\nid: q\ntitle: Q\ngroups: {id: A}\nbarred: x\n---\n")
+    write("qualification", "crlf.md",
+          "\ufeff---\r\nid: q\r\ntitle: Q\r\ngroups:\r\n  - {id: A, units: [a]}\r\n---\r\nx\r")
+    write("qualification", "invalid-utf8.md",
+          b"---\nid: q\ntitle: \xff\n---\n")
+
+
 if __name__ == "__main__":
     units()
+    qualifications()
     csvs()
     mustaches()
-    for kind in ("unit", "csv", "mustache"):
+    for kind in ("unit", "qualification", "csv", "mustache"):
         print(kind, len(os.listdir(os.path.join(OUT, kind))), "files")

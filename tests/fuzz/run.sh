@@ -3,7 +3,7 @@
 #
 #   sh tests/fuzz/run.sh SECONDS TARGET...
 #
-# TARGET: unit, csv, csv_diff (the CSV fast path against libcsv alone:
+# TARGET: unit, qualification, csv, csv_diff (the CSV fast path against libcsv alone:
 # it starts from csv's seeds and dictionary) or mustache.
 #
 # Each target build/fuzz/fuzz_TARGET runs for SECONDS (-max_total_time) on

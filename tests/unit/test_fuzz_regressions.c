@@ -1,9 +1,10 @@
 /*
  * test_fuzz_regressions.c - replays every input the fuzzers ever crashed
  * on (tests/fuzz/regressions/, under $FOLIO_ROOT or the current folder)
- * through all four fuzzing entry points of tests/fuzz/fuzz.h: the unit
- * parser, the CSV loader, the CSV loader's fast path against libcsv, and
- * the Mustache engine.  Built like every unit test, with
+ * through all five fuzzing entry points of tests/fuzz/fuzz.h: the unit
+ * parser, the qualification parser, the CSV loader, the CSV loader's fast
+ * path against libcsv, and the Mustache engine.  Built like every unit
+ * test, with
  * AddressSanitizer and UndefinedBehaviorSanitizer, so `make test` catches
  * a regression without libFuzzer.  A broken promise in an entry point
  * aborts, which run.sh reports as a crash.  The folder must exist and
@@ -86,6 +87,7 @@ static void replays_every_regression_input(void)
 		CHECK(data != NULL);
 		if (data) {
 			fuzz_unit(data, size);
+			fuzz_qualification(data, size);
 			fuzz_csv(data, size);
 			fuzz_csv_diff(data, size);
 			fuzz_mustache(data, size);

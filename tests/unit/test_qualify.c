@@ -249,7 +249,7 @@ static void duplicate_and_unknown_qualifications(void)
 		"centre/qualifications/r.md:2: error: duplicate qualification id `q`: centre/qualifications/q.md:2 has it already\n"
 		"centre/qualifications/s.md:1: error: the front matter has no `id`: add one such as `id: cs-l2`\n"
 		"centre/qualifications/s.md:1: error: the qualification has no `groups`: list its units in groups, such as `- {id: A, title: Mandatory, units: [ocr-c3]}`\n"
-		"centre/learners.csv:2: error: learner l1: unknown qualification `nope` (no file in qualifications/ has this id)\n"
+		"centre/learners.csv:2: error: learner l1: unknown qualification `nope`: no qualification file (qualifications/*.md) has this id\n"
 		"centre/learners.csv:2: warning: learner l1: qualification `q` is listed twice\n");
 	CHECK_INT(model.nqualifications, 1);
 }
