@@ -24,7 +24,7 @@ STD       = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN      = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes
 SAN       = -fsanitize=address,undefined -fno-sanitize-recover=all \
             -fno-omit-frame-pointer
-PKGS      = libcmark yaml-0.1 jansson nettle
+PKGS      = libcmark yaml-0.1 jansson nettle hogweed
 # build-essential: a bare Debian image has make (to run this) but no C compiler.
 DEBS      = build-essential libcmark-dev libcsv-dev libyaml-dev libjansson-dev \
             nettle-dev pkg-config

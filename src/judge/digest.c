@@ -1,5 +1,6 @@
 /*
- * digest.c - the sign-off digest (see digest.h).
+ * digest.c - the sign-off digest, and the statement a signature signs
+ * (see digest.h).
  *
  * The text is lines of tab-separated fields, the first naming the line's
  * kind.  In a field a backslash, tab and line break are written \\, \t
@@ -11,6 +12,7 @@
 #include "base/date.h"
 #include "base/mem.h"
 
+#include <nettle/eddsa.h>
 #include <nettle/sha2.h>
 #include <stdlib.h>
 #include <string.h>
@@ -157,4 +159,41 @@ void digest_portfolio(const struct portfolio *p, char out[SIGNOFF_DIGEST_SIZE])
 		out[8 + 2 * i] = hex[sum[i] & 15];
 	}
 	out[SIGNOFF_DIGEST_SIZE - 1] = '\0';
+}
+
+#define STATEMENT_VERSION "folio sign-off statement 1"
+
+void digest_statement(const char *learner, const char *unit, enum role role,
+		      const char *who, int32_t date, const char *digest,
+		      struct buf *out)
+{
+	char day[DATE_ISO_SIZE];
+
+	buf_puts(out, STATEMENT_VERSION "\nlearner");
+	field(out, learner);
+	buf_puts(out, "\nunit");
+	field(out, unit);
+	buf_puts(out, "\nrole");
+	field(out, role_name(role));
+	buf_puts(out, "\nwho");
+	field(out, who);
+	buf_puts(out, "\ndate");
+	field(out, date_format(date, day));
+	buf_puts(out, "\ndigest");
+	field(out, digest);
+	buf_putc(out, '\n');
+}
+
+bool digest_signature_verifies(const struct signoff *s,
+			       const uint8_t key[ROLE_PUBLIC_KEY_SIZE])
+{
+	struct buf text = BUF_INIT;
+	bool ok;
+
+	digest_statement(s->learner->id, s->unit->id, s->role, s->who, s->date,
+			 s->digest, &text);
+	ok = ed25519_sha512_verify(key, text.len, (const uint8_t *)buf_cstr(&text),
+				   s->signature) == 1;
+	buf_free(&text);
+	return ok;
 }

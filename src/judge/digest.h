@@ -13,6 +13,9 @@
 #ifndef FOLIO_DIGEST_H
 #define FOLIO_DIGEST_H
 
+#include <stdbool.h>
+#include <stdint.h>
+
 #include "base/buf.h"
 #include "read/signoff.h"
 #include "judge/xref.h"
@@ -22,5 +25,18 @@ void digest_text(const struct portfolio *p, struct buf *out);
 
 /* "sha256:" and the 64 lower-case hex digits of digest_text(p). */
 void digest_portfolio(const struct portfolio *p, char out[SIGNOFF_DIGEST_SIZE]);
+
+/*
+ * The statement a declaration's Ed25519 signature signs, appended to out:
+ * who declared what, in which role, on which day, over which digest
+ * (docs/centre.md, "Signatures", defines it).
+ */
+void digest_statement(const char *learner, const char *unit, enum role role,
+		      const char *who, int32_t date, const char *digest,
+		      struct buf *out);
+
+/* Whether signature is key's Ed25519 signature of s's statement. */
+bool digest_signature_verifies(const struct signoff *s,
+			       const uint8_t key[ROLE_PUBLIC_KEY_SIZE]);
 
 #endif

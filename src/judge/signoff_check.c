@@ -6,6 +6,7 @@
 #include "base/buf.h"
 #include "base/date.h"
 #include "read/assessor.h"
+#include "read/learner.h"
 #include "judge/digest.h"
 
 #include <string.h>
@@ -27,10 +28,55 @@ struct judging {
 	struct arena *arena;
 };
 
-/* Why s does not hold on p, in words (also the diagnostic), or NULL. */
+/*
+ * What is wrong with s's signature, into why, or nothing when it has none
+ * or it verifies (*verified).  The key is the signer's: the learner's in
+ * learners.csv, the assessor's or IQA's in assessors.csv; an employer has
+ * none.
+ */
+static void signature_problem(const struct portfolio *p,
+			      const struct signoff *s, const char *role,
+			      struct buf *why, bool *verified)
+{
+	const uint8_t *key = NULL;
+	const char *whose = s->who, *file = NULL;
+	int line = 0;
+
+	*verified = false;
+	if (!s->has_signature)
+		return;
+	if (s->role == ROLE_LEARNER) {
+		whose = p->learner->id;
+		file = p->learner->file;
+		line = p->learner->line;
+		key = p->learner->has_public_key ? p->learner->public_key : NULL;
+	} else if (s->person) {
+		whose = s->person->initials;
+		file = s->person->file;
+		line = s->person->line;
+		key = s->person->has_public_key ? s->person->public_key : NULL;
+	}
+	if (s->role == ROLE_EMPLOYER)
+		buf_printf(why, "the employer's declaration carries a signature, "
+			   "but no list gives employers' public keys, so it cannot "
+			   "be checked: leave `signature` empty");
+	else if (!key)
+		buf_printf(why, "the %s's declaration carries a signature, but %s "
+			   "has no `public_key` (%s:%d): list it, or leave "
+			   "`signature` empty", role, whose, file, line);
+	else if (!(*verified = digest_signature_verifies(s, key)))
+		buf_printf(why, "the %s's signature does not verify against %s's "
+			   "public key (%s:%d): it was made with another key, or "
+			   "over another statement than this row's (`folio digest "
+			   "--statement` prints it)", role, whose, file, line);
+}
+
+/* Why s does not hold on p, in words (also the diagnostic), or NULL;
+ * *verified: whether its signature was checked good. */
 static const char *problem(struct judging *j, const struct portfolio *p,
 			   const struct signoff *s, const char *digest,
-			   const struct xref_signoff *assessor, bool *warning)
+			   const struct xref_signoff *assessor, bool *warning,
+			   bool *verified)
 {
 	const char *role = role_name(s->role);
 	const struct evidence *last = xref_last_counting(p);
@@ -40,7 +86,10 @@ static const char *problem(struct judging *j, const struct portfolio *p,
 
 	*warning = false;
 	date_format(s->date, date);
-	if (s->date > j->m->today) {
+	signature_problem(p, s, role, &why, verified);
+	if (why.len) {
+		/* a signature that does not hold: nothing else matters */
+	} else if (s->date > j->m->today) {
 		*warning = true;
 		buf_printf(&why, "the %s's sign-off is dated %s, after today (%s): "
 			   "it does not count until then", role, date,
@@ -112,7 +161,8 @@ static void judge_portfolio(struct judging *j, struct portfolio *p,
 			continue;   /* superseded by a later one */
 		out = &p->signoffs[p->nsignoffs++];
 		out->row = &rows[i];
-		out->problem = problem(j, p, &rows[i], digest, assessor, &warning);
+		out->problem = problem(j, p, &rows[i], digest, assessor, &warning,
+				       &out->signature_verified);
 		out->holds = !out->problem;
 		if (rows[i].role == ROLE_ASSESSOR)
 			assessor = out;

@@ -76,6 +76,7 @@ struct xref_signoff {
 	const struct signoff *row;     /* the latest of its role */
 	bool holds;                    /* else problem says why not */
 	const char *problem;
+	bool signature_verified;       /* its Ed25519 signature checked good */
 };
 
 struct portfolio {

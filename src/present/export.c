@@ -259,11 +259,12 @@ static void signoff_members(struct arena *a, const struct signoff *s,
 	value_put(o, "who", value_text(s->who));
 	value_put(o, "date", export_date_or_null(a, true, s->date));
 	value_put(o, "digest", value_text(s->digest));
+	value_put(o, "signature", value_text(s->signature_text));
 }
 
 struct value export_signoff(struct arena *a, const struct signoff *s)
 {
-	struct value_obj o = value_obj_new(a, 9);
+	struct value_obj o = value_obj_new(a, 10);
 
 	signoff_members(a, s, &o);
 	value_put(&o, "extra", export_extra(a, s->extra, s->nextra));
@@ -282,10 +283,12 @@ static void put_signoffs(struct arena *a, const struct portfolio *p,
 
 	for (size_t i = 0; i < p->nsignoffs; i++) {
 		const struct xref_signoff *s = &p->signoffs[i];
-		struct value_obj so = value_obj_new(a, 10);
+		struct value_obj so = value_obj_new(a, 12);
 
 		signoff_members(a, s->row, &so);
 		value_put(&so, "holds", value_bool(s->holds));
+		value_put(&so, "signature_verified",
+			  value_bool(s->signature_verified));
 		value_put(&so, "problem", value_text(s->problem));
 		value_put(&so, "file", value_text(s->row->file));
 		value_put(&so, "line", value_int(s->row->line));

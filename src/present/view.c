@@ -834,7 +834,7 @@ static struct value declaration(struct arena *a, const struct view_shared *s,
 {
 	enum role role = boxes[box].role;
 	const struct xref_signoff *made = signoff_check_find(p, role);
-	struct value_obj o = value_obj_new(a, 10);
+	struct value_obj o = value_obj_new(a, 11);
 
 	value_put(&o, "role", value_text(role_name(role)));
 	value_put(&o, "title", value_text(boxes[box].title));
@@ -844,6 +844,8 @@ static struct value declaration(struct arena *a, const struct view_shared *s,
 	value_put(&o, "date", made ? export_date_or_null(a, true, made->row->date)
 				   : value_null());
 	value_put(&o, "signed", value_bool(made && made->holds));
+	value_put(&o, "signed_digitally", value_bool(made && made->holds &&
+						     made->signature_verified));
 	value_put(&o, "problem", value_text(made ? made->problem : NULL));
 	value_put(&o, "file", value_text(made ? made->row->file : NULL));
 	value_put(&o, "line", made ? value_int(made->row->line) : value_null());

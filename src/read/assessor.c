@@ -15,7 +15,7 @@
 
 enum {
 	COL_INITIALS, COL_NAME, COL_ROLE, COL_RISK, COL_QUALIFIED,
-	COL_COUNTERSIGN_BY, NCOLUMNS
+	COL_COUNTERSIGN_BY, COL_PUBLIC_KEY, NCOLUMNS
 };
 
 static const struct csvrow_column columns[NCOLUMNS] = {
@@ -25,6 +25,7 @@ static const struct csvrow_column columns[NCOLUMNS] = {
 	{ "risk", false },
 	{ "qualified", false },
 	{ "countersign_by", false },
+	{ "public_key", false },
 };
 
 const char *assessor_role_name(enum assessor_role role)
@@ -127,6 +128,7 @@ static void read_assessor(struct load *load, struct place *p, const int *index,
 {
 	const char *initials = csvrow_field(p->r, index[COL_INITIALS]);
 	struct assessor *a;
+	bool key_bad = false;
 
 	if (!usable_initials(load, p, initials))
 		return;
@@ -139,6 +141,10 @@ static void read_assessor(struct load *load, struct place *p, const int *index,
 				       "qualified", &a->qualified, &p->bad,
 				       p->diags);
 	a->countersign_by = csvrow_field(p->r, index[COL_COUNTERSIGN_BY]);
+	/* A bad key is reported, and only the key is left out. */
+	a->has_public_key = csvrow_base64(p->f, p->r, index[COL_PUBLIC_KEY],
+					  "public_key", a->public_key,
+					  ROLE_PUBLIC_KEY_SIZE, &key_bad, p->diags);
 	if (p->bad)
 		return;
 	if (a->role == ASSESSOR_ROLE_ASSESSOR && a->risk == RISK_UNKNOWN)

@@ -29,6 +29,7 @@
 #include "base/strmap.h"
 #include "read/csvrow.h"
 #include "read/risk.h"
+#include "read/role.h"
 
 struct load;
 
@@ -45,6 +46,8 @@ struct assessor {
 	bool has_qualified;
 	int32_t qualified;
 	const char *countersign_by;  /* initials as written, or NULL */
+	bool has_public_key;         /* signatures are checked against it */
+	uint8_t public_key[ROLE_PUBLIC_KEY_SIZE];
 	struct extra_field *extra;
 	size_t nextra;
 	const char *file;

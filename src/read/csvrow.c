@@ -4,8 +4,12 @@
 #include "read/csvrow.h"
 #include "base/buf.h"
 #include "base/date.h"
+#include "base/mem.h"
+
+#include <nettle/base64.h>
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -76,6 +80,37 @@ bool csvrow_date(const struct csvfile *f, const struct csvfile_record *r,
 	buf_free(&why);
 	*bad = true;
 	return false;
+}
+
+bool csvrow_base64(const struct csvfile *f, const struct csvfile_record *r,
+		   int index, const char *column, uint8_t *out, size_t size,
+		   bool *bad, struct diag_list *diags)
+{
+	const char *text = csvrow_field(r, index);
+	size_t len = text ? strlen(text) : 0, chars = (size + 2) / 3 * 4, n = 0;
+	struct base64_decode_ctx ctx;
+	uint8_t *bytes;
+	bool ok;
+
+	if (!text)
+		return false;
+	/* Exactly chars characters, padded: the decoder would also take
+	 * white space and a missing padding, which a copied key has not. */
+	bytes = mem_calloc(BASE64_DECODE_LENGTH(len) + 1, 1);
+	base64_decode_init(&ctx);
+	ok = len == chars && !strpbrk(text, " \t") &&
+	     base64_decode_update(&ctx, &n, bytes, len, text) &&
+	     base64_decode_final(&ctx) && n == size;
+	if (ok)
+		memcpy(out, bytes, size);
+	else
+		diag_error(diags, f->path, r->line, 0,
+			   "`%s` must be %zu bytes in base64 (%zu characters, as "
+			   "`base64 -w0` writes them), not `%.24s%s`", column,
+			   size, chars, text, len > 24 ? "..." : "");
+	free(bytes);
+	*bad |= !ok;
+	return ok;
 }
 
 bool csvrow_yes_no(const struct csvfile *f, const struct csvfile_record *r,

@@ -54,6 +54,16 @@ bool csvrow_date(const struct csvfile *f, const struct csvfile_record *r,
 		 int index, const char *column, int32_t *day, bool *bad,
 		 struct diag_list *diags);
 
+/*
+ * A field of exactly size bytes written in base64 (RFC 4648, padded):
+ * true with out[0..size) set; false (and an error naming the column and
+ * the size) when present but not that; false silently when empty.  Keys
+ * and signatures (a public key is 32 bytes, 44 characters).
+ */
+bool csvrow_base64(const struct csvfile *f, const struct csvfile_record *r,
+		   int index, const char *column, uint8_t *out, size_t size,
+		   bool *bad, struct diag_list *diags);
+
 /* yes/no, y/n, true/false, 1/0 (any case), empty = no; else an error. */
 bool csvrow_yes_no(const struct csvfile *f, const struct csvfile_record *r,
 		   int index, const char *column, bool *value,

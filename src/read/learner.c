@@ -12,7 +12,7 @@
 
 enum {
 	COL_LEARNER, COL_NAME, COL_REGISTRATION, COL_COHORT, COL_ASSESSOR,
-	COL_START, COL_UNITS, COL_QUALIFICATION, NCOLUMNS
+	COL_START, COL_UNITS, COL_QUALIFICATION, COL_PUBLIC_KEY, NCOLUMNS
 };
 
 static const struct csvrow_column columns[NCOLUMNS] = {
@@ -24,6 +24,7 @@ static const struct csvrow_column columns[NCOLUMNS] = {
 	{ "start", false },
 	{ "units", false },
 	{ "qualification", false },
+	{ "public_key", false },
 };
 
 static void read_units(struct load *load, const struct csvfile *f,
@@ -163,6 +164,9 @@ static void read_learner(struct load *load, const struct csvfile *f,
 	l->assessor = csvrow_field(r, index[COL_ASSESSOR]);
 	l->has_start = csvrow_date(f, r, index[COL_START], "start", &l->start,
 				   &bad, diags);
+	l->has_public_key = csvrow_base64(f, r, index[COL_PUBLIC_KEY],
+					  "public_key", l->public_key,
+					  ROLE_PUBLIC_KEY_SIZE, &bad, diags);
 	l->file = f->path;
 	l->line = r->line;
 	units = csvrow_field(r, index[COL_UNITS]);

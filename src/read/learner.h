@@ -19,6 +19,7 @@
 
 #include "base/diag.h"
 #include "read/csvrow.h"
+#include "read/role.h"
 #include "read/unit.h"
 
 struct load;
@@ -32,6 +33,8 @@ struct learner {
 	const char *assessor;
 	bool has_start;
 	int32_t start;
+	bool has_public_key;        /* their signatures are checked against it */
+	uint8_t public_key[ROLE_PUBLIC_KEY_SIZE];
 	const struct unit **units;  /* registered, known units, in file order */
 	size_t nunits;
 	const struct qualification **qualifications;   /* known, file order */

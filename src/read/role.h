@@ -18,6 +18,14 @@ enum role {
  * says otherwise. */
 #define ROLE_SIGNOFF_DEFAULT ((1u << ROLE_ASSESSOR) | (1u << ROLE_LEARNER))
 
+/*
+ * A signature on a declaration is Ed25519 (signoffs.csv's `signature`),
+ * checked against the signer's public key (`public_key` in assessors.csv
+ * and learners.csv): these sizes, in bytes.
+ */
+#define ROLE_PUBLIC_KEY_SIZE 32
+#define ROLE_SIGNATURE_SIZE 64
+
 const char *role_name(enum role role);          /* "countersign" */
 
 /* The role named name (any case), or ROLE_COUNT. */

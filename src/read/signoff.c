@@ -17,7 +17,7 @@
 
 enum {
 	COL_LEARNER, COL_UNIT, COL_ROLE, COL_WHO, COL_DATE, COL_DIGEST,
-	NCOLUMNS
+	COL_SIGNATURE, NCOLUMNS
 };
 
 static const struct csvrow_column columns[NCOLUMNS] = {
@@ -27,6 +27,7 @@ static const struct csvrow_column columns[NCOLUMNS] = {
 	{ "who", true },
 	{ "date", true },
 	{ "digest", true },
+	{ "signature", false },
 };
 
 /* An error at the row, which leaves it out. */
@@ -130,6 +131,11 @@ static void read_row(struct load_row *rd, struct signoff *s)
 		csvrow_date(rd->f, rd->r, rd->index[COL_DATE], "date", &s->date,
 			    &rd->bad, rd->diags);
 	read_digest(rd, s);
+	s->signature_text = csvrow_field(rd->r, rd->index[COL_SIGNATURE]);
+	s->has_signature = csvrow_base64(rd->f, rd->r, rd->index[COL_SIGNATURE],
+					 "signature", s->signature,
+					 ROLE_SIGNATURE_SIZE, &rd->bad,
+					 rd->diags);
 	if (s->who && s->role == ROLE_LEARNER)
 		read_learner_who(rd, s);
 	else if (s->who && (s->role == ROLE_ASSESSOR ||

@@ -12,6 +12,9 @@
  *   date            when it was signed
  *   digest          what was signed: `folio digest LEARNER UNIT` at the
  *                   time (sha256: and 64 hex digits; judge/digest.h)
+ * and, optionally:
+ *   signature       the signer's Ed25519 signature of the declaration's
+ *                   statement (judge/digest.h), in base64
  *
  * What can be told from the row alone is checked here, and a row with an
  * error is left out.  Whether a declaration still holds (its digest, the
@@ -45,6 +48,9 @@ struct signoff {
 	const struct assessor *person;   /* assessor, iqa, countersign */
 	int32_t date;
 	char digest[SIGNOFF_DIGEST_SIZE];   /* in lower case */
+	bool has_signature;              /* `signature` given, and well formed */
+	uint8_t signature[ROLE_SIGNATURE_SIZE];
+	const char *signature_text;      /* as written, or NULL */
 	struct extra_field *extra;
 	size_t nextra;
 	const char *file;

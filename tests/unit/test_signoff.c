@@ -15,6 +15,8 @@
 #include "judge/signoff_check.h"
 #include "judge/xref.h"
 
+#include <nettle/base64.h>
+#include <nettle/eddsa.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -192,6 +194,7 @@ static void the_digest_changes_with_any_signed_field(void)
 
 /* signoffs.csv's header, and rows of d (a digest) for l1's t. */
 #define SIGNOFFS "learner,unit,role,who,date,digest\n"
+#define SIGNOFFS_SIGNED "learner,unit,role,who,date,digest,signature\n"
 
 static char *rows(const char *fmt, const char *digest)
 {
@@ -467,6 +470,124 @@ static void claims_are_the_signed_off_and_may_wait_for_the_iqa(void)
 	buf_free(&csv);
 }
 
+/* Keys made from a fixed private key of 32 bytes of c, for the tests. */
+static void key_of(uint8_t c, uint8_t priv[ROLE_PUBLIC_KEY_SIZE],
+		   uint8_t pub[ROLE_PUBLIC_KEY_SIZE])
+{
+	memset(priv, c, ROLE_PUBLIC_KEY_SIZE);
+	ed25519_sha512_public_key(pub, priv);
+}
+
+/* n bytes in base64, into a static buffer of each call's own slot. */
+static const char *b64(const uint8_t *bytes, size_t n)
+{
+	static char slots[4][BASE64_ENCODE_RAW_LENGTH(ROLE_SIGNATURE_SIZE) + 1];
+	static size_t next;
+	char *out = slots[next++ % 4];
+
+	base64_encode_raw(out, n, bytes);
+	out[BASE64_ENCODE_RAW_LENGTH(n)] = '\0';
+	return out;
+}
+
+/* The signature, in base64, of the statement of this declaration. */
+static const char *sign(uint8_t c, const char *learner, const char *unit,
+			enum role role, const char *who, const char *date,
+			const char *digest)
+{
+	uint8_t priv[ROLE_PUBLIC_KEY_SIZE], pub[ROLE_PUBLIC_KEY_SIZE];
+	uint8_t sig[ROLE_SIGNATURE_SIZE];
+	struct buf text = BUF_INIT;
+	int32_t day;
+
+	key_of(c, priv, pub);
+	CHECK_INT(date_parse(date, &day), 0);
+	digest_statement(learner, unit, role, who, day, digest, &text);
+	ed25519_sha512_sign(pub, priv, text.len, (const uint8_t *)buf_cstr(&text),
+			    sig);
+	buf_free(&text);
+	return b64(sig, sizeof(sig));
+}
+
+static void signatures_are_checked_against_the_signers_keys(void)
+{
+	uint8_t priv[ROLE_PUBLIC_KEY_SIZE], km[ROLE_PUBLIC_KEY_SIZE];
+	uint8_t amy[ROLE_PUBLIC_KEY_SIZE];
+	char d[SIGNOFF_DIGEST_SIZE], d2[SIGNOFF_DIGEST_SIZE];
+	struct buf csv = BUF_INIT, people = BUF_INIT;
+	const struct xref_signoff *s;
+
+	key_of(1, priv, km);
+	key_of(2, priv, amy);
+	digest_of(log_a, NULL, "l2", "t", d2);
+	digest_of(log_a, NULL, "l1", "t", d);
+	buf_printf(&people, "initials,name,role,risk,public_key\n"
+		   "KM,Karen Moss,assessor,low,%s\n"
+		   "SP,Sunita Patel,assessor,high,\n", b64(km, sizeof(km)));
+	write_file("assessors.csv", buf_cstr(&people));
+	buf_truncate(&people, 0);
+	buf_printf(&people, "learner,name,assessor,units,public_key\n"
+		   "l1,Amy Bell,KM,t u,%s\n"
+		   "l2,Ben Cole,SP,t,not-base64\n", b64(amy, sizeof(amy)));
+	write_file("learners.csv", buf_cstr(&people));
+	/* Good signatures by KM and the learner: both hold, verified. */
+	buf_printf(&csv, SIGNOFFS_SIGNED
+		   "l1,t,assessor,KM,2026-04-01,%s,%s\n", d,
+		   sign(1, "l1", "t", ROLE_ASSESSOR, "KM", "2026-04-01", d));
+	buf_printf(&csv, "l1,t,learner,l1,2026-04-02,%s,%s\n", d,
+		   sign(2, "l1", "t", ROLE_LEARNER, "l1", "2026-04-02", d));
+	write_file("signoffs.csv", buf_cstr(&csv));
+	reload();
+	check_messages("centre/learners.csv:3: error: `public_key` must be 32 "
+		       "bytes in base64 (44 characters, as `base64 -w0` writes "
+		       "them), not `not-base64`\n");
+	CHECK_INT(portfolio("l1", "t")->status, XREF_SIGNED_OFF);
+	s = signoff_check_find(portfolio("l1", "t"), ROLE_LEARNER);
+	CHECK(s && s->holds && s->signature_verified);
+	/* Signed by another key; over another date than the row's; by SP,
+	 * who has no key; an employer's; a signature that is not one. */
+	buf_truncate(&csv, 0);
+	buf_printf(&csv, SIGNOFFS_SIGNED
+		   "l1,t,assessor,KM,2026-04-01,%s,%s\n", d,
+		   sign(3, "l1", "t", ROLE_ASSESSOR, "KM", "2026-04-01", d));
+	buf_printf(&csv, "l1,t,learner,l1,2026-04-02,%s,%s\n", d,
+		   sign(2, "l1", "t", ROLE_LEARNER, "l1", "2026-04-03", d));
+	buf_printf(&csv, "l2,t,assessor,SP,2026-04-01,%s,%s\n", d2,
+		   sign(1, "l2", "t", ROLE_ASSESSOR, "SP", "2026-04-01", d2));
+	buf_printf(&csv, "l2,t,employer,Jo Hart,2026-04-01,%s,%s\n", d2,
+		   sign(1, "l2", "t", ROLE_EMPLOYER, "Jo Hart", "2026-04-01", d2));
+	buf_printf(&csv, "l2,t,learner,l2,2026-04-01,%s,abc=\n", d2);
+	write_file("signoffs.csv", buf_cstr(&csv));
+	reload();
+	check_messages(
+		"centre/learners.csv:3: error: `public_key` must be 32 bytes in "
+		"base64 (44 characters, as `base64 -w0` writes them), not "
+		"`not-base64`\n"
+		"centre/signoffs.csv:2: error: l1 t: the assessor's signature does "
+		"not verify against KM's public key (centre/assessors.csv:2): it "
+		"was made with another key, or over another statement than this "
+		"row's (`folio digest --statement` prints it)\n"
+		"centre/signoffs.csv:3: error: l1 t: the learner's signature does "
+		"not verify against l1's public key (centre/learners.csv:2): it "
+		"was made with another key, or over another statement than this "
+		"row's (`folio digest --statement` prints it)\n"
+		"centre/signoffs.csv:4: error: l2 t: the assessor's declaration "
+		"carries a signature, but SP has no `public_key` "
+		"(centre/assessors.csv:3): list it, or leave `signature` empty\n"
+		"centre/signoffs.csv:5: error: l2 t: the employer's declaration "
+		"carries a signature, but no list gives employers' public keys, so "
+		"it cannot be checked: leave `signature` empty\n"
+		"centre/signoffs.csv:6: error: `signature` must be 64 bytes in "
+		"base64 (88 characters, as `base64 -w0` writes them), not `abc=`\n");
+	CHECK_INT(portfolio("l1", "t")->status, XREF_COMPLETE);
+	s = signoff_check_find(portfolio("l1", "t"), ROLE_ASSESSOR);
+	CHECK(s && !s->holds && !s->signature_verified);
+	buf_free(&csv);
+	buf_free(&people);
+	write_file("assessors.csv", assessors);
+	write_file("learners.csv", learners);
+}
+
 int main(void)
 {
 	RUN(the_digest_is_its_text_hashed);
@@ -480,6 +601,7 @@ int main(void)
 	RUN(bad_rows_are_located_errors);
 	RUN(folio_yml_names_the_roles);
 	RUN(claims_are_the_signed_off_and_may_wait_for_the_iqa);
+	RUN(signatures_are_checked_against_the_signers_keys);
 	cleanup();
 	centre_reset();
 	return check_summary();
