@@ -105,6 +105,11 @@ static void read_qualifications(struct load *load, const struct csvfile *f,
 	for (size_t i = 0; i < l->nqualifications; i++)
 		for (size_t k = 0; k < l->qualifications[i]->nmandatory; k++)
 			add_unit(l, l->qualifications[i]->mandatory[k]);
+	if (l->nunits == 0)
+		diag_warning(diags, f->path, r->line, 0,
+			     "learner %s takes no units: their qualification has no "
+			     "mandatory ones; list the units they chose in `units`",
+			     l->id);
 }
 
 /* Checks the id; returns whether the learner can be kept. */

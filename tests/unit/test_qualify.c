@@ -272,9 +272,11 @@ static void max_credits(void)
 {
 	load("---\nid: q\ntitle: Q\ngroups:\n"
 	     "  - {id: B, units: [a, b, c], max_credits: 5}\n---\n",
-	     "learner,units,qualification\nl1,a;c,q\nl2,a;b,q\n", NULL, NULL);
+	     "learner,units,qualification\nl1,a;c,q\nl2,a;b,q\nl3,,q\n", NULL,
+	     NULL);
 	check_messages(
-		"centre/learners.csv:2: error: learner l1: 7 credits chosen from group B of qualification q, which allows at most 5\n");
+		"centre/learners.csv:2: error: learner l1: 7 credits chosen from group B of qualification q, which allows at most 5\n"
+		"centre/learners.csv:4: warning: learner l3 takes no units: their qualification has no mandatory ones; list the units they chose in `units`\n");
 }
 
 static const char *const header =
