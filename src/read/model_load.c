@@ -31,13 +31,13 @@ static const struct unit *earlier_unit(const struct load *load,
 /*
  * Whether a specification (what: "unit") with id, read at path:line,
  * clashes with the first one read with the same id in any case (first_id
- * NULL: none): a duplicate, or ids that would be one file name on Windows
- * and macOS.  Reports the clash.
+ * NULL: none): a duplicate, or ids told apart only by case (why: what
+ * that would break).  Reports the clash.
  */
 static bool id_clash(struct diag_list *diags, const char *what,
-		     const char *path, int line, const char *id,
-		     const char *first_id, const char *first_file,
-		     int first_line)
+		     const char *why, const char *path, int line,
+		     const char *id, const char *first_id,
+		     const char *first_file, int first_line)
 {
 	if (!first_id)
 		return false;
@@ -47,9 +47,9 @@ static bool id_clash(struct diag_list *diags, const char *what,
 			   id, first_file, first_line);
 	else
 		diag_error(diags, path, line, 0,
-			   "%s ids `%s` and `%s` (%s:%d) differ only in case: their "
-			   "pages would be one file on Windows and macOS; rename one",
-			   what, id, first_id, first_file, first_line);
+			   "%s ids `%s` and `%s` (%s:%d) differ only in case: %s; "
+			   "rename one", what, id, first_id, first_file,
+			   first_line, why);
 	return true;
 }
 
@@ -81,7 +81,8 @@ static enum model_status load_unit_file(struct load *load, const char *dir,
 	if (!u)
 		return MODEL_OK;
 	first = earlier_unit(load, u);
-	if (id_clash(diags, "unit", path, u->line, u->id, first ? first->id : NULL,
+	if (id_clash(diags, "unit", "their pages would be one file on Windows "
+		     "and macOS", path, u->line, u->id, first ? first->id : NULL,
 		     first ? first->file : NULL, first ? first->line : 0))
 		return MODEL_OK;
 	load->units = mem_array_grow(load->units, cap, load->nunits + 1,
@@ -160,7 +161,8 @@ static enum model_status load_qualification_file(struct load *load,
 	if (!q)
 		return MODEL_OK;
 	first = earlier_qualification(load, q);
-	if (id_clash(diags, "qualification", path, q->line, q->id,
+	if (id_clash(diags, "qualification", "one is easily taken for the "
+		     "other", path, q->line, q->id,
 		     first ? first->id : NULL, first ? first->file : NULL,
 		     first ? first->line : 0))
 		return MODEL_OK;

@@ -391,12 +391,15 @@ static void read_id(struct parse *p, struct ydoc *y, yaml_node_t *node)
 			   id, problem);
 		return;
 	}
-	if (strcmp(id, "index") == 0 || strcmp(id, "qualifications") == 0) {
-		/* A portfolio's page is learners/LEARNER/UNIT (present/url.h). */
+	if (strcasecmp(id, "index") == 0 ||
+	    strcasecmp(id, "qualifications") == 0) {
+		/* A portfolio's page is learners/LEARNER/UNIT (present/url.h),
+		 * and file names may ignore case. */
 		diag_error(p->diags, p->file, ydoc_line(y, node), ydoc_column(node),
 			   "unit id `%s` is taken: learners/LEARNER/%s is the "
 			   "learner's %s page; give the unit another id", id, id,
-			   id[0] == 'i' ? "own" : "qualifications");
+			   tolower((unsigned char)id[0]) == 'i' ? "own" :
+			   "qualifications");
 		return;
 	}
 	p->unit->id = arena_strdup(p->arena, id);

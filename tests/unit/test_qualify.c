@@ -242,6 +242,8 @@ static void duplicate_and_unknown_qualifications(void)
 	write_file("qualifications/r.md", "---\nid: q\ntitle: R\ngroups:\n"
 		   "  - {id: A, units: [a]}\n---\n");
 	write_file("qualifications/s.md", "---\ntitle: S\n---\n");
+	write_file("qualifications/t.md", "---\nid: Q\ntitle: T\ngroups:\n"
+		   "  - {id: A, units: [a]}\n---\n");
 	write_file("learners.csv", "learner,qualification\nl1,q;nope;q\n");
 	centre_use(&paths);
 	model_load(&model, &paths, &diags);
@@ -249,6 +251,7 @@ static void duplicate_and_unknown_qualifications(void)
 		"centre/qualifications/r.md:2: error: duplicate qualification id `q`: centre/qualifications/q.md:2 has it already\n"
 		"centre/qualifications/s.md:1: error: the front matter has no `id`: add one such as `id: cs-l2`\n"
 		"centre/qualifications/s.md:1: error: the qualification has no `groups`: list its units in groups, such as `- {id: A, title: Mandatory, units: [ocr-c3]}`\n"
+		"centre/qualifications/t.md:2: error: qualification ids `Q` and `q` (centre/qualifications/q.md:2) differ only in case: one is easily taken for the other; rename one\n"
 		"centre/learners.csv:2: error: learner l1: unknown qualification `nope`: no qualification file (qualifications/*.md) has this id\n"
 		"centre/learners.csv:2: warning: learner l1: qualification `q` is listed twice\n");
 	CHECK_INT(model.nqualifications, 1);
@@ -440,13 +443,13 @@ static void reserved_unit_ids(void)
 	centre_reset();
 	write_file("units/a.md", "---\nid: qualifications\ntitle: A\n---\n"
 		   "## 1 Do\n- 1.1 Do\n");
-	write_file("units/b.md", "---\nid: index\ntitle: B\n---\n"
+	write_file("units/b.md", "---\nid: Index\ntitle: B\n---\n"
 		   "## 1 Do\n- 1.1 Do\n");
 	centre_use(&paths);
 	model_load(&model, &paths, &diags);
 	check_messages(
 		"centre/units/a.md:2: error: unit id `qualifications` is taken: learners/LEARNER/qualifications is the learner's qualifications page; give the unit another id\n"
-		"centre/units/b.md:2: error: unit id `index` is taken: learners/LEARNER/index is the learner's own page; give the unit another id\n");
+		"centre/units/b.md:2: error: unit id `Index` is taken: learners/LEARNER/Index is the learner's own page; give the unit another id\n");
 }
 
 int main(void)
