@@ -78,7 +78,9 @@ static struct value outcome_json(struct arena *a, const struct unit_outcome *o)
 
 	for (size_t i = 0; i < o->ncriteria; i++)
 		criteria[i] = criterion_json(a, &o->criteria[i]);
-	value_put(&out, "number", value_int(o->number));
+	/* A KSB outcome's "number" is its letter: templates print it alike. */
+	value_put(&out, "number", o->number ? value_int(o->number) :
+		  value_text(o->code));
 	value_put(&out, "title", value_text(o->title));
 	value_put(&out, "knowledge", value_bool(o->knowledge));
 	value_put(&out, "guidance_html", value_text(o->guidance_html));

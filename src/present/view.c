@@ -722,7 +722,8 @@ static struct value outcomes_view(struct arena *a, struct citations *cite)
 
 		for (size_t j = 0; j < o->ncriteria; j++)
 			criteria[j] = criterion_view(a, cite, &o->criteria[j]);
-		value_put(&view, "number", value_int(o->number));
+		value_put(&view, "number", o->number ? value_int(o->number) :
+			  value_text(o->code));
 		value_put(&view, "title", value_text(o->title));
 		value_put(&view, "knowledge", value_bool(o->knowledge));
 		value_put(&view, "criteria", value_list(criteria, o->ncriteria));

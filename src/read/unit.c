@@ -59,6 +59,8 @@ struct parse {
 	bool seen_title;          /* the first H1 has been read */
 	bool front_matter_ok;     /* loaded as a mapping: its absences count */
 	bool id_given;            /* `id:` present, valid or not */
+	int last_ksb[26];         /* per code letter, the highest K/S/B
+				   * criterion number read */
 	struct buf html;          /* prose of the current region */
 	struct markdown_blocker blocks;   /* the same as blocks */
 	size_t outcomes_cap, criteria_cap, groups_cap, items_cap, sections_cap;
@@ -681,41 +683,82 @@ static int outcome_number(const char *text, const char **title)
 	return leading_number(s ? s : text, title);
 }
 
+/*
+ * An H2 of an apprenticeship standard's knowledge, skills or behaviours:
+ * "K Knowledge", "S: Skills", "B - Behaviours" -> 'K' and the title; 0
+ * when it is not one.
+ */
+static char ksb_code(const char *text, const char **title)
+{
+	const char *s = text + 1;
+
+	if (!strchr("KSB", text[0]) || !text[0])
+		return 0;
+	while (*s == ' ' && separator_length(s + 1))
+		s++;
+	s += separator_length(s);
+	if (*s && !isspace((unsigned char)*s))
+		return 0;
+	while (isspace((unsigned char)*s))
+		s++;
+	*title = s;
+	return text[0];
+}
+
 static void open_outcome(struct parse *p, cmark_node *heading, const char *text,
 			 const struct tag *tags, size_t ntags)
 {
 	struct unit *u = p->unit;
 	struct unit_outcome *o;
 	const char *title;
-	int number = outcome_number(text, &title), first;
+	char code = ksb_code(text, &title);
+	int number = code ? 0 : outcome_number(text, &title), first;
 	char what[64];
 
-	if (number == 0) {
+	if (code) {
+		snprintf(what, sizeof(what), "%c", code);
+		first = first_line(p, "outcome ", what, line_of(heading));
+		if (first)
+			diag_error(p->diags, p->file, line_of(heading),
+				   column_of(heading),
+				   "duplicate outcome %c (first on line %d)", code,
+				   first);
+	} else if (number == 0) {
 		diag_error(p->diags, p->file, line_of(heading), column_of(heading),
 			   "learning outcome `%s` must start with its number and a space, "
 			   "such as `## 1 Spot problems`", text);
 		number = 0;
 		title = text;
 	}
-	snprintf(what, sizeof(what), "%d", number);
-	first = number ? first_line(p, "outcome ", what, line_of(heading)) : 0;
-	if (first)
-		diag_error(p->diags, p->file, line_of(heading),
-			   column_of(heading),
-			   "duplicate learning outcome %d (first on line %d)",
-			   number, first);
+	if (!code) {
+		snprintf(what, sizeof(what), "%d", number);
+		first = number ? first_line(p, "outcome ", what,
+					    line_of(heading)) : 0;
+		if (first)
+			diag_error(p->diags, p->file, line_of(heading),
+				   column_of(heading),
+				   "duplicate learning outcome %d (first on line %d)",
+				   number, first);
+	}
 	u->outcomes = arena_grow(p->arena, u->outcomes, &p->outcomes_cap,
 				 u->noutcomes + 1, sizeof(*u->outcomes));
 	o = &u->outcomes[u->noutcomes++];
 	o->number = number;
+	if (code)
+		snprintf(what, sizeof(what), "%c", code);
+	else
+		snprintf(what, sizeof(what), "%d", number);
+	o->code = arena_strdup(p->arena, what);
 	o->title = title;
 	o->line = line_of(heading);
 	o->guidance_html = "";
-	snprintf(what, sizeof(what), "learning outcome %d", number);
+	snprintf(what, sizeof(what), "%s %s", code ? "outcome" :
+		 "learning outcome", o->code);
 	o->knowledge = has_tag(p, tags, ntags, "knowledge", what);
 	if (!*title)
 		diag_error(p->diags, p->file, line_of(heading), column_of(heading),
-			   "learning outcome %d has no title", number);
+			   "%s has no title", what);
+
 	p->criteria_cap = 0;
 	p->outcome_prose_only = false;
 	p->region = IN_OUTCOME;
@@ -758,7 +801,8 @@ static void heading2(struct parse *p, cmark_node *heading)
 	int line = line_of(heading);
 
 	close_region(p);
-	if (isdigit((unsigned char)text[0]) || outcome_number(text, &title)) {
+	if (isdigit((unsigned char)text[0]) || outcome_number(text, &title) ||
+	    ksb_code(text, &title)) {
 		wrong_tag_form(p, heading);
 		open_outcome(p, heading, text, tags, ntags);
 		return;
@@ -814,14 +858,19 @@ static const char *item_guidance(struct parse *p, cmark_node *head,
 	return result;
 }
 
-/* "1.2 Ask customers" -> outcome 1, criterion 2, text "Ask customers". */
-static bool criterion_number(const char *s, int *outcome, int *number,
-			     const char **rest)
+/*
+ * "1.2 Ask customers" -> outcome 1, criterion 2, text "Ask customers";
+ * "K3 Know the law" -> outcome 'K' (*code), criterion 3.
+ */
+static bool criterion_number(const char *s, char *code, int *outcome,
+			     int *number, const char **rest)
 {
-	*outcome = read_number(&s);
-	if (!*outcome || *s != '.')
+	*code = 0;
+	*outcome = 0;
+	if (isupper((unsigned char)*s) && isdigit((unsigned char)s[1]))
+		*code = *s++;
+	else if (!(*outcome = read_number(&s)) || *s++ != '.')
 		return false;
-	s++;
 	*number = read_number(&s);
 	if (!*number || (*s && !isspace((unsigned char)*s)))
 		return false;
@@ -829,6 +878,25 @@ static bool criterion_number(const char *s, int *outcome, int *number,
 		s++;
 	*rest = s;
 	return true;
+}
+
+/* Warns when a KSB id skips a number since the highest of its letter. */
+static void ksb_gap(struct parse *p, char code, int number, const char *id,
+		    int line, int column)
+{
+	int *last = &p->last_ksb[code - 'A'];
+
+	if (number > *last + 1 && *last)
+		diag_warning(p->diags, p->file, line, column,
+			     "criterion %s follows %c%d: is %c%d missing? (a "
+			     "standard numbers its KSBs without gaps)", id, code,
+			     *last, code, *last + 1);
+	else if (number > *last + 1)
+		diag_warning(p->diags, p->file, line, column,
+			     "criterion %s is the first %c: is %c1 missing? (a "
+			     "standard numbers its KSBs from 1)", id, code, code);
+	if (number > *last)
+		*last = number;
 }
 
 static void criterion_item(struct parse *p, cmark_node *item)
@@ -841,23 +909,28 @@ static void criterion_item(struct parse *p, cmark_node *item)
 	const char *text, *rest;
 	cmark_node *head = item_head(p, item, &tags, &ntags, &text);
 	int line = line_of(item), outcome, number, first;
-	char id[32];
+	char id[32], code;
+	bool ksb = o->number == 0 && o->code[0] && !isdigit((unsigned char)o->code[0]);
 
 	if (head)
 		wrong_tag_form(p, head);
-	if (!head || !criterion_number(text, &outcome, &number, &rest)) {
+	if (!head || !criterion_number(text, &code, &outcome, &number, &rest)) {
 		diag_error(p->diags, p->file, line, column_of(item),
-			   "list item in learning outcome %d has no criterion number: "
-			   "start it with one such as `%d.1`, or put guidance under an H3",
-			   o->number, o->number);
+			   "list item in %s %s has no criterion %s: start it with "
+			   "one such as `%s%s`, or put guidance under an H3",
+			   ksb ? "outcome" : "learning outcome", o->code,
+			   ksb ? "id" : "number", o->code, ksb ? "1" : ".1");
 		return;
 	}
-	snprintf(id, sizeof(id), "%d.%d", outcome, number);
-	if (outcome != o->number) {
+	if (code)
+		snprintf(id, sizeof(id), "%c%d", code, number);
+	else
+		snprintf(id, sizeof(id), "%d.%d", outcome, number);
+	if (ksb ? code != o->code[0] : outcome != o->number) {
 		diag_error(p->diags, p->file, line, column_of(item),
-			   "criterion %s is under learning outcome %d: "
-			   "its number must start with %d.", id, o->number,
-			   o->number);
+			   "criterion %s is under %s %s: its %s must start with "
+			   "%s%s", id, ksb ? "outcome" : "learning outcome",
+			   o->code, ksb ? "id" : "number", o->code, ksb ? "" : ".");
 		return;
 	}
 	if ((first = first_line(p, "criterion ", id, line))) {
@@ -868,6 +941,9 @@ static void criterion_item(struct parse *p, cmark_node *item)
 	if (!*rest)
 		diag_error(p->diags, p->file, line, column_of(item),
 			   "criterion %s has no text", id);
+	/* Standards number their KSBs without gaps: one is likely lost. */
+	if (ksb)
+		ksb_gap(p, code, number, id, line, column_of(item));
 	o->criteria = arena_grow(p->arena, o->criteria, &p->criteria_cap,
 				 o->ncriteria + 1, sizeof(*o->criteria));
 	c = &o->criteria[o->ncriteria++];
@@ -969,8 +1045,8 @@ static const char *prose_place(struct parse *p, struct buf *out)
 	if (p->region == IN_SECTION)
 		buf_printf(out, "section `%s`", u->sections[u->nsections - 1].title);
 	else if (p->region == IN_OUTCOME)
-		buf_printf(out, "the guidance of learning outcome %d (after an H3)",
-			   u->outcomes[u->noutcomes - 1].number);
+		buf_printf(out, "the guidance of learning outcome %s (after an H3)",
+			   u->outcomes[u->noutcomes - 1].code);
 	else if (p->region == IN_REQUIREMENTS)
 		buf_puts(out, "the evidence requirements' prose");
 	else
@@ -1013,10 +1089,13 @@ static void stray_criterion(struct parse *p, cmark_node *item)
 	struct buf place = BUF_INIT;
 	const char *rest;
 	int outcome, number;
+	char code;
 
 	if (!head || cmark_node_get_type(head) != CMARK_NODE_PARAGRAPH)
 		return;
-	if (criterion_number(plain_text(p, head), &outcome, &number, &rest))
+	/* Only N.M: "A1 paper" in prose is no criterion. */
+	if (criterion_number(plain_text(p, head), &code, &outcome, &number,
+			     &rest) && !code)
 		diag_warning(p->diags, p->file, line_of(item), column_of(item),
 			     "`%d.%d` looks like an assessment criterion but is in "
 			     "%s, so it is kept as prose and never assessed: put it "
@@ -1177,8 +1256,8 @@ static void check_complete(struct parse *p)
 	for (size_t i = 0; i < u->noutcomes; i++)
 		if (u->outcomes[i].ncriteria == 0)
 			diag_error(p->diags, p->file, u->outcomes[i].line, 1,
-				   "learning outcome %d has no assessment criteria",
-				   u->outcomes[i].number);
+				   "learning outcome %s has no assessment criteria",
+				   u->outcomes[i].code);
 }
 
 struct unit *unit_parse(struct arena *arena, const char *file,

@@ -3,7 +3,9 @@
  *
  * A unit is what a learner is assessed against: learning outcomes holding
  * assessment criteria (some of which must be observed), evidence
- * requirements in groups, and prose sections.  unit_parse() reads one file
+ * requirements in groups, and prose sections.  An apprenticeship
+ * standard is a unit too: its knowledge, skills and behaviours are
+ * outcomes K, S and B holding criteria K1, S1, B1...  unit_parse() reads one file
  * (YAML front matter, then CommonMark) into a struct unit allocated from
  * the caller's arena; every string is UTF-8 and every *_html field is
  * rendered by cmark's safe renderer.  The format is documented in
@@ -38,7 +40,9 @@ struct unit_criterion {
 };
 
 struct unit_outcome {
-	int number;
+	int number;                 /* 0 for a KSB outcome */
+	const char *code;           /* "3", or an apprenticeship standard's
+				     * "K", "S" or "B" (criteria K1, S2...) */
 	const char *title;
 	bool knowledge;             /* "know how to", "understand" */
 	const char *guidance_html;  /* the outcome's prose outside its criteria */

@@ -535,9 +535,72 @@ static void many_keys_and_criteria(void)
 	buf_free(&text);
 }
 
+/* An apprenticeship standard: outcomes K, S and B holding K1, S1, B1... */
+static void ksb_outcomes_and_criteria(void)
+{
+	struct unit *u = parse(FRONT
+		"## K Knowledge `knowledge`\n"
+		"- K1 The law\n"
+		"- K2 The products\n"
+		"## S: Skills\n"
+		"- S1 Listen `observe`\n"
+		"## B - Behaviours\n"
+		"- B1 Takes ownership\n"
+		"## 1 A numbered outcome too\n"
+		"- 1.1 Still read\n");
+
+	CHECK_STR(messages, "");
+	CHECK(u != NULL);
+	if (!u)
+		return;
+	CHECK_INT(u->noutcomes, 4);
+	CHECK_STR(u->outcomes[0].code, "K");
+	CHECK_INT(u->outcomes[0].number, 0);
+	CHECK_STR(u->outcomes[0].title, "Knowledge");
+	CHECK(u->outcomes[0].knowledge);
+	CHECK_STR(u->outcomes[1].title, "Skills");
+	CHECK_STR(u->outcomes[2].title, "Behaviours");
+	CHECK_STR(u->outcomes[3].code, "1");
+	CHECK_INT(u->ncriteria, 5);
+	CHECK_STR(u->criteria[1]->id, "K2");
+	CHECK(unit_find_criterion(u, "S1") && unit_find_criterion(u, "S1")->observe);
+	CHECK(unit_find_criterion(u, "B1") != NULL);
+	CHECK(unit_find_criterion(u, "1.1") != NULL);
+}
+
+static void ksb_errors(void)
+{
+	parse(FRONT
+	      "## K Knowledge\n"
+	      "- K1 The law\n"
+	      "- S2 A skill under K\n"
+	      "- K1 Again\n"
+	      "- K4 After K1\n"
+	      "- 1.1 A number under K\n"
+	      "- The products\n"
+	      "## K Knowledge again\n"
+	      "- K5 More\n");
+	CHECK_STR(messages,
+		"7:1: error: criterion S2 is under outcome K: its id must start with K\n"
+		"8:1: error: duplicate criterion K1 (first on line 6)\n"
+		"9:1: warning: criterion K4 follows K1: is K2 missing? (a standard numbers its KSBs without gaps)\n"
+		"10:1: error: criterion 1.1 is under outcome K: its id must start with K\n"
+		"11:1: error: list item in outcome K has no criterion id: start it with one such as `K1`, or put guidance under an H3\n"
+		"12:1: error: duplicate outcome K (first on line 5)\n");
+	parse(FRONT "## S Skills\n- S2 Listen\n- S3 Ask\n");
+	CHECK_STR(messages, "6:1: warning: criterion S2 is the first S: is S1 "
+		  "missing? (a standard numbers its KSBs from 1)\n");
+	/* A numbered outcome takes no letter codes. */
+	parse(FRONT "## 1 Spot\n- 1.1 Listen\n- K2 Know\n");
+	CHECK_STR(messages, "7:1: error: criterion K2 is under learning outcome 1: "
+		  "its number must start with 1.\n");
+}
+
 int main(void)
 {
 	RUN(parses_metadata);
+	RUN(ksb_outcomes_and_criteria);
+	RUN(ksb_errors);
 	RUN(applies_defaults);
 	RUN(custom_methods_by_mapping);
 	RUN(reads_outcomes_and_criteria);
