@@ -40,6 +40,7 @@ extern const struct command command_check;
 extern const struct command command_claims;
 extern const struct command command_digest;
 extern const struct command command_export;
+extern const struct command command_import;
 extern const struct command command_render;
 extern const struct command command_sample;
 extern const struct command command_pack;

@@ -20,6 +20,7 @@ const struct command *const commands[] = {
 	&command_claims,
 	&command_digest,
 	&command_export,
+	&command_import,
 	&command_sample,
 	&command_pack,
 	&command_render,

@@ -113,6 +113,32 @@ static struct value group_json(struct arena *a,
 	return value_obj_done(&o);
 }
 
+/* An apprenticeship standard's front matter, or null. */
+static struct value standard_value(struct arena *a, const struct unit_standard *s)
+{
+	struct value_obj o, guids;
+
+	if (!s)
+		return value_null();
+	o = value_obj_new(a, 12);
+	guids = value_obj_new(a, s->nguids);
+	for (size_t i = 0; i < s->nguids; i++)
+		value_put(&guids, s->guid_ids[i], value_text(s->guids[i]));
+	value_put(&o, "version", value_text(s->version));
+	value_put(&o, "lars", count_or_null(s->lars));
+	value_put(&o, "status", value_text(s->status));
+	value_put(&o, "typical_duration", count_or_null(s->typical_duration));
+	value_put(&o, "earliest_start", value_text(s->earliest_start));
+	value_put(&o, "latest_start", value_text(s->latest_start));
+	value_put(&o, "latest_end", value_text(s->latest_end));
+	value_put(&o, "assessment_plan", value_text(s->assessment_plan));
+	value_put(&o, "standard_page", value_text(s->standard_page));
+	value_put(&o, "eqa_provider", value_text(s->eqa_provider));
+	value_put(&o, "otj_hours", count_or_null(s->otj_hours));
+	value_put(&o, "guids", value_obj_done(&guids));
+	return value_obj_done(&o);
+}
+
 void export_unit_members(struct arena *a, const struct unit *u,
 			 struct value_obj *o)
 {
@@ -150,6 +176,7 @@ void export_unit_members(struct arena *a, const struct unit *u,
 	value_put(o, "simulation", value_bool(u->simulation));
 	value_put(o, "occasions", value_int(u->occasions));
 	value_put(o, "nos", nos_list);
+	value_put(o, "standard", standard_value(a, u->standard));
 	value_put(o, "criteria_count", value_int((long long)u->ncriteria));
 	value_put(o, "requirements_count", value_int((long long)u->nrequirements));
 	value_put(o, "intro_html", value_text(u->intro_html));

@@ -46,7 +46,7 @@ struct value export_extra_list(struct arena *a,
  * add its own after them; export_unit() and export_iqa() are the objects
  * with those alone.
  */
-#define EXPORT_UNIT_MEMBERS 21
+#define EXPORT_UNIT_MEMBERS 22
 #define EXPORT_IQA_MEMBERS 13
 void export_unit_members(struct arena *a, const struct unit *u,
 			 struct value_obj *o);

@@ -10,6 +10,7 @@
  */
 #include "read/unit.h"
 #include "base/buf.h"
+#include "base/date.h"
 #include "base/ident.h"
 #include "base/markdown.h"
 #include "base/mem.h"
@@ -59,6 +60,8 @@ struct parse {
 	bool seen_title;          /* the first H1 has been read */
 	bool front_matter_ok;     /* loaded as a mapping: its absences count */
 	bool id_given;            /* `id:` present, valid or not */
+	int *guid_lines;          /* the line of each of `guids` */
+	size_t guid_lines_cap;
 	int last_ksb[26];         /* per code letter, the highest K/S/B
 				   * criterion number read */
 	struct buf html;          /* prose of the current region */
@@ -426,6 +429,111 @@ static void read_count(struct ydoc *y, yaml_node_t *node, const char *key,
 		*out = n;
 }
 
+/* The standard's part of the front matter, made when a key of it comes. */
+static struct unit_standard *standard_of(struct parse *p)
+{
+	struct unit_standard *s = p->unit->standard;
+
+	if (!s) {
+		s = p->unit->standard = arena_alloc(p->arena, sizeof(*s));
+		s->lars = s->typical_duration = s->otj_hours = -1;
+	}
+	return s;
+}
+
+static void read_standard_date(struct parse *p, struct ydoc *y,
+			       yaml_node_t *node, const char *key,
+			       const char **out)
+{
+	const char *text;
+	int32_t day;
+
+	if (!ydoc_text(y, node, key, &text))
+		return;
+	if (date_parse(text, &day) != 0) {
+		diag_error(p->diags, p->file, ydoc_line(y, node), ydoc_column(node),
+			   "`%s` must be a date such as 2026-08-01, not `%s`",
+			   key, text);
+		return;
+	}
+	*out = arena_strdup(p->arena, text);
+}
+
+/* guids: {K1: 3f2a..., D1: ...}: each id's GUID in the standard. */
+static void read_guids(struct parse *p, struct ydoc *y, yaml_node_t *node)
+{
+	struct unit_standard *s = standard_of(p);
+	size_t cap = 0, n;
+
+	if (node->type != YAML_MAPPING_NODE) {
+		diag_error(p->diags, p->file, ydoc_line(y, node), ydoc_column(node),
+			   "`guids` must be a mapping of ids to GUIDs, such as "
+			   "`{K1: 6b8f...}`");
+		return;
+	}
+	n = (size_t)(node->data.mapping.pairs.top - node->data.mapping.pairs.start);
+	s->guid_ids = arena_grow(p->arena, NULL, &cap, n + 1, sizeof(char *));
+	cap = 0;
+	s->guids = arena_grow(p->arena, NULL, &cap, n + 1, sizeof(char *));
+	for (yaml_node_pair_t *pair = node->data.mapping.pairs.start;
+	     pair < node->data.mapping.pairs.top; pair++) {
+		const char *id, *guid;
+
+		if (!ydoc_text(y, ydoc_node(y, pair->key), "guids", &id) ||
+		    !ydoc_text(y, ydoc_node(y, pair->value), "guids", &guid))
+			continue;
+		s->guid_ids[s->nguids] = arena_strdup(p->arena, id);
+		s->guids[s->nguids] = arena_strdup(p->arena, guid);
+		p->guid_lines = arena_grow(p->arena, p->guid_lines,
+					   &p->guid_lines_cap, s->nguids + 1,
+					   sizeof(int));
+		p->guid_lines[s->nguids++] = ydoc_line(y, ydoc_node(y, pair->key));
+	}
+}
+
+/* A key of an apprenticeship standard's front matter; false if not one. */
+static bool read_standard_key(struct parse *p, struct ydoc *y, const char *key,
+			      yaml_node_t *value)
+{
+	static const char *const texts[] = {
+		"version", "status", "assessment_plan", "standard_page",
+		"eqa_provider",
+	};
+	static const char *const dates[] = {
+		"earliest_start", "latest_start", "latest_end",
+	};
+	struct unit_standard *s;
+
+	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		if (strcmp(key, texts[i]) != 0)
+			continue;
+		s = standard_of(p);
+		read_text(p, y, value, key, i == 0 ? &s->version :
+			  i == 1 ? &s->status : i == 2 ? &s->assessment_plan :
+			  i == 3 ? &s->standard_page : &s->eqa_provider);
+		return true;
+	}
+	for (size_t i = 0; i < sizeof(dates) / sizeof(dates[0]); i++) {
+		if (strcmp(key, dates[i]) != 0)
+			continue;
+		s = standard_of(p);
+		read_standard_date(p, y, value, key, i == 0 ? &s->earliest_start :
+				   i == 1 ? &s->latest_start : &s->latest_end);
+		return true;
+	}
+	if (strcmp(key, "lars") == 0)
+		read_count(y, value, key, 0, &standard_of(p)->lars);
+	else if (strcmp(key, "typical_duration") == 0)
+		read_count(y, value, key, 1, &standard_of(p)->typical_duration);
+	else if (strcmp(key, "otj_hours") == 0)
+		read_count(y, value, key, 0, &standard_of(p)->otj_hours);
+	else if (strcmp(key, "guids") == 0)
+		read_guids(p, y, value);
+	else
+		return false;
+	return true;
+}
+
 static void read_key(struct ydoc *y, const char *key, yaml_node_t *key_node,
 		     yaml_node_t *value, void *ctx)
 {
@@ -460,11 +568,14 @@ static void read_key(struct ydoc *y, const char *key, yaml_node_t *key_node,
 		read_methods(p, y, value);
 	else if (strcmp(key, "nos") == 0)
 		read_nos(p, y, value);
-	else
+	else if (!read_standard_key(p, y, key, value))
 		diag_warning(p->diags, p->file, ydoc_line(y, key_node),
 			     ydoc_column(key_node),
 			     "unknown front matter key `%s` (known: id, title, awarding_body, "
-			     "number, urn, level, credit, glh, methods, simulation, occasions, nos)",
+			     "number, urn, level, credit, glh, methods, simulation, occasions, nos; "
+			     "and for a standard: version, lars, status, typical_duration, "
+			     "earliest_start, latest_start, latest_end, assessment_plan, "
+			     "standard_page, eqa_provider, otj_hours, guids)",
 			     key);
 }
 
@@ -1198,6 +1309,19 @@ static const void **sorted_copy(struct arena *a, const void *items, size_t n)
  * Once parsing is over the arrays no longer move: number the criteria and
  * requirements, and build the flat views the cross-reference indexes by.
  */
+/* Each of a standard's `guids` must name a criterion or requirement. */
+static void check_guids(struct parse *p)
+{
+	const struct unit_standard *s = p->unit->standard;
+
+	for (size_t i = 0; s && i < s->nguids; i++)
+		if (!unit_find_criterion(p->unit, s->guid_ids[i]) &&
+		    !unit_find_requirement(p->unit, s->guid_ids[i]))
+			diag_warning(p->diags, p->file, p->guid_lines[i], 0,
+				     "`guids` names `%s`, which is no criterion or "
+				     "requirement of this unit", s->guid_ids[i]);
+}
+
 static void finish(struct parse *p)
 {
 	struct unit *u = p->unit;
@@ -1302,6 +1426,7 @@ static struct unit *unit_parse_lf(struct arena *arena, const char *file,
 		p.unit->requirements_html = "";
 	check_complete(&p);
 	finish(&p);
+	check_guids(&p);
 	buf_free(&p.html);
 	markdown_blocker_free(&p.blocks);
 	strmap_free(&p.seen);

@@ -75,6 +75,26 @@ struct unit_section {
 	int line;
 };
 
+/*
+ * What an apprenticeship standard's front matter adds, as `folio import
+ * standard` writes it (docs/standards.md).  Unset text is NULL, an unset
+ * number -1.
+ */
+struct unit_standard {
+	const char *version;
+	long lars;                  /* the LARS code */
+	const char *status;
+	long typical_duration;      /* months */
+	const char *earliest_start, *latest_start, *latest_end;   /* dates */
+	const char *assessment_plan, *standard_page;              /* URLs */
+	const char *eqa_provider;
+	long otj_hours;             /* the published off-the-job minimum */
+	/* Each KSB's and duty's GUID in the standard, by its id here. */
+	const char **guid_ids;
+	const char **guids;
+	size_t nguids;
+};
+
 struct unit {
 	const char *file;
 	int line;                   /* of the `id:` key, for diagnostics */
@@ -92,6 +112,7 @@ struct unit {
 	long occasions;             /* distinct dates performance must span */
 	const char **nos;
 	size_t nnos;
+	struct unit_standard *standard;   /* NULL: not an apprenticeship standard */
 	const char *intro_html;     /* prose before the first H2 */
 	struct markdown_blocks intro_blocks;
 	struct unit_outcome *outcomes;

@@ -10,6 +10,11 @@
  *                              as a qualification file, against three
  *                              units a, b, c, then its groups' and barred
  *                              sets' units
+ *   fuzz_standard(data, size)  standard_parse() on the bytes as a
+ *                              standard's JSON; a usable one is written
+ *                              as a unit (standard_md) and read back by
+ *                              unit_parse(), which must give every KSB
+ *                              and duty back
  *   fuzz_csv(data, size)       csvfile_parse(), then the typed field
  *                              readers (dates, yes/no, id lists) and
  *                              the column mapping; bytes that are not
@@ -63,7 +68,9 @@
 #include "base/encoding.h"
 #include "base/mem.h"
 #include "render/mustache.h"
+#include "present/standard_md.h"
 #include "read/qualification.h"
+#include "read/standard.h"
 #include "read/unit.h"
 #include "base/utf8.h"
 
@@ -309,6 +316,50 @@ FUZZ_FN int fuzz_qualification(const uint8_t *data, size_t size)
 				units, n, &diags);
 	if (q)
 		fuzz_qualification_units(q, units, n);
+	else
+		FUZZ_ASSERT(diags.errors > 0);
+	fuzz_diags(&diags);
+	diag_list_free(&diags);
+	arena_free(&arena);
+	return 0;
+}
+
+/* A usable standard, written as a unit and read back: every KSB and duty
+ * is there again, with the text the standard gave it. */
+FUZZ_FN void fuzz_standard_round_trip(const struct standard *s)
+{
+	struct arena arena = ARENA_INIT;
+	struct diag_list diags = DIAG_LIST_INIT;
+	struct buf md = BUF_INIT;
+	const struct unit *u;
+	size_t nksbs = 0;
+
+	for (int k = 0; k < STANDARD_KINDS; k++)
+		nksbs += s->nksbs[k];
+	standard_md(s, "st", "fuzz.json", &md);
+	u = unit_parse(&arena, "st.md", md.data, md.len, &diags);
+	FUZZ_ASSERT(u != NULL);
+	if (nksbs)
+		FUZZ_ASSERT(u->ncriteria == nksbs);
+	FUZZ_ASSERT(u->nrequirements == s->nduties);
+	for (int k = 0; k < STANDARD_KINDS; k++)
+		for (size_t i = 0; i < s->nksbs[k]; i++)
+			FUZZ_ASSERT(unit_find_criterion(u, s->ksbs[k][i].code) != NULL);
+	fuzz_diags(&diags);
+	diag_list_free(&diags);
+	buf_free(&md);
+	arena_free(&arena);
+}
+
+FUZZ_FN int fuzz_standard(const uint8_t *data, size_t size)
+{
+	struct arena arena = ARENA_INIT;
+	struct diag_list diags = DIAG_LIST_INIT;
+	struct standard s;
+
+	if (standard_parse(&s, &arena, "fuzz.json", (const char *)data, size,
+			   &diags))
+		fuzz_standard_round_trip(&s);
 	else
 		FUZZ_ASSERT(diags.errors > 0);
 	fuzz_diags(&diags);

@@ -308,10 +308,37 @@ def qualifications():
           b"---\nid: q\ntitle: \xff\n---\n")
 
 
+# ---- standards ------------------------------------------------------------------
+
+def standards():
+    for path in sorted(glob.glob(os.path.join(ROOT, "examples", "standards", "*.json"))):
+        write("standard", "seed-" + os.path.basename(path), read(path))
+    small = {"referenceNumber": "ST1", "title": "T", "level": 2,
+             "knowledges": [{"knowledgeId": "a", "detail": "Know *this* `x` [y]"}],
+             "skills": [{"skillId": "b", "detail": "Do\nit"}],
+             "behaviours": [{"behaviourId": "c", "detail": "Be <b>"}],
+             "options": [{"optionId": "o", "title": "Opt"}],
+             "duties": [{"dutyID": "d", "dutyDetail": "Duty", "isThisACoreDuty": 1,
+                         "mappedKnowledge": ["a"], "mappedSkills": ["B"],
+                         "mappedBehaviour": ["c"], "mappedOptions": ["o"]}]}
+    write("standard", "small.json", json.dumps(small))
+    broken = dict(small)
+    broken["duties"] = [{"dutyID": "d", "dutyDetail": "Duty", "mappedSkills": ["nope", 3]}]
+    write("standard", "unknown-guid.json", json.dumps(broken))
+    write("standard", "missing-fields.json", json.dumps({"knowledges": [{}], "skills": {}}))
+    write("standard", "not-object.json", "[1, 2, 3]")
+    write("standard", "syntax.json", '{"referenceNumber": "ST1",\n "title": }')
+    write("standard", "deep.json", "[" * 3000 + "]" * 3000)
+    write("standard", "empty.json", "")
+    write("standard", "invalid-utf8.json", b'{"title": "caf\xe9"}')
+    write("standard", "nul.json", b'{"title": "a\\u0000b"}')
+
+
 if __name__ == "__main__":
     units()
     qualifications()
+    standards()
     csvs()
     mustaches()
-    for kind in ("unit", "qualification", "csv", "mustache"):
+    for kind in ("unit", "qualification", "standard", "csv", "mustache"):
         print(kind, len(os.listdir(os.path.join(OUT, kind))), "files")

@@ -1,8 +1,8 @@
 /*
  * test_fuzz_regressions.c - replays every input the fuzzers ever crashed
  * on (tests/fuzz/regressions/, under $FOLIO_ROOT or the current folder)
- * through all five fuzzing entry points of tests/fuzz/fuzz.h: the unit
- * parser, the qualification parser, the CSV loader, the CSV loader's fast
+ * through all six fuzzing entry points of tests/fuzz/fuzz.h: the unit
+ * parser, the qualification parser, the standard importer, the CSV loader, the CSV loader's fast
  * path against libcsv, and the Mustache engine.  Built like every unit
  * test, with
  * AddressSanitizer and UndefinedBehaviorSanitizer, so `make test` catches
@@ -88,6 +88,7 @@ static void replays_every_regression_input(void)
 		if (data) {
 			fuzz_unit(data, size);
 			fuzz_qualification(data, size);
+			fuzz_standard(data, size);
 			fuzz_csv(data, size);
 			fuzz_csv_diff(data, size);
 			fuzz_mustache(data, size);

@@ -285,7 +285,10 @@ static void error_bad_values(void)
 		  "8:10: error: unknown method code `XX`: folio knows O, PD, Q, WP, WT and Oth; "
 		  "name others as `methods: {XX: Name, ...}`\n"
 		  "9:1: warning: unknown front matter key `titel` (known: id, title, awarding_body, "
-		  "number, urn, level, credit, glh, methods, simulation, occasions, nos)\n"
+		  "number, urn, level, credit, glh, methods, simulation, occasions, nos; "
+		  "and for a standard: version, lars, status, typical_duration, "
+		  "earliest_start, latest_start, latest_end, assessment_plan, "
+		  "standard_page, eqa_provider, otj_hours, guids)\n"
 		  "10:1: error: `id` is given twice in the front matter\n");
 }
 
