@@ -137,10 +137,12 @@ example:
 	build/folio claims -C $(EXAMPLE) 2>/dev/null $(ERRORS_OK)
 	build/folio pack -C $(EXAMPLE) --out $(CURDIR)/build/example-pack 2>/dev/null $(ERRORS_OK)
 	cd build/example-pack && sha256sum -c --quiet SHA256SUMS
+	build/folio import standard examples/standards/st9999-made-up.json > build/example/st9999.md
 	@echo "model:  build/example/model.json"
 	@echo "plan:   build/example/sample.md"
 	@echo "site:   $(CURDIR)/build/example-site/index.html"
 	@echo "pack:   $(CURDIR)/build/example-pack/index.html"
+	@echo "unit:   build/example/st9999.md (imported from a made-up apprenticeship standard)"
 
 # For scripts that link their own programs against the library objects
 # (tests/bench/mustache.sh), so that they never lag behind PKGS.
