@@ -103,9 +103,12 @@ static void read_group_units(struct group_reading *r, struct ydoc *y,
 			   "`units` must be a list of unit ids, such as [ocr-c3, ocr-62]");
 		return;
 	}
-	r->has_units = true;
-	snprintf(where, sizeof(where), "group %s", r->g->id ? r->g->id : "?");
+	if (r->g->id)
+		snprintf(where, sizeof(where), "group %s", r->g->id);
+	else
+		snprintf(where, sizeof(where), "a group");
 	n = list_items(node, &items, &one);
+	r->has_units = n > 0;
 	for (size_t i = 0; i < n; i++) {
 		yaml_node_t *item = node->type == YAML_SEQUENCE_NODE ?
 			ydoc_node(y, items[i]) : node;

@@ -211,6 +211,8 @@ static void errors_in_the_file(void)
 	     "  - id: D\n"
 	     "    min_credits: 1\n"
 	     "    colour: red\n"
+	     "  - {units: [b, zz], id: E}\n"
+	     "  - {id: F, units: []}\n"
 	     "barred:\n"
 	     "  - [b]\n"
 	     "  - b\n"
@@ -226,8 +228,10 @@ static void errors_in_the_file(void)
 		"centre/qualifications/q.md:12: error: a group needs an `id`, such as `id: A`\n"
 		"centre/qualifications/q.md:14: error: group D lists no `units`\n"
 		"centre/qualifications/q.md:16: warning: unknown key `colour` in a group (known: id, title, units, min_units, max_units, min_credits, max_credits)\n"
-		"centre/qualifications/q.md:18: error: a barred set needs two units or more\n"
-		"centre/qualifications/q.md:19: error: each item of `barred` must be a list of units that may not be combined, such as [ocr-c3, ocr-354]\n");
+		"centre/qualifications/q.md:17: error: unknown unit `zz` in a group: no unit specification has this id\n"
+		"centre/qualifications/q.md:18: error: group F lists no `units`\n"
+		"centre/qualifications/q.md:20: error: a barred set needs two units or more\n"
+		"centre/qualifications/q.md:21: error: each item of `barred` must be a list of units that may not be combined, such as [ocr-c3, ocr-354]\n");
 }
 
 static void duplicate_and_unknown_qualifications(void)
