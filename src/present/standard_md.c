@@ -11,21 +11,76 @@
 #include <ctype.h>
 #include <string.h>
 
-/* A YAML double-quoted scalar. */
-static void yaml_text(struct buf *out, const char *s)
+/*
+ * The code point of the UTF-8 sequence at s (valid: the reader checked
+ * it), its length in *n.
+ */
+static unsigned long code_point(const unsigned char *s, size_t *n)
 {
+	if (s[0] < 0x80) {
+		*n = 1;
+		return s[0];
+	}
+	if (s[0] < 0xe0) {
+		*n = 2;
+		return ((s[0] & 0x1ful) << 6) | (s[1] & 0x3f);
+	}
+	if (s[0] < 0xf0) {
+		*n = 3;
+		return ((s[0] & 0x0ful) << 12) | ((s[1] & 0x3ful) << 6) | (s[2] & 0x3f);
+	}
+	*n = 4;
+	return ((s[0] & 0x07ul) << 18) | ((s[1] & 0x3ful) << 12) |
+	       ((s[2] & 0x3ful) << 6) | (s[3] & 0x3f);
+}
+
+/*
+ * Whether YAML must not hold c as it is: a control character, C1 ones
+ * too, a line or paragraph separator (a line break to YAML), a byte-order
+ * mark or a non-character.
+ */
+static bool yaml_unsafe(unsigned long c)
+{
+	return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 ||
+	       c == 0x2029 || c == 0xfeff || c == 0xfffe || c == 0xffff;
+}
+
+/* A YAML double-quoted scalar: what YAML may not hold, escaped. */
+static void yaml_text(struct buf *out, const char *text)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t n;
+
 	buf_putc(out, '"');
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
+	while (*s) {
+		unsigned long c = code_point(s, &n);
 
 		if (c == '"' || c == '\\')
-			buf_printf(out, "\\%c", c);
-		else if (c < 0x20 || c == 0x7f)
-			buf_printf(out, "\\x%02x", c);
+			buf_printf(out, "\\%c", (char)c);
+		else if (yaml_unsafe(c))
+			buf_printf(out, "\\u%04lx", c);
 		else
-			buf_putc(out, (char)c);
+			buf_put(out, (const char *)s, n);
+		s += n;
 	}
 	buf_putc(out, '"');
+}
+
+/* Text for a YAML comment: what YAML may not hold becomes `?`. */
+static void comment_text(struct buf *out, const char *text)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t n;
+
+	while (*s) {
+		unsigned long c = code_point(s, &n);
+
+		if (yaml_unsafe(c) && c != '\t')
+			buf_putc(out, '?');
+		else
+			buf_put(out, (const char *)s, n);
+		s += n;
+	}
 }
 
 /* Markdown inline text: markup escaped, white space runs as one space. */
@@ -74,7 +129,7 @@ static void front_matter(const struct standard *s, const char *id,
 			 const char *source, struct buf *out)
 {
 	buf_puts(out, "---\n# Made by `folio import standard` from ");
-	md_text(out, source);
+	comment_text(out, source);
 	buf_puts(out, ".\n# otj_hours is left for the centre: the standard's "
 		 "published minimum\n# off-the-job training hours.\n");
 	buf_printf(out, "id: %s\n", id);

@@ -149,6 +149,36 @@ static void the_unit_loads_as_written(void)
 	arena_free(&units);
 }
 
+/* What YAML may not hold as it is (C1 controls, NEL, the separators, a
+ * BOM, a tab) is escaped in the front matter, and comes back the same. */
+static void yaml_escapes_come_back(void)
+{
+	const char *json = "{\"referenceNumber\": \"ST1\", \"level\": 2, "
+		"\"title\": \"a\\u009cb\\u0085c\\u2028d\\u2029e\\ufeff\\tf \\\"g\\\" \\\\h\", "
+		"\"status\": \"x\\u0001y\", "
+		"\"knowledges\": [{\"knowledgeId\": \"k\", \"detail\": \"K\"}], "
+		"\"skills\": [], \"behaviours\": [], \"duties\": []}";
+	struct buf md = BUF_INIT;
+	struct arena units = ARENA_INIT;
+	struct diag_list unit_diags = DIAG_LIST_INIT;
+	const struct unit *u;
+
+	CHECK(parse(json));
+	standard_md(&st, "st1", "a\x01" "b\xc2\x85.json", &md);
+	u = unit_parse(&units, "st1.md", md.data, md.len, &unit_diags);
+	CHECK(u != NULL);
+	CHECK_INT(unit_diags.count, 0);
+	if (u) {
+		CHECK_STR(u->title, "a\xc2\x9c" "b\xc2\x85" "c\xe2\x80\xa8" "d\xe2\x80\xa9"
+			  "e\xef\xbb\xbf" "\tf \"g\" \\h");
+		CHECK_STR(u->standard->status, "x\x01y");
+	}
+	CHECK(strstr(md.data, "from a?b?.json") != NULL);
+	buf_free(&md);
+	diag_list_free(&unit_diags);
+	arena_free(&units);
+}
+
 static void each_error_at_its_path(void)
 {
 	check_errors("{\"referenceNumber\": \"ST1\", \"title\": \"T\", \"level\": 2,\n"
@@ -186,6 +216,7 @@ int main(void)
 {
 	RUN(reads_the_fields);
 	RUN(the_unit_loads_as_written);
+	RUN(yaml_escapes_come_back);
 	RUN(each_error_at_its_path);
 	arena_free(&arena);
 	diag_list_free(&diags);
