@@ -46,8 +46,7 @@ static void add_qualifications(struct claims *c, const struct xref *x,
 static void add_unit(struct claims *c, const struct model *m,
 		     const struct portfolio *p, const struct iqa_record *r)
 {
-	bool sampled = r && r->kind == IQA_SUMMATIVE &&
-		       r->decision == IQA_AGREED;
+	bool sampled = iqa_summative_agreed(r);
 	struct claim *claim = &c->items[c->count];
 	const struct evidence *last;
 

@@ -29,8 +29,7 @@ static bool done(const struct portfolio *p)
 	return p && xref_complete(p);
 }
 
-/* Whether the learner takes u on this qualification. */
-static bool chosen(const struct qualify_progress *q, const struct unit *u)
+bool qualify_takes(const struct qualify_progress *q, const struct unit *u)
 {
 	for (size_t i = 0; i < q->nunits; i++)
 		if (q->units[i]->unit == u)
@@ -77,7 +76,7 @@ static void check_limits(struct judging *j, const struct qualify_progress *q)
 		long credits = 0;
 
 		for (size_t k = 0; k < group->nunits; k++)
-			if (chosen(q, group->units[k]))
+			if (qualify_takes(q, group->units[k]))
 				credits += credit_of(group->units[k]);
 		if (group->max_units >= 0 &&
 		    (long)q->groups[g].units_chosen > group->max_units)
@@ -94,7 +93,7 @@ static void check_limits(struct judging *j, const struct qualify_progress *q)
 				   group->max_credits);
 		if (group->mandatory && !l->units_default)
 			for (size_t k = 0; k < group->nunits; k++)
-				if (!chosen(q, group->units[k]))
+				if (!qualify_takes(q, group->units[k]))
 					diag_warning(j->diags, l->file, l->line, 0,
 						     "learner %s: qualification %s needs unit %s "
 						     "(group %s is mandatory), which is not in `units`",
@@ -209,7 +208,7 @@ static void unit_needs(struct judging *j, struct qualify_progress *q,
 		}
 		need(j, q, cap);
 	} else if (j->m->config.claims_summative_sample &&
-		   !(r && r->kind == IQA_SUMMATIVE && r->decision == IQA_AGREED)) {
+		   !iqa_summative_agreed(r)) {
 		buf_printf(&j->text, "%s is signed off and awaits an agreed "
 			   "summative IQA sample", p->unit->id);
 		need(j, q, cap);
@@ -232,8 +231,8 @@ static void tally_groups(struct judging *j, struct qualify_progress *q)
 		for (size_t k = 0; k < group->nunits; k++) {
 			const struct unit *u = group->units[k];
 
-			qg->units_chosen += chosen(q, u);
-			if (!chosen(q, u) ||
+			qg->units_chosen += qualify_takes(q, u);
+			if (!qualify_takes(q, u) ||
 			    !done(xref_find(j->x, q->learner, u)))
 				continue;
 			qg->units_done++;
@@ -269,6 +268,7 @@ static void judge_status(struct judging *j, struct qualify_progress *q)
 		const struct portfolio *p = q->units[i];
 		const struct iqa_record *r = j->latest[p - j->x->portfolios];
 		const struct evidence *last = xref_last_counting(p);
+		int32_t signed_on = signoff_check_signed_on(p);
 		size_t before = q->nneeded;
 
 		started |= p->status != XREF_NOT_STARTED;
@@ -278,9 +278,9 @@ static void judge_status(struct judging *j, struct qualify_progress *q)
 		all_signed &= p->status == XREF_SIGNED_OFF;
 		if (last && last->date > q->completed)
 			q->completed = last->date;
-		if (signoff_check_signed_on(p) > q->signed_off)
-			q->signed_off = signoff_check_signed_on(p);
-		if (r && r->kind == IQA_SUMMATIVE && r->decision == IQA_AGREED &&
+		if (signed_on > q->signed_off)
+			q->signed_off = signed_on;
+		if (iqa_summative_agreed(r) &&
 		    (!q->sample || r->date > q->sample->date))
 			q->sample = r;
 	}

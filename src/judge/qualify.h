@@ -78,6 +78,9 @@ const struct qualify_progress *qualify_of(const struct xref *x,
 					  const struct learner *l,
 					  size_t *count);
 
+/* Whether the learner takes u on q's qualification (q->units has it). */
+bool qualify_takes(const struct qualify_progress *q, const struct unit *u);
+
 const char *qualify_status_name(enum qualify_status s);   /* "in-progress" */
 
 #endif

@@ -49,6 +49,11 @@ bool scope_is_whole(const struct scope *s)
 	return !s->nlearners && !s->nunits && !s->has_since;
 }
 
+bool scope_is_partial(const struct scope *s)
+{
+	return s->nunits || s->has_since;
+}
+
 static bool named(const char *const *ids, size_t n, const char *id)
 {
 	if (!n)
@@ -97,7 +102,7 @@ static struct learner *narrow_learner(const struct scope *s,
 			copy->units[copy->nunits++] = l->units[i];
 	/* A qualification is judged on all of the learner's units and
 	 * evidence: narrowed by unit or date, it would be judged on part. */
-	if (s->nunits || s->has_since)
+	if (scope_is_partial(s))
 		copy->nqualifications = 0;
 	copy->first_evidence = out->nevidence;
 	copy->nevidence = 0;
@@ -188,7 +193,7 @@ void scope_narrow(const struct scope *s, const struct model *m,
 		copy = narrow_learner(s, m, l, out, &evidence_cap);
 		/* Narrowed by unit or date, a learner with nothing in scope
 		 * is no part of the visit. */
-		if ((s->has_since || s->nunits) && !copy->nunits && !copy->nevidence)
+		if (scope_is_partial(s) && !copy->nunits && !copy->nevidence)
 			continue;
 		copy->index = out->nlearners;
 		out->learners = mem_array_grow(out->learners, &learners_cap,

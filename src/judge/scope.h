@@ -44,6 +44,10 @@ bool scope_check(const struct scope *s, const struct model *m,
 
 bool scope_is_whole(const struct scope *s);
 
+/* Whether the scope leaves out some of a learner's units or evidence (by
+ * unit or date), so that what needs all of them cannot be judged. */
+bool scope_is_partial(const struct scope *s);
+
 /*
  * Makes *out the model narrowed to the scope: its units, learners, their
  * registrations, evidence rows, IQA records and sign-offs, but only those

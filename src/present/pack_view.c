@@ -198,7 +198,7 @@ static struct value tracking(struct arena *a, const struct pack_view *c)
 	struct value *units = value_items(a, m->nunits);
 	struct value *rows = value_items(a, m->nlearners);
 	struct value_obj o = value_obj_new(a, 4);
-	bool narrowed = c->scope->nunits || c->scope->has_since;
+	bool narrowed = scope_is_partial(c->scope);
 
 	for (size_t i = 0; i < m->nunits; i++) {
 		struct value_obj u = value_obj_new(a, 3);

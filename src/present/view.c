@@ -1218,17 +1218,14 @@ static struct value group_unit(struct arena *a, const struct xref *x,
 			       const struct unit *u, bool first)
 {
 	const struct portfolio *p = xref_find(x, q->learner, u);
-	bool taken = false;
 	struct value_obj o = value_obj_new(a, 11);
 
-	for (size_t i = 0; i < q->nunits; i++)
-		taken |= q->units[i]->unit == u;
 	value_put(&o, "first", value_bool(first));
 	value_put(&o, "unit", value_text(u->id));
 	value_put(&o, "unit_title", value_text(u->title ? u->title : u->id));
 	value_put(&o, "number", value_text(u->number));
 	value_put(&o, "credit", u->credit >= 0 ? value_int(u->credit) : value_null());
-	value_put(&o, "taken", value_bool(taken));
+	value_put(&o, "taken", value_bool(qualify_takes(q, u)));
 	value_put(&o, "has", value_bool(p != NULL));
 	value_put(&o, "status", p ? value_text(xref_status_name(p->status)) :
 		  value_null());

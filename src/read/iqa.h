@@ -71,4 +71,11 @@ bool iqa_action_open(const struct iqa_record *records, size_t n, size_t i);
 const char *iqa_kind_name(enum iqa_kind kind);              /* "interim" */
 const char *iqa_decision_name(enum iqa_decision decision);  /* "agreed" */
 
+/* Whether r is a summative sample the IQA agreed: what a claim may wait
+ * for (folio.yml's claims: {summative_sample: true}).  r may be NULL. */
+static inline bool iqa_summative_agreed(const struct iqa_record *r)
+{
+	return r && r->kind == IQA_SUMMATIVE && r->decision == IQA_AGREED;
+}
+
 #endif

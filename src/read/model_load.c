@@ -91,13 +91,37 @@ static enum model_status load_unit_file(struct load *load, const char *dir,
 	return MODEL_OK;
 }
 
+/* Reads one specification file of a folder (load_unit_file...), growing
+ * the loader's array of its capacity *cap. */
+typedef enum model_status spec_file_fn(struct load *load, const char *dir,
+				       const char *path, size_t *cap,
+				       struct diag_list *diags);
+
+/* Every file of names[0..count) in dir, in their order, through read. */
+static enum model_status each_file(struct load *load, const char *dir,
+				   char **names, size_t count,
+				   spec_file_fn *read, struct diag_list *diags)
+{
+	enum model_status status = MODEL_OK;
+	size_t cap = 0;
+
+	for (size_t i = 0; i < count; i++) {
+		char *path = fs_join(dir, names[i]);
+
+		if (read(load, dir, path, &cap, diags) != MODEL_OK)
+			status = MODEL_IO_ERROR;
+		free(path);
+	}
+	return status;
+}
+
 /* The units folder: every *.md file in it is a unit specification. */
 static enum model_status load_units(struct load *load, const char *dir,
 				    struct diag_list *diags)
 {
 	char **names;
-	size_t count, cap = 0;
-	enum model_status status = MODEL_OK;
+	size_t count;
+	enum model_status status;
 	int err = load_list(load, dir, ".md", &names, &count);
 
 	if (err) {
@@ -116,13 +140,7 @@ static enum model_status load_units(struct load *load, const char *dir,
 		fs_free_names(names, count);
 		return MODEL_IO_ERROR;
 	}
-	for (size_t i = 0; i < count; i++) {
-		char *path = fs_join(dir, names[i]);
-
-		if (load_unit_file(load, dir, path, &cap, diags) != MODEL_OK)
-			status = MODEL_IO_ERROR;
-		free(path);
-	}
+	status = each_file(load, dir, names, count, load_unit_file, diags);
 	if (count == 0)
 		diag_error(diags, dir, 0, 0,
 			   "no unit specifications (*.md files) in this folder");
@@ -179,8 +197,8 @@ static enum model_status load_qualifications(struct load *load,
 					     struct diag_list *diags)
 {
 	char **names;
-	size_t count, cap = 0;
-	enum model_status status = MODEL_OK;
+	size_t count;
+	enum model_status status;
 	int err = load_list(load, dir, ".md", &names, &count);
 
 	if (err) {
@@ -189,14 +207,8 @@ static enum model_status load_qualifications(struct load *load,
 			   strerror(err));
 		return MODEL_IO_ERROR;
 	}
-	for (size_t i = 0; i < count; i++) {
-		char *path = fs_join(dir, names[i]);
-
-		if (load_qualification_file(load, dir, path, &cap, diags) !=
-		    MODEL_OK)
-			status = MODEL_IO_ERROR;
-		free(path);
-	}
+	status = each_file(load, dir, names, count, load_qualification_file,
+			   diags);
 	fs_free_names(names, count);
 	if (load->nqualifications)
 		qsort(load->qualifications, load->nqualifications,

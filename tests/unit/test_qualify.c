@@ -74,11 +74,22 @@ static void cleanup(void)
 	diag_list_free(&diags);
 }
 
-static void load(const char *qualification, const char *learners,
-		 const char *evidence, const char *signoffs)
+/* The centre as it stands in the texts, loaded and judged. */
+static void reload(void)
 {
 	struct model_paths paths = { .today = "2026-06-30" };
 
+	cleanup();
+	centre_use(&paths);
+	model_load(&model, &paths, &diags);
+	xref_build(&x, &model);
+	signoff_check(&x, &model, &diags);
+	qualify_check(&x, &model, &diags);
+}
+
+static void load(const char *qualification, const char *learners,
+		 const char *evidence, const char *signoffs)
+{
 	cleanup();
 	centre_reset();
 	write_file("units/a.md", unit_a);
@@ -92,11 +103,7 @@ static void load(const char *qualification, const char *learners,
 	write_file("assessors.csv", "initials,name,role,risk\nKM,Karen Moss,assessor,low\n");
 	if (signoffs)
 		write_file("signoffs.csv", signoffs);
-	centre_use(&paths);
-	model_load(&model, &paths, &diags);
-	xref_build(&x, &model);
-	signoff_check(&x, &model, &diags);
-	qualify_check(&x, &model, &diags);
+	reload();
 }
 
 static void check_messages(const char *expected)
@@ -406,7 +413,6 @@ static void summative_sample_holds_the_claim(void)
 			  "l3,a,O/1,2026-03-01,O,1.1,,x,KM\n"
 			  "l3,c,O/1,2026-03-02,O,1.1,,x,KM\n";
 	struct buf signoffs = BUF_INIT;
-	struct model_paths paths = { .today = "2026-06-30" };
 	struct claims c;
 
 	load(qual_q, learners, log, NULL);
@@ -419,15 +425,7 @@ static void summative_sample_holds_the_claim(void)
 	write_file("folio.yml", "claims:\n  summative_sample: true\n");
 	write_file("iqa.csv", "learner,unit,date,iqa,kind,decision\n"
 		   "l3,a,2026-04-10,KM,summative,agreed\n");
-	xref_free(&x);
-	memset(&x, 0, sizeof(x));
-	model_free(&model);
-	diag_list_free(&diags);
-	centre_use(&paths);
-	model_load(&model, &paths, &diags);
-	xref_build(&x, &model);
-	signoff_check(&x, &model, &diags);
-	qualify_check(&x, &model, &diags);
+	reload();
 	check_needed("l3", QUALIFY_COMPLETE, 7,
 		     "c is signed off and awaits an agreed summative IQA sample\n");
 	CHECK(progress("l3")->awaits_sample);
