@@ -31,7 +31,7 @@ DEBS      = build-essential libcmark-dev libcsv-dev libyaml-dev libjansson-dev \
 
 # Expanded when a recipe runs, that is after `deps` has installed pkg-config.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -lcsv -lpthread
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -lcsv -lpthread -lm
 ALL_CFLAGS = $(STD) $(WARN) -Isrc -DFOLIO_VERSION='"$(VERSION)"' \
              $(PKG_CFLAGS) -MMD -MP
 

@@ -6,6 +6,8 @@
 #include "base/date.h"
 #include "base/encoding.h"
 #include "base/threads.h"
+#include "judge/caseload.h"
+#include "judge/otj_check.h"
 #include "judge/qualify.h"
 #include "judge/signoff_check.h"
 
@@ -66,6 +68,12 @@ bool centre_option(struct centre_args *args, int opt, const char *value)
 	case CENTRE_OPT_QUALIFICATIONS:
 		args->paths.qualifications = value;
 		return true;
+	case CENTRE_OPT_OTJ:
+		args->paths.otj = value;
+		return true;
+	case CENTRE_OPT_REVIEWS:
+		args->paths.reviews = value;
+		return true;
 	default:
 		return false;
 	}
@@ -113,4 +121,6 @@ void centre_judge(struct xref *x, const struct model *m,
 	xref_build(x, m);
 	signoff_check(x, m, diags);
 	qualify_check(x, m, diags);
+	otj_check(x, m, diags);
+	caseload_check(x, m);
 }

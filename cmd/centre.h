@@ -22,6 +22,8 @@ enum {
 	CENTRE_OPT_IQA,
 	CENTRE_OPT_SIGNOFFS,
 	CENTRE_OPT_QUALIFICATIONS,
+	CENTRE_OPT_OTJ,
+	CENTRE_OPT_REVIEWS,
 	CENTRE_OPT_FIRST_FREE,    /* first option value a command may use */
 };
 
@@ -47,6 +49,12 @@ enum {
 	{ 0, "signoffs", "FILE", CENTRE_OPT_SIGNOFFS, \
 	  "the declarations signed on portfolios (default:\n" \
 	  "signoffs.csv, if there is one)" }, \
+	{ 0, "otj", "DIR", CENTRE_OPT_OTJ, \
+	  "the off-the-job hours logs, every *.csv (default:\n" \
+	  "otj, if there is one)" }, \
+	{ 0, "reviews", "FILE", CENTRE_OPT_REVIEWS, \
+	  "the progress reviews (default: reviews.csv, if there\n" \
+	  "is one)" }, \
 	{ 0, "today", "DATE", CENTRE_OPT_TODAY, \
 	  "the date \"in the future\" is judged against (default:\n" \
 	  "folio.yml's today, else SOURCE_DATE_EPOCH, else the clock)" }, \
@@ -78,7 +86,7 @@ enum {
 	{ 'j', "jobs", "N", value, \
 	  "render on N threads (default: the number of cores)" }
 
-#define CENTRE_USAGE "[-C DIR] [--units DIR] [--qualifications DIR] [--learners FILE] [--evidence DIR] [--assessors FILE] [--iqa FILE] [--signoffs FILE] [--today DATE] [--encoding NAME]"
+#define CENTRE_USAGE "[-C DIR] [--units DIR] [--qualifications DIR] [--learners FILE] [--evidence DIR] [--assessors FILE] [--iqa FILE] [--signoffs FILE] [--otj DIR] [--reviews FILE] [--today DATE] [--encoding NAME]"
 
 struct centre_args {
 	const char *dir;

@@ -37,6 +37,7 @@ struct command {
 
 extern const struct command command_build;
 extern const struct command command_check;
+extern const struct command command_caseload;
 extern const struct command command_claims;
 extern const struct command command_digest;
 extern const struct command command_export;

@@ -17,6 +17,7 @@
 const struct command *const commands[] = {
 	&command_build,
 	&command_check,
+	&command_caseload,
 	&command_claims,
 	&command_digest,
 	&command_export,

@@ -29,6 +29,10 @@ void buf_printf(struct buf *b, const char *fmt, ...)
 void buf_vprintf(struct buf *b, const char *fmt, va_list ap);
 void buf_truncate(struct buf *b, size_t len);
 const char *buf_cstr(struct buf *b);   /* "" for an empty buffer */
+
+/* s as one CSV field (RFC 4180): quoted when it holds a comma, quote or
+ * line break; nothing for NULL. */
+void buf_put_csv_field(struct buf *b, const char *s);
 char *buf_detach(struct buf *b);       /* caller frees; b is left empty */
 void buf_free(struct buf *b);
 

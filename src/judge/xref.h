@@ -31,6 +31,8 @@
 #include "base/arena.h"
 #include "read/model.h"
 
+struct caseload_learner;
+struct otj_progress;
 struct qualify_progress;
 
 enum xref_status {
@@ -118,6 +120,11 @@ struct xref {
 	struct qualify_progress *progress;
 	size_t nprogress;
 	size_t *progress_first;
+	/* Per model learner, once judged: their off-the-job hours
+	 * (judge/otj_check.h) and what needs attention (judge/caseload.h);
+	 * in arenas[0]. */
+	struct otj_progress *otj;
+	struct caseload_learner *attention;
 };
 
 /*

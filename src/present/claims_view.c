@@ -106,24 +106,6 @@ struct value claims_view_list(struct arena *a, const struct model *m,
 	return value_obj_done(&o);
 }
 
-/* A CSV field: quoted when it holds a comma, quote or line break. */
-static void csv_field(struct buf *out, const char *s)
-{
-	if (!s)
-		return;
-	if (!strpbrk(s, ",\"\r\n")) {
-		buf_puts(out, s);
-		return;
-	}
-	buf_putc(out, '"');
-	for (; *s; s++) {
-		if (*s == '"')
-			buf_putc(out, '"');
-		buf_putc(out, *s);
-	}
-	buf_putc(out, '"');
-}
-
 void claims_view_csv(const struct claims *c, struct buf *out)
 {
 	struct arena a = ARENA_INIT;
@@ -138,7 +120,7 @@ void claims_view_csv(const struct claims *c, struct buf *out)
 		for (int i = 0; i < NFIELDS; i++) {
 			if (i)
 				buf_putc(out, ',');
-			csv_field(out, f[i]);
+			buf_put_csv_field(out, f[i]);
 		}
 		buf_putc(out, '\n');
 	}

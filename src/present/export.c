@@ -4,8 +4,11 @@
 #include "present/export.h"
 #include "base/buf.h"
 #include "base/date.h"
+#include "base/hours.h"
 #include "base/mem.h"
+#include "judge/caseload.h"
 #include "judge/digest.h"
+#include "judge/otj_check.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +22,13 @@ struct value export_date_or_null(struct arena *a, bool has, int32_t day)
 		return value_null();
 	text = date_format(day, iso);
 	return value_copy(a, text, strlen(text));
+}
+
+struct value export_hours(long centi)
+{
+	if (centi < 0)
+		return value_null();
+	return (struct value){ .kind = VALUE_REAL, .u.d = centi / 100.0 };
 }
 
 struct value export_summary_html(struct arena *a, const struct evidence *e)
@@ -457,6 +467,125 @@ void export_progress_members(struct arena *a, const struct qualify_progress *q,
 						       q->signed_off));
 }
 
+/* "2026-01": a month of the programme. */
+static struct value month_of(struct arena *a, int32_t first)
+{
+	char iso[DATE_ISO_SIZE];
+
+	return value_copy(a, date_format(first, iso), 7);
+}
+
+struct value export_otj_row(struct arena *a, const struct otj_row *o)
+{
+	struct value_obj r = value_obj_new(a, 11);
+	struct value *ksbs, list = text_list(a, o->nksbs, &ksbs);
+
+	for (size_t i = 0; i < o->nksbs; i++)
+		ksbs[i] = value_text(o->ksbs[i]);
+	value_put(&r, "date", export_date_or_null(a, true, o->date));
+	value_put(&r, "hours", export_hours(o->hours));
+	value_put(&r, "activity", value_text(o->activity));
+	value_put(&r, "ksbs", list);
+	value_put(&r, "ref", value_text(o->ref));
+	value_put(&r, "verified_by", value_text(o->verified_by));
+	value_put(&r, "counts", value_text(otj_counts_name(o->counts)));
+	value_put(&r, "file", value_text(o->file));
+	value_put(&r, "line", value_int(o->line));
+	value_put(&r, "extra", export_extra(a, o->extra, o->nextra));
+	return value_obj_done(&r);
+}
+
+struct value export_otj(struct arena *a, const struct model *m,
+			const struct xref *x, const struct learner *l)
+{
+	const struct otj_progress *p = otj_check_of(x, l);
+	struct value_obj o = value_obj_new(a, 16);
+	struct value *months = value_items(a, p->nmonths);
+	struct value *rows = value_items(a, l->notj);
+
+	if (!p->apprentice)
+		return value_null();
+	for (size_t i = 0; i < p->nmonths; i++) {
+		const struct otj_month *mo = &p->months[i];
+		struct value_obj r = value_obj_new(a, 5);
+
+		value_put(&r, "month", month_of(a, mo->first));
+		value_put(&r, "planned", export_hours(mo->planned));
+		value_put(&r, "actual", export_hours(mo->actual));
+		value_put(&r, "planned_total", export_hours(mo->planned_total));
+		value_put(&r, "actual_total", export_hours(mo->actual_total));
+		months[i] = value_obj_done(&r);
+	}
+	for (size_t i = 0; i < l->notj; i++)
+		rows[i] = export_otj_row(a, &m->otj[l->first_otj + i]);
+	value_put(&o, "regime", p->regime == OTJ_REGIME_UNKNOWN ? value_null() :
+		  value_text(otj_check_regime_name(p->regime)));
+	value_put(&o, "minimum", export_hours(p->minimum));
+	value_put(&o, "rule", value_text(p->rule));
+	value_put(&o, "planned", export_hours(p->planned));
+	value_put(&o, "actual", export_hours(p->actual));
+	value_put(&o, "unverified", export_hours(p->unverified));
+	value_put(&o, "uncounted", export_hours(p->uncounted));
+	value_put(&o, "expected", export_hours(p->expected));
+	value_put(&o, "pace", p->pace < 0 ? value_null() : value_int(p->pace));
+	value_put(&o, "forecast", export_hours(p->forecast));
+	value_put(&o, "judged", export_date_or_null(a, true, p->judged));
+	value_put(&o, "months", value_list(months, p->nmonths));
+	value_put(&o, "rows", value_list(rows, l->notj));
+	return value_obj_done(&o);
+}
+
+struct value export_review(struct arena *a, const struct review *v)
+{
+	struct value_obj r = value_obj_new(a, 12);
+
+	value_put(&r, "date", export_date_or_null(a, true, v->date));
+	value_put(&r, "by", value_text(v->by));
+	value_put(&r, "next_review", export_date_or_null(a, v->has_next,
+							  v->next_review));
+	value_put(&r, "employer", value_text(v->employer));
+	value_put(&r, "progress", value_text(v->progress));
+	value_put(&r, "otj_discussed", value_bool(v->otj_discussed));
+	value_put(&r, "actions", value_text(v->actions));
+	value_put(&r, "held", value_bool(!v->future));
+	value_put(&r, "file", value_text(v->file));
+	value_put(&r, "line", value_int(v->line));
+	value_put(&r, "extra", export_extra(a, v->extra, v->nextra));
+	return value_obj_done(&r);
+}
+
+struct value export_attention(struct arena *a, const struct xref *x,
+			      const struct learner *l)
+{
+	const struct caseload_learner *c = caseload_of(x, l);
+	struct value *items = value_items(a, c->nreasons);
+
+	for (size_t i = 0; i < c->nreasons; i++) {
+		struct value_obj r = value_obj_new(a, 2);
+
+		value_put(&r, "code", value_text(caseload_code_name(c->reasons[i].code)));
+		value_put(&r, "text", value_text(c->reasons[i].text));
+		items[i] = value_obj_done(&r);
+	}
+	return value_list(items, c->nreasons);
+}
+
+/* [{from, to}], to null for a break that goes on. */
+static struct value breaks(struct arena *a, const struct learner *l)
+{
+	struct value *items = value_items(a, l->nbreaks);
+
+	for (size_t i = 0; i < l->nbreaks; i++) {
+		struct value_obj r = value_obj_new(a, 2);
+
+		value_put(&r, "from", export_date_or_null(a, true, l->breaks[i].from));
+		value_put(&r, "to", export_date_or_null(a, l->breaks[i].to != DATE_MAX,
+							l->breaks[i].to));
+		items[i] = value_obj_done(&r);
+	}
+	return value_list(items, l->nbreaks);
+}
+
 struct value export_learner(struct arena *a, const struct model *m,
 			    const struct xref *x, size_t index)
 {
@@ -467,7 +596,11 @@ struct value export_learner(struct arena *a, const struct model *m,
 	size_t nq;
 	const struct qualify_progress *q = qualify_of(x, l, &nq);
 	struct value *progress = value_items(a, nq);
+	struct value *review_items = value_items(a, l->nreviews);
+	struct value reviews = value_list(review_items, l->nreviews);
 
+	for (size_t i = 0; i < l->nreviews; i++)
+		review_items[i] = export_review(a, &m->reviews[l->first_review + i]);
 	for (size_t i = 0; i < nq; i++) {
 		struct value_obj po = value_obj_new(a, EXPORT_PROGRESS_MEMBERS);
 
@@ -485,12 +618,23 @@ struct value export_learner(struct arena *a, const struct model *m,
 	value_put(&o, "cohort", value_text(l->cohort));
 	value_put(&o, "assessor", value_text(l->assessor));
 	value_put(&o, "start", export_date_or_null(a, l->has_start, l->start));
+	value_put(&o, "planned_end", export_date_or_null(a, l->has_planned_end,
+							  l->planned_end));
+	value_put(&o, "status", value_text(learner_status_name(l->status)));
+	value_put(&o, "end", export_date_or_null(a, l->has_end, l->end));
+	value_put(&o, "breaks", breaks(a, l));
+	value_put(&o, "otj_planned", export_hours(l->otj_planned));
+	value_put(&o, "otj_rpl", export_hours(l->otj_rpl));
+	value_put(&o, "hours_per_week", export_hours(l->hours_per_week));
 	value_put(&o, "units", unit_ids(a, l->units, l->nunits));
 	value_put(&o, "units_from_qualification", value_bool(l->units_default));
 	value_put(&o, "qualifications", value_list(progress, nq));
 	value_put(&o, "extra", export_extra(a, l->extra, l->nextra));
 	value_put(&o, "portfolios", value_list(portfolios, x->count[index]));
 	value_put(&o, "evidence", value_list(evidence, l->nevidence));
+	value_put(&o, "otj", export_otj(a, m, x, l));
+	value_put(&o, "reviews", reviews);
+	value_put(&o, "attention", export_attention(a, x, l));
 	return value_obj_done(&o);
 }
 

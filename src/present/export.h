@@ -28,6 +28,10 @@
 /* A YYYY-MM-DD date, or null when !has. */
 struct value export_date_or_null(struct arena *a, bool has, int32_t day);
 
+/* Hours held in hundredths (base/hours.h) as a JSON number, or null
+ * when negative (not known). */
+struct value export_hours(long centi);
+
 /* A row's summary as HTML (cmark's, or its plain text escaped), or null. */
 struct value export_summary_html(struct arena *a, const struct evidence *e);
 
@@ -66,6 +70,15 @@ void export_progress_members(struct arena *a, const struct qualify_progress *q,
 			     struct value_obj *o);
 struct value export_learner(struct arena *a, const struct model *m,
 			    const struct xref *x, size_t index);
+/* A learner's off-the-job hours (judge/otj_check.h) with their rows, or
+ * null when they are no apprentice; an hours row; a review. */
+struct value export_otj(struct arena *a, const struct model *m,
+			const struct xref *x, const struct learner *l);
+struct value export_otj_row(struct arena *a, const struct otj_row *o);
+struct value export_review(struct arena *a, const struct review *v);
+/* What needs attention (judge/caseload.h): [{code, text}]. */
+struct value export_attention(struct arena *a, const struct xref *x,
+			      const struct learner *l);
 struct value export_centre(struct arena *a, const struct model *m);
 struct value export_assessor(struct arena *a, const struct assessor *as);
 /* A declaration as signoffs.csv has it. */

@@ -5,6 +5,7 @@
 #include "base/buf.h"
 #include "base/date.h"
 #include "base/encoding.h"
+#include "base/hours.h"
 #include "base/fsutil.h"
 #include "base/utf8.h"
 #include "read/risk.h"
@@ -71,11 +72,16 @@ static void read_path(struct ydoc *y, const char *key, yaml_node_t *key_node,
 		read_string(r, y, value, key, &r->config->signoffs);
 	else if (strcmp(key, "qualifications") == 0)
 		read_string(r, y, value, key, &r->config->qualifications);
+	else if (strcmp(key, "otj") == 0)
+		read_string(r, y, value, key, &r->config->otj_dir);
+	else if (strcmp(key, "reviews") == 0)
+		read_string(r, y, value, key, &r->config->reviews);
 	else
 		diag_warning(r->diags, y->file, ydoc_line(y, key_node),
 			     ydoc_column(key_node),
 			     "unknown key `%s` in `paths` (known: units, learners, "
-			     "qualifications, evidence, assessors, iqa, signoffs)", key);
+			     "qualifications, evidence, assessors, iqa, signoffs, otj, "
+			     "reviews)", key);
 }
 
 static const char *encoding_name(struct reading *r, struct ydoc *y,
@@ -243,6 +249,127 @@ static void read_claims_key(struct ydoc *y, const char *key,
 			     "summative_sample)", key);
 }
 
+/* A date setting, such as otj.weekly_from. */
+static void read_setting_date(struct reading *r, struct ydoc *y,
+			      yaml_node_t *value, const char *key,
+			      int32_t *out)
+{
+	const char *text;
+	struct buf why = BUF_INIT;
+
+	if (!ydoc_text(y, value, key, &text) || date_parse(text, out) == 0)
+		return;
+	date_explain(text, &why);
+	diag_error(r->diags, y->file, ydoc_line(y, value), ydoc_column(value),
+		   "`%s`: %s", key, buf_cstr(&why));
+	buf_free(&why);
+}
+
+/* A quantity such as 5.6 or 30, with at most two decimals, in hundredths. */
+static void read_setting_hours(struct reading *r, struct ydoc *y,
+			       yaml_node_t *value, const char *key, long *out)
+{
+	const char *text;
+
+	if (!ydoc_text(y, value, key, &text))
+		return;
+	if (hours_parse(text, out) != 0)
+		diag_error(r->diags, y->file, ydoc_line(y, value),
+			   ydoc_column(value), "`%s`: a number such as 6 or "
+			   "5.6 (at most two decimals), not `%s`", key, text);
+}
+
+static void read_otj_key(struct ydoc *y, const char *key,
+			 yaml_node_t *key_node, yaml_node_t *value, void *ctx)
+{
+	struct reading *r = ctx;
+	struct config_otj *o = &r->config->otj;
+	const char *text;
+	int percent;
+
+	if (ydoc_is_null(value))
+		return;
+	if (strcmp(key, "standard_from") == 0)
+		read_setting_date(r, y, value, "otj.standard_from",
+				  &o->standard_from);
+	else if (strcmp(key, "weekly_from") == 0)
+		read_setting_date(r, y, value, "otj.weekly_from",
+				  &o->weekly_from);
+	else if (strcmp(key, "weekly_hours") == 0)
+		read_setting_hours(r, y, value, "otj.weekly_hours",
+				   &o->weekly_hours);
+	else if (strcmp(key, "full_time_hours") == 0)
+		read_setting_hours(r, y, value, "otj.full_time_hours",
+				   &o->full_time_hours);
+	else if (strcmp(key, "leave_weeks") == 0)
+		read_setting_hours(r, y, value, "otj.leave_weeks",
+				   &o->leave_weeks);
+	else if (strcmp(key, "percent") == 0) {
+		if (!ydoc_text(y, value, "otj.percent", &text))
+			return;
+		percent = parse_percent(text);
+		if (percent < 0)
+			diag_error(r->diags, y->file, ydoc_line(y, value),
+				   ydoc_column(value), "`otj.percent`: a "
+				   "percentage from 0%% to 100%%, such as 20%%");
+		else
+			o->percent = percent;
+	} else
+		diag_warning(r->diags, y->file, ydoc_line(y, key_node),
+			     ydoc_column(key_node),
+			     "unknown key `%s` in `otj` (known: standard_from, "
+			     "weekly_from, weekly_hours, full_time_hours, percent, "
+			     "leave_weeks)", key);
+}
+
+static void read_reviews_key(struct ydoc *y, const char *key,
+			     yaml_node_t *key_node, yaml_node_t *value,
+			     void *ctx)
+{
+	struct reading *r = ctx;
+
+	if (ydoc_is_null(value))
+		return;
+	if (strcmp(key, "every_weeks") == 0)
+		ydoc_int(y, value, "reviews.every_weeks", 1, 520,
+			 &r->config->review_weeks);
+	else
+		diag_warning(r->diags, y->file, ydoc_line(y, key_node),
+			     ydoc_column(key_node),
+			     "unknown key `%s` in `reviews` (known: every_weeks)",
+			     key);
+}
+
+static void read_caseload_key(struct ydoc *y, const char *key,
+			      yaml_node_t *key_node, yaml_node_t *value,
+			      void *ctx)
+{
+	struct reading *r = ctx;
+	const char *text;
+	int percent;
+
+	if (ydoc_is_null(value))
+		return;
+	if (strcmp(key, "quiet_weeks") == 0) {
+		ydoc_int(y, value, "caseload.quiet_weeks", 1, 520,
+			 &r->config->quiet_weeks);
+	} else if (strcmp(key, "behind") == 0) {
+		if (!ydoc_text(y, value, "caseload.behind", &text))
+			return;
+		percent = parse_percent(text);
+		if (percent < 0)
+			diag_error(r->diags, y->file, ydoc_line(y, value),
+				   ydoc_column(value), "`caseload.behind`: a "
+				   "percentage from 0%% to 100%%, such as 90%%");
+		else
+			r->config->behind_percent = percent;
+	} else
+		diag_warning(r->diags, y->file, ydoc_line(y, key_node),
+			     ydoc_column(key_node),
+			     "unknown key `%s` in `caseload` (known: behind, "
+			     "quiet_weeks)", key);
+}
+
 static void read_key(struct ydoc *y, const char *key, yaml_node_t *key_node,
 		     yaml_node_t *value, void *ctx)
 {
@@ -266,11 +393,18 @@ static void read_key(struct ydoc *y, const char *key, yaml_node_t *key_node,
 		read_signoff_roles(r, y, value);
 	else if (strcmp(key, "claims") == 0)
 		ydoc_each_pair(y, value, "`claims`", read_claims_key, r);
+	else if (strcmp(key, "otj") == 0)
+		ydoc_each_pair(y, value, "`otj`", read_otj_key, r);
+	else if (strcmp(key, "reviews") == 0)
+		ydoc_each_pair(y, value, "`reviews`", read_reviews_key, r);
+	else if (strcmp(key, "caseload") == 0)
+		ydoc_each_pair(y, value, "`caseload`", read_caseload_key, r);
 	else
 		diag_warning(r->diags, y->file, ydoc_line(y, key_node),
 			     ydoc_column(key_node),
 			     "unknown key `%s` (known: name, number, today, paths, "
-			     "encoding, sampling, signoff, claims)", key);
+			     "encoding, sampling, signoff, claims, otj, reviews, "
+			     "caseload)", key);
 }
 
 /* The rates and seed a centre gets unless folio.yml says otherwise. */
@@ -280,6 +414,21 @@ static void default_sampling(struct config *c)
 	c->sampling_rate[RISK_MEDIUM] = 50;
 	c->sampling_rate[RISK_LOW] = 25;
 	c->sampling_seed = 1;
+}
+
+/* The funding rules as they stand (docs/apprenticeships.md gives the
+ * sources), the review interval and the caseload's thresholds. */
+static void default_apprenticeships(struct config *c)
+{
+	date_from_ymd(2025, 8, 1, &c->otj.standard_from);
+	date_from_ymd(2022, 8, 1, &c->otj.weekly_from);
+	c->otj.weekly_hours = 600;
+	c->otj.full_time_hours = 3000;
+	c->otj.percent = 20;
+	c->otj.leave_weeks = 560;
+	c->review_weeks = 12;
+	c->behind_percent = 90;
+	c->quiet_weeks = 8;
 }
 
 /* Reads the file's keys into r's config. */
@@ -316,6 +465,7 @@ void config_parse(struct config *c, struct arena *arena, const char *path,
 	memset(c, 0, sizeof(*c));
 	default_sampling(c);
 	c->signoff_roles = ROLE_SIGNOFF_DEFAULT;
+	default_apprenticeships(c);
 	if (text)
 		read_text(&r, path, text, len);
 	/* An assessor with no known risk is sampled as a high-risk one. */

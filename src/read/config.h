@@ -12,6 +12,8 @@
  *     assessors: assessors.csv
  *     iqa: iqa.csv
  *     signoffs: signoffs.csv
+ *     otj: otj                 # the off-the-job hours logs, every *.csv
+ *     reviews: reviews.csv
  *   encoding: windows-1252     # every CSV file; or, per file pattern:
  *   encoding:
  *     "evidence/sp-2026.csv": windows-1252
@@ -23,6 +25,18 @@
  *   signoff: [assessor, learner]   # the roles a sign-off needs
  *   claims:
  *     summative_sample: true   # a claim waits for an agreed summative sample
+ *   otj:                       # the off-the-job minimum's funding rules
+ *     standard_from: 2025-08-01    # starts from: the standard's otj_hours
+ *     weekly_from: 2022-08-01      # starts from: weekly_hours a week
+ *     weekly_hours: 6
+ *     full_time_hours: 30          # pro rata below
+ *     percent: 20                  # earlier starts: of contracted hours
+ *     leave_weeks: 5.6             # statutory leave a year, not counted
+ *   reviews:
+ *     every_weeks: 12          # a progress review at least this often
+ *   caseload:
+ *     behind: 90%              # behind: below this share of the expected
+ *     quiet_weeks: 8           # no evidence for this long needs attention
  *
  * Every key is optional; a missing file is no error.  Command-line options
  * override what the file says.
@@ -43,6 +57,16 @@ struct config_encoding {
 	const char *name;
 };
 
+/* The off-the-job minimum's rules by start date (docs/apprenticeships.md). */
+struct config_otj {
+	int32_t standard_from;   /* starts on or after: the standard's minimum */
+	int32_t weekly_from;     /* on or after, and before standard_from */
+	long weekly_hours;       /* hundredths of an hour (base/hours.h) */
+	long full_time_hours;    /* hundredths: at or above, the full weekly */
+	long percent;            /* earlier starts: of the contracted hours */
+	long leave_weeks;        /* hundredths of a week a year not counted */
+};
+
 struct config {
 	const char *file;       /* the file read, or NULL if there was none */
 	const char *name;       /* NULL when not given, likewise below */
@@ -54,6 +78,8 @@ struct config {
 	const char *assessors;
 	const char *iqa;
 	const char *signoffs;
+	const char *otj_dir;
+	const char *reviews;
 	bool has_today;
 	int32_t today;
 	const char *encoding;             /* every CSV file, unless a pattern says */
@@ -69,6 +95,10 @@ struct config {
 	/* claims: {summative_sample: true}: a claim waits for an agreed
 	 * summative IQA sample of the portfolio (judge/claims.h). */
 	bool claims_summative_sample;
+	struct config_otj otj;
+	long review_weeks;          /* reviews: {every_weeks}: 12 */
+	int behind_percent;         /* caseload: {behind}: 90 */
+	long quiet_weeks;           /* caseload: {quiet_weeks}: 8 */
 };
 
 /* The encoding folio.yml gives the CSV file at path (from the centre), or NULL. */

@@ -4,6 +4,7 @@
 #include "read/csvrow.h"
 #include "base/buf.h"
 #include "base/date.h"
+#include "base/hours.h"
 #include "base/mem.h"
 
 #include <nettle/base64.h>
@@ -78,6 +79,22 @@ bool csvrow_date(const struct csvfile *f, const struct csvfile_record *r,
 	diag_error(diags, f->path, r->line, 0, "`%s`: %s", column,
 		   buf_cstr(&why));
 	buf_free(&why);
+	*bad = true;
+	return false;
+}
+
+bool csvrow_hours(const struct csvfile *f, const struct csvfile_record *r,
+		  int index, const char *column, long *centi, bool *bad,
+		  struct diag_list *diags)
+{
+	const char *text = csvrow_field(r, index);
+
+	if (!text)
+		return false;
+	if (hours_parse(text, centi) == 0)
+		return true;
+	diag_error(diags, f->path, r->line, 0, "`%s` must be a number of hours "
+		   "such as 7.5 (at most two decimals), not `%s`", column, text);
 	*bad = true;
 	return false;
 }

@@ -64,6 +64,15 @@ bool csvrow_base64(const struct csvfile *f, const struct csvfile_record *r,
 		   int index, const char *column, uint8_t *out, size_t size,
 		   bool *bad, struct diag_list *diags);
 
+/*
+ * A number of hours with at most two decimals (base/hours.h): true with
+ * *centi set in hundredths; false (and an error naming the column) when
+ * present but not that; false silently when empty.
+ */
+bool csvrow_hours(const struct csvfile *f, const struct csvfile_record *r,
+		  int index, const char *column, long *centi, bool *bad,
+		  struct diag_list *diags);
+
 /* yes/no, y/n, true/false, 1/0 (any case), empty = no; else an error. */
 bool csvrow_yes_no(const struct csvfile *f, const struct csvfile_record *r,
 		   int index, const char *column, bool *value,

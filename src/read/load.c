@@ -207,21 +207,32 @@ const char *load_row_required(struct load_row *row, int column)
 	return text;
 }
 
+struct learner *load_row_learner(struct load_row *row, int column)
+{
+	const char *id = load_row_required(row, column);
+	struct learner *l = id ? load_find_learner(row->load, id) : NULL;
+
+	if (id && !l) {
+		diag_error(row->diags, row->f->path, row->r->line, 0,
+			   "unknown learner `%s`%s", id, row->load->nlearners ?
+			   "" : " (there is no learners file)");
+		row->bad = true;
+	}
+	return l;
+}
+
 void load_row_portfolio(struct load_row *row, int learner_column,
 			int unit_column, const struct learner **learner,
 			const struct unit **unit)
 {
-	const char *l = load_row_required(row, learner_column);
-	const char *u = load_row_required(row, unit_column);
+	const char *u;
 
-	*learner = l ? load_find_learner(row->load, l) : NULL;
-	if (l && !*learner)
-		diag_error(row->diags, row->f->path, row->r->line, 0,
-			   "unknown learner `%s`%s", l, row->load->nlearners ?
-			   "" : " (there is no learners file)");
+	*learner = load_row_learner(row, learner_column);
+	u = load_row_required(row, unit_column);
 	*unit = u ? load_find_unit(row->load, u) : NULL;
-	if (u && !*unit)
+	if (u && !*unit) {
 		diag_error(row->diags, row->f->path, row->r->line, 0,
 			   "unknown unit `%s`", u);
-	row->bad |= (l && !*learner) || (u && !*unit);
+		row->bad = true;
+	}
 }

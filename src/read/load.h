@@ -3,10 +3,9 @@
  * and where it records what it reads, while a centre is read.
  *
  * model_load() (model_load.c) makes one, runs the loaders in order
- * (folio.yml, units, qualifications, learners, evidence, assessors, IQA,
- * sign-offs: each
- * may look up
- * what the earlier ones recorded) and then moves the records into the
+ * (folio.yml, units, qualifications, learners, evidence, off-the-job
+ * hours, reviews, assessors, IQA, sign-offs: each may look up what the
+ * earlier ones recorded) and then moves the records into the
  * model, which is read-only from then on.  A loader reads its files with
  * load_read_csv(), looks up with load_find_*(), and appends to its own
  * fields below; it never sees the model, and the model knows no loader.
@@ -33,7 +32,9 @@ struct config;
 struct evidence;
 struct iqa_record;
 struct learner;
+struct otj_row;
 struct qualification;
+struct review;
 struct signoff;
 struct unit;
 
@@ -73,6 +74,12 @@ struct load {
 	const char *signoffs_file;      /* NULL when there is none */
 	struct signoff *signoffs;       /* by learner, unit, role, date, line */
 	size_t nsignoffs;
+	const char *otj_dir;            /* NULL when there is none */
+	struct otj_row *otj;            /* by learner, date, file, line */
+	size_t notj;
+	const char *reviews_file;       /* NULL when there is none */
+	struct review *reviews;         /* by learner, date, line */
+	size_t nreviews;
 
 	/* Every file read or tried, in that order, and the CSV files kept. */
 	const char **inputs;
@@ -145,6 +152,9 @@ struct load_row {
 
 /* The text of a required column, or NULL after an "empty `name`" error. */
 const char *load_row_required(struct load_row *row, int column);
+
+/* The learner the required column names, or NULL after a located error. */
+struct learner *load_row_learner(struct load_row *row, int column);
 
 /*
  * The learner and unit the two required columns name (a portfolio), each

@@ -45,6 +45,8 @@ void model_free(struct model *m)
 	free(m->assessors);
 	free(m->iqa);
 	free(m->signoffs);
+	free(m->otj);
+	free(m->reviews);
 	free(m->inputs);
 	strmap_free(&m->learner_index);
 	strmap_free(&m->assessor_folded);

@@ -2,9 +2,8 @@
  * model.h - everything folio knows about a centre: the read stage's result.
  *
  * model_load() (model_load.c) reads the inputs in order (folio.yml, units,
- * qualifications/ *.md, learners.csv, evidence/ *.csv, assessors.csv, iqa.csv, signoffs.csv)
- * through the
- * loaders (load.h), reporting every problem to the diagnostics list and
+ * qualifications/ *.md, learners.csv, evidence/ *.csv, otj/ *.csv,
+ * reviews.csv, assessors.csv, iqa.csv, signoffs.csv) through the loaders (load.h), reporting every problem to the diagnostics list and
  * carrying on, so that one run shows them all.  Once loaded the model is
  * read-only and may be shared between threads: the later stages take it
  * as const.  All its memory belongs to its arenas and to the CSV files it
@@ -27,7 +26,9 @@
 #include "read/evidence.h"
 #include "read/iqa.h"
 #include "read/learner.h"
+#include "read/otj.h"
 #include "read/qualification.h"
+#include "read/review.h"
 #include "read/signoff.h"
 #include "read/unit.h"
 
@@ -47,6 +48,8 @@ struct model_paths {
 	const char *assessors;  /* default: assessors.csv, if it exists */
 	const char *iqa;        /* default: iqa.csv, if it exists */
 	const char *signoffs;   /* default: signoffs.csv, if it exists */
+	const char *otj;        /* default: otj, if it exists */
+	const char *reviews;    /* default: reviews.csv, if it exists */
 	size_t threads;         /* for the evidence; 0: as the machine and the
 				 * centre's size suggest (tests set it) */
 	/* When set, the centre is these files and nothing is read from disk:
@@ -86,6 +89,12 @@ struct model {
 	const char *signoffs_file;   /* NULL when there is none */
 	struct signoff *signoffs;    /* by learner id, unit id, role, date, line */
 	size_t nsignoffs;
+	const char *otj_dir;         /* NULL when there is none */
+	struct otj_row *otj;         /* by learner id, date, file, line */
+	size_t notj;
+	const char *reviews_file;    /* NULL when there is none */
+	struct review *reviews;      /* by learner id, date, line */
+	size_t nreviews;
 	/* Every file the loaders read or tried to read, in that order: what
 	 * a site's no-change check covers (site.c), failures included. */
 	const char **inputs;

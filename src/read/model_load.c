@@ -336,6 +336,37 @@ static enum model_status load_iqa_inputs(struct load *load,
 	return status;
 }
 
+/* otj/ *.csv and reviews.csv, once the learners and evidence are in. */
+static enum model_status load_programme(struct load *load,
+					const struct model_paths *paths,
+					struct diag_list *diags)
+{
+	enum model_status status = MODEL_OK;
+	const char *path;
+	int err;
+
+	path = choose_path(load, paths->otj, load->config->otj_dir, "otj",
+			   false, &status, diags);
+	if (path) {
+		load->otj_dir = path;
+		err = otj_load(load, path, diags);
+		if (err > 0)
+			status = io_error(diags, path, err,
+					  "off-the-job hours folder");
+		else if (err)
+			status = MODEL_IO_ERROR;
+	}
+	path = choose_path(load, paths->reviews, load->config->reviews,
+			   "reviews.csv", false, &status, diags);
+	if (path) {
+		load->reviews_file = path;
+		err = review_load(load, path, diags);
+		if (err)
+			status = io_error(diags, path, err, "reviews file");
+	}
+	return status;
+}
+
 /*
  * Marks the diagnostics in files outside the centre folder (units or a
  * learners file named by a path that leaves it): their text may quote
@@ -390,6 +421,12 @@ static void keep(struct model *m, struct load *load)
 	m->signoffs_file = load->signoffs_file;
 	m->signoffs = load->signoffs;
 	m->nsignoffs = load->nsignoffs;
+	m->otj_dir = load->otj_dir;
+	m->otj = load->otj;
+	m->notj = load->notj;
+	m->reviews_file = load->reviews_file;
+	m->reviews = load->reviews;
+	m->nreviews = load->nreviews;
 	m->inputs = load->inputs;
 	m->ninputs = load->ninputs;
 	m->files = load->files;
@@ -444,6 +481,8 @@ enum model_status model_load(struct model *m, const struct model_paths *paths,
 	if (err > 0)
 		status = io_error(diags, m->evidence_dir, err, "evidence folder");
 	else if (err)
+		status = MODEL_IO_ERROR;
+	if (load_programme(&load, paths, diags) != MODEL_OK)
 		status = MODEL_IO_ERROR;
 	if (load_iqa_inputs(&load, paths, diags) != MODEL_OK)
 		status = MODEL_IO_ERROR;

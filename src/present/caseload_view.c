@@ -1,0 +1,105 @@
+/*
+ * caseload_view.c - the caseload as values and CSV (see caseload_view.h).
+ */
+#include "present/caseload_view.h"
+#include "base/date.h"
+#include "base/mem.h"
+#include "judge/caseload.h"
+#include "judge/otj_check.h"
+#include "present/export.h"
+#include "present/url.h"
+
+#include <stdlib.h>
+
+static const char *assessor_name(const struct model *m, const char *initials)
+{
+	const struct assessor *as = initials ? model_find_assessor(m, initials)
+					     : NULL;
+
+	return as ? as->name : NULL;
+}
+
+struct value caseload_view_learner(struct arena *a, const struct model *m,
+				   const struct xref *x, size_t li)
+{
+	const struct learner *l = m->learners[li];
+	const struct caseload_learner *c = caseload_of(x, l);
+	const struct otj_progress *p = otj_check_of(x, l);
+	struct value_obj o = value_obj_new(a, 13);
+
+	value_put(&o, "learner", value_text(l->id));
+	value_put(&o, "name", value_text(l->name ? l->name : l->id));
+	value_put(&o, "assessor", value_text(l->assessor));
+	value_put(&o, "assessor_name", value_text(assessor_name(m, l->assessor)));
+	value_put(&o, "status", value_text(learner_status_name(l->status)));
+	value_put(&o, "planned_end", export_date_or_null(a, l->has_planned_end,
+							  l->planned_end));
+	value_put(&o, "href", url_value(a, URL_LEARNER, l->id, NULL));
+	value_put(&o, "reasons", export_attention(a, x, l));
+	value_put(&o, "attention", c->nreasons ? value_text(c->reasons[0].text)
+					       : value_null());
+	value_put(&o, "otj_pace", p->apprentice && p->pace >= 0 ?
+		  value_int(p->pace) : value_null());
+	value_put(&o, "last_review", c->last_review ?
+		  export_date_or_null(a, true, c->last_review->date) :
+		  value_null());
+	value_put(&o, "review_due", export_date_or_null(a, c->has_review_due,
+							 c->review_due));
+	return value_obj_done(&o);
+}
+
+struct value caseload_view_list(struct arena *a, const struct model *m,
+				const struct xref *x, const char *assessor)
+{
+	size_t n, fine;
+	size_t *order = caseload_list(x, m, assessor, &n, &fine);
+	struct value *items = value_items(a, n);
+	struct value_obj o = value_obj_new(a, 7);
+
+	for (size_t i = 0; i < n; i++)
+		items[i] = caseload_view_learner(a, m, x, order[i]);
+	free(order);
+	value_put(&o, "today", export_date_or_null(a, true, m->today));
+	value_put(&o, "assessor", value_text(assessor));
+	value_put(&o, "assessor_name", value_text(assessor_name(m, assessor)));
+	value_put(&o, "learners", value_list(items, n));
+	value_put(&o, "count", value_int((long long)n));
+	value_put(&o, "fine", value_int((long long)fine));
+	value_put(&o, "has_learners", value_bool(n > 0));
+	return value_obj_done(&o);
+}
+
+void caseload_view_csv(const struct model *m, const struct xref *x,
+		       const char *assessor, struct buf *out)
+{
+	size_t n, fine;
+	size_t *order = caseload_list(x, m, assessor, &n, &fine);
+	struct buf reasons = BUF_INIT;
+	char d[DATE_ISO_SIZE];
+
+	buf_puts(out, "learner,name,assessor,planned_end,first,reasons\n");
+	for (size_t i = 0; i < n; i++) {
+		const struct learner *l = m->learners[order[i]];
+		const struct caseload_learner *c = caseload_of(x, l);
+
+		buf_put_csv_field(out, l->id);
+		buf_putc(out, ',');
+		buf_put_csv_field(out, l->name);
+		buf_putc(out, ',');
+		buf_put_csv_field(out, l->assessor);
+		buf_putc(out, ',');
+		if (l->has_planned_end)
+			buf_puts(out, date_format(l->planned_end, d));
+		buf_putc(out, ',');
+		buf_put_csv_field(out, caseload_code_name(c->reasons[0].code));
+		buf_putc(out, ',');
+		buf_truncate(&reasons, 0);
+		for (size_t k = 0; k < c->nreasons; k++)
+			buf_printf(&reasons, "%s%s", k ? "; " : "",
+				   c->reasons[k].text);
+		buf_put_csv_field(out, buf_cstr(&reasons));
+		buf_putc(out, '\n');
+	}
+	buf_free(&reasons);
+	free(order);
+}
