@@ -121,6 +121,7 @@ build/asan/tests/%: build/asan/tests/unit/%.o $(ASAN_LIB)
 	$(CC) -g $(SAN) $^ -o $@ $(PKG_LIBS)
 
 EXAMPLE = examples/northgate
+APPRENTICES = examples/apprentices
 # The example shows a sign-off that a later edit invalidated, an error in
 # its inputs on purpose: its commands exit 1, which is not a failure here
 # (2, a usage or I/O error, is).
@@ -138,11 +139,15 @@ example:
 	build/folio pack -C $(EXAMPLE) --out $(CURDIR)/build/example-pack 2>/dev/null $(ERRORS_OK)
 	cd build/example-pack && sha256sum -c --quiet SHA256SUMS
 	build/folio import standard examples/standards/st9999-made-up.json > build/example/st9999.md
+	build/folio check -C $(APPRENTICES)
+	build/folio caseload -C $(APPRENTICES) > build/example/caseload.md 2>/dev/null
+	build/folio build -C $(APPRENTICES) --out $(CURDIR)/build/apprentices-site --format html,md 2>/dev/null
 	@echo "model:  build/example/model.json"
 	@echo "plan:   build/example/sample.md"
 	@echo "site:   $(CURDIR)/build/example-site/index.html"
 	@echo "pack:   $(CURDIR)/build/example-pack/index.html"
 	@echo "unit:   build/example/st9999.md (imported from a made-up apprenticeship standard)"
+	@echo "apprentices: $(CURDIR)/build/apprentices-site/index.html, caseload build/example/caseload.md"
 
 # For scripts that link their own programs against the library objects
 # (tests/bench/mustache.sh), so that they never lag behind PKGS.

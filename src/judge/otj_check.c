@@ -227,7 +227,7 @@ static void check_planned(struct judging *j, const struct learner *l,
 	    l->otj_planned < p->minimum)
 		diag_error(j->diags, l->file, l->line, 0, "learner %s: "
 			   "`otj_planned` %s is below the off-the-job minimum of "
-			   "%s hours (%s): plan at least the minimum", l->id,
+			   "%s hours, %s: plan at least the minimum", l->id,
 			   hours_format(l->otj_planned, a),
 			   hours_format(p->minimum, b), p->rule);
 }

@@ -3,6 +3,7 @@
  */
 #include "present/caseload_view.h"
 #include "base/date.h"
+#include "base/ident.h"
 #include "base/mem.h"
 #include "judge/caseload.h"
 #include "judge/otj_check.h"
@@ -10,6 +11,8 @@
 #include "present/url.h"
 
 #include <stdlib.h>
+#include <string.h>
+#include <strings.h>
 
 static const char *assessor_name(const struct model *m, const char *initials)
 {
@@ -102,4 +105,87 @@ void caseload_view_csv(const struct model *m, const struct xref *x,
 	}
 	buf_free(&reasons);
 	free(order);
+}
+
+const char *caseload_view_initials(const struct model *m, const char *initials)
+{
+	const struct assessor *as = model_find_assessor(m, initials);
+
+	return as ? as->initials : initials;
+}
+
+static int compare_initials(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+const char **caseload_view_assessors(const struct model *m, size_t *count)
+{
+	size_t cap = m->nassessors + m->nlearners + 1, n = 0, kept = 0;
+	const char **all = mem_calloc(cap, sizeof(*all));
+
+	for (size_t i = 0; i < m->nassessors; i++)
+		if (m->assessors[i]->role == ASSESSOR_ROLE_ASSESSOR)
+			all[n++] = m->assessors[i]->initials;
+	for (size_t i = 0; i < m->nlearners; i++)
+		if (m->learners[i]->assessor)
+			all[n++] = caseload_view_initials(m, m->learners[i]->assessor);
+	if (n)
+		qsort(all, n, sizeof(*all), compare_initials);
+	/* One per initials in any case: pages named apart only by case
+	 * would be one file on Windows and macOS. */
+	for (size_t i = 0; i < n; i++) {
+		bool seen = false;
+
+		for (size_t k = 0; k < kept && !seen; k++)
+			seen = strcasecmp(all[k], all[i]) == 0;
+		if (!seen && ident_valid(all[i]))
+			all[kept++] = all[i];
+	}
+	*count = kept;
+	return all;
+}
+
+struct value caseload_view_assessor_href(struct arena *a,
+					 const struct model *m,
+					 const char *initials)
+{
+	const char *id = initials ? caseload_view_initials(m, initials) : NULL;
+
+	if (!id || !ident_valid(id))
+		return value_null();
+	return url_value(a, URL_ASSESSOR, id, NULL);
+}
+
+struct value caseload_view_assessor(struct arena *a, const struct model *m,
+				    const struct xref *x, const char *initials)
+{
+	struct value_obj o = value_obj_new(a, 10);
+	size_t n, fine, nothers = 0, total = 0;
+	size_t *order = caseload_list(x, m, initials, &n, &fine);
+	struct value *items = value_items(a, n), *others;
+
+	for (size_t i = 0; i < n; i++)
+		items[i] = caseload_view_learner(a, m, x, order[i]);
+	for (size_t i = 0; i < m->nlearners; i++)
+		total += caseload_assessor_is(m->learners[i], initials);
+	others = value_items(a, total - n);
+	for (size_t i = 0; i < m->nlearners; i++) {
+		const struct learner *l = m->learners[i];
+
+		if (caseload_assessor_is(l, initials) &&
+		    !caseload_of(x, l)->nreasons)
+			others[nothers++] = caseload_view_learner(a, m, x, i);
+	}
+	free(order);
+	value_put(&o, "initials", value_text(initials));
+	value_put(&o, "name", value_text(assessor_name(m, initials)));
+	value_put(&o, "learners", value_list(items, n));
+	value_put(&o, "others", value_list(others, nothers));
+	value_put(&o, "count", value_int((long long)n));
+	value_put(&o, "fine", value_int((long long)fine));
+	value_put(&o, "learners_total", value_int((long long)total));
+	value_put(&o, "has_learners", value_bool(n > 0));
+	value_put(&o, "has_others", value_bool(nothers > 0));
+	return value_obj_done(&o);
 }

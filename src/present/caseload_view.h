@@ -30,6 +30,30 @@ struct value caseload_view_learner(struct arena *a, const struct model *m,
 struct value caseload_view_list(struct arena *a, const struct model *m,
 				const struct xref *x, const char *assessor);
 
+/*
+ * The assessors who have a caseload page (assessors/INITIALS): those
+ * assessors.csv lists as assessors, and the initials learners.csv gives
+ * that it does not list; valid ids, one per initials in any case, sorted.
+ * The strings are the model's; free() the array.
+ */
+const char **caseload_view_assessors(const struct model *m, size_t *count);
+
+/* The initials as their page is named: as assessors.csv writes them. */
+const char *caseload_view_initials(const struct model *m, const char *initials);
+
+/* The link to the assessor's page, or null when they have none. */
+struct value caseload_view_assessor_href(struct arena *a,
+					 const struct model *m,
+					 const char *initials);
+
+/*
+ * An assessor's caseload page: {initials, name, learners: [LEARNER] (who
+ * need attention, most urgent first), others: [LEARNER] (the rest, by
+ * id), count, fine, has_learners, has_others, learners_total}.
+ */
+struct value caseload_view_assessor(struct arena *a, const struct model *m,
+				    const struct xref *x, const char *initials);
+
 /* The same as CSV: a header line, and a line per learner with their
  * reasons joined by "; ", appended to out. */
 void caseload_view_csv(const struct model *m, const struct xref *x,

@@ -570,8 +570,7 @@ struct value export_attention(struct arena *a, const struct xref *x,
 	return value_list(items, c->nreasons);
 }
 
-/* [{from, to}], to null for a break that goes on. */
-static struct value breaks(struct arena *a, const struct learner *l)
+struct value export_breaks(struct arena *a, const struct learner *l)
 {
 	struct value *items = value_items(a, l->nbreaks);
 
@@ -622,7 +621,7 @@ struct value export_learner(struct arena *a, const struct model *m,
 							  l->planned_end));
 	value_put(&o, "status", value_text(learner_status_name(l->status)));
 	value_put(&o, "end", export_date_or_null(a, l->has_end, l->end));
-	value_put(&o, "breaks", breaks(a, l));
+	value_put(&o, "breaks", export_breaks(a, l));
 	value_put(&o, "otj_planned", export_hours(l->otj_planned));
 	value_put(&o, "otj_rpl", export_hours(l->otj_rpl));
 	value_put(&o, "hours_per_week", export_hours(l->hours_per_week));

@@ -76,6 +76,9 @@ struct value export_otj(struct arena *a, const struct model *m,
 			const struct xref *x, const struct learner *l);
 struct value export_otj_row(struct arena *a, const struct otj_row *o);
 struct value export_review(struct arena *a, const struct review *v);
+/* A learner's breaks in learning: [{from, to}], to null for one that
+ * goes on. */
+struct value export_breaks(struct arena *a, const struct learner *l);
 /* What needs attention (judge/caseload.h): [{code, text}]. */
 struct value export_attention(struct arena *a, const struct xref *x,
 			      const struct learner *l);

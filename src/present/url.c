@@ -39,6 +39,10 @@ size_t url_path(char out[URL_SIZE], enum url_page page, const char *id,
 		add(out, &n, page == URL_LEARNER ? "index" :
 			     page == URL_QUALIFICATIONS ? "qualifications" : unit);
 		break;
+	case URL_ASSESSOR:
+		add(out, &n, "assessors/");
+		add(out, &n, id);
+		break;
 	case URL_UNIT:
 	case URL_SHEET:
 		add(out, &n, page == URL_UNIT ? "units/" : "sheets/");

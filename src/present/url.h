@@ -10,6 +10,7 @@
  *   learners/ID/qualifications   a learner's progress on their
  *                          qualifications (no unit may be called so,
  *                          nor `index`: read/unit.c refuses them)
+ *   assessors/INITIALS     an assessor's caseload (site only)
  *   units/UNIT             a unit specification
  *   sheets/UNIT            a unit's blank record sheet
  *
@@ -34,6 +35,7 @@ enum url_page {
 	URL_SHEET,          /* id: the unit */
 	URL_CLAIMS,
 	URL_QUALIFICATIONS, /* id: the learner */
+	URL_ASSESSOR,       /* id: the assessor's initials */
 };
 
 #define URL_SIZE (2 * IDENT_MAX + 32)

@@ -8,11 +8,14 @@
 #include "base/markdown.h"
 #include "base/mem.h"
 #include "base/strmap.h"
+#include "present/caseload_view.h"
 #include "present/claims_view.h"
 #include "present/diag_json.h"
 #include "present/export.h"
+#include "present/otj_view.h"
 #include "present/url.h"
 #include "read/assessor.h"
+#include "judge/caseload.h"
 #include "judge/digest.h"
 #include "judge/signoff_check.h"
 
@@ -38,7 +41,7 @@ const char *view_status_label(enum xref_status status)
 
 static const char *const page_kinds[] = {
 	"dashboard", "learner", "portfolio", "unit", "sheet", "pack", "claims",
-	"qualifications",
+	"qualifications", "assessor",
 };
 
 /*
@@ -286,11 +289,16 @@ struct value view_qualification_briefs(struct arena *a, const struct xref *x,
 }
 
 /* Members a learner's head has; callers add theirs after them. */
-#define LEARNER_HEAD_MEMBERS 12
+#define LEARNER_HEAD_MEMBERS 15
 
-static struct value_obj learner_head(struct arena *a, const struct xref *x,
+static struct value_obj learner_head(struct arena *a,
+				     const struct view_shared *s,
 				     const struct learner *l, size_t more)
 {
+	const struct xref *x = s->x;
+	const struct assessor *as = l->assessor ?
+		model_find_assessor(s->m, l->assessor) : NULL;
+	const struct caseload_learner *c = caseload_of(x, l);
 	struct value_obj head = value_obj_new(a, LEARNER_HEAD_MEMBERS + more);
 
 	value_put(&head, "id", value_text(l->id));
@@ -298,6 +306,12 @@ static struct value_obj learner_head(struct arena *a, const struct xref *x,
 	value_put(&head, "registration", value_text(l->registration));
 	value_put(&head, "cohort", value_text(l->cohort));
 	value_put(&head, "assessor", value_text(l->assessor));
+	value_put(&head, "assessor_name", value_text(as ? as->name : NULL));
+	value_put(&head, "assessor_href", s->assessor_pages ?
+		  caseload_view_assessor_href(a, s->m, l->assessor) :
+		  value_null());
+	value_put(&head, "attention_first", c->nreasons ?
+		  value_text(c->reasons[0].text) : value_null());
 	value_put(&head, "start", export_date_or_null(a, l->has_start, l->start));
 	value_put(&head, "href", url_value(a, URL_LEARNER, l->id, NULL));
 	value_put(&head, "qualifications",
@@ -399,6 +413,7 @@ void view_shared_init(struct view_shared *s, const struct model *m,
 	memset(s, 0, sizeof(*s));
 	s->m = m;
 	s->x = x;
+	s->assessor_pages = pack == NULL;
 	root = value_obj_new(a, 7);
 	about = value_obj_new(a, 4);
 	value_put(&about, "base_url", value_text(site->base_url));
@@ -410,7 +425,7 @@ void view_shared_init(struct view_shared *s, const struct model *m,
 	shared_units(s, &root);
 	learners = value_items(a, m->nlearners);
 	for (size_t i = 0; i < m->nlearners; i++) {
-		struct value_obj l = learner_head(a, x, m->learners[i], 1);
+		struct value_obj l = learner_head(a, s, m->learners[i], 1);
 
 		value_put(&l, "portfolios", portfolio_list(a, x, i));
 		learners[i] = value_obj_done(&l);
@@ -447,11 +462,12 @@ static struct value_obj tally_obj(struct arena *a,
 }
 
 /* A row of the learners x units grid: a cell for every unit. */
-static struct value grid_row(struct arena *a, const struct model *m,
-			     const struct xref *x, size_t li,
-			     struct xref_tally *units)
+static struct value grid_row(struct arena *a, const struct view_shared *s,
+			     size_t li, struct xref_tally *units)
 {
-	struct value_obj row = learner_head(a, x, m->learners[li], 1);
+	const struct model *m = s->m;
+	const struct xref *x = s->x;
+	struct value_obj row = learner_head(a, s, m->learners[li], 1);
 	struct value *cells = value_items(a, m->nunits);
 	size_t next = x->first[li], end = next + x->count[li];
 
@@ -480,9 +496,11 @@ static struct value grid_row(struct arena *a, const struct model *m,
  * however many: one pass, each learner's portfolios added to their
  * assessor's tally (the list once stopped at 256 without a word).
  */
-static struct value assessor_totals(struct arena *a, const struct model *m,
-				    const struct xref *x)
+static struct value assessor_totals(struct arena *a,
+				    const struct view_shared *s)
 {
+	const struct model *m = s->m;
+	const struct xref *x = s->x;
 	struct strmap index = STRMAP_INIT;
 	size_t n = 0, cap = m->nlearners + 1;
 	struct xref_tally *tallies = mem_calloc(cap, sizeof(*tallies));
@@ -502,9 +520,12 @@ static struct value assessor_totals(struct arena *a, const struct model *m,
 	}
 	list = value_items(a, n);
 	for (size_t k = 0; k < n; k++) {
-		struct value_obj entry = tally_obj(a, &tallies[k], 2);
+		struct value_obj entry = tally_obj(a, &tallies[k], 3);
 
 		value_put(&entry, "assessor", value_text(*names[k] ? names[k] : "(none)"));
+		value_put(&entry, "href", *names[k] && s->assessor_pages ?
+			  caseload_view_assessor_href(a, m, names[k]) :
+			  value_null());
 		value_put(&entry, "learners", value_int((long long)learners[k]));
 		list[k] = value_obj_done(&entry);
 	}
@@ -544,7 +565,7 @@ struct value view_dashboard(struct arena *a, const struct view_shared *s,
 	struct value_obj view = value_obj_new(a, 7), totals;
 
 	for (size_t i = 0; i < m->nlearners; i++)
-		rows[i] = grid_row(a, m, s->x, i, units);
+		rows[i] = grid_row(a, s, i, units);
 	for (size_t i = 0; i < m->nunits; i++) {
 		struct value_obj t = tally_obj(a, &units[i], 3);
 
@@ -560,7 +581,7 @@ struct value view_dashboard(struct arena *a, const struct view_shared *s,
 	value_put(&view, "learners_count", value_int((long long)m->nlearners));
 	value_put(&view, "units_count", value_int((long long)m->nunits));
 	value_put(&view, "unit_totals", value_list(unit_totals, m->nunits));
-	value_put(&view, "assessor_totals", assessor_totals(a, m, s->x));
+	value_put(&view, "assessor_totals", assessor_totals(a, s));
 	value_put(&view, "totals", value_obj_done(&totals));
 	value_put(&view, "qualification_totals", qualification_totals(a, s->x));
 	return page_context(a, page(a, VIEW_DASHBOARD, value_text("Dashboard"),
@@ -575,7 +596,7 @@ struct value view_learner(struct arena *a, const struct view_shared *s,
 {
 	const struct model *m = s->m;
 	const struct learner *l = m->learners[li];
-	struct value_obj view = learner_head(a, s->x, l, 3);
+	struct value_obj view = learner_head(a, s, l, 12);
 	struct value *evidence = value_items(a, l->nevidence);
 
 	for (size_t i = 0; i < l->nevidence; i++)
@@ -587,6 +608,7 @@ struct value view_learner(struct arena *a, const struct view_shared *s,
 	value_put(&view, "portfolios", portfolio_list(a, s->x, li));
 	value_put(&view, "evidence", value_list(evidence, l->nevidence));
 	value_put(&view, "has_evidence", value_bool(l->nevidence > 0));
+	otj_view_put(a, m, s->x, l, &view);
 	return page_context(a, page(a, VIEW_LEARNER,
 				    value_text(l->name ? l->name : l->id),
 				    url_value(a, URL_LEARNER, l->id, NULL),
@@ -948,7 +970,7 @@ struct value view_portfolio(struct arena *a, const struct view_shared *s,
 		rows[i] = portfolio_row(a, cache, &cached, p->rows[i], i + 1);
 		cite.made[0][i] = cite.made[1][i] = value_null();
 	}
-	learner = learner_head(a, s->x, p->learner, 0);
+	learner = learner_head(a, s, p->learner, 0);
 	value_put(&view, "learner", value_obj_done(&learner));
 	value_put(&view, "unit_info", unit_info(s, u));
 	value_put(&view, "occasions", value_int((long long)p->occasions));
@@ -1278,7 +1300,7 @@ struct value view_qualifications(struct arena *a, const struct view_shared *s,
 				 size_t li, const char *root)
 {
 	const struct learner *l = s->m->learners[li];
-	struct value_obj view = learner_head(a, s->x, l, 1);
+	struct value_obj view = learner_head(a, s, l, 1);
 	size_t n;
 	const struct qualify_progress *q = qualify_of(s->x, l, &n);
 	struct value *list = value_items(a, n);
@@ -1295,4 +1317,22 @@ struct value view_qualifications(struct arena *a, const struct view_shared *s,
 				    url_value(a, URL_QUALIFICATIONS, l->id, NULL),
 				    root),
 			    "qualifications", value_obj_done(&view));
+}
+
+/* ---- an assessor's caseload ------------------------------------------- */
+
+struct value view_assessor(struct arena *a, const struct view_shared *s,
+			   const char *initials, const char *root)
+{
+	const struct assessor *as = model_find_assessor(s->m, initials);
+	char title[256];
+
+	snprintf(title, sizeof(title), "Caseload: %s",
+		 as && as->name ? as->name : initials);
+	return page_context(a, page(a, VIEW_ASSESSOR,
+				    value_copy(a, title, strlen(title)),
+				    url_value(a, URL_ASSESSOR, initials, NULL),
+				    root),
+			    "assessor",
+			    caseload_view_assessor(a, s->m, s->x, initials));
 }

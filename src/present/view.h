@@ -38,6 +38,7 @@ enum view_kind {
 	VIEW_PACK,        /* an external-verification pack's index */
 	VIEW_CLAIMS,      /* what the centre can claim now (judge/claims.h) */
 	VIEW_QUALIFICATIONS,  /* a learner's qualifications (judge/qualify.h) */
+	VIEW_ASSESSOR,    /* an assessor's caseload (judge/caseload.h) */
 };
 
 struct view_site {
@@ -56,6 +57,7 @@ struct view_shared {
 	const struct xref *x;
 	struct value root;
 	struct value *unit_info;    /* by the model's unit order */
+	bool assessor_pages;        /* the site has them (a pack has not) */
 };
 
 /* pack: NULL, or the pack's own context (pack.h), shared as "pack";
@@ -98,6 +100,9 @@ struct value view_claims(struct arena *a, const struct view_shared *s,
  * progress on each of their qualifications. */
 struct value view_qualifications(struct arena *a, const struct view_shared *s,
 				 size_t learner, const char *root);
+/* {page, assessor: caseload_view_assessor()}: an assessor's caseload. */
+struct value view_assessor(struct arena *a, const struct view_shared *s,
+			   const char *initials, const char *root);
 /* {page: {...}}: the pack's own context is the root's "pack" (pack.h). */
 struct value view_pack(struct arena *a, const char *root);
 

@@ -76,10 +76,10 @@ static void load_rows(struct load *load, const struct csvfile *f,
 			continue;
 		v.future = v.date > load->today;
 		if (v.future)
-			diag_warning(diags, v.file, v.line, 0, "date %s is after "
-				     "today (%s): a review not yet held does not "
-				     "count; record it once it is",
-				     date_format(v.date, a),
+			diag_warning(diags, v.file, v.line, 0, "%s: date %s is "
+				     "after today (%s): a review not yet held does "
+				     "not count; record it once it is",
+				     v.learner->id, date_format(v.date, a),
 				     date_format(load->today, b));
 		v.extra = csvrow_extras(&load->arena, f, rd.r, index, NCOLUMNS,
 					&v.nextra);

@@ -18,6 +18,7 @@
 #include "base/ident.h"
 #include "base/mem.h"
 #include "base/threads.h"
+#include "present/caseload_view.h"
 #include "present/url.h"
 #include "present/view.h"
 #include "render/mustache.h"
@@ -49,6 +50,7 @@ static const char *const template_names[] = {
 	[VIEW_PACK] = "pack",
 	[VIEW_CLAIMS] = "claims",
 	[VIEW_QUALIFICATIONS] = "qualifications",
+	[VIEW_ASSESSOR] = "assessor",
 };
 #define NKINDS (sizeof(template_names) / sizeof(template_names[0]))
 
@@ -57,6 +59,7 @@ struct page {
 	size_t learner;                 /* VIEW_LEARNER, VIEW_QUALIFICATIONS */
 	const struct portfolio *portfolio;
 	const struct unit *unit;        /* VIEW_UNIT, VIEW_SHEET */
+	const char *initials;           /* VIEW_ASSESSOR */
 	char *path;                     /* from the root, no extension */
 	char *root;                     /* "../../" or the base URL */
 };
@@ -501,8 +504,9 @@ static bool compile_format(struct build *b, struct format *f, const char *ext,
 		/* The index is the dashboard or another kind: never both. */
 		if ((k == VIEW_DASHBOARD || k == VIEW_PACK) && k != b->o->index)
 			continue;
-		if (k == VIEW_CLAIMS && b->o->index != VIEW_DASHBOARD)
-			continue;   /* the site's page: a pack claims nothing */
+		if ((k == VIEW_CLAIMS || k == VIEW_ASSESSOR) &&
+		    b->o->index != VIEW_DASHBOARD)
+			continue;   /* the site's pages: a pack has neither */
 		f->templates[k] = mustache_env_get(f->env, template_names[k], &found);
 		sort_out(&found, NO_PAGE, diags, &b->misses);
 		diag_list_free(&found);
@@ -580,6 +584,19 @@ static bool shared_pages(const struct build *b)
 	return b->o->shards < 2 || b->o->shard == 1;
 }
 
+/* An assessor's caseload page each (present/caseload_view.h). */
+static void list_assessor_pages(struct build *b)
+{
+	size_t n;
+	const char **initials = caseload_view_assessors(b->m, &n);
+
+	for (size_t i = 0; i < n; i++)
+		if (safe_ids(b, initials[i], NULL))
+			add_page(b, VIEW_ASSESSOR, URL_ASSESSOR, initials[i],
+				 NULL)->initials = initials[i];
+	free(initials);
+}
+
 static void list_pages(struct build *b)
 {
 	const struct model *m = b->m;
@@ -607,6 +624,8 @@ static void list_pages(struct build *b)
 					 p->unit->id)->portfolio = p;
 		}
 	}
+	if (shared_pages(b) && b->o->index == VIEW_DASHBOARD)
+		list_assessor_pages(b);
 	for (size_t i = 0; i < m->nunits && shared_pages(b); i++) {
 		if (!safe_ids(b, m->units[i]->id, NULL))
 			continue;
@@ -617,13 +636,16 @@ static void list_pages(struct build *b)
 
 static bool make_dirs(struct build *b)
 {
-	bool ok = true;
+	bool ok = true, made_assessors = false;
 
 	for (size_t i = 0; ok && i < sizeof(url_folders) / sizeof(*url_folders); i++)
 		ok = make_dir(b, url_folders[i]);
 
 	for (size_t i = 0; ok && i < b->npages; i++) {
-		if (b->pages[i].kind == VIEW_LEARNER) {
+		if (b->pages[i].kind == VIEW_ASSESSOR && !made_assessors) {
+			ok = make_dir(b, "assessors");
+			made_assessors = true;
+		} else if (b->pages[i].kind == VIEW_LEARNER) {
 			char *dir = mem_strdup(b->pages[i].path);
 
 			*strrchr(dir, '/') = '\0';
@@ -654,6 +676,8 @@ static struct value page_view(struct build *b, const struct page *p,
 		return view_claims(a, s, p->root);
 	case VIEW_QUALIFICATIONS:
 		return view_qualifications(a, s, p->learner, p->root);
+	case VIEW_ASSESSOR:
+		return view_assessor(a, s, p->initials, p->root);
 	default:
 		return view_sheet(a, p->unit, p->root);
 	}
