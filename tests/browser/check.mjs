@@ -70,6 +70,26 @@ const PACK_PRINT_PAGES = {
 			'referred by LT on 2026-03-26', 'Sampling record', 'SHA256SUMS', 'Bruno Silva'],
 	},
 };
+// The apprenticeship example, examples/apprentices (--kind apprentices):
+// a learner's off-the-job hours (figures, month table, chart) and
+// reviews, an assessor's caseload page, the dashboard's attention column.
+const APPRENTICE_AXE_PAGES = {
+	index: 'index.html',
+	learner: 'learners/brook-j/index.html',
+	break: 'learners/chen-w/index.html',
+	caseload: 'assessors/KM.html',
+};
+const APPRENTICE_PRINT_PAGES = {
+	learner: {
+		file: 'learners/brook-j/index.html', min: 1, max: 5,
+		text: ['Jamie Brook', 'Off-the-job training hours', 'Planned to date',
+			'Progress reviews', 'last review 2026-03-02'],
+	},
+	caseload: {
+		file: 'assessors/KM.html', min: 1, max: 3,
+		text: ['Caseload: Karen Moss', 'brook-j', 'no evidence for 14 weeks'],
+	},
+};
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 // Chromium on a closed network: no sandbox (root), no background traffic.
 // Playwright gives each launch a fresh temporary --user-data-dir.
@@ -84,7 +104,7 @@ const TIMEOUT = 30000; // ms for one page operation
 // ---------------------------------------------------------------- harness
 
 function usage() {
-	console.error('usage: node check.mjs --site DIR --out DIR [--kind site|pack]');
+	console.error('usage: node check.mjs --site DIR --out DIR [--kind site|pack|apprentices]');
 	process.exit(2);
 }
 const argv = process.argv.slice(2);
@@ -94,11 +114,13 @@ for (let i = 0; i < argv.length; i += 2) {
 		usage();
 	opt[argv[i].slice(2)] = argv[i] === '--kind' ? argv[i + 1] : path.resolve(argv[i + 1]);
 }
-if (!opt.site || !opt.out || !['site', 'pack', undefined].includes(opt.kind))
+if (!opt.site || !opt.out || !['site', 'pack', 'apprentices', undefined].includes(opt.kind))
 	usage();
 const kind = opt.kind || 'site';
-const AXE_PAGES = kind === 'pack' ? PACK_AXE_PAGES : SITE_AXE_PAGES;
-const PRINT_PAGES = kind === 'pack' ? PACK_PRINT_PAGES : SITE_PRINT_PAGES;
+const AXE_PAGES = kind === 'pack' ? PACK_AXE_PAGES :
+	kind === 'apprentices' ? APPRENTICE_AXE_PAGES : SITE_AXE_PAGES;
+const PRINT_PAGES = kind === 'pack' ? PACK_PRINT_PAGES :
+	kind === 'apprentices' ? APPRENTICE_PRINT_PAGES : SITE_PRINT_PAGES;
 const site = opt.site;
 const out = opt.out;
 fs.mkdirSync(out, { recursive: true });
@@ -129,7 +151,7 @@ async function test(name, fn) {
 	}
 	failed++;
 	const [first, ...rest] = problems;
-	console.log(`FAIL browser/${kind === 'pack' ? 'pack/' : ''}${name}: ${first}`);
+	console.log(`FAIL browser/${kind === 'site' ? '' : `${kind}/`}${name}: ${first}`);
 	for (const p of rest)
 		console.log(`    ${String(p).replace(/\n/g, '\n    ')}`);
 }
@@ -798,6 +820,65 @@ await test('no-javascript', async () => {
 		return [];
 	return [`JavaScript in the site (${found.length})`, ...listed(found, 30, (x) => x)];
 });
+
+// The apprentice's chart is drawn, and says what it shows; its text
+// equivalent, the month table, has a row per month; the dashboard and the
+// caseload page give the reasons.
+if (kind === 'apprentices') {
+	await test('otj-chart', async () => {
+		needBrowser();
+		const ctx = await newContext(browser);
+		try {
+			const page = await open(ctx, 'learners/brook-j/index.html');
+			const c = await page.evaluate(() => {
+				const svg = document.querySelector('svg.otj-chart');
+				if (!svg)
+					return null;
+				const box = (e) => { const r = e.getBoundingClientRect(); return [r.width, r.height]; };
+				const named = (svg.getAttribute('aria-labelledby') || '').split(/\s+/)
+					.map((id) => document.getElementById(id)?.textContent || '');
+				return {
+					role: svg.getAttribute('role'),
+					svg: box(svg),
+					planned: [...svg.querySelectorAll('polyline.planned')].map(box),
+					actual: [...svg.querySelectorAll('polyline.actual')].map(box),
+					named,
+					months: document.querySelectorAll('table.otj-months tbody tr').length,
+					toCome: document.querySelectorAll('table.otj-months tbody tr.to-come').length,
+				};
+			});
+			const problems = [];
+			if (!c)
+				return ['learners/brook-j/index.html has no svg.otj-chart'];
+			if (c.role !== 'img')
+				problems.push(`the chart's role is ${c.role}, not img`);
+			if (!(c.svg[0] > 300 && c.svg[1] > 100))
+				problems.push(`the chart is drawn ${c.svg[0]}x${c.svg[1]}px`);
+			if (c.planned.length !== 1 || !(c.planned[0][0] > 200))
+				problems.push(`the planned line: ${JSON.stringify(c.planned)}`);
+			if (c.actual.length !== 1 || !(c.actual[0][0] > 100))
+				problems.push(`the actual line: ${JSON.stringify(c.actual)}`);
+			if (!/Off-the-job hours/.test(c.named[0]) || !/94 hours so far against 171 expected/.test(c.named[1]))
+				problems.push(`the chart's name and description: ${JSON.stringify(c.named)}`);
+			if (c.months !== 15 || c.toCome !== 6)
+				problems.push(`the month table has ${c.months} rows, ${c.toCome} to come (expected 15 and 6)`);
+			const index = await open(ctx, 'index.html');
+			const attention = await index.evaluate(() =>
+				[...document.querySelectorAll('td.attention')].map((td) => td.textContent));
+			if (!attention.some((t) => t.startsWith('last review 2026-03-02')))
+				problems.push(`the attention column lacks brook-j's review: ${JSON.stringify(attention)}`);
+			const km = await open(ctx, 'assessors/KM.html');
+			const rows = await km.evaluate(() =>
+				[...document.querySelectorAll('table.caseload')[0].querySelectorAll('tbody tr')]
+					.map((tr) => tr.querySelector('th').textContent));
+			if (rows.length !== 2 || !rows[0].includes('Jamie Brook') || !rows[1].includes('Rhys Evans'))
+				problems.push(`KM's caseload lists ${JSON.stringify(rows)}, not Jamie Brook then Rhys Evans`);
+			return problems;
+		} finally {
+			await ctx.close();
+		}
+	});
+}
 
 if (browser)
 	await browser.close();

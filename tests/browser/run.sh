@@ -138,10 +138,21 @@ if ! built $? || [ ! -f "$pack/index.html" ]; then
 	cat "$out/folio-pack.log"
 	die "folio pack of examples/northgate failed (log above)"
 fi
+# The apprenticeship example (docs/apprenticeships.md): off-the-job hours,
+# reviews and the caseload pages.
+apprentices=$root/build/apprentices-site
+rm -rf "$apprentices"
+"$folio" build -C "$root/examples/apprentices" --out "$apprentices" \
+	--format html,md > "$out/folio-apprentices.log" 2>&1
+if ! built $? || [ ! -f "$apprentices/index.html" ]; then
+	cat "$out/folio-apprentices.log"
+	die "folio build of examples/apprentices failed (log above)"
+fi
 passed=0 failed=0 rc=0
-for kind in site pack; do
+for kind in site pack apprentices; do
 	dir=$site
 	[ "$kind" = pack ] && dir=$pack
+	[ "$kind" = apprentices ] && dir=$apprentices
 	"$node" "$here/check.mjs" --site "$dir" --out "$out/$kind" --kind "$kind" \
 		> "$out/$kind-output.txt" 2>&1 || rc=1
 	grep -v '^#summary ' "$out/$kind-output.txt"
