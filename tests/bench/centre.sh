@@ -166,8 +166,9 @@ printf '%9s %9s %8s | %8s %8s %10s %8s %8s %7s %8s %8s %9s | %9s %9s | %8s %8s\n
 	learners rows check build "to disk" "write only" user sys pages pages/s MB "peak RSS" rebuild "rebuilt" tmpfs "cp -r"
 for n in $sizes; do
 	centre=$bench/centre-$n
-	# Centres made before they had a qualification are made again.
-	if [ ! -f $centre/qualifications/bench.md ]; then
+	# Centres made before they had a qualification and apprentices'
+	# hours and reviews are made again.
+	if [ ! -f $centre/reviews.csv ]; then
 		rm -rf $centre $bench/hugo-$n
 		hugo_dir=
 		[ "$n" -le 3000 ] && hugo_dir=$bench/hugo-$n
@@ -289,6 +290,28 @@ if [ -n "$tmpfs" ]; then
 	done
 	rm -f $bench/with.txt $bench/without.txt
 fi
+
+# The caseload (judge/caseload.h): folio caseload against folio check on
+# the same centre (both read and judge it all; the caseload adds the
+# off-the-job hours, the reviews and the reasons, and prints the list),
+# medians of three runs.
+echo
+echo "folio caseload (Markdown, and one assessor's as JSON) against folio check, medians of three runs"
+printf '%9s %9s %9s | %8s %9s %12s %9s\n' learners "otj rows" reviews check caseload "--assessor" "listed"
+for n in $sizes; do
+	centre=$bench/centre-$n
+	three : "build/folio check -C '$centre'"
+	check=$wall
+	three : "build/folio caseload -C '$centre'"
+	caseload=$wall caseload_rss=$rss_mb
+	listed=$(grep -c '^## ' $bench/out.txt)
+	three : "build/folio caseload -C '$centre' --assessor A01 --format json"
+	one=$wall
+	otj_rows=$(cat $centre/otj/*.csv | wc -l)
+	otj_rows=$((otj_rows - 12))
+	reviews=$(($(wc -l < $centre/reviews.csv) - 1))
+	printf '%9s %9s %9s | %7ss %8ss %11ss %9s\n' $n $otj_rows $reviews $check $caseload $one $listed
+done
 
 # What an assessor waits for while the EQA visits: the model as JSON, and
 # a pack of the whole centre (with no assessors.csv, every portfolio is

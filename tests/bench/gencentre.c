@@ -3,17 +3,22 @@
  *
  *   gencentre LEARNERS DIR [HUGO_DIR]
  *
- * Writes DIR/folio.yml, DIR/qualifications/bench.md, DIR/learners.csv and
- * DIR/evidence/ *.csv: LEARNERS learners on the three seed units (units/
- * of the sources) and on one qualification made of them, about 20
- * evidence rows per learner per unit with summaries composed from an
- * assessor's phrases, twelve assessors, a file per assessor.  With
+ * Writes DIR/folio.yml, DIR/qualifications/bench.md, DIR/learners.csv,
+ * DIR/evidence/ *.csv, DIR/otj/ *.csv and DIR/reviews.csv: LEARNERS
+ * learners on the three seed units (units/ of the sources) and on one
+ * qualification made of them, about 20 evidence rows per learner per unit
+ * with summaries composed from an assessor's phrases, twelve assessors, a
+ * file per assessor; each learner an apprentice too (a planned end, the
+ * off-the-job hours planned, one in twenty on a break), with two
+ * off-the-job rows a month and a progress review every twelve weeks or
+ * so, some of them late.  With
  * HUGO_DIR, also a Hugo site whose content is one Markdown page per
  * portfolio with the same tables folio's portfolio page has (criteria and
  * evidence log), so Hugo can be timed rendering comparable pages.
  * Deterministic: the same arguments give the same bytes.
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -152,12 +157,47 @@ static void some_ids(const char *const *ids, size_t n, size_t want, char *out,
 	}
 }
 
+static const char *const activities[] = {
+	"Workshop: handling complaints", "E-learning: data protection",
+	"Shadowing a senior adviser", "Mentoring session", "Training day",
+	"Coaching on call handling",
+};
+
+/*
+ * Learner i's off-the-job hours (two rows a month, December to June, one
+ * learner in six behind) and reviews (every twelve weeks from the start,
+ * the last one late for one learner in four).
+ */
+static void write_programme(FILE *otj, FILE *reviews, long i, int a,
+			    bool on_break)
+{
+	int slow = i % 6 == 0;
+
+	/* Up to the break in May, for those on one. */
+	for (int month = 0; month < (on_break ? 5 : 7); month++)
+		for (int k = 0; k < 2; k++) {
+			int y = month == 0 ? 2025 : 2026, mo = month == 0 ? 12 : month;
+
+			fprintf(otj, "L%06ld,%d-%02d-%02d,%s,%s,1.%d,%s\n", i, y, mo,
+				4 + k * 14 + (int)(i % 5),
+				slow ? "6" : k ? "13.5" : "12",
+				activities[(month * 2 + k + i) % 6], 1 + k,
+				(month + k + i) % 5 ? "employer" : "");
+		}
+	fprintf(reviews, "L%06ld,2026-02-23,A%02d,2026-05-18,Line manager,"
+		"On track,yes,Keep the training day\n", i, a);
+	if (i % 4)
+		fprintf(reviews, "L%06ld,2026-05-18,A%02d,2026-08-10,Line manager,"
+			"On track,yes,\n", i, a);
+}
+
 int main(int argc, char **argv)
 {
 	long n = argc >= 3 ? strtol(argv[1], NULL, 10) : 0;
 	const char *dir = argc >= 3 ? argv[2] : NULL;
 	const char *hugo = argc >= 4 ? argv[3] : NULL;
-	FILE *learners, *files[ASSESSORS], *page = NULL;
+	FILE *learners, *files[ASSESSORS], *otj[ASSESSORS], *reviews;
+	FILE *page = NULL;
 	char path[4096];
 
 	if (n <= 0 || !dir) {
@@ -168,8 +208,11 @@ int main(int argc, char **argv)
 	snprintf(path, sizeof(path), "%s/evidence", dir);
 	make_dir(path);
 	learners = open_file(dir, "folio.yml");
+	/* The seed units are no standards (no otj_hours): the weekly rule
+	 * for every start, as folio.yml can say. */
 	fprintf(learners, "name: Benchmark Training\nnumber: \"99001\"\n"
-		"today: 2026-06-30\npaths:\n  units: ../../../units\n");
+		"today: 2026-06-30\npaths:\n  units: ../../../units\n"
+		"otj:\n  standard_from: 2030-01-01\n");
 	fclose(learners);
 	snprintf(path, sizeof(path), "%s/qualifications", dir);
 	make_dir(path);
@@ -183,7 +226,21 @@ int main(int argc, char **argv)
 	snprintf(path, sizeof(path), "%s/evidence", dir);
 	learners = open_file(dir, "learners.csv");
 	fprintf(learners, "learner,name,registration,cohort,assessor,start,units,"
-		"qualification\n");
+		"qualification,planned_end,otj_planned,hours_per_week,status,"
+		"breaks\n");
+	snprintf(path, sizeof(path), "%s/otj", dir);
+	make_dir(path);
+	for (int a = 0; a < ASSESSORS; a++) {
+		char name[32];
+
+		snprintf(name, sizeof(name), "assessor-%02d.csv", a);
+		otj[a] = open_file(path, name);
+		fprintf(otj[a], "learner,date,hours,activity,ksbs,verified_by\n");
+	}
+	reviews = open_file(dir, "reviews.csv");
+	fprintf(reviews, "learner,date,by,next_review,employer,progress,"
+		"otj_discussed,actions\n");
+	snprintf(path, sizeof(path), "%s/evidence", dir);
 	for (int a = 0; a < ASSESSORS; a++) {
 		char name[32];
 
@@ -202,8 +259,13 @@ int main(int argc, char **argv)
 	for (long i = 0; i < n; i++) {
 		int a = (int)(i % ASSESSORS);
 
+		bool on_break = i % 20 == 7;
+
 		fprintf(learners, "L%06ld,Learner %ld,OCR%08ld,C%ld,A%02d,2025-12-01,"
-			"ocr-c3;ocr-354;ocr-62,bench\n", i, i, 40000000 + i, i % 20, a);
+			"ocr-c3;ocr-354;ocr-62,bench,2027-05-28,%d,37.5,%s,%s\n", i, i,
+			40000000 + i, i % 20, a, 440 + (int)(i % 5) * 10,
+			on_break ? "break" : "", on_break ? "2026-05-04.." : "");
+		write_programme(otj[a], reviews, i, a, on_break);
 		for (int u = 0; u < NUNITS; u++) {
 			const struct unit *un = &units[u];
 			size_t nc = count(un->criteria, 24), nr = count(un->requirements, 12);
@@ -244,8 +306,11 @@ int main(int argc, char **argv)
 		}
 	}
 	fclose(learners);
-	for (int a = 0; a < ASSESSORS; a++)
+	fclose(reviews);
+	for (int a = 0; a < ASSESSORS; a++) {
 		fclose(files[a]);
+		fclose(otj[a]);
+	}
 	if (hugo) {
 		FILE *f = open_file(hugo, "hugo.toml");
 
