@@ -74,14 +74,12 @@ static int run_caseload(int argc, char **argv)
 
 	while ((opt = cmd_getopt(argc, argv, options, true)) != -1) {
 		if (opt == OPT_FORMAT) {
-			size_t f = 0;
+			int f = command_choose(&command_caseload, "format", optarg,
+					       formats, sizeof(formats) /
+					       sizeof(formats[0]));
 
-			while (f < sizeof(formats) / sizeof(formats[0]) &&
-			       strcmp(optarg, formats[f]) != 0)
-				f++;
-			if (f == sizeof(formats) / sizeof(formats[0]))
-				return command_usage_error(&command_caseload,
-					"--format is md, csv or json, not '%s'", optarg);
+			if (f < 0)
+				return EXIT_USAGE;
 			format = (enum format)f;
 		} else if (opt == OPT_ASSESSOR) {
 			assessor = optarg;
@@ -110,9 +108,8 @@ static int run_caseload(int argc, char **argv)
 		rc = caseload_text(&m, &x, assessor, format, templates, &out,
 				   &render);
 		command_print_diagnostics(&render);
-		if (rc == 0 && (fwrite(out.data, 1, out.len, stdout) != out.len ||
-				fflush(stdout) != 0)) {
-			fprintf(stderr, "folio caseload: cannot print the caseload\n");
+		if (rc == 0 && command_write(&command_caseload, &out,
+					     "the caseload") != 0) {
 			status = EXIT_USAGE;
 		} else {
 			status = rc != 0 || diags.errors ? EXIT_ERRORS : EXIT_OK;

@@ -68,14 +68,12 @@ static int run_claims(int argc, char **argv)
 
 	while ((opt = cmd_getopt(argc, argv, options, true)) != -1) {
 		if (opt == OPT_FORMAT) {
-			size_t f = 0;
+			int f = command_choose(&command_claims, "format", optarg,
+					       formats, sizeof(formats) /
+					       sizeof(formats[0]));
 
-			while (f < sizeof(formats) / sizeof(formats[0]) &&
-			       strcmp(optarg, formats[f]) != 0)
-				f++;
-			if (f == sizeof(formats) / sizeof(formats[0]))
-				return command_usage_error(&command_claims,
-					"--format is md, csv or json, not '%s'", optarg);
+			if (f < 0)
+				return EXIT_USAGE;
 			format = (enum format)f;
 		} else if (opt == OPT_TEMPLATES) {
 			templates = optarg;
@@ -97,9 +95,8 @@ static int run_claims(int argc, char **argv)
 		claims_list(&c, &m, &x);
 		rc = claims_text(&m, &c, format, templates, &out, &render);
 		command_print_diagnostics(&render);
-		if (rc == 0 && (fwrite(out.data, 1, out.len, stdout) != out.len ||
-				fflush(stdout) != 0)) {
-			fprintf(stderr, "folio claims: cannot print the list\n");
+		if (rc == 0 && command_write(&command_claims, &out,
+					     "the list") != 0) {
 			status = EXIT_USAGE;
 		} else {
 			status = rc != 0 || diags.errors ? EXIT_ERRORS : EXIT_OK;

@@ -58,6 +58,20 @@ const struct command *command_find(const char *name);
 int command_usage_error(const struct command *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/*
+ * The index in names[0..n) of value, the argument of --option; else -1
+ * after a usage error that lists them ("--format is md, csv or json, not
+ * 'xml'").
+ */
+int command_choose(const struct command *cmd, const char *option,
+		   const char *value, const char *const *names, size_t n);
+
+/* out to standard output, flushed: 0, or -1 after "folio NAME: cannot
+ * print WHAT" on standard error. */
+struct buf;
+int command_write(const struct command *cmd, const struct buf *out,
+		  const char *what);
+
 /* Diagnostics to stderr, sorted by place, coloured on a terminal (unless NO_COLOR). */
 void command_print_diagnostics(struct diag_list *diags);
 

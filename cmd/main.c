@@ -49,6 +49,33 @@ int command_usage_error(const struct command *cmd, const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
+int command_choose(const struct command *cmd, const char *option,
+		   const char *value, const char *const *names, size_t n)
+{
+	struct buf list = BUF_INIT;
+
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(value, names[i]) == 0)
+			return (int)i;
+	for (size_t i = 0; i < n; i++)
+		buf_printf(&list, "%s%s", i == 0 ? "" : i + 1 == n ? " or " : ", ",
+			   names[i]);
+	command_usage_error(cmd, "--%s is %s, not '%s'", option,
+			    buf_cstr(&list), value);
+	buf_free(&list);
+	return -1;
+}
+
+int command_write(const struct command *cmd, const struct buf *out,
+		  const char *what)
+{
+	if (fwrite(out->data, 1, out->len, stdout) == out->len &&
+	    fflush(stdout) == 0)
+		return 0;
+	fprintf(stderr, "folio %s: cannot print %s\n", cmd->name, what);
+	return -1;
+}
+
 void command_print_help(const struct command *cmd, FILE *out)
 {
 	fputs(cmd->help, out);

@@ -144,12 +144,12 @@ static long percent_minimum(struct judging *j, const struct learner *l,
 	if (l->hours_per_week < 0) {
 		diag_warning(j->diags, l->file, l->line, 0, "learner %s: no "
 			     "`hours_per_week`: for a start before %s the "
-			     "off-the-job minimum is %ld%% of the contracted "
+			     "off-the-job minimum is %d%% of the contracted "
 			     "hours, so it cannot be judged without them", l->id,
 			     date_format(c->weekly_from, b), c->percent);
 		return -1;
 	}
-	buf_printf(words, "%ld%% of %s contracted hours a week", c->percent,
+	buf_printf(words, "%d%% of %s contracted hours a week", c->percent,
 		   hours_format(l->hours_per_week, a));
 	weeks = practical_weeks(c, l, words);
 	return lround(c->percent / 100.0 * l->hours_per_week / 100.0 * weeks) *

@@ -34,21 +34,24 @@ static void read_string(struct reading *r, struct ydoc *y, yaml_node_t *value,
 		*out = arena_strdup(r->arena, text);
 }
 
-static void read_date(struct reading *r, struct ydoc *y, yaml_node_t *value)
+
+/* A date setting, such as today or otj.weekly_from: whether *out is set. */
+static bool read_setting_date(struct reading *r, struct ydoc *y,
+			      yaml_node_t *value, const char *key,
+			      int32_t *out)
 {
 	const char *text;
 	struct buf why = BUF_INIT;
 
-	if (!ydoc_text(y, value, "today", &text))
-		return;
-	if (date_parse(text, &r->config->today) == 0) {
-		r->config->has_today = true;
-		return;
-	}
+	if (!ydoc_text(y, value, key, &text))
+		return false;
+	if (date_parse(text, out) == 0)
+		return true;
 	date_explain(text, &why);
 	diag_error(r->diags, y->file, ydoc_line(y, value), ydoc_column(value),
-		   "`today`: %s", buf_cstr(&why));
+		   "`%s`: %s", key, buf_cstr(&why));
 	buf_free(&why);
+	return false;
 }
 
 static void read_path(struct ydoc *y, const char *key, yaml_node_t *key_node,
@@ -141,8 +144,9 @@ static int parse_percent(const char *text)
 	return text[digits] ? -1 : n;
 }
 
-static void read_rate(struct reading *r, struct ydoc *y, yaml_node_t *value,
-		      const char *key, enum risk risk)
+/* A percentage setting into *out; example is one, such as "50%". */
+static void read_percent(struct reading *r, struct ydoc *y, yaml_node_t *value,
+			 const char *key, const char *example, int *out)
 {
 	const char *text;
 	int percent;
@@ -152,10 +156,11 @@ static void read_rate(struct reading *r, struct ydoc *y, yaml_node_t *value,
 	percent = parse_percent(text);
 	if (percent < 0) {
 		diag_error(r->diags, y->file, ydoc_line(y, value), ydoc_column(value),
-			   "`%s`: a percentage from 0%% to 100%%, such as 50%%", key);
+			   "`%s`: a percentage from 0%% to 100%%, such as %s", key,
+			   example);
 		return;
 	}
-	r->config->sampling_rate[risk] = percent;
+	*out = percent;
 }
 
 static void read_sampling_key(struct ydoc *y, const char *key,
@@ -168,11 +173,14 @@ static void read_sampling_key(struct ydoc *y, const char *key,
 	if (ydoc_is_null(value))
 		return;
 	if (strcmp(key, "high") == 0)
-		read_rate(r, y, value, "sampling.high", RISK_HIGH);
+		read_percent(r, y, value, "sampling.high", "50%",
+			     &r->config->sampling_rate[RISK_HIGH]);
 	else if (strcmp(key, "medium") == 0)
-		read_rate(r, y, value, "sampling.medium", RISK_MEDIUM);
+		read_percent(r, y, value, "sampling.medium", "50%",
+			     &r->config->sampling_rate[RISK_MEDIUM]);
 	else if (strcmp(key, "low") == 0)
-		read_rate(r, y, value, "sampling.low", RISK_LOW);
+		read_percent(r, y, value, "sampling.low", "50%",
+			     &r->config->sampling_rate[RISK_LOW]);
 	else if (strcmp(key, "seed") == 0) {
 		if (ydoc_int(y, value, "sampling.seed", 0, LONG_MAX, &seed))
 			r->config->sampling_seed = (uint64_t)seed;
@@ -249,21 +257,6 @@ static void read_claims_key(struct ydoc *y, const char *key,
 			     "summative_sample)", key);
 }
 
-/* A date setting, such as otj.weekly_from. */
-static void read_setting_date(struct reading *r, struct ydoc *y,
-			      yaml_node_t *value, const char *key,
-			      int32_t *out)
-{
-	const char *text;
-	struct buf why = BUF_INIT;
-
-	if (!ydoc_text(y, value, key, &text) || date_parse(text, out) == 0)
-		return;
-	date_explain(text, &why);
-	diag_error(r->diags, y->file, ydoc_line(y, value), ydoc_column(value),
-		   "`%s`: %s", key, buf_cstr(&why));
-	buf_free(&why);
-}
 
 /* A quantity such as 5.6 or 30, with at most two decimals, in hundredths. */
 static void read_setting_hours(struct reading *r, struct ydoc *y,
@@ -284,8 +277,6 @@ static void read_otj_key(struct ydoc *y, const char *key,
 {
 	struct reading *r = ctx;
 	struct config_otj *o = &r->config->otj;
-	const char *text;
-	int percent;
 
 	if (ydoc_is_null(value))
 		return;
@@ -304,17 +295,9 @@ static void read_otj_key(struct ydoc *y, const char *key,
 	else if (strcmp(key, "leave_weeks") == 0)
 		read_setting_hours(r, y, value, "otj.leave_weeks",
 				   &o->leave_weeks);
-	else if (strcmp(key, "percent") == 0) {
-		if (!ydoc_text(y, value, "otj.percent", &text))
-			return;
-		percent = parse_percent(text);
-		if (percent < 0)
-			diag_error(r->diags, y->file, ydoc_line(y, value),
-				   ydoc_column(value), "`otj.percent`: a "
-				   "percentage from 0%% to 100%%, such as 20%%");
-		else
-			o->percent = percent;
-	} else
+	else if (strcmp(key, "percent") == 0)
+		read_percent(r, y, value, "otj.percent", "20%", &o->percent);
+	else
 		diag_warning(r->diags, y->file, ydoc_line(y, key_node),
 			     ydoc_column(key_node),
 			     "unknown key `%s` in `otj` (known: standard_from, "
@@ -345,8 +328,6 @@ static void read_caseload_key(struct ydoc *y, const char *key,
 			      void *ctx)
 {
 	struct reading *r = ctx;
-	const char *text;
-	int percent;
 
 	if (ydoc_is_null(value))
 		return;
@@ -354,15 +335,8 @@ static void read_caseload_key(struct ydoc *y, const char *key,
 		ydoc_int(y, value, "caseload.quiet_weeks", 1, 520,
 			 &r->config->quiet_weeks);
 	} else if (strcmp(key, "behind") == 0) {
-		if (!ydoc_text(y, value, "caseload.behind", &text))
-			return;
-		percent = parse_percent(text);
-		if (percent < 0)
-			diag_error(r->diags, y->file, ydoc_line(y, value),
-				   ydoc_column(value), "`caseload.behind`: a "
-				   "percentage from 0%% to 100%%, such as 90%%");
-		else
-			r->config->behind_percent = percent;
+		read_percent(r, y, value, "caseload.behind", "90%",
+			     &r->config->behind_percent);
 	} else
 		diag_warning(r->diags, y->file, ydoc_line(y, key_node),
 			     ydoc_column(key_node),
@@ -382,7 +356,8 @@ static void read_key(struct ydoc *y, const char *key, yaml_node_t *key_node,
 	else if (strcmp(key, "number") == 0)
 		read_string(r, y, value, key, &r->config->number);
 	else if (strcmp(key, "today") == 0)
-		read_date(r, y, value);
+		r->config->has_today = read_setting_date(r, y, value, "today",
+							 &r->config->today);
 	else if (strcmp(key, "paths") == 0)
 		ydoc_each_pair(y, value, "`paths`", read_path, r);
 	else if (strcmp(key, "encoding") == 0)

@@ -63,7 +63,7 @@ struct config_otj {
 	int32_t weekly_from;     /* on or after, and before standard_from */
 	long weekly_hours;       /* hundredths of an hour (base/hours.h) */
 	long full_time_hours;    /* hundredths: at or above, the full weekly */
-	long percent;            /* earlier starts: of the contracted hours */
+	int percent;             /* earlier starts: of the contracted hours */
 	long leave_weeks;        /* hundredths of a week a year not counted */
 };
 

@@ -8,6 +8,7 @@
 #include "read/unit.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -234,5 +235,28 @@ void load_row_portfolio(struct load_row *row, int learner_column,
 		diag_error(row->diags, row->f->path, row->r->line, 0,
 			   "unknown unit `%s`", u);
 		row->bad = true;
+	}
+}
+
+void load_index_runs(const void *records, size_t n,
+		     size_t size, size_t learner_at, size_t first_at,
+		     size_t count_at)
+{
+	const char *base = records;
+
+	for (size_t i = 0; i < n;) {
+		const struct learner *of =
+			*(const struct learner *const *)(base + i * size + learner_at);
+		/* The loaders' own learner, which they may write: const only
+		 * in the record. */
+		char *l = (char *)(uintptr_t)of;
+		size_t k = i;
+
+		while (k < n && *(const struct learner *const *)
+			       (base + k * size + learner_at) == of)
+			k++;
+		*(size_t *)(l + first_at) = i;
+		*(size_t *)(l + count_at) = k - i;
+		i = k;
 	}
 }

@@ -164,6 +164,17 @@ void load_row_portfolio(struct load_row *row, int learner_column,
 			int unit_column, const struct learner **learner,
 			const struct unit **unit);
 
+/*
+ * Each learner's run of records[0..n) (size bytes each, sorted by
+ * learner), whose learner pointer is at offset learner_at: its first
+ * index and count stored into the learner's size_t fields at first_at and
+ * count_at (offsetof(struct learner, first_otj) ...).  The learners are
+ * the loaders' own, which they may write.
+ */
+void load_index_runs(const void *records, size_t n,
+		     size_t size, size_t learner_at, size_t first_at,
+		     size_t count_at);
+
 /* What the earlier loaders recorded: the unit, qualification and learner
  * with this id. */
 const struct unit *load_find_unit(const struct load *load, const char *id);

@@ -10,6 +10,7 @@
 #include "read/load.h"
 #include "read/unit.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -194,17 +195,10 @@ static void index_rows(struct load *load)
 {
 	if (load->notj)
 		qsort(load->otj, load->notj, sizeof(*load->otj), compare_rows);
-	for (size_t i = 0; i < load->notj;) {
-		struct learner *l = load_find_learner(load,
-						      load->otj[i].learner->id);
-		size_t k = i;
-
-		while (k < load->notj && load->otj[k].learner == l)
-			k++;
-		l->first_otj = i;
-		l->notj = k - i;
-		i = k;
-	}
+	load_index_runs(load->otj, load->notj, sizeof(*load->otj),
+			offsetof(struct otj_row, learner),
+			offsetof(struct learner, first_otj),
+			offsetof(struct learner, notj));
 }
 
 int otj_load(struct load *load, const char *dir, struct diag_list *diags)

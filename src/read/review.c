@@ -6,6 +6,7 @@
 #include "base/mem.h"
 #include "read/load.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -114,16 +115,9 @@ int review_load(struct load *load, const char *path, struct diag_list *diags)
 	if (load->nreviews)
 		qsort(load->reviews, load->nreviews, sizeof(*load->reviews),
 		      compare_reviews);
-	for (size_t i = 0; i < load->nreviews;) {
-		struct learner *l = load_find_learner(load,
-						      load->reviews[i].learner->id);
-		size_t k = i;
-
-		while (k < load->nreviews && load->reviews[k].learner == l)
-			k++;
-		l->first_review = i;
-		l->nreviews = k - i;
-		i = k;
-	}
+	load_index_runs(load->reviews, load->nreviews,
+			sizeof(*load->reviews), offsetof(struct review, learner),
+			offsetof(struct learner, first_review),
+			offsetof(struct learner, nreviews));
 	return err;
 }
