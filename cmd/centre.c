@@ -6,10 +6,7 @@
 #include "base/date.h"
 #include "base/encoding.h"
 #include "base/threads.h"
-#include "judge/caseload.h"
-#include "judge/otj_check.h"
-#include "judge/qualify.h"
-#include "judge/signoff_check.h"
+#include "judge/judge.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -118,9 +115,5 @@ int centre_load(const struct command *cmd, struct centre_args *args,
 void centre_judge(struct xref *x, const struct model *m,
 		  struct diag_list *diags)
 {
-	xref_build(x, m);
-	signoff_check(x, m, diags);
-	qualify_check(x, m, diags);
-	otj_check(x, m, diags);
-	caseload_check(x, m);
+	judge_centre(x, m, diags);
 }

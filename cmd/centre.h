@@ -111,11 +111,7 @@ bool centre_option(struct centre_args *args, int opt, const char *value);
 int centre_load(const struct command *cmd, struct centre_args *args,
 		struct model *m, struct diag_list *diags);
 
-/*
- * The judge stage every command runs on a loaded model: the portfolios,
- * the sign-offs held against them, then each learner's qualifications
- * (their problems into diags).
- */
+/* The judge stage every command runs on a loaded model (judge/judge.h). */
 void centre_judge(struct xref *x, const struct model *m,
 		  struct diag_list *diags);
 

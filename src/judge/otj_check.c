@@ -288,7 +288,16 @@ static void months(struct judging *j, const struct learner *l,
 	if (last < l->start)
 		return;
 	for (int32_t at = first; at <= last && at != DATE_MAX; at = next_month(at))
-		n++;
+		if (++n > OTJ_CHECK_MAX_MONTHS) {
+			diag_warning(j->diags, l->file, l->line, 0, "learner %s: "
+				     "from `start` to %s is more than %d months: "
+				     "is a date mistyped? The month-by-month "
+				     "figures are left out", l->id,
+				     l->has_planned_end && l->planned_end > p->judged ?
+				     "`planned_end`" : "today",
+				     OTJ_CHECK_MAX_MONTHS);
+			return;
+		}
 	p->months = arena_alloc(j->arena, n * sizeof(*p->months));
 	for (int32_t at = first; n && p->nmonths < n; at = next_month(at)) {
 		struct otj_month *month = &p->months[p->nmonths++];

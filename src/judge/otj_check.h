@@ -88,4 +88,8 @@ bool otj_check_elapsed(const struct learner *l, int32_t today, int32_t *judged,
 
 const char *otj_check_regime_name(enum otj_regime r);   /* "weekly" */
 
+/* The most months the month-by-month figures cover: a programme longer
+ * than 20 years is a mistyped date, and gets a warning instead. */
+#define OTJ_CHECK_MAX_MONTHS 240
+
 #endif

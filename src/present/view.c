@@ -1325,12 +1325,13 @@ struct value view_assessor(struct arena *a, const struct view_shared *s,
 			   const char *initials, const char *root)
 {
 	const struct assessor *as = model_find_assessor(s->m, initials);
-	char title[256];
+	struct buf title = BUF_INIT;
+	struct value title_value;
 
-	snprintf(title, sizeof(title), "Caseload: %s",
-		 as && as->name ? as->name : initials);
-	return page_context(a, page(a, VIEW_ASSESSOR,
-				    value_copy(a, title, strlen(title)),
+	buf_printf(&title, "Caseload: %s", as && as->name ? as->name : initials);
+	title_value = value_copy(a, buf_cstr(&title), title.len);
+	buf_free(&title);
+	return page_context(a, page(a, VIEW_ASSESSOR, title_value,
 				    url_value(a, URL_ASSESSOR, initials, NULL),
 				    root),
 			    "assessor",

@@ -152,7 +152,11 @@ static const char *holds_centre(const struct model *m, const char *real)
 	    holds_input(real, m->learners_file) ||
 	    holds_input(real, m->evidence_dir) ||
 	    holds_input(real, m->assessors_file) ||
-	    holds_input(real, m->iqa_file))
+	    holds_input(real, m->iqa_file) ||
+	    holds_input(real, m->qualifications_dir) ||
+	    holds_input(real, m->signoffs_file) ||
+	    holds_input(real, m->otj_dir) ||
+	    holds_input(real, m->reviews_file))
 		return "it holds the centre's inputs";
 	return NULL;
 }

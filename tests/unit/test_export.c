@@ -9,6 +9,7 @@
 
 #include "base/buf.h"
 #include "read/model.h"
+#include "judge/judge.h"
 #include "judge/xref.h"
 #include "present/export.h"
 
@@ -86,7 +87,7 @@ static void centre(int n, bool with_staff)
 				     .summaries_html = true };
 	centre_use(&paths);
 	model_load(&model, &paths, &diags);
-	xref_build(&x, &model);
+	judge_centre(&x, &model, &diags);
 }
 
 static void check_same_text(const char *got, const char *expected);

@@ -11,6 +11,7 @@
 #include "check.h"
 
 #include "read/model.h"
+#include "judge/judge.h"
 #include "present/export.h"
 
 #include <stdio.h>
@@ -270,8 +271,8 @@ static void sampling_errors(void)
 		"folio.yml:4: error: `sampling.low`: a percentage from 0% to 100%, such as 50%\n"
 		"folio.yml:5: error: `sampling.seed` must be a whole number of at least 0, not `-1`\n"
 		"folio.yml:6: warning: unknown key `colour` in `sampling` (known: high, medium, low, seed)\n"
-		"folio.yml:7: warning: unknown key `sampled` (known: name, number, today, paths, encoding, sampling, signoff, claims)\n"
-		"folio.yml:10: warning: unknown key `staff` in `paths` (known: units, learners, qualifications, evidence, assessors, iqa, signoffs)\n");
+		"folio.yml:7: warning: unknown key `sampled` (known: name, number, today, paths, encoding, sampling, signoff, claims, otj, reviews, caseload)\n"
+		"folio.yml:10: warning: unknown key `staff` in `paths` (known: units, learners, qualifications, evidence, assessors, iqa, signoffs, otj, reviews)\n");
 	CHECK_INT(diags.items[0].column, 9);
 	CHECK_STR(sampling(), "100 50 25 100, 1");
 }
@@ -449,7 +450,7 @@ static void exported_as_json(void)
 	       "l1,t,2026-03-04,LT,interim,referred,Thin,Observe 1.1,2026-04-01\n"
 	       "l1,t,2026-04-04,LT,interim,agreed,,,\n"
 	       "l2,t,2026-05-01,LT,summative,referred,,Sign the log,\n");
-	xref_build(&x, &model);
+	judge_centre(&x, &model, &diags);
 	CHECK_INT(export_write(&model, &x, NULL, to_buf, &text), 0);
 	json = json_loadb(text.data, text.len, 0, NULL);
 	buf_free(&text);

@@ -12,8 +12,7 @@
 #include "read/model.h"
 #include "judge/caseload.h"
 #include "judge/otj_check.h"
-#include "judge/qualify.h"
-#include "judge/signoff_check.h"
+#include "judge/judge.h"
 #include "judge/xref.h"
 
 #include <stdio.h>
@@ -69,11 +68,7 @@ static void load(const char *learners, const char *otj, const char *evidence,
 		write_file("folio.yml", config);
 	centre_use(&paths);
 	model_load(&model, &paths, &diags);
-	xref_build(&x, &model);
-	signoff_check(&x, &model, &diags);
-	qualify_check(&x, &model, &diags);
-	otj_check(&x, &model, &diags);
-	caseload_check(&x, &model);
+	judge_centre(&x, &model, &diags);
 }
 
 static void check_messages(const char *expected)
@@ -315,7 +310,23 @@ static void breaks_pause_the_clock(void)
 		"centre/otj/log.csv:4: warning: c: date 2026-04-01 is after the learner's "
 		"end (2026-03-31): these hours do not count\n");
 	check_reasons("a", "");       /* on a break: not chased */
+	CHECK_INT(otj("a")->nmonths, 12);
 	check_reasons("c", "");       /* withdrawn */
+}
+
+/* A start in the year 1 is a mistyped date: no 24,000 months of figures. */
+static void months_have_a_limit(void)
+{
+	load("a,KM,0001-01-01,s,2026-12-31,300,,,,,\n", NULL, NULL, NULL, NULL);
+	CHECK_INT(otj("a")->nmonths, 0);
+	CHECK(otj("a")->expected > 0);
+	check_messages(
+		"centre/learners.csv:2: warning: learner a: no `hours_per_week`: "
+		"for a start before 2022-08-01 the off-the-job minimum is 20% of "
+		"the contracted hours, so it cannot be judged without them\n"
+		"centre/learners.csv:2: warning: learner a: from `start` to "
+		"`planned_end` is more than 240 months: is a date mistyped? The "
+		"month-by-month figures are left out\n");
 }
 
 static void programme_errors(void)
@@ -465,6 +476,7 @@ int main(void)
 	RUN(rules_are_settings);
 	RUN(expected_pace_forecast);
 	RUN(breaks_pause_the_clock);
+	RUN(months_have_a_limit);
 	RUN(programme_errors);
 	RUN(reviews_due);
 	RUN(quiet_pauses_for_breaks);
