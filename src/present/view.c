@@ -12,6 +12,7 @@
 #include "present/claims_view.h"
 #include "present/diag_json.h"
 #include "present/export.h"
+#include "present/iqa_view.h"
 #include "present/otj_view.h"
 #include "present/url.h"
 #include "read/assessor.h"
@@ -321,7 +322,35 @@ static struct value_obj learner_head(struct arena *a,
 	return head;
 }
 
-#define PORTFOLIO_SUMMARY_MEMBERS 12
+#define PORTFOLIO_SUMMARY_MEMBERS 13
+
+/*
+ * Why a portfolio with every criterion met is still in progress, in a
+ * few words for its cell ("4b uncovered", "1 of 2 occasions"), or NULL:
+ * "In progress 100%" alone would look like a bug.
+ */
+static struct value why_in_progress(struct arena *a, const struct portfolio *p)
+{
+	struct buf why = BUF_INIT;
+	struct value v;
+	const struct xref_gap *g = p->ngaps ? &p->gaps[0] : NULL;
+
+	if (p->status != XREF_IN_PROGRESS || p->percent < 100 || !g)
+		return value_null();
+	if (g->code == XREF_TOO_FEW_OCCASIONS)
+		buf_printf(&why, "%zu of %ld occasions", p->occasions,
+			   p->unit->occasions);
+	else if (g->code == XREF_REQUIREMENT_UNCOVERED)
+		buf_printf(&why, "%s uncovered", g->target);
+	else
+		buf_printf(&why, "%s: %s", g->target ? g->target : "",
+			   xref_gap_name(g->code));
+	if (p->ngaps > 1)
+		buf_printf(&why, ", %zu more", p->ngaps - 1);
+	v = value_copy(a, buf_cstr(&why), why.len);
+	buf_free(&why);
+	return v;
+}
 
 static struct value_obj portfolio_summary(struct arena *a,
 					  const struct portfolio *p,
@@ -343,6 +372,7 @@ static struct value_obj portfolio_summary(struct arena *a,
 	value_put(&summary, "registered", value_bool(p->registered));
 	value_put(&summary, "complete", value_bool(xref_complete(p)));
 	value_put(&summary, "signed_off", value_bool(p->status == XREF_SIGNED_OFF));
+	value_put(&summary, "why", why_in_progress(a, p));
 	return summary;
 }
 
@@ -463,11 +493,12 @@ static struct value_obj tally_obj(struct arena *a,
 
 /* A row of the learners x units grid: a cell for every unit. */
 static struct value grid_row(struct arena *a, const struct view_shared *s,
-			     size_t li, struct xref_tally *units)
+			     size_t li, const struct iqa_record *latest,
+			     struct xref_tally *units)
 {
 	const struct model *m = s->m;
 	const struct xref *x = s->x;
-	struct value_obj row = learner_head(a, s, m->learners[li], 1);
+	struct value_obj row = learner_head(a, s, m->learners[li], 2);
 	struct value *cells = value_items(a, m->nunits);
 	size_t next = x->first[li], end = next + x->count[li];
 
@@ -488,6 +519,7 @@ static struct value grid_row(struct arena *a, const struct view_shared *s,
 		cells[ui] = value_obj_done(&cell);
 	}
 	value_put(&row, "cells", value_list(cells, m->nunits));
+	value_put(&row, "latest_sample", iqa_view_brief(a, m, latest));
 	return value_obj_done(&row);
 }
 
@@ -564,8 +596,11 @@ struct value view_dashboard(struct arena *a, const struct view_shared *s,
 	struct value *unit_totals = value_items(a, m->nunits);
 	struct value_obj view = value_obj_new(a, 7), totals;
 
+	const struct iqa_record **latest = iqa_view_latest(m);
+
 	for (size_t i = 0; i < m->nlearners; i++)
-		rows[i] = grid_row(a, s, i, units);
+		rows[i] = grid_row(a, s, i, latest[i], units);
+	free(latest);
 	for (size_t i = 0; i < m->nunits; i++) {
 		struct value_obj t = tally_obj(a, &units[i], 3);
 
@@ -584,6 +619,8 @@ struct value view_dashboard(struct arena *a, const struct view_shared *s,
 	value_put(&view, "assessor_totals", assessor_totals(a, s));
 	value_put(&view, "totals", value_obj_done(&totals));
 	value_put(&view, "qualification_totals", qualification_totals(a, s->x));
+	value_put(&view, "iqa_actions", iqa_view_open_actions(a, m));
+	value_put(&view, "has_iqa", value_bool(m->niqa > 0));
 	return page_context(a, page(a, VIEW_DASHBOARD, value_text("Dashboard"),
 				    url_value(a, URL_INDEX, NULL, NULL), root),
 			    "dashboard", value_obj_done(&view));
@@ -821,6 +858,17 @@ static const struct {
 	  "work in our workplace." },
 };
 
+/* The portfolio's latest IQA record, when it says agreed, or NULL. */
+static const struct iqa_record *agreed_sample(const struct model *m,
+					      const struct portfolio *p)
+{
+	size_t n;
+	const struct iqa_record *r = iqa_find(m->iqa, m->niqa, p->learner,
+					      p->unit, &n);
+
+	return r && r[n - 1].decision == IQA_AGREED ? &r[n - 1] : NULL;
+}
+
 /* Who signed, as the box names them: a full name where one is known. */
 static const char *signer_name(const struct signoff *s)
 {
@@ -844,6 +892,10 @@ static const char *expected_name(const struct view_shared *s,
 
 	if (role == ROLE_LEARNER)
 		return p->learner->name ? p->learner->name : p->learner->id;
+	if (role == ROLE_ASSESSOR && p->learner->assessor)
+		by = model_find_assessor(s->m, p->learner->assessor);
+	if (role == ROLE_ASSESSOR)
+		return by && by->name ? by->name : p->learner->assessor;
 	assessor = role == ROLE_COUNTERSIGN ?
 		signoff_check_find(p, ROLE_ASSESSOR) : NULL;
 	if (assessor && assessor->row->person)
@@ -862,10 +914,27 @@ static struct value declaration(struct arena *a, const struct view_shared *s,
 	value_put(&o, "role", value_text(role_name(role)));
 	value_put(&o, "title", value_text(boxes[box].title));
 	value_put(&o, "statement", value_text(boxes[box].statement));
-	value_put(&o, "name", value_text(made ? signer_name(made->row)
-					      : expected_name(s, p, role)));
+	const struct iqa_record *sample = role == ROLE_IQA && !made ?
+		agreed_sample(s->m, p) : NULL;
+	const struct assessor *iqa = sample ?
+		model_find_assessor(s->m, sample->iqa) : NULL;
+
+	value_put(&o, "name", value_text(made ? signer_name(made->row) :
+					 sample ? (iqa && iqa->name ? iqa->name :
+						   sample->iqa) :
+					 expected_name(s, p, role)));
+	/* The IQA's box holds the agreed sample when no declaration does. */
+	value_put(&o, "sampled", value_bool(sample != NULL));
+	value_put(&o, "sample_date", sample ?
+		  export_date_or_null(a, true, sample->date) : value_null());
+	value_put(&o, "sample_kind", value_text(sample ?
+		  iqa_kind_name(sample->kind) : NULL));
+	value_put(&o, "sample_file", value_text(sample ? sample->file : NULL));
+	value_put(&o, "sample_line", sample ? value_int(sample->line) :
+		  value_null());
 	value_put(&o, "date", made ? export_date_or_null(a, true, made->row->date)
-				   : value_null());
+			      : sample ? export_date_or_null(a, true, sample->date)
+			      : value_null());
 	value_put(&o, "signed", value_bool(made && made->holds));
 	value_put(&o, "signed_digitally", value_bool(made && made->holds &&
 						     made->signature_verified));
@@ -985,6 +1054,7 @@ struct value view_portfolio(struct arena *a, const struct view_shared *s,
 	value_put(&view, "occasions_met",
 		  value_bool(p->occasions >= (size_t)u->occasions));
 	put_marks(&view, p);
+	iqa_view_put_record(a, s->m, p, &view);
 	put_signoff(a, &view, s, p);
 	value_put(&view, "svg_width", value_int((long long)(u->ncriteria * SVG_CELL)));
 	buf_puts(&title, p->learner->name ? p->learner->name : p->learner->id);

@@ -219,6 +219,37 @@ static bool same_portfolio(const struct iqa_record *a,
 	return a->learner == b->learner && a->unit == b->unit;
 }
 
+/* Ordered as the records are: by learner id, then unit id. */
+static int compare_portfolio(const struct iqa_record *r,
+			     const struct learner *learner,
+			     const struct unit *unit)
+{
+	int c = strcmp(r->learner->id, learner->id);
+
+	return c ? c : strcmp(r->unit->id, unit->id);
+}
+
+const struct iqa_record *iqa_find(const struct iqa_record *records, size_t n,
+				  const struct learner *learner,
+				  const struct unit *unit, size_t *count)
+{
+	size_t lo = 0, hi = n, end;
+
+	while (lo < hi) {       /* the first record not before the portfolio */
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (compare_portfolio(&records[mid], learner, unit) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (end = lo; end < n && records[end].learner == learner &&
+	     records[end].unit == unit; end++)
+		;
+	*count = end - lo;
+	return *count ? &records[lo] : NULL;
+}
+
 /* The records are sorted: the later samplings of i's portfolio follow it. */
 bool iqa_action_open(const struct iqa_record *records, size_t n, size_t i)
 {

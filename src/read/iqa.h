@@ -68,6 +68,14 @@ int iqa_load(struct load *load, const char *path, struct diag_list *diags);
  */
 bool iqa_action_open(const struct iqa_record *records, size_t n, size_t i);
 
+/*
+ * The records of the portfolio of learner on unit, by date: a pointer
+ * into records[0..n) (the model's, sorted) with *count set, or NULL.
+ */
+const struct iqa_record *iqa_find(const struct iqa_record *records, size_t n,
+				  const struct learner *learner,
+				  const struct unit *unit, size_t *count);
+
 const char *iqa_kind_name(enum iqa_kind kind);              /* "interim" */
 const char *iqa_decision_name(enum iqa_decision decision);  /* "agreed" */
 
