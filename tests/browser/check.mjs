@@ -821,6 +821,55 @@ await test('no-javascript', async () => {
 	return [`JavaScript in the site (${found.length})`, ...listed(found, 30, (x) => x)];
 });
 
+// At a phone's width (390 px) every named page reads without scrolling
+// the page sideways: what is wider scrolls inside its own box, and no
+// cell is so narrow that its words break a letter or two to a line.
+function phoneProblems() {
+	const W = document.documentElement.clientWidth;
+	const problems = [];
+	if (document.documentElement.scrollWidth > W + 1)
+		problems.push(`the page is ${document.documentElement.scrollWidth}px wide`);
+	const scrolls = (a) => ['auto', 'scroll', 'hidden', 'clip']
+		.includes(getComputedStyle(a).overflowX);
+	for (const el of document.body.querySelectorAll('*')) {
+		const r = el.getBoundingClientRect();
+		// Not drawn, or a skip link waiting off the screen's left edge.
+		if ((r.width <= 1 && r.height <= 1) || r.right <= 0)
+			continue;
+		if (r.right > W + 1 || r.left < -1) {
+			let boxed = false;
+			for (let a = el.parentElement; a && a !== document.body && !boxed; a = a.parentElement)
+				boxed = scrolls(a) && a.getBoundingClientRect().right <= W + 1;
+			if (!boxed && !(el.parentElement && problems.some((p) => p.el === el.parentElement)))
+				problems.push({ el, text: `${el.localName}${el.className ? '.' + el.className : ''} reaches ${Math.round(r.left)}..${Math.round(r.right)}px` });
+		}
+		if ((el.localName === 'td' || el.localName === 'th') &&
+		    (el.innerText || '').trim().length >= 12 && el.clientWidth < 40)
+			problems.push(`a ${el.localName} ${el.clientWidth}px wide holds "${el.innerText.trim().slice(0, 30)}"`);
+	}
+	return problems.map((p) => (typeof p === 'string' ? p : p.text));
+}
+
+await test('phone', async () => {
+	needBrowser();
+	const ctx = await newContext(browser, { viewport: { width: 390, height: 844 } });
+	const problems = [];
+	try {
+		for (const [name, file] of Object.entries(AXE_PAGES)) {
+			const page = await open(ctx, file);
+			await page.emulateMedia({ media: 'screen' });
+			await page.screenshot({ path: path.join(out, `${name}-phone.png`), fullPage: true });
+			const found = await page.evaluate(phoneProblems);
+			if (found.length)
+				problems.push(`${file} at 390 px: ${found.length} problem(s)`,
+					...listed(found, 8, (x) => `  ${x}`));
+		}
+	} finally {
+		await ctx.close();
+	}
+	return problems;
+});
+
 // The apprentice's chart is drawn, and says what it shows; its text
 // equivalent, the month table, has a row per month; the dashboard and the
 // caseload page give the reasons.
