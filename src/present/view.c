@@ -87,15 +87,55 @@ static void replace(struct value_obj *o, const char *key, struct value v)
 	value_put(o, key, v);
 }
 
+/*
+ * text as the inside of a CSS string: ASCII other than letters, digits
+ * and spaces as hex escapes (a quote as \22), so that nothing in a name
+ * can end the string or the <style> element; C1 controls as U+FFFD, as
+ * on every page, and other UTF-8 as it is.
+ */
+static struct value css_string(struct arena *a, const char *text, size_t len)
+{
+	struct buf css = BUF_INIT;
+	struct value v;
+
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)text[i];
+
+		/* A C1 control (U+0080 to U+009F), as on every page: U+FFFD. */
+		if (c == 0xC2 && i + 1 < len &&
+		    (unsigned char)text[i + 1] >= 0x80 &&
+		    (unsigned char)text[i + 1] <= 0x9F) {
+			buf_puts(&css, "\\fffd ");
+			i++;
+			continue;
+		}
+		if (c >= 0x80 || c == ' ' || (c >= '0' && c <= '9') ||
+		    ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+			buf_putc(&css, (char)c);
+		else
+			buf_printf(&css, "\\%x ", c);
+	}
+	v = value_copy(a, buf_cstr(&css), css.len);
+	buf_free(&css);
+	return v;
+}
+
 static struct value page(struct arena *a, enum view_kind kind,
 			 struct value title, struct value path, const char *root)
 {
-	struct value_obj o = value_obj_new(a, 4);
+	struct value_obj o = value_obj_new(a, 6);
+	/* Whose pages these are, in the top margin of every printed page. */
+	bool running = kind == VIEW_PORTFOLIO || kind == VIEW_LEARNER ||
+		       kind == VIEW_QUALIFICATIONS;
 
 	value_put(&o, "kind", value_text(page_kinds[kind]));
 	value_put(&o, "title", title);
+	/* A blank record sheet is a form to photocopy: no date on it. */
+	value_put(&o, "dated", value_bool(kind != VIEW_SHEET));
 	value_put(&o, "path", path);
 	value_put(&o, "root", value_text(root));
+	value_put(&o, "running_css", running && title.kind == VALUE_STRING ?
+		  css_string(a, title.u.s, title.len) : value_null());
 	return value_obj_done(&o);
 }
 

@@ -39,6 +39,7 @@ const SITE_PRINT_PAGES = {
 	portfolio: {
 		file: 'learners/khan-a/ocr-c3.html', min: 2, max: 12,
 		text: ['Aisha Khan', 'Resolve customer service problems'],
+		every: ['Aisha Khan: Resolve customer service problems'],
 	},
 	// A blank record sheet: a page of evidence rows, what the learner must
 	// do, know and cover, and room for notes: 4 pages when written, 5 at
@@ -82,6 +83,7 @@ const APPRENTICE_AXE_PAGES = {
 const APPRENTICE_PRINT_PAGES = {
 	learner: {
 		file: 'learners/brook-j/index.html', min: 1, max: 5,
+		every: ['Jamie Brook'],
 		text: ['Jamie Brook', 'Off-the-job training hours', 'Planned to date',
 			'Progress reviews', 'last review 2026-03-02'],
 	},
@@ -643,6 +645,12 @@ for (const [name, spec] of Object.entries(PRINT_PAGES)) {
 			if (Math.abs(dims[0] - a4[0]) > 2 || Math.abs(dims[1] - a4[1]) > 2)
 				problems.push(`the PDF's paper is not A4: ${p.sizeText}`);
 			const text = pages.join(' ').toLowerCase();
+			// Whose pages: the learner and the unit on every page.
+			for (const t of spec.every || [])
+				pages.forEach((page, i) => {
+					if (!page.toLowerCase().includes(t.toLowerCase()))
+						problems.push(`page ${i + 1} of ${pages.length} does not name "${t}"`);
+				});
 			for (const t of spec.text)
 				if (!text.includes(t.toLowerCase()))
 					problems.push(`the PDF does not show "${t}" (is it hidden in print?)`);
