@@ -359,18 +359,21 @@ static void test_markdown_escaping(void)
 {
 	struct mustache_env *env = mustache_env_new(NULL, NULL);
 	struct diag_list diags = DIAG_LIST_INIT;
-	const char *src = "| {{a}} |\n{{b}}\n{{c}} {{{a}}}\n{{d}}";
+	const char *src = "| {{a}} |\n{{b}}\n{{c}} {{{a}}}\n{{d}}\n{{e}}";
 	struct mustache_template *t;
-	json_t *data = json_pack("{s:s, s:s, s:s, s:s}", "a", "x|*y*_<b>&amp;\nz",
-				 "b", "# not a heading", "c", "12. not a list",
-				 "d", "1.1");
+	/* & and ! only where they would start an entity or an image. */
+	json_t *data = json_pack("{s:s, s:s, s:s, s:s, s:s}", "a",
+				 "x|*y*_<b>&amp;\nz", "b", "# not a heading",
+				 "c", "12. not a list", "d", "1.1", "e",
+				 "Q&A, 5 > 3, &#38; &#x26; &x; Done! ![i](u)");
 	struct buf out = BUF_INIT;
 
 	mustache_env_set_escape(env, mustache_escape_markdown);
 	t = mustache_compile(env, "t", src, strlen(src), &diags);
 	CHECK_INT(mustache_render(t, data, &out, &diags), 0);
-	CHECK_STR(buf_cstr(&out), "| x\\|\\*y\\*\\_\\<b\\>\\&amp; z |\n"
-		  "\\# not a heading\n12\\. not a list x|*y*_<b>&amp;\nz\n1.1");
+	CHECK_STR(buf_cstr(&out), "| x\\|\\*y\\*\\_\\<b>\\&amp; z |\n"
+		  "\\# not a heading\n12\\. not a list x|*y*_<b>&amp;\nz\n1.1\n"
+		  "Q&A, 5 > 3, \\&#38; \\&#x26; \\&x; Done! \\!\\[i\\](u)");
 	buf_free(&out);
 	json_decref(data);
 	mustache_template_free(t);

@@ -28,6 +28,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 
 #define INLINE_FRAMES 32
@@ -257,7 +258,37 @@ void mustache_escape_html(struct buf *out, const char *s, size_t len)
 /* Characters that make Markdown anywhere in a line, and at its start. */
 static bool markdown_inline(char c)
 {
-	return strchr("\\`*_[]<>|&~!", c) != NULL;
+	return strchr("\\`*_[]<|~", c) != NULL;
+}
+
+/*
+ * Whether s[0] (an '&' or a '!') starts Markdown there: '&' an entity
+ * reference ("&amp;", "&#38;", "&#x26;"), '!' an image ("![").  Elsewhere
+ * they are text and need no backslash: "Q&A", "Well done!".  ('>' starts
+ * a quote only at a line's start, which markdown_line_start() covers.)
+ */
+static bool markdown_starts(const char *s, size_t len)
+{
+	size_t i = 1, digits = 0;
+
+	if (s[0] == '!')
+		return len > 1 && s[1] == '[';
+	if (i < len && s[i] == '#') {
+		bool hex = ++i < len && (s[i] == 'x' || s[i] == 'X');
+
+		i += hex;
+		while (i < len && (hex ? isxdigit((unsigned char)s[i])
+				       : isdigit((unsigned char)s[i]))) {
+			i++;
+			digits++;
+		}
+		return digits > 0 && i < len && s[i] == ';';
+	}
+	if (i >= len || !isalpha((unsigned char)s[i]))
+		return false;
+	while (i < len && isalnum((unsigned char)s[i]))
+		i++;
+	return i < len && s[i] == ';';
 }
 
 static bool markdown_line_start(const char *s, size_t len)
@@ -305,7 +336,9 @@ void mustache_escape_markdown(struct buf *out, const char *s, size_t len)
 			buf_puts(out, UTF8_REPLACEMENT);
 			i += control - 1;
 		} else {
-			if (markdown_inline(s[i]))
+			if (markdown_inline(s[i]) ||
+			    ((s[i] == '&' || s[i] == '!') &&
+			     markdown_starts(s + i, len - i)))
 				buf_putc(out, '\\');
 			buf_putc(out, s[i]);
 		}
