@@ -107,7 +107,8 @@ void caseload_view_csv(const struct model *m, const struct xref *x,
 	free(order);
 }
 
-const char *caseload_view_initials(const struct model *m, const char *initials)
+/* The initials as assessors.csv writes them, else as given. */
+static const char *listed_initials(const struct model *m, const char *initials)
 {
 	const struct assessor *as = model_find_assessor(m, initials);
 
@@ -129,7 +130,7 @@ const char **caseload_view_assessors(const struct model *m, size_t *count)
 			all[n++] = m->assessors[i]->initials;
 	for (size_t i = 0; i < m->nlearners; i++)
 		if (m->learners[i]->assessor)
-			all[n++] = caseload_view_initials(m, m->learners[i]->assessor);
+			all[n++] = listed_initials(m, m->learners[i]->assessor);
 	if (n)
 		qsort(all, n, sizeof(*all), compare_initials);
 	/* One per initials in any case: pages named apart only by case
@@ -147,14 +148,13 @@ const char **caseload_view_assessors(const struct model *m, size_t *count)
 }
 
 struct value caseload_view_assessor_href(struct arena *a,
-					 const struct model *m,
+					 const char *const *pages, size_t n,
 					 const char *initials)
 {
-	const char *id = initials ? caseload_view_initials(m, initials) : NULL;
-
-	if (!id || !ident_valid(id))
-		return value_null();
-	return url_value(a, URL_ASSESSOR, id, NULL);
+	for (size_t i = 0; initials && i < n; i++)
+		if (strcasecmp(pages[i], initials) == 0)
+			return url_value(a, URL_ASSESSOR, pages[i], NULL);
+	return value_null();
 }
 
 struct value caseload_view_assessor(struct arena *a, const struct model *m,

@@ -38,12 +38,14 @@ struct value caseload_view_list(struct arena *a, const struct model *m,
  */
 const char **caseload_view_assessors(const struct model *m, size_t *count);
 
-/* The initials as their page is named: as assessors.csv writes them. */
-const char *caseload_view_initials(const struct model *m, const char *initials);
-
-/* The link to the assessor's page, or null when they have none. */
+/*
+ * The link to the page of the assessor with these initials (in any case),
+ * one of pages[0..n) as caseload_view_assessors() lists them, or null
+ * when they have none: the page's own spelling, so that "km" in
+ * learners.csv leads to the page of "KM".
+ */
 struct value caseload_view_assessor_href(struct arena *a,
-					 const struct model *m,
+					 const char *const *pages, size_t n,
 					 const char *initials);
 
 /*

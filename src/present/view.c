@@ -348,9 +348,9 @@ static struct value_obj learner_head(struct arena *a,
 	value_put(&head, "cohort", value_text(l->cohort));
 	value_put(&head, "assessor", value_text(l->assessor));
 	value_put(&head, "assessor_name", value_text(as ? as->name : NULL));
-	value_put(&head, "assessor_href", s->assessor_pages ?
-		  caseload_view_assessor_href(a, s->m, l->assessor) :
-		  value_null());
+	value_put(&head, "assessor_href",
+		  caseload_view_assessor_href(a, s->assessor_pages,
+					      s->nassessor_pages, l->assessor));
 	value_put(&head, "attention_first", c->nreasons ?
 		  value_text(c->reasons[0].text) : value_null());
 	value_put(&head, "start", export_date_or_null(a, l->has_start, l->start));
@@ -483,7 +483,9 @@ void view_shared_init(struct view_shared *s, const struct model *m,
 	memset(s, 0, sizeof(*s));
 	s->m = m;
 	s->x = x;
-	s->assessor_pages = pack == NULL;
+	if (!pack)
+		s->assessor_pages = caseload_view_assessors(m,
+							    &s->nassessor_pages);
 	root = value_obj_new(a, 7);
 	about = value_obj_new(a, 4);
 	value_put(&about, "base_url", value_text(site->base_url));
@@ -511,6 +513,7 @@ void view_shared_init(struct view_shared *s, const struct model *m,
 
 void view_shared_free(struct view_shared *s)
 {
+	free(s->assessor_pages);
 	arena_free(&s->arena);
 	memset(s, 0, sizeof(*s));
 }
@@ -595,9 +598,10 @@ static struct value assessor_totals(struct arena *a,
 		struct value_obj entry = tally_obj(a, &tallies[k], 3);
 
 		value_put(&entry, "assessor", value_text(*names[k] ? names[k] : "(none)"));
-		value_put(&entry, "href", *names[k] && s->assessor_pages ?
-			  caseload_view_assessor_href(a, m, names[k]) :
-			  value_null());
+		value_put(&entry, "href",
+			  caseload_view_assessor_href(a, s->assessor_pages,
+						      s->nassessor_pages,
+						      names[k]));
 		value_put(&entry, "learners", value_int((long long)learners[k]));
 		list[k] = value_obj_done(&entry);
 	}

@@ -57,7 +57,10 @@ struct view_shared {
 	const struct xref *x;
 	struct value root;
 	struct value *unit_info;    /* by the model's unit order */
-	bool assessor_pages;        /* the site has them (a pack has not) */
+	/* The assessors with a caseload page (present/caseload_view.h):
+	 * none in a pack. */
+	const char **assessor_pages;
+	size_t nassessor_pages;
 };
 
 /* pack: NULL, or the pack's own context (pack.h), shared as "pack";

@@ -18,7 +18,6 @@
 #include "base/ident.h"
 #include "base/mem.h"
 #include "base/threads.h"
-#include "present/caseload_view.h"
 #include "present/url.h"
 #include "present/view.h"
 #include "render/mustache.h"
@@ -584,17 +583,16 @@ static bool shared_pages(const struct build *b)
 	return b->o->shards < 2 || b->o->shard == 1;
 }
 
-/* An assessor's caseload page each (present/caseload_view.h). */
+/* An assessor's caseload page each, as the views link them (view.h). */
 static void list_assessor_pages(struct build *b)
 {
-	size_t n;
-	const char **initials = caseload_view_assessors(b->m, &n);
+	const struct view_shared *s = &b->shared;
 
-	for (size_t i = 0; i < n; i++)
-		if (safe_ids(b, initials[i], NULL))
-			add_page(b, VIEW_ASSESSOR, URL_ASSESSOR, initials[i],
-				 NULL)->initials = initials[i];
-	free(initials);
+	for (size_t i = 0; i < s->nassessor_pages; i++)
+		if (safe_ids(b, s->assessor_pages[i], NULL))
+			add_page(b, VIEW_ASSESSOR, URL_ASSESSOR,
+				 s->assessor_pages[i], NULL)->initials =
+				s->assessor_pages[i];
 }
 
 static void list_pages(struct build *b)
@@ -937,10 +935,10 @@ static enum site_status check_pages(struct build *b,
 				    const struct view_site *site)
 {
 	if (b->status == SITE_OK) {
-		list_pages(b);
 		view_shared_init(&b->shared, b->m, b->x, model_diags, site,
 				 b->o->context);
 		b->shared_made = true;
+		list_pages(b);
 		render_all(b);
 	}
 	report_misses(b);
@@ -1009,10 +1007,10 @@ enum site_status site_build(const struct model *m, const struct xref *x,
 			put_file(&b, OUTDIR_MARKER, marker, strlen(marker), &b.result);
 	}
 	if (b.status == SITE_OK) {
-		list_pages(&b);
 		view_shared_init(&b.shared, m, x, model_diags, &site,
 				 o->context);
 		b.shared_made = true;
+		list_pages(&b);
 		if (make_dirs(&b)) {
 			put_assets(&b);
 			render_all(&b);
