@@ -88,7 +88,7 @@ static void iqa_actions(struct judging *j, const struct iqa_record *r,
 
 		if (!iqa_action_open(m->iqa, m->niqa, at))
 			continue;
-		overdue = r[i].has_due && m->today > r[i].due;
+		overdue = iqa_action_overdue(m->iqa, m->niqa, at, m->today);
 		buf_printf(&j->text, "IQA action on %s ", r[i].unit->id);
 		if (overdue) {
 			buf_printf(&j->text, "overdue since %s (",

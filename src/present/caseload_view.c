@@ -14,14 +14,6 @@
 #include <string.h>
 #include <strings.h>
 
-static const char *assessor_name(const struct model *m, const char *initials)
-{
-	const struct assessor *as = initials ? model_find_assessor(m, initials)
-					     : NULL;
-
-	return as ? as->name : NULL;
-}
-
 struct value caseload_view_learner(struct arena *a, const struct model *m,
 				   const struct xref *x, size_t li)
 {
@@ -33,7 +25,7 @@ struct value caseload_view_learner(struct arena *a, const struct model *m,
 	value_put(&o, "learner", value_text(l->id));
 	value_put(&o, "name", value_text(l->name ? l->name : l->id));
 	value_put(&o, "assessor", value_text(l->assessor));
-	value_put(&o, "assessor_name", value_text(assessor_name(m, l->assessor)));
+	value_put(&o, "assessor_name", value_text(model_assessor_name(m, l->assessor)));
 	value_put(&o, "status", value_text(learner_status_name(l->status)));
 	value_put(&o, "planned_end", export_date_or_null(a, l->has_planned_end,
 							  l->planned_end));
@@ -64,7 +56,7 @@ struct value caseload_view_list(struct arena *a, const struct model *m,
 	free(order);
 	value_put(&o, "today", export_date_or_null(a, true, m->today));
 	value_put(&o, "assessor", value_text(assessor));
-	value_put(&o, "assessor_name", value_text(assessor_name(m, assessor)));
+	value_put(&o, "assessor_name", value_text(model_assessor_name(m, assessor)));
 	value_put(&o, "learners", value_list(items, n));
 	value_put(&o, "count", value_int((long long)n));
 	value_put(&o, "fine", value_int((long long)fine));
@@ -179,7 +171,7 @@ struct value caseload_view_assessor(struct arena *a, const struct model *m,
 	}
 	free(order);
 	value_put(&o, "initials", value_text(initials));
-	value_put(&o, "name", value_text(assessor_name(m, initials)));
+	value_put(&o, "name", value_text(model_assessor_name(m, initials)));
 	value_put(&o, "learners", value_list(items, n));
 	value_put(&o, "others", value_list(others, nothers));
 	value_put(&o, "count", value_int((long long)n));

@@ -10,21 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *person_name(const struct model *m, const char *initials)
-{
-	const struct assessor *as = initials ? model_find_assessor(m, initials)
-					     : NULL;
-
-	return as ? as->name : NULL;
-}
-
-/* Whether record i's action is open, and past its due date. */
+/* Whether record i has an action written, open and past its due date. */
 static bool overdue(const struct model *m, size_t i)
 {
-	const struct iqa_record *r = &m->iqa[i];
-
-	return r->action && r->has_due && m->today > r->due &&
-	       iqa_action_open(m->iqa, m->niqa, i);
+	return m->iqa[i].action &&
+	       iqa_action_overdue(m->iqa, m->niqa, i, m->today);
 }
 
 static struct value record(struct arena *a, const struct model *m, size_t i)
@@ -35,7 +25,7 @@ static struct value record(struct arena *a, const struct model *m, size_t i)
 
 	value_put(&o, "date", export_date_or_null(a, true, r->date));
 	value_put(&o, "iqa", value_text(r->iqa));
-	value_put(&o, "iqa_name", value_text(person_name(m, r->iqa)));
+	value_put(&o, "iqa_name", value_text(model_assessor_name(m, r->iqa)));
 	value_put(&o, "kind", value_text(iqa_kind_name(r->kind)));
 	value_put(&o, "decision", value_text(iqa_decision_name(r->decision)));
 	value_put(&o, "feedback", value_text(r->feedback));
@@ -96,7 +86,7 @@ struct value iqa_view_brief(struct arena *a, const struct model *m,
 	value_put(&o, "unit", value_text(r->unit->id));
 	value_put(&o, "date", export_date_or_null(a, true, r->date));
 	value_put(&o, "iqa", value_text(r->iqa));
-	value_put(&o, "iqa_name", value_text(person_name(m, r->iqa)));
+	value_put(&o, "iqa_name", value_text(model_assessor_name(m, r->iqa)));
 	value_put(&o, "kind", value_text(iqa_kind_name(r->kind)));
 	value_put(&o, "decision", value_text(iqa_decision_name(r->decision)));
 	return value_obj_done(&o);
@@ -143,7 +133,7 @@ struct value iqa_view_open_actions(struct arena *a, const struct model *m)
 		value_put(&e, "href", url_value(a, URL_PORTFOLIO, l->id,
 						r->unit->id));
 		value_put(&e, "iqa", value_text(r->iqa));
-		value_put(&e, "iqa_name", value_text(person_name(m, r->iqa)));
+		value_put(&e, "iqa_name", value_text(model_assessor_name(m, r->iqa)));
 		value_put(&e, "date", export_date_or_null(a, true, r->date));
 		value_put(&e, "action", value_text(r->action));
 		value_put(&e, "due", export_date_or_null(a, r->has_due, r->due));

@@ -230,12 +230,11 @@ static struct value reviews(struct arena *a, const struct model *m,
 
 	for (size_t i = l->nreviews; i-- > 0;) {
 		const struct review *v = &m->reviews[l->first_review + i];
-		const struct assessor *by = model_find_assessor(m, v->by);
 		struct value_obj r = value_obj_new(a, 10);
 
 		value_put(&r, "date", export_date_or_null(a, true, v->date));
 		value_put(&r, "by", value_text(v->by));
-		value_put(&r, "by_name", value_text(by ? by->name : NULL));
+		value_put(&r, "by_name", value_text(model_assessor_name(m, v->by)));
 		value_put(&r, "employer", value_text(v->employer));
 		value_put(&r, "progress", value_text(v->progress));
 		value_put(&r, "otj_discussed", value_bool(v->otj_discussed));

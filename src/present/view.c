@@ -337,8 +337,6 @@ static struct value_obj learner_head(struct arena *a,
 				     const struct learner *l, size_t more)
 {
 	const struct xref *x = s->x;
-	const struct assessor *as = l->assessor ?
-		model_find_assessor(s->m, l->assessor) : NULL;
 	const struct caseload_learner *c = caseload_of(x, l);
 	struct value_obj head = value_obj_new(a, LEARNER_HEAD_MEMBERS + more);
 
@@ -347,7 +345,8 @@ static struct value_obj learner_head(struct arena *a,
 	value_put(&head, "registration", value_text(l->registration));
 	value_put(&head, "cohort", value_text(l->cohort));
 	value_put(&head, "assessor", value_text(l->assessor));
-	value_put(&head, "assessor_name", value_text(as ? as->name : NULL));
+	value_put(&head, "assessor_name",
+		  value_text(model_assessor_name(s->m, l->assessor)));
 	value_put(&head, "assessor_href",
 		  caseload_view_assessor_href(a, s->assessor_pages,
 					      s->nassessor_pages, l->assessor));
@@ -1438,11 +1437,11 @@ struct value view_qualifications(struct arena *a, const struct view_shared *s,
 struct value view_assessor(struct arena *a, const struct view_shared *s,
 			   const char *initials, const char *root)
 {
-	const struct assessor *as = model_find_assessor(s->m, initials);
+	const char *name = model_assessor_name(s->m, initials);
 	struct buf title = BUF_INIT;
 	struct value title_value;
 
-	buf_printf(&title, "Caseload: %s", as && as->name ? as->name : initials);
+	buf_printf(&title, "Caseload: %s", name ? name : initials);
 	title_value = value_copy(a, buf_cstr(&title), title.len);
 	buf_free(&title);
 	return page_context(a, page(a, VIEW_ASSESSOR, title_value,

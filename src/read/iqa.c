@@ -219,6 +219,13 @@ static bool same_portfolio(const struct iqa_record *a,
 	return a->learner == b->learner && a->unit == b->unit;
 }
 
+bool iqa_action_overdue(const struct iqa_record *records, size_t n, size_t i,
+			int32_t today)
+{
+	return records[i].has_due && today > records[i].due &&
+	       iqa_action_open(records, n, i);
+}
+
 /* Ordered as the records are: by learner id, then unit id. */
 static int compare_portfolio(const struct iqa_record *r,
 			     const struct learner *learner,

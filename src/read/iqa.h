@@ -76,6 +76,10 @@ const struct iqa_record *iqa_find(const struct iqa_record *records, size_t n,
 				  const struct learner *learner,
 				  const struct unit *unit, size_t *count);
 
+/* Whether record i's action is still open and past its due date on today. */
+bool iqa_action_overdue(const struct iqa_record *records, size_t n, size_t i,
+			int32_t today);
+
 const char *iqa_kind_name(enum iqa_kind kind);              /* "interim" */
 const char *iqa_decision_name(enum iqa_decision decision);  /* "agreed" */
 

@@ -30,6 +30,14 @@ const struct assessor *model_find_assessor(const struct model *m,
 	return assessor_find(&m->assessor_folded, initials);
 }
 
+const char *model_assessor_name(const struct model *m, const char *initials)
+{
+	const struct assessor *as = initials ? model_find_assessor(m, initials)
+					     : NULL;
+
+	return as ? as->name : NULL;
+}
+
 void model_free(struct model *m)
 {
 	for (size_t i = 0; i < m->nfiles; i++) {

@@ -139,4 +139,7 @@ size_t model_criteria_count(const struct model *m);
 const struct assessor *model_find_assessor(const struct model *m,
 					   const char *initials);
 
+/* Their name as assessors.csv gives it, or NULL (initials may be NULL). */
+const char *model_assessor_name(const struct model *m, const char *initials);
+
 #endif
