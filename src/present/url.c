@@ -40,7 +40,8 @@ size_t url_path(char out[URL_SIZE], enum url_page page, const char *id,
 			     page == URL_QUALIFICATIONS ? "qualifications" : unit);
 		break;
 	case URL_ASSESSOR:
-		add(out, &n, "assessors/");
+	case URL_COHORT:
+		add(out, &n, page == URL_ASSESSOR ? "assessors/" : "cohorts/");
 		add(out, &n, id);
 		break;
 	case URL_UNIT:

@@ -11,6 +11,8 @@
  *                          qualifications (no unit may be called so,
  *                          nor `index`: read/unit.c refuses them)
  *   assessors/INITIALS     an assessor's caseload (site only)
+ *   cohorts/SLUG           a cohort's learners and units, or a part of
+ *                          them (site only; present/cohort_view.h)
  *   units/UNIT             a unit specification
  *   sheets/UNIT            a unit's blank record sheet
  *
@@ -36,6 +38,7 @@ enum url_page {
 	URL_CLAIMS,
 	URL_QUALIFICATIONS, /* id: the learner */
 	URL_ASSESSOR,       /* id: the assessor's initials */
+	URL_COHORT,         /* id: the cohort page's slug */
 };
 
 #define URL_SIZE (2 * IDENT_MAX + 32)

@@ -10,6 +10,7 @@
 #include "base/strmap.h"
 #include "present/caseload_view.h"
 #include "present/claims_view.h"
+#include "present/cohort_view.h"
 #include "present/diag_json.h"
 #include "present/export.h"
 #include "present/iqa_view.h"
@@ -42,7 +43,7 @@ const char *view_status_label(enum xref_status status)
 
 static const char *const page_kinds[] = {
 	"dashboard", "learner", "portfolio", "unit", "sheet", "pack", "claims",
-	"qualifications", "assessor",
+	"qualifications", "assessor", "cohort",
 };
 
 /*
@@ -482,9 +483,11 @@ void view_shared_init(struct view_shared *s, const struct model *m,
 	memset(s, 0, sizeof(*s));
 	s->m = m;
 	s->x = x;
-	if (!pack)
+	if (!pack) {
 		s->assessor_pages = caseload_view_assessors(m,
 							    &s->nassessor_pages);
+		s->cohort_pages = cohort_view_pages(a, m, &s->ncohort_pages);
+	}
 	root = value_obj_new(a, 7);
 	about = value_obj_new(a, 4);
 	value_put(&about, "base_url", value_text(site->base_url));
@@ -533,36 +536,75 @@ static struct value_obj tally_obj(struct arena *a,
 	return o;
 }
 
-/* A row of the learners x units grid: a cell for every unit. */
-static struct value grid_row(struct arena *a, const struct view_shared *s,
-			     size_t li, const struct iqa_record *latest,
-			     struct xref_tally *units)
+/* The learner's portfolio on each of the model's units, or NULL: the
+ * xref keeps a learner's portfolios in the model's unit order. */
+static void learner_cells(const struct model *m, const struct xref *x,
+			  size_t li, const struct portfolio **cells)
 {
-	const struct model *m = s->m;
-	const struct xref *x = s->x;
-	struct value_obj row = learner_head(a, s, m->learners[li], 2);
-	struct value *cells = value_items(a, m->nunits);
 	size_t next = x->first[li], end = next + x->count[li];
 
 	for (size_t ui = 0; ui < m->nunits; ui++) {
 		const struct portfolio *p = next < end ? &x->portfolios[next] : NULL;
+
+		cells[ui] = p && p->unit == m->units[ui] ? p : NULL;
+		next += cells[ui] != NULL;
+	}
+}
+
+/*
+ * A row of the learners x units grid: a cell for each unit that columns
+ * marks (NULL: every unit).
+ */
+static struct value grid_row(struct arena *a, const struct view_shared *s,
+			     size_t li, const struct iqa_record *latest,
+			     const bool *columns, const struct portfolio **cells)
+{
+	const struct model *m = s->m;
+	struct value_obj row = learner_head(a, s, m->learners[li], 2);
+	struct value *list = value_items(a, m->nunits);
+	size_t n = 0;
+
+	learner_cells(m, s->x, li, cells);
+	for (size_t ui = 0; ui < m->nunits; ui++) {
+		const struct portfolio *p = cells[ui];
 		struct value_obj cell;
 
-		if (p && p->unit == m->units[ui]) {
+		if (columns && !columns[ui])
+			continue;
+		if (p) {
 			cell = portfolio_summary(a, p, 1);
 			value_put(&cell, "has", value_bool(true));
-			xref_tally_add(&units[ui], p);
-			next++;
 		} else {
 			cell = value_obj_new(a, 2);
 			value_put(&cell, "unit", value_text(m->units[ui]->id));
 			value_put(&cell, "has", value_bool(false));
 		}
-		cells[ui] = value_obj_done(&cell);
+		list[n++] = value_obj_done(&cell);
 	}
-	value_put(&row, "cells", value_list(cells, m->nunits));
+	value_put(&row, "cells", value_list(list, n));
 	value_put(&row, "latest_sample", iqa_view_brief(a, m, latest));
 	return value_obj_done(&row);
+}
+
+/* The grid's rows for learners[0..n) (every learner when NULL), on the
+ * units that columns marks. */
+static struct value grid_rows(struct arena *a, const struct view_shared *s,
+			      const size_t *learners, size_t n,
+			      const bool *columns)
+{
+	const struct iqa_record **latest = iqa_view_latest(s->m);
+	const struct portfolio **cells = mem_calloc(s->m->nunits + 1,
+						    sizeof(*cells));
+	struct value *rows = value_items(a, n);
+
+	for (size_t i = 0; i < n; i++) {
+		size_t li = learners ? learners[i] : i;
+
+		rows[i] = grid_row(a, s, li, latest[li], columns, cells);
+	}
+	free(cells);
+	free(latest);
+	return value_list(rows, n);
 }
 
 /*
@@ -629,21 +671,110 @@ static struct value qualification_totals(struct arena *a, const struct xref *x)
 	return value_obj_done(&o);
 }
 
+/* A tally of learners[0..n)'s portfolios, by unit when units is not
+ * NULL; how many of them need attention into *attention. */
+static struct xref_tally tally_learners(const struct view_shared *s,
+					const size_t *learners, size_t n,
+					struct xref_tally *units,
+					size_t *attention)
+{
+	const struct model *m = s->m;
+	const struct portfolio **cells = mem_calloc(m->nunits + 1, sizeof(*cells));
+	struct xref_tally all = { 0 };
+
+	*attention = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t li = learners ? learners[i] : i;
+
+		*attention += caseload_of(s->x, m->learners[li])->nreasons > 0;
+		learner_cells(m, s->x, li, cells);
+		for (size_t ui = 0; ui < m->nunits; ui++) {
+			if (!cells[ui])
+				continue;
+			xref_tally_add(&all, cells[ui]);
+			if (units)
+				xref_tally_add(&units[ui], cells[ui]);
+		}
+	}
+	free(cells);
+	return all;
+}
+
+/* "C0", or "No cohort" for the learners without one. */
+static struct value cohort_label(const struct cohort_view_page *p)
+{
+	return value_text(p->cohort ? p->cohort : "No cohort");
+}
+
+/* A cohort page's parts: [{part, href, first, last, current}]: the first
+ * and last learners' names on each; current: the part being shown, or 0. */
+static struct value cohort_parts(struct arena *a, const struct model *m,
+				 const struct cohort_view_page *first,
+				 size_t current)
+{
+	struct value *list = value_items(a, first->parts);
+
+	for (size_t k = 0; k < first->parts; k++) {
+		const struct cohort_view_page *p = first + k;
+		const struct learner *from = m->learners[p->learners[0]];
+		const struct learner *to = m->learners[p->learners[p->nlearners - 1]];
+		struct value_obj o = value_obj_new(a, 5);
+
+		value_put(&o, "part", value_int((long long)p->part));
+		value_put(&o, "current", value_bool(p->part == current));
+		value_put(&o, "href", url_value(a, URL_COHORT, p->slug, NULL));
+		value_put(&o, "first", value_text(from->name ? from->name : from->id));
+		value_put(&o, "last", value_text(to->name ? to->name : to->id));
+		list[k] = value_obj_done(&o);
+	}
+	return value_list(list, first->parts);
+}
+
+/*
+ * The dashboard's list of cohorts: [{cohort, label, href, learners,
+ * attention, parts, has_parts, portfolios, complete, ...}], a cohort
+ * once whatever its parts.
+ */
+static struct value cohort_index(struct arena *a, const struct view_shared *s)
+{
+	struct value *list = value_items(a, s->ncohort_pages);
+	size_t n = 0;
+
+	for (size_t i = 0; i < s->ncohort_pages; i += s->cohort_pages[i].parts) {
+		const struct cohort_view_page *p = &s->cohort_pages[i];
+		/* A cohort's parts are consecutive, and so are its learners. */
+		size_t learners = 0, attention;
+		struct xref_tally t;
+		struct value_obj o;
+
+		for (size_t k = 0; k < p->parts; k++)
+			learners += p[k].nlearners;
+		t = tally_learners(s, p->learners, learners, NULL, &attention);
+		o = tally_obj(a, &t, 7);
+		value_put(&o, "cohort", value_text(p->cohort));
+		value_put(&o, "label", cohort_label(p));
+		value_put(&o, "href", url_value(a, URL_COHORT, p->slug, NULL));
+		value_put(&o, "learners", value_int((long long)learners));
+		value_put(&o, "attention", value_int((long long)attention));
+		value_put(&o, "parts", cohort_parts(a, s->m, p, 0));
+		value_put(&o, "has_parts", value_bool(p->parts > 1));
+		list[n++] = value_obj_done(&o);
+	}
+	return value_list(list, n);
+}
+
 struct value view_dashboard(struct arena *a, const struct view_shared *s,
 			    const char *root)
 {
 	const struct model *m = s->m;
 	struct xref_tally *units = calloc(m->nunits + 1, sizeof(*units));
-	struct xref_tally all = { 0 };
-	struct value *rows = value_items(a, m->nlearners);
+	struct xref_tally all;
 	struct value *unit_totals = value_items(a, m->nunits);
-	struct value_obj view = value_obj_new(a, 7), totals;
+	struct value_obj view = value_obj_new(a, 12), totals;
+	bool whole = m->nlearners <= COHORT_VIEW_ROWS;
+	size_t attention;
 
-	const struct iqa_record **latest = iqa_view_latest(m);
-
-	for (size_t i = 0; i < m->nlearners; i++)
-		rows[i] = grid_row(a, s, i, latest[i], units);
-	free(latest);
+	all = tally_learners(s, NULL, m->nlearners, units, &attention);
 	for (size_t i = 0; i < m->nunits; i++) {
 		struct value_obj t = tally_obj(a, &units[i], 3);
 
@@ -651,11 +782,15 @@ struct value view_dashboard(struct arena *a, const struct view_shared *s,
 		value_put(&t, "title", value_text(m->units[i]->title));
 		value_put(&t, "href", url_value(a, URL_UNIT, m->units[i]->id, NULL));
 		unit_totals[i] = value_obj_done(&t);
-		xref_tally_merge(&all, &units[i]);
 	}
 	free(units);
 	totals = tally_obj(a, &all, 0);
-	value_put(&view, "rows", value_list(rows, m->nlearners));
+	value_put(&view, "rows", whole ? grid_rows(a, s, NULL, m->nlearners, NULL) :
+					 value_list(NULL, 0));
+	value_put(&view, "split", value_bool(!whole));
+	value_put(&view, "cohorts", cohort_index(a, s));
+	value_put(&view, "has_cohorts", value_bool(s->ncohort_pages > 0));
+	value_put(&view, "page_rows", value_int(COHORT_VIEW_ROWS));
 	value_put(&view, "learners_count", value_int((long long)m->nlearners));
 	value_put(&view, "units_count", value_int((long long)m->nunits));
 	value_put(&view, "unit_totals", value_list(unit_totals, m->nunits));
@@ -667,6 +802,66 @@ struct value view_dashboard(struct arena *a, const struct view_shared *s,
 	return page_context(a, page(a, VIEW_DASHBOARD, value_text("Dashboard"),
 				    url_value(a, URL_INDEX, NULL, NULL), root),
 			    "dashboard", value_obj_done(&view));
+}
+
+/* ---- a cohort's page --------------------------------------------------- */
+
+struct value view_cohort(struct arena *a, const struct view_shared *s,
+			 size_t index, const char *root)
+{
+	const struct model *m = s->m;
+	const struct cohort_view_page *p = &s->cohort_pages[index];
+	const struct cohort_view_page *first = p - (p->part - 1);
+	bool *columns = mem_calloc(m->nunits + 1, sizeof(*columns));
+	const struct portfolio **cells = mem_calloc(m->nunits + 1, sizeof(*cells));
+	struct value *units = value_items(a, m->nunits);
+	struct value_obj view = value_obj_new(a, 14), totals;
+	struct xref_tally t;
+	struct buf title = BUF_INIT;
+	struct value title_value;
+	size_t n = 0, attention, learners = 0;
+
+	for (size_t i = 0; i < p->nlearners; i++) {
+		learner_cells(m, s->x, p->learners[i], cells);
+		for (size_t ui = 0; ui < m->nunits; ui++)
+			columns[ui] |= cells[ui] != NULL;
+	}
+	for (size_t ui = 0; ui < m->nunits; ui++)
+		if (columns[ui])
+			units[n++] = s->unit_info[ui];
+	for (size_t k = 0; k < p->parts; k++)
+		learners += first[k].nlearners;
+	t = tally_learners(s, p->learners, p->nlearners, NULL, &attention);
+	totals = tally_obj(a, &t, 0);
+	value_put(&view, "cohort", value_text(p->cohort));
+	value_put(&view, "label", cohort_label(p));
+	value_put(&view, "part", value_int((long long)p->part));
+	value_put(&view, "parts", cohort_parts(a, m, first, p->part));
+	value_put(&view, "parts_count", value_int((long long)p->parts));
+	value_put(&view, "has_parts", value_bool(p->parts > 1));
+	value_put(&view, "prev_href", p->part > 1 ?
+		  url_value(a, URL_COHORT, p[-1].slug, NULL) : value_null());
+	value_put(&view, "next_href", p->part < p->parts ?
+		  url_value(a, URL_COHORT, p[1].slug, NULL) : value_null());
+	value_put(&view, "learners_count", value_int((long long)p->nlearners));
+	value_put(&view, "cohort_learners", value_int((long long)learners));
+	value_put(&view, "attention", value_int((long long)attention));
+	value_put(&view, "totals", value_obj_done(&totals));
+	value_put(&view, "units", value_list(units, n));
+	value_put(&view, "rows", grid_rows(a, s, p->learners, p->nlearners, columns));
+	free(columns);
+	free(cells);
+	if (p->parts > 1)
+		buf_printf(&title, "%s%s, part %zu of %zu", p->cohort ? "Cohort " : "",
+			   p->cohort ? p->cohort : "No cohort", p->part, p->parts);
+	else
+		buf_printf(&title, "%s%s", p->cohort ? "Cohort " : "",
+			   p->cohort ? p->cohort : "No cohort");
+	title_value = value_copy(a, buf_cstr(&title), title.len);
+	buf_free(&title);
+	return page_context(a, page(a, VIEW_COHORT, title_value,
+				    url_value(a, URL_COHORT, p->slug, NULL), root),
+			    "cohort", value_obj_done(&view));
 }
 
 /* ---- a learner --------------------------------------------------------- */

@@ -28,6 +28,7 @@
 #include "read/model.h"
 #include "judge/qualify.h"
 #include "judge/xref.h"
+#include "present/cohort_view.h"
 
 enum view_kind {
 	VIEW_DASHBOARD,
@@ -39,6 +40,7 @@ enum view_kind {
 	VIEW_CLAIMS,      /* what the centre can claim now (judge/claims.h) */
 	VIEW_QUALIFICATIONS,  /* a learner's qualifications (judge/qualify.h) */
 	VIEW_ASSESSOR,    /* an assessor's caseload (judge/caseload.h) */
+	VIEW_COHORT,      /* a cohort's learners and units (cohort_view.h) */
 };
 
 struct view_site {
@@ -61,6 +63,10 @@ struct view_shared {
 	 * none in a pack. */
 	const char **assessor_pages;
 	size_t nassessor_pages;
+	/* The cohort pages (present/cohort_view.h), in its arena: none in
+	 * a pack. */
+	struct cohort_view_page *cohort_pages;
+	size_t ncohort_pages;
 };
 
 /* pack: NULL, or the pack's own context (pack.h), shared as "pack";
@@ -106,6 +112,9 @@ struct value view_qualifications(struct arena *a, const struct view_shared *s,
 /* {page, assessor: caseload_view_assessor()}: an assessor's caseload. */
 struct value view_assessor(struct arena *a, const struct view_shared *s,
 			   const char *initials, const char *root);
+/* {page, cohort: {...}}: the index-th of s->cohort_pages. */
+struct value view_cohort(struct arena *a, const struct view_shared *s,
+			 size_t index, const char *root);
 /* {page: {...}}: the pack's own context is the root's "pack" (pack.h). */
 struct value view_pack(struct arena *a, const char *root);
 

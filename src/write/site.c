@@ -50,6 +50,7 @@ static const char *const template_names[] = {
 	[VIEW_CLAIMS] = "claims",
 	[VIEW_QUALIFICATIONS] = "qualifications",
 	[VIEW_ASSESSOR] = "assessor",
+	[VIEW_COHORT] = "cohort",
 };
 #define NKINDS (sizeof(template_names) / sizeof(template_names[0]))
 
@@ -59,6 +60,7 @@ struct page {
 	const struct portfolio *portfolio;
 	const struct unit *unit;        /* VIEW_UNIT, VIEW_SHEET */
 	const char *initials;           /* VIEW_ASSESSOR */
+	size_t cohort;                  /* VIEW_COHORT: of shared.cohort_pages */
 	char *path;                     /* from the root, no extension */
 	char *root;                     /* "../../" or the base URL */
 };
@@ -503,7 +505,7 @@ static bool compile_format(struct build *b, struct format *f, const char *ext,
 		/* The index is the dashboard or another kind: never both. */
 		if ((k == VIEW_DASHBOARD || k == VIEW_PACK) && k != b->o->index)
 			continue;
-		if ((k == VIEW_CLAIMS || k == VIEW_ASSESSOR) &&
+		if ((k == VIEW_CLAIMS || k == VIEW_ASSESSOR || k == VIEW_COHORT) &&
 		    b->o->index != VIEW_DASHBOARD)
 			continue;   /* the site's pages: a pack has neither */
 		f->templates[k] = mustache_env_get(f->env, template_names[k], &found);
@@ -595,6 +597,17 @@ static void list_assessor_pages(struct build *b)
 				s->assessor_pages[i];
 }
 
+/* A page per cohort or part of one (present/cohort_view.h). */
+static void list_cohort_pages(struct build *b)
+{
+	const struct view_shared *s = &b->shared;
+
+	for (size_t i = 0; i < s->ncohort_pages; i++)
+		if (safe_ids(b, s->cohort_pages[i].slug, NULL))
+			add_page(b, VIEW_COHORT, URL_COHORT,
+				 s->cohort_pages[i].slug, NULL)->cohort = i;
+}
+
 static void list_pages(struct build *b)
 {
 	const struct model *m = b->m;
@@ -622,8 +635,10 @@ static void list_pages(struct build *b)
 					 p->unit->id)->portfolio = p;
 		}
 	}
-	if (shared_pages(b) && b->o->index == VIEW_DASHBOARD)
+	if (shared_pages(b) && b->o->index == VIEW_DASHBOARD) {
 		list_assessor_pages(b);
+		list_cohort_pages(b);
+	}
 	for (size_t i = 0; i < m->nunits && shared_pages(b); i++) {
 		if (!safe_ids(b, m->units[i]->id, NULL))
 			continue;
@@ -634,7 +649,7 @@ static void list_pages(struct build *b)
 
 static bool make_dirs(struct build *b)
 {
-	bool ok = true, made_assessors = false;
+	bool ok = true, made_assessors = false, made_cohorts = false;
 
 	for (size_t i = 0; ok && i < sizeof(url_folders) / sizeof(*url_folders); i++)
 		ok = make_dir(b, url_folders[i]);
@@ -643,6 +658,9 @@ static bool make_dirs(struct build *b)
 		if (b->pages[i].kind == VIEW_ASSESSOR && !made_assessors) {
 			ok = make_dir(b, "assessors");
 			made_assessors = true;
+		} else if (b->pages[i].kind == VIEW_COHORT && !made_cohorts) {
+			ok = make_dir(b, "cohorts");
+			made_cohorts = true;
 		} else if (b->pages[i].kind == VIEW_LEARNER) {
 			char *dir = mem_strdup(b->pages[i].path);
 
@@ -676,6 +694,8 @@ static struct value page_view(struct build *b, const struct page *p,
 		return view_qualifications(a, s, p->learner, p->root);
 	case VIEW_ASSESSOR:
 		return view_assessor(a, s, p->initials, p->root);
+	case VIEW_COHORT:
+		return view_cohort(a, s, p->cohort, p->root);
 	default:
 		return view_sheet(a, p->unit, p->root);
 	}
