@@ -44,6 +44,13 @@ size_t url_path(char out[URL_SIZE], enum url_page page, const char *id,
 		add(out, &n, page == URL_ASSESSOR ? "assessors/" : "cohorts/");
 		add(out, &n, id);
 		break;
+	case URL_CRITERION:
+	case URL_REQUIREMENT:
+		add(out, &n, "units/");
+		add(out, &n, id);
+		add(out, &n, page == URL_CRITERION ? "/" : "/requirement-");
+		add(out, &n, unit);
+		break;
 	case URL_UNIT:
 	case URL_SHEET:
 		add(out, &n, page == URL_UNIT ? "units/" : "sheets/");

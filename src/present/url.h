@@ -14,6 +14,9 @@
  *   cohorts/SLUG           a cohort's learners and units, or a part of
  *                          them (site only; present/cohort_view.h)
  *   units/UNIT             a unit specification
+ *   units/UNIT/ID          who still needs criterion ID of the unit
+ *   units/UNIT/requirement-ID   who still needs its requirement ID
+ *                          (site only)
  *   sheets/UNIT            a unit's blank record sheet
  *
  * Ids are valid ids (base/ident.h: at most IDENT_MAX bytes, no '/'), so a
@@ -39,6 +42,8 @@ enum url_page {
 	URL_QUALIFICATIONS, /* id: the learner */
 	URL_ASSESSOR,       /* id: the assessor's initials */
 	URL_COHORT,         /* id: the cohort page's slug */
+	URL_CRITERION,      /* id: the unit; unit: the criterion's id */
+	URL_REQUIREMENT,    /* id: the unit; unit: the requirement's id */
 };
 
 #define URL_SIZE (2 * IDENT_MAX + 32)

@@ -22,6 +22,7 @@
 #include "judge/signoff_check.h"
 
 #include <assert.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,7 +44,7 @@ const char *view_status_label(enum xref_status status)
 
 static const char *const page_kinds[] = {
 	"dashboard", "learner", "portfolio", "unit", "sheet", "pack", "claims",
-	"qualifications", "assessor", "cohort",
+	"qualifications", "assessor", "cohort", "needs",
 };
 
 /*
@@ -483,6 +484,7 @@ void view_shared_init(struct view_shared *s, const struct model *m,
 	memset(s, 0, sizeof(*s));
 	s->m = m;
 	s->x = x;
+	s->in_pack = pack != NULL;
 	if (!pack) {
 		s->assessor_pages = caseload_view_assessors(m,
 							    &s->nassessor_pages);
@@ -1353,32 +1355,104 @@ static struct value with(struct arena *a, const struct value *obj,
 }
 
 /*
- * A criterion of the unit as export_unit_members() made it, with its
- * guidance as blocks and, when met is not NULL, how many of the cohort's
- * learners met it.
+ * The cohort's counts for a criterion or requirement on the unit page:
+ * how many of the learners with a portfolio on the unit met it, how many
+ * still need it, and the page that lists them (null when no one does,
+ * and in a pack, which has no such page).
  */
-static struct value criterion_with(struct arena *a, const struct value *made,
+static void put_cohort(const struct view_shared *s, struct value_obj *o,
+		       size_t met, size_t learners, struct value needs_href)
+{
+	value_put(o, "cohort_met", value_int((long long)met));
+	value_put(o, "cohort_percent", value_int(learners ?
+		(long long)(100 * met / learners) : 0));
+	value_put(o, "cohort_missing", value_int((long long)(learners - met)));
+	value_put(o, "needs_href", VIEW_NEEDS_PAGE(met, learners) && !s->in_pack ?
+				   needs_href : value_null());
+}
+
+/*
+ * A criterion of the unit as export_unit_members() made it, with its
+ * guidance as blocks and, when met is not NULL, the cohort's counts.
+ */
+static struct value criterion_with(struct arena *a, const struct view_shared *s,
+				   const struct value *made, const struct unit *u,
 				   const struct unit_criterion *c,
 				   const size_t *met, size_t learners)
 {
-	struct value_obj o = value_obj_with(a, made, 3);
+	struct value_obj o = value_obj_with(a, made, 5);
 
-	if (met) {
-		value_put(&o, "cohort_met", value_int((long long)*met));
-		value_put(&o, "cohort_percent", value_int(learners ?
-			(long long)(100 * *met / learners) : 0));
-	}
+	if (met)
+		put_cohort(s, &o, *met, learners,
+			   url_value(a, URL_CRITERION, u->id, c->id));
 	value_put(&o, "guidance_blocks", blocks_value(a, &c->guidance_blocks));
 	return value_obj_done(&o);
 }
 
+/* A requirement group with its prose as blocks and, when met is not
+ * NULL, each item's cohort counts. */
+static struct value group_with(struct arena *a, const struct view_shared *s,
+			       const struct value *made, const struct unit *u,
+			       const struct unit_requirement_group *g,
+			       const size_t *met, size_t learners)
+{
+	struct value_obj o = value_obj_with(a, made, 1);
+	struct value *items = slot(&o, "items");
+	struct value *each = value_items(a, g->nitems);
+
+	for (size_t j = 0; j < g->nitems; j++) {
+		struct value_obj item = value_obj_with(a, &items->u.items[j], 4);
+
+		if (met)
+			put_cohort(s, &item, met[g->items[j].index], learners,
+				   url_value(a, URL_REQUIREMENT, u->id,
+					     g->items[j].id));
+		each[j] = value_obj_done(&item);
+	}
+	*items = value_list(each, g->nitems);
+	value_put(&o, "blocks", blocks_value(a, &g->blocks));
+	return value_obj_done(&o);
+}
+
+/*
+ * The unit's sections where the specification has them: before its
+ * outcomes, between them and its evidence requirements (or after them
+ * when it has none), and after the requirements.
+ */
+static void put_section_order(struct arena *a, struct value_obj *view,
+			      const struct unit *u)
+{
+	static const char *const keys[3] = {
+		"sections_before", "sections_between", "sections_after",
+	};
+	const struct value *all = slot(view, "sections");
+	int outcomes = u->noutcomes ? u->outcomes[0].line : INT_MAX;
+	int requirements = u->requirements_line ? u->requirements_line : INT_MAX;
+	struct value *part[3];
+	size_t n[3] = { 0 };
+
+	for (size_t k = 0; k < 3; k++)
+		part[k] = value_items(a, u->nsections);
+	for (size_t i = 0; i < u->nsections; i++) {
+		int line = u->sections[i].line;
+		size_t k = line < outcomes ? 0 : line < requirements ? 1 : 2;
+
+		part[k][n[k]++] = all->u.items[i];
+	}
+	for (size_t k = 0; k < 3; k++)
+		value_put(view, keys[k], value_list(part[k], n[k]));
+}
+
 /*
  * The unit's prose, which export_unit_members() put into view as HTML,
- * as blocks too; met: as criterion_with().  Only rewrites members of
- * view, so that slots stay where they are.
+ * as blocks too; met and req_met: the cohort's counts per criterion and
+ * requirement, or NULL.  Only rewrites members of view, so that slots
+ * stay where they are.
  */
-static void add_blocks(struct arena *a, struct value_obj *view,
-		       const struct unit *u, const size_t *met, size_t learners)
+static void add_blocks(struct arena *a, const struct view_shared *s,
+		       struct value_obj *view, const struct unit *u,
+		       const size_t *met,
+		       const size_t *req_met, size_t learners)
 {
 	struct value *outcomes = slot(view, "outcomes");
 	struct value *groups = slot(view, "requirements");
@@ -1393,7 +1467,7 @@ static void add_blocks(struct arena *a, struct value_obj *view,
 		struct value *each = value_items(a, uo->ncriteria);
 
 		for (size_t j = 0; j < uo->ncriteria; j++, k++)
-			each[j] = criterion_with(a, &criteria->u.items[j],
+			each[j] = criterion_with(a, s, &criteria->u.items[j], u,
 						 &uo->criteria[j],
 						 met ? &met[k] : NULL, learners);
 		*criteria = value_list(each, uo->ncriteria);
@@ -1404,8 +1478,8 @@ static void add_blocks(struct arena *a, struct value_obj *view,
 	*outcomes = value_list(copies, u->noutcomes);
 	copies = value_items(a, u->ngroups);
 	for (size_t i = 0; i < u->ngroups; i++)
-		copies[i] = with(a, &groups->u.items[i], "blocks",
-				 blocks_value(a, &u->groups[i].blocks));
+		copies[i] = group_with(a, s, &groups->u.items[i], u, &u->groups[i],
+				       req_met, learners);
 	*groups = value_list(copies, u->ngroups);
 	copies = value_items(a, u->nsections);
 	for (size_t i = 0; i < u->nsections; i++)
@@ -1424,32 +1498,132 @@ static void put_prose_blocks(struct arena *a, struct value_obj *view,
 
 /* ---- a unit and its cohort --------------------------------------------- */
 
-struct value view_unit(struct arena *a, const struct view_shared *s,
-		       const struct unit *u, const char *root)
+void view_unit_counts(const struct xref *x, const struct unit *u,
+		      size_t *met, size_t *req_met, size_t *learners)
 {
-	const struct xref *x = s->x;
-	size_t *met = calloc(u->ncriteria + 1, sizeof(*met)), learners = 0;
-	struct value_obj view = unit_members(a, u, false, 4);
-
+	memset(met, 0, u->ncriteria * sizeof(*met));
+	memset(req_met, 0, u->nrequirements * sizeof(*req_met));
+	*learners = 0;
 	for (size_t i = 0; i < x->nportfolios; i++) {
 		const struct portfolio *p = &x->portfolios[i];
 
 		if (p->unit != u)
 			continue;
-		learners++;
+		++*learners;
 		for (size_t c = 0; c < u->ncriteria; c++)
 			met[c] += p->criteria[c].met;
+		for (size_t r = 0; r < u->nrequirements; r++)
+			req_met[r] += p->requirements[r].met;
 	}
-	add_blocks(a, &view, u, met, learners);
+}
+
+struct value view_unit(struct arena *a, const struct view_shared *s,
+		       const struct unit *u, const char *root)
+{
+	size_t *met = calloc(u->ncriteria + 1, sizeof(*met)), learners;
+	size_t *req_met = calloc(u->nrequirements + 1, sizeof(*req_met));
+	struct value_obj view = unit_members(a, u, false, 8);
+
+	view_unit_counts(s->x, u, met, req_met, &learners);
+	add_blocks(a, s, &view, u, met, req_met, learners);
 	free(met);
+	free(req_met);
 	outlines(&view, u);
 	put_prose_blocks(a, &view, u);
+	put_section_order(a, &view, u);
 	value_put(&view, "cohort_learners", value_int((long long)learners));
 	value_put(&view, "sheet_href", url_value(a, URL_SHEET, u->id, NULL));
 	return page_context(a, page(a, VIEW_UNIT,
 				    value_text(u->title ? u->title : u->id),
 				    url_value(a, URL_UNIT, u->id, NULL), root),
 			    "unit", value_obj_done(&view));
+}
+
+/* ---- who still needs a criterion or requirement ------------------------ */
+
+/* Why a portfolio has not met this criterion or requirement yet. */
+static const char *unmet_reason(const struct xref_coverage *c)
+{
+	if (c->nevidence)
+		return "needs observation";
+	if (c->nuncounted)
+		return "only evidence that does not count";
+	return "no evidence yet";
+}
+
+/* A portfolio that still needs it: {id, name, cohort, assessor,
+ * assessor_name, href, status, status_label, percent, reason}. */
+static struct value needs_row(struct arena *a, const struct view_shared *s,
+			      const struct portfolio *p,
+			      const struct xref_coverage *c)
+{
+	const struct learner *l = p->learner;
+	struct value_obj o = value_obj_new(a, 10);
+
+	value_put(&o, "id", value_text(l->id));
+	value_put(&o, "name", value_text(l->name ? l->name : l->id));
+	value_put(&o, "cohort", value_text(l->cohort));
+	value_put(&o, "assessor", value_text(l->assessor));
+	value_put(&o, "assessor_name",
+		  value_text(model_assessor_name(s->m, l->assessor)));
+	value_put(&o, "href", url_value(a, URL_PORTFOLIO, l->id, p->unit->id));
+	value_put(&o, "status", value_text(xref_status_name(p->status)));
+	value_put(&o, "status_label", value_text(view_status_label(p->status)));
+	value_put(&o, "percent", value_int(p->percent));
+	value_put(&o, "reason", value_text(unmet_reason(c)));
+	return value_obj_done(&o);
+}
+
+struct value view_needs(struct arena *a, const struct view_shared *s,
+			const struct unit *u, size_t item, bool requirement,
+			const char *root)
+{
+	const struct xref *x = s->x;
+	const struct unit_criterion *c = requirement ? NULL : u->criteria[item];
+	const struct unit_requirement *r = requirement ? u->requirements[item] : NULL;
+	const char *id = requirement ? r->id : c->id;
+	struct value_obj view = value_obj_new(a, 16);
+	struct value *rows = value_items(a, x->nportfolios);
+	size_t n = 0, learners = 0;
+	struct buf title = BUF_INIT;
+	struct value title_value, href;
+
+	for (size_t i = 0; i < x->nportfolios; i++) {
+		const struct portfolio *p = &x->portfolios[i];
+		const struct xref_coverage *cov;
+
+		if (p->unit != u)
+			continue;
+		learners++;
+		cov = requirement ? &p->requirements[item] : &p->criteria[item];
+		if (!cov->met)
+			rows[n++] = needs_row(a, s, p, cov);
+	}
+	for (size_t i = 0; i < s->m->nunits; i++)
+		if (s->m->units[i] == u)
+			value_put(&view, "unit", s->unit_info[i]);
+	value_put(&view, "id", value_text(id));
+	value_put(&view, "text", value_text(requirement ? r->text : c->text));
+	value_put(&view, "requirement", value_bool(requirement));
+	value_put(&view, "observe", value_bool(!requirement && c->observe));
+	value_put(&view, "outcome", requirement ? value_null() :
+		  value_text(c->outcome->code));
+	value_put(&view, "outcome_title", requirement ? value_null() :
+		  value_text(c->outcome->title));
+	value_put(&view, "learners", value_int((long long)learners));
+	value_put(&view, "met", value_int((long long)(learners - n)));
+	value_put(&view, "missing", value_int((long long)n));
+	value_put(&view, "has_missing", value_bool(n > 0));
+	value_put(&view, "rows", value_list(rows, n));
+	buf_printf(&title, "Who still needs %s%s: %s",
+		   requirement ? "requirement " : "", id,
+		   u->title ? u->title : u->id);
+	title_value = value_copy(a, buf_cstr(&title), title.len);
+	buf_free(&title);
+	href = requirement ? url_value(a, URL_REQUIREMENT, u->id, id) :
+			     url_value(a, URL_CRITERION, u->id, id);
+	return page_context(a, page(a, VIEW_NEEDS, title_value, href, root),
+			    "needs", value_obj_done(&view));
 }
 
 /* ---- a blank record sheet ---------------------------------------------- */
@@ -1472,7 +1646,7 @@ struct value view_sheet(struct arena *a, const struct unit *u, const char *root)
 {
 	struct value_obj view = unit_members(a, u, false, 4);
 
-	add_blocks(a, &view, u, NULL, 0);
+	add_blocks(a, NULL, &view, u, NULL, NULL, 0);
 	outlines(&view, u);
 	put_prose_blocks(a, &view, u);
 	value_put(&view, "href", url_value(a, URL_UNIT, u->id, NULL));

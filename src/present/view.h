@@ -41,6 +41,7 @@ enum view_kind {
 	VIEW_QUALIFICATIONS,  /* a learner's qualifications (judge/qualify.h) */
 	VIEW_ASSESSOR,    /* an assessor's caseload (judge/caseload.h) */
 	VIEW_COHORT,      /* a cohort's learners and units (cohort_view.h) */
+	VIEW_NEEDS,       /* who still needs a criterion or requirement */
 };
 
 struct view_site {
@@ -67,6 +68,7 @@ struct view_shared {
 	 * a pack. */
 	struct cohort_view_page *cohort_pages;
 	size_t ncohort_pages;
+	bool in_pack;               /* a pack's pages: no site-only links */
 };
 
 /* pack: NULL, or the pack's own context (pack.h), shared as "pack";
@@ -115,6 +117,20 @@ struct value view_assessor(struct arena *a, const struct view_shared *s,
 /* {page, cohort: {...}}: the index-th of s->cohort_pages. */
 struct value view_cohort(struct arena *a, const struct view_shared *s,
 			 size_t index, const char *root);
+/*
+ * The unit's counts: of the learners with a portfolio on it (*learners),
+ * how many met each criterion (met[], in unit order) and requirement
+ * (req_met[]).  A criterion or requirement has a page of who still needs
+ * it when VIEW_NEEDS_PAGE(its count, *learners).
+ */
+void view_unit_counts(const struct xref *x, const struct unit *u,
+		      size_t *met, size_t *req_met, size_t *learners);
+#define VIEW_NEEDS_PAGE(met, learners) ((met) < (learners))
+/* {page, needs: {...}}: the portfolios on u still missing its item-th
+ * criterion (in unit order) or, when requirement, its item-th requirement. */
+struct value view_needs(struct arena *a, const struct view_shared *s,
+			const struct unit *u, size_t item, bool requirement,
+			const char *root);
 /* {page: {...}}: the pack's own context is the root's "pack" (pack.h). */
 struct value view_pack(struct arena *a, const char *root);
 

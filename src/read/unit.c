@@ -931,6 +931,7 @@ static void heading2(struct parse *p, cmark_node *heading)
 				   "a second `## Evidence requirements` heading; "
 				   "put all requirements under one");
 		p->region = IN_REQUIREMENTS;
+		p->unit->requirements_line = line;
 		return;
 	}
 	open_section(p, text, line);

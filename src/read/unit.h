@@ -118,6 +118,7 @@ struct unit {
 	struct unit_outcome *outcomes;
 	size_t noutcomes;
 	const char *requirements_html;  /* prose of "Evidence requirements" */
+	int requirements_line;          /* of its heading; 0: the unit has none */
 	struct markdown_blocks requirements_blocks;
 	struct unit_requirement_group *groups;
 	size_t ngroups;

@@ -51,6 +51,7 @@ static const char *const template_names[] = {
 	[VIEW_QUALIFICATIONS] = "qualifications",
 	[VIEW_ASSESSOR] = "assessor",
 	[VIEW_COHORT] = "cohort",
+	[VIEW_NEEDS] = "needs",
 };
 #define NKINDS (sizeof(template_names) / sizeof(template_names[0]))
 
@@ -61,6 +62,8 @@ struct page {
 	const struct unit *unit;        /* VIEW_UNIT, VIEW_SHEET */
 	const char *initials;           /* VIEW_ASSESSOR */
 	size_t cohort;                  /* VIEW_COHORT: of shared.cohort_pages */
+	size_t item;                    /* VIEW_NEEDS: the criterion's or, */
+	bool requirement;               /* when this, requirement's index */
 	char *path;                     /* from the root, no extension */
 	char *root;                     /* "../../" or the base URL */
 };
@@ -505,7 +508,8 @@ static bool compile_format(struct build *b, struct format *f, const char *ext,
 		/* The index is the dashboard or another kind: never both. */
 		if ((k == VIEW_DASHBOARD || k == VIEW_PACK) && k != b->o->index)
 			continue;
-		if ((k == VIEW_CLAIMS || k == VIEW_ASSESSOR || k == VIEW_COHORT) &&
+		if ((k == VIEW_CLAIMS || k == VIEW_ASSESSOR || k == VIEW_COHORT ||
+		     k == VIEW_NEEDS) &&
 		    b->o->index != VIEW_DASHBOARD)
 			continue;   /* the site's pages: a pack has neither */
 		f->templates[k] = mustache_env_get(f->env, template_names[k], &found);
@@ -608,6 +612,37 @@ static void list_cohort_pages(struct build *b)
 				 s->cohort_pages[i].slug, NULL)->cohort = i;
 }
 
+/* Who still needs each of the unit's criteria and requirements, for
+ * those that someone does (present/view.h). */
+static void list_needs_pages(struct build *b, const struct unit *u)
+{
+	size_t *met = mem_calloc(u->ncriteria + 1, sizeof(*met)), learners;
+	size_t *req_met = mem_calloc(u->nrequirements + 1, sizeof(*req_met));
+	struct page *p;
+
+	view_unit_counts(b->x, u, met, req_met, &learners);
+	for (size_t i = 0; i < u->ncriteria; i++) {
+		if (!VIEW_NEEDS_PAGE(met[i], learners) ||
+		    !safe_ids(b, u->id, u->criteria[i]->id))
+			continue;
+		p = add_page(b, VIEW_NEEDS, URL_CRITERION, u->id, u->criteria[i]->id);
+		p->unit = u;
+		p->item = i;
+	}
+	for (size_t i = 0; i < u->nrequirements; i++) {
+		if (!VIEW_NEEDS_PAGE(req_met[i], learners) ||
+		    !safe_ids(b, u->id, u->requirements[i]->id))
+			continue;
+		p = add_page(b, VIEW_NEEDS, URL_REQUIREMENT, u->id,
+			     u->requirements[i]->id);
+		p->unit = u;
+		p->item = i;
+		p->requirement = true;
+	}
+	free(met);
+	free(req_met);
+}
+
 static void list_pages(struct build *b)
 {
 	const struct model *m = b->m;
@@ -644,6 +679,8 @@ static void list_pages(struct build *b)
 			continue;
 		add_page(b, VIEW_UNIT, URL_UNIT, m->units[i]->id, NULL)->unit = m->units[i];
 		add_page(b, VIEW_SHEET, URL_SHEET, m->units[i]->id, NULL)->unit = m->units[i];
+		if (b->o->index == VIEW_DASHBOARD)
+			list_needs_pages(b, m->units[i]);
 	}
 }
 
@@ -658,6 +695,14 @@ static bool make_dirs(struct build *b)
 		if (b->pages[i].kind == VIEW_ASSESSOR && !made_assessors) {
 			ok = make_dir(b, "assessors");
 			made_assessors = true;
+		} else if (b->pages[i].kind == VIEW_NEEDS &&
+			   (b->pages[i - 1].kind != VIEW_NEEDS ||
+			    b->pages[i - 1].unit != b->pages[i].unit)) {
+			char *dir = mem_strdup(b->pages[i].path);
+
+			*strrchr(dir, '/') = '\0';
+			ok = make_dir(b, dir);
+			free(dir);
 		} else if (b->pages[i].kind == VIEW_COHORT && !made_cohorts) {
 			ok = make_dir(b, "cohorts");
 			made_cohorts = true;
@@ -696,6 +741,8 @@ static struct value page_view(struct build *b, const struct page *p,
 		return view_assessor(a, s, p->initials, p->root);
 	case VIEW_COHORT:
 		return view_cohort(a, s, p->cohort, p->root);
+	case VIEW_NEEDS:
+		return view_needs(a, s, p->unit, p->item, p->requirement, p->root);
 	default:
 		return view_sheet(a, p->unit, p->root);
 	}
