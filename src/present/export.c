@@ -72,9 +72,10 @@ static struct value text_list(struct arena *a, size_t n, struct value **items)
 static struct value criterion_json(struct arena *a,
 				   const struct unit_criterion *c)
 {
-	struct value_obj o = value_obj_new(a, 4);
+	struct value_obj o = value_obj_new(a, 5);
 
 	value_put(&o, "id", value_text(c->id));
+	value_put(&o, "form", value_text(c->form));
 	value_put(&o, "text", value_text(c->text));
 	value_put(&o, "observe", value_bool(c->observe));
 	value_put(&o, "guidance_html", value_text(c->guidance_html));

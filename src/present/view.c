@@ -991,9 +991,10 @@ static struct value criterion_view(struct arena *a, struct citations *cite,
 	static const char *const labels[] = { "Met", "Needs observation", "Missing" };
 	const struct xref_coverage *cov = &p->criteria[c->index];
 	int k = cov->met ? 0 : cov->nevidence ? 1 : 2;
-	struct value_obj view = value_obj_new(a, 15);
+	struct value_obj view = value_obj_new(a, 16);
 
 	value_put(&view, "id", value_text(c->id));
+	value_put(&view, "form", value_text(c->form));
 	value_put(&view, "text", value_text(c->text));
 	value_put(&view, "observe", value_bool(c->observe));
 	value_put(&view, "guidance_html", value_text(c->guidance_html));
@@ -1603,6 +1604,7 @@ struct value view_needs(struct arena *a, const struct view_shared *s,
 		if (s->m->units[i] == u)
 			value_put(&view, "unit", s->unit_info[i]);
 	value_put(&view, "id", value_text(id));
+	value_put(&view, "form", requirement ? value_null() : value_text(c->form));
 	value_put(&view, "text", value_text(requirement ? r->text : c->text));
 	value_put(&view, "requirement", value_bool(requirement));
 	value_put(&view, "observe", value_bool(!requirement && c->observe));

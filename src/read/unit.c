@@ -600,7 +600,8 @@ static bool read_front_matter(struct parse *p, size_t yaml, size_t yaml_len)
 
 /* ---- the body ---------------------------------------------------------- */
 
-#define TAG_HINT "tags are `observe` on criteria and `knowledge` on outcomes"
+#define TAG_HINT "tags are `observe` and `form: LABEL` on criteria and " \
+		 "`knowledge` on outcomes"
 
 static void unknown_tag(struct parse *p, const struct tag *tag,
 			const char *what)
@@ -659,6 +660,59 @@ static void wrong_tag_form(struct parse *p, cmark_node *block)
 			     "code (in backquotes) at the end of the %s", written,
 			     name, i == 0 ? "criterion" : "learning outcome's heading");
 	}
+}
+
+/* The longest label a paper form gives a criterion ("K1", "16", "3.6a"). */
+#define FORM_LABEL_MAX 16
+
+/*
+ * The paper form's label for criterion id from its `form: LABEL` tag,
+ * taken out of tags (so that has_tag() sees the rest), or NULL: letters,
+ * digits and dots, one per criterion and no two alike in a unit, for the
+ * record sheet follows the form's numbering ("K1", "16").
+ */
+static const char *take_form_label(struct parse *p, struct tag *tags,
+				   size_t *ntags, const char *id)
+{
+	const char *label = NULL;
+	size_t kept = 0;
+
+	/* take_tags() gives them last first: read them as written. */
+	for (size_t i = *ntags; i-- > 0;) {
+		const struct tag *t = &tags[i];
+		const char *s = t->name + 5;
+		size_t n;
+		int first;
+
+		if (strncmp(t->name, "form:", 5) != 0)
+			continue;
+		while (*s == ' ')
+			s++;
+		n = strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+			      "0123456789.");
+		if (!n || s[n] || n > FORM_LABEL_MAX)
+			diag_error(p->diags, p->file, t->line, t->column,
+				   "`%s` on criterion %s: a paper form's label is "
+				   "1 to %d letters, digits or dots, such as "
+				   "`form: K1` or `form: 16`", t->name, id,
+				   FORM_LABEL_MAX);
+		else if (label)
+			diag_error(p->diags, p->file, t->line, t->column,
+				   "criterion %s has a second form label `%s` "
+				   "(it has `%s`): give it one", id, s, label);
+		else if ((first = first_line(p, "form label ", s, t->line)))
+			diag_error(p->diags, p->file, t->line, t->column,
+				   "form label %s is on another criterion too "
+				   "(line %d): a paper form numbers each once",
+				   s, first);
+		if (!label && n && !s[n] && n <= FORM_LABEL_MAX)
+			label = arena_strdup(p->arena, s);
+	}
+	for (size_t i = 0; i < *ntags; i++)
+		if (strncmp(tags[i].name, "form:", 5) != 0)
+			tags[kept++] = tags[i];
+	*ntags = kept;
+	return label;
 }
 
 /* Tags other than `known` are errors; returns whether `known` was there. */
@@ -1063,6 +1117,7 @@ static void criterion_item(struct parse *p, cmark_node *item)
 	c->text = rest;
 	c->line = line;
 	c->guidance_html = item_guidance(p, head, &c->guidance_blocks);
+	c->form = take_form_label(p, tags, &ntags, c->id);
 	snprintf(id, sizeof(id), "criterion %s", c->id);
 	c->observe = has_tag(p, tags, ntags, "observe", id);
 	if (c->observe && o->knowledge)

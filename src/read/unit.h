@@ -34,6 +34,7 @@ struct unit_criterion {
 	const struct unit_outcome *outcome;
 	const char *text;
 	bool observe;               /* must be met by observation (method O) */
+	const char *form;           /* the paper form's label ("K1"), or NULL */
 	const char *guidance_html;  /* "" when there is none */
 	struct markdown_blocks guidance_blocks;   /* the same, for Markdown pages */
 	int line;

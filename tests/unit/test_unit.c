@@ -338,9 +338,51 @@ static void error_unknown_tags(void)
 	CHECK(u && !u->outcomes[0].knowledge && !u->outcomes[0].criteria[0].observe);
 	CHECK_STR(messages,
 		  "5:11: error: unknown tag `knowlege` on learning outcome 1: "
-		  "tags are `observe` on criteria and `knowledge` on outcomes\n"
+		  "tags are `observe` and `form: LABEL` on criteria and `knowledge` on outcomes\n"
 		  "6:14: error: unknown tag `observed` on criterion 1.1: "
-		  "tags are `observe` on criteria and `knowledge` on outcomes\n");
+		  "tags are `observe` and `form: LABEL` on criteria and `knowledge` on outcomes\n");
+}
+
+/* The paper form's numbering beside folio's ids (seed 002: 1 to 16, K1
+ * to K5), with `observe` in either order; a label that is not one, a
+ * second label, a label used twice and a label on an outcome are errors. */
+static void form_labels(void)
+{
+	struct unit *u = parse(FRONT "## 1 Spot\n"
+			       "- 1.1 Listen `observe` `form: 1`\n"
+			       "- 1.2 Ask `form:2` `observe`\n"
+			       "- 1.3 Recognise\n"
+			       "## 4 Know `knowledge`\n"
+			       "- 4.1 Describe `form: K1`\n");
+
+	CHECK(u != NULL);
+	CHECK_STR(u->criteria[0]->form, "1");
+	CHECK(u->criteria[0]->observe);
+	CHECK_STR(u->criteria[1]->form, "2");
+	CHECK(u->criteria[1]->observe);
+	CHECK(u->criteria[2]->form == NULL);
+	CHECK_STR(u->criteria[3]->form, "K1");
+	CHECK_STR(messages, "");
+
+	u = parse(FRONT "## 1 Spot `form: 1`\n"
+		  "- 1.1 Listen `form: 1 a`\n"
+		  "- 1.2 Ask `form: 2` `form: 3`\n"
+		  "- 1.3 Recognise `form: 2`\n"
+		  "- 1.4 Share `form:`\n");
+	CHECK(u != NULL);
+	CHECK(u->criteria[0]->form == NULL);
+	CHECK_STR(u->criteria[1]->form, "2");
+	CHECK_STR(u->criteria[2]->form, "2");
+	CHECK_STR(messages,
+		  "5:11: error: unknown tag `form: 1` on learning outcome 1: "
+		  "tags are `observe` and `form: LABEL` on criteria and `knowledge` on outcomes\n"
+		  "6:14: error: `form: 1 a` on criterion 1.1: a paper form's label is "
+		  "1 to 16 letters, digits or dots, such as `form: K1` or `form: 16`\n"
+		  "7:21: error: criterion 1.2 has a second form label `3` (it has `2`): give it one\n"
+		  "8:17: error: form label 2 is on another criterion too (line 7): "
+		  "a paper form numbers each once\n"
+		  "9:13: error: `form:` on criterion 1.4: a paper form's label is "
+		  "1 to 16 letters, digits or dots, such as `form: K1` or `form: 16`\n");
 }
 
 static void error_not_utf8(void)
@@ -633,6 +675,7 @@ int main(void)
 	RUN(outcome_heading_forms);
 	RUN(look_alikes_warned);
 	RUN(ten_tags_all_read);
+	RUN(form_labels);
 	RUN(cr_only_line_ends);
 	RUN(error_windows_names);
 	RUN(error_yaml_nested_too_deep);
