@@ -53,7 +53,8 @@ static int caseload_text(const struct model *m, const struct xref *x,
 			value_put(&doc, "caseload", list);
 			root = value_obj_done(&doc);
 			rc = theme_render_markdown(templates, "caseload-document",
-						   &root, out, diags);
+						   &root, m->config.date_style,
+						   out, diags);
 		}
 	}
 	arena_free(&a);

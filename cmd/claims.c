@@ -47,7 +47,7 @@ static int claims_text(const struct model *m, const struct claims *c,
 		value_put(&doc, "claims", list);
 		root = value_obj_done(&doc);
 		rc = theme_render_markdown(templates, "claims-document", &root,
-					   out, diags);
+					   m->config.date_style, out, diags);
 	}
 	arena_free(&a);
 	return rc;

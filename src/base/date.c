@@ -289,6 +289,50 @@ char *date_format(int32_t day, char *out)
 	return out;
 }
 
+const char *const date_style_names[3] = {
+	"yyyy-mm-dd", "dd/mm/yyyy", "d mmm yyyy",
+};
+
+char *date_format_in(int32_t day, enum date_style style, char *out)
+{
+	static const char months[12][4] = {
+		"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+		"Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+	};
+	char iso[DATE_ISO_SIZE];
+
+	date_format(day, iso);
+	switch (style) {
+	case DATE_STYLE_DMY:     /* dd/mm/yyyy */
+		memcpy(out, iso + 8, 2);
+		out[2] = '/';
+		memcpy(out + 3, iso + 5, 2);
+		out[5] = '/';
+		memcpy(out + 6, iso, 4);
+		out[10] = '\0';
+		break;
+	case DATE_STYLE_D_MMM_YYYY: {
+		size_t n = 0;
+		int month = (iso[5] - '0') * 10 + (iso[6] - '0');
+
+		if (iso[8] != '0')
+			out[n++] = iso[8];
+		out[n++] = iso[9];
+		out[n++] = ' ';
+		memcpy(out + n, months[month - 1], 3);
+		n += 3;
+		out[n++] = ' ';
+		memcpy(out + n, iso, 4);
+		out[n + 4] = '\0';
+		break;
+	}
+	default:
+		memcpy(out, iso, DATE_ISO_SIZE);
+		break;
+	}
+	return out;
+}
+
 int32_t date_from_epoch_seconds(long long seconds)
 {
 	/* Floor division: the second before 1970 is on 1969-12-31. */

@@ -42,6 +42,23 @@ void date_to_ymd(int32_t day, int *year, int *month, int *mday);
 /* Writes day as "YYYY-MM-DD" into out[DATE_ISO_SIZE]; returns out. */
 char *date_format(int32_t day, char *out);
 
+/*
+ * How a centre writes dates on its pages (folio.yml `date_format`): ISO
+ * by default, "03/12/2026", or "3 Dec 2026".  Machine-readable output
+ * (JSON, CSV) is always ISO.
+ */
+enum date_style { DATE_STYLE_ISO, DATE_STYLE_DMY, DATE_STYLE_D_MMM_YYYY };
+
+/* The names folio.yml gives them: "yyyy-mm-dd", "dd/mm/yyyy",
+ * "d mmm yyyy", in enum order. */
+extern const char *const date_style_names[3];
+
+/* Bytes date_format_in() writes at most, with the NUL: "31 Dec 9999". */
+#define DATE_TEXT_SIZE 12
+
+/* Writes day in style into out[DATE_TEXT_SIZE]; returns out. */
+char *date_format_in(int32_t day, enum date_style style, char *out);
+
 /* The UTC date at a POSIX time, clamped to DATE_MIN..DATE_MAX. */
 int32_t date_from_epoch_seconds(long long seconds);
 

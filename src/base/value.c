@@ -7,6 +7,7 @@
  * stack.
  */
 #include "base/value.h"
+#include "base/date.h"
 #include "base/mem.h"
 
 #include <stdio.h>
@@ -251,6 +252,13 @@ static void dump_scalar(const struct value *v, struct buf *out)
 	case VALUE_REAL:
 		dump_real(out, v->u.d);
 		break;
+	case VALUE_DATE: {
+		char iso[DATE_ISO_SIZE];
+
+		value_dump_string(date_format((int32_t)v->u.i, iso),
+				  DATE_ISO_SIZE - 1, out);
+		break;
+	}
 	default:
 		value_dump_string(v->u.s, v->len, out);
 		break;

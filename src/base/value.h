@@ -34,6 +34,8 @@
 enum value_kind {
 	VALUE_NULL, VALUE_FALSE, VALUE_TRUE, VALUE_INT, VALUE_REAL,
 	VALUE_STRING, VALUE_LIST, VALUE_OBJECT,
+	VALUE_DATE,     /* a day (base/date.h) in u.i: JSON writes it as an
+			 * ISO string, Mustache in the env's date style */
 };
 
 struct value_member;
@@ -85,6 +87,11 @@ static inline struct value value_textn(const char *s, size_t len)
 static inline struct value value_text(const char *s)
 {
 	return s ? value_textn(s, strlen(s)) : value_null();
+}
+
+static inline struct value value_date(int32_t day)
+{
+	return (struct value){ .kind = VALUE_DATE, .u.i = day };
 }
 
 static inline struct value value_list(const struct value *items, size_t n)

@@ -55,6 +55,14 @@ bool caseload_assessor_known(const struct model *m, const char *assessor)
 }
 
 /* "3 days", "1 week", "24 weeks". */
+/* A date in the reasons' words, as the centre writes dates (folio.yml
+ * date_format), for they are read on its pages. */
+static const char *day_text(const struct judging *j, int32_t day,
+			    char out[DATE_TEXT_SIZE])
+{
+	return date_format_in(day, j->m->config.date_style, out);
+}
+
 static void put_span(struct buf *b, long days)
 {
 	if (days < 7)
@@ -80,7 +88,7 @@ static void iqa_actions(struct judging *j, const struct iqa_record *r,
 			size_t n)
 {
 	const struct model *m = j->m;
-	char d[DATE_ISO_SIZE];
+	char d[DATE_TEXT_SIZE];
 
 	for (size_t i = 0; i < n; i++) {
 		size_t at = (size_t)(&r[i] - m->iqa);
@@ -92,15 +100,15 @@ static void iqa_actions(struct judging *j, const struct iqa_record *r,
 		buf_printf(&j->text, "IQA action on %s ", r[i].unit->id);
 		if (overdue) {
 			buf_printf(&j->text, "overdue since %s (",
-				   date_format(r[i].due, d));
+				   day_text(j, r[i].due, d));
 			put_span(&j->text, (long)m->today - r[i].due);
 			buf_puts(&j->text, ")");
 		} else if (r[i].has_due) {
 			buf_printf(&j->text, "open, due %s",
-				   date_format(r[i].due, d));
+				   day_text(j, r[i].due, d));
 		} else {
 			buf_printf(&j->text, "open since the sample of %s",
-				   date_format(r[i].date, d));
+				   day_text(j, r[i].date, d));
 		}
 		if (r[i].action)
 			buf_printf(&j->text, ": %s", r[i].action);
@@ -112,14 +120,14 @@ static void iqa_actions(struct judging *j, const struct iqa_record *r,
 
 static void past_end(struct judging *j, const struct learner *l)
 {
-	char d[DATE_ISO_SIZE];
+	char d[DATE_TEXT_SIZE];
 	long days;
 
 	if (!l->has_planned_end || j->m->today <= l->planned_end)
 		return;
 	days = (long)j->m->today - l->planned_end;
 	buf_printf(&j->text, "planned end %s passed ",
-		   date_format(l->planned_end, d));
+		   day_text(j, l->planned_end, d));
 	put_span(&j->text, days);
 	buf_puts(&j->text, " ago: record the end, or agree a new planned end");
 	add(j, CASELOAD_PAST_END, days);
@@ -141,7 +149,7 @@ static void review(struct judging *j, const struct learner *l,
 	const struct model *m = j->m;
 	const struct review *last = last_review(m, l);
 	long every = m->config.review_weeks * 7, late;
-	char d[DATE_ISO_SIZE], e[DATE_ISO_SIZE];
+	char d[DATE_TEXT_SIZE], e[DATE_TEXT_SIZE];
 
 	c->last_review = last;
 	if (!m->reviews_file || (!last && !l->has_start))
@@ -154,14 +162,14 @@ static void review(struct judging *j, const struct learner *l,
 	late = (long)m->today - c->review_due;
 	if (last && last->has_next) {
 		buf_printf(&j->text, "review due %s (agreed at the review of "
-			   "%s), ", date_format(c->review_due, d),
-			   date_format(last->date, e));
+			   "%s), ", day_text(j, c->review_due, d),
+			   day_text(j, last->date, e));
 		put_span(&j->text, late);
 		buf_puts(&j->text, " overdue");
 	} else {
 		buf_printf(&j->text, "%s %s, ", last ? "last review" :
 			   "no review since the start on",
-			   date_format(last ? last->date : l->start, d));
+			   day_text(j, last ? last->date : l->start, d));
 		put_span(&j->text, (long)m->today - (last ? last->date : l->start));
 		buf_printf(&j->text, " ago; due every %ld weeks",
 			   m->config.review_weeks);
@@ -192,7 +200,7 @@ static void quiet(struct judging *j, const struct learner *l)
 	long limit = m->config.quiet_weeks * 7, days;
 	int32_t last = 0;
 	bool any = false;
-	char d[DATE_ISO_SIZE];
+	char d[DATE_TEXT_SIZE];
 
 	for (size_t i = l->nevidence; i-- > 0;) {
 		const struct evidence *e = m->evidence[l->first_evidence + i];
@@ -214,10 +222,10 @@ static void quiet(struct judging *j, const struct learner *l)
 		buf_puts(&j->text, "no evidence for ");
 		put_span(&j->text, days);
 		buf_printf(&j->text, " of learning: the last is dated %s",
-			   date_format(last, d));
+			   day_text(j, last, d));
 	} else {
 		buf_printf(&j->text, "no evidence since the start on %s, ",
-			   date_format(l->start, d));
+			   day_text(j, l->start, d));
 		put_span(&j->text, days);
 		buf_puts(&j->text, " of learning ago");
 	}
@@ -228,7 +236,7 @@ static void otj_behind(struct judging *j, const struct learner *l)
 {
 	const struct otj_progress *p = otj_check_of(j->x, l);
 	char a[HOURS_TEXT_SIZE], b[HOURS_TEXT_SIZE], c[HOURS_TEXT_SIZE];
-	char d[DATE_ISO_SIZE];
+	char d[DATE_TEXT_SIZE];
 
 	if (!p->apprentice || p->pace < 0 || p->pace >= j->m->config.behind_percent)
 		return;
@@ -239,7 +247,7 @@ static void otj_behind(struct judging *j, const struct learner *l)
 		buf_printf(&j->text, ", %s of them unverified",
 			   hours_format(p->unverified, c));
 	buf_printf(&j->text, "; %s planned by %s", hours_format(p->planned, a),
-		   date_format(l->planned_end, d));
+		   day_text(j, l->planned_end, d));
 	add(j, CASELOAD_OTJ_BEHIND, (p->expected - p->actual) / 100);
 }
 

@@ -81,11 +81,11 @@ static const char *problem(struct judging *j, const struct portfolio *p,
 	const char *role = role_name(s->role);
 	const struct evidence *last = xref_last_counting(p);
 	struct buf why = BUF_INIT, after = BUF_INIT;
-	char date[DATE_ISO_SIZE], other[DATE_ISO_SIZE];
+	char date[DATE_TEXT_SIZE], other[DATE_TEXT_SIZE];
 	const char *text;
 
 	*warning = false;
-	date_format(s->date, date);
+	date_format_in(s->date, j->m->config.date_style, date);
 	signature_problem(p, s, role, &why, verified);
 	if (why.len) {
 		/* a signature that does not hold: nothing else matters */
@@ -93,7 +93,8 @@ static const char *problem(struct judging *j, const struct portfolio *p,
 		*warning = true;
 		buf_printf(&why, "the %s's sign-off is dated %s, after today (%s): "
 			   "it does not count until then", role, date,
-			   date_format(j->m->today, other));
+			   date_format_in(j->m->today, j->m->config.date_style,
+					  other));
 	} else if (strcmp(s->digest, digest) != 0) {
 		rows_after(p, s->date, &after);
 		buf_printf(&why, "the evidence changed after the %s signed on %s: ",
@@ -113,7 +114,8 @@ static const char *problem(struct judging *j, const struct portfolio *p,
 	} else if (last && last->date > s->date) {
 		buf_printf(&why, "the %s signed on %s, before the evidence it "
 			   "covers: %s is dated %s", role, date, last->ref,
-			   date_format(last->date, other));
+			   date_format_in(last->date, j->m->config.date_style,
+					  other));
 	} else if (s->role == ROLE_COUNTERSIGN) {
 		const struct assessor *by = assessor ? assessor->row->person
 						     : NULL;

@@ -27,7 +27,7 @@ struct value caseload_view_learner(struct arena *a, const struct model *m,
 	value_put(&o, "assessor", value_text(l->assessor));
 	value_put(&o, "assessor_name", value_text(model_assessor_name(m, l->assessor)));
 	value_put(&o, "status", value_text(learner_status_name(l->status)));
-	value_put(&o, "planned_end", export_date_or_null(a, l->has_planned_end,
+	value_put(&o, "planned_end", export_date_or_null(l->has_planned_end,
 							  l->planned_end));
 	value_put(&o, "href", url_value(a, URL_LEARNER, l->id, NULL));
 	value_put(&o, "reasons", export_attention(a, x, l));
@@ -36,9 +36,9 @@ struct value caseload_view_learner(struct arena *a, const struct model *m,
 	value_put(&o, "otj_pace", p->apprentice && p->pace >= 0 ?
 		  value_int(p->pace) : value_null());
 	value_put(&o, "last_review", c->last_review ?
-		  export_date_or_null(a, true, c->last_review->date) :
+		  export_date_or_null(true, c->last_review->date) :
 		  value_null());
-	value_put(&o, "review_due", export_date_or_null(a, c->has_review_due,
+	value_put(&o, "review_due", export_date_or_null(c->has_review_due,
 							 c->review_due));
 	return value_obj_done(&o);
 }
@@ -54,7 +54,7 @@ struct value caseload_view_list(struct arena *a, const struct model *m,
 	for (size_t i = 0; i < n; i++)
 		items[i] = caseload_view_learner(a, m, x, order[i]);
 	free(order);
-	value_put(&o, "today", export_date_or_null(a, true, m->today));
+	value_put(&o, "today", export_date_or_null(true, m->today));
 	value_put(&o, "assessor", value_text(assessor));
 	value_put(&o, "assessor_name", value_text(model_assessor_name(m, assessor)));
 	value_put(&o, "learners", value_list(items, n));

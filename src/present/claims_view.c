@@ -78,9 +78,13 @@ static struct value claim_value(struct arena *a, const struct claim *c)
 	struct value_obj o = value_obj_new(a, NFIELDS + 2);
 
 	fields(a, c, f);
+	/* The dates as dates: ISO in JSON, the centre's way on pages. */
 	for (int i = 0; i < NFIELDS; i++)
-		value_put(&o, field_names[i], value_text(f[i]));
-	value_put(&o, "iqa_date", export_date_or_null(a, c->sample != NULL,
+		value_put(&o, field_names[i],
+			  i == F_COMPLETED ? value_date(c->completed) :
+			  i == F_SIGNED_OFF ? value_date(c->signed_off) :
+			  value_text(f[i]));
+	value_put(&o, "iqa_date", export_date_or_null(c->sample != NULL,
 			c->sample ? c->sample->date : 0));
 	value_put(&o, "href", c->qualification ?
 		  url_value(a, URL_QUALIFICATIONS, c->learner->id, NULL) :

@@ -13,15 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct value export_date_or_null(struct arena *a, bool has, int32_t day)
+struct value export_date_or_null(bool has, int32_t day)
 {
-	char iso[DATE_ISO_SIZE];
-	const char *text;
-
-	if (!has)
-		return value_null();
-	text = date_format(day, iso);
-	return value_copy(a, text, strlen(text));
+	return has ? value_date(day) : value_null();
 }
 
 struct value export_hours(long centi)
@@ -243,7 +237,7 @@ struct value export_evidence(struct arena *a, const struct evidence *e)
 
 	value_put(&row, "ref", value_text(e->ref));
 	value_put(&row, "unit", value_text(e->unit->id));
-	value_put(&row, "date", export_date_or_null(a, true, e->date));
+	value_put(&row, "date", export_date_or_null(true, e->date));
 	value_put(&row, "method", value_text(e->method));
 	value_put(&row, "simulated", value_bool(e->simulated));
 	value_put(&row, "counts", value_text(xref_counts_name(xref_row_counts(e))));
@@ -290,14 +284,13 @@ struct value export_gaps(struct arena *a, const struct portfolio *p)
 }
 
 /* A declaration as signoffs.csv has it. */
-static void signoff_members(struct arena *a, const struct signoff *s,
-			    struct value_obj *o)
+static void signoff_members(const struct signoff *s, struct value_obj *o)
 {
 	value_put(o, "learner", value_text(s->learner->id));
 	value_put(o, "unit", value_text(s->unit->id));
 	value_put(o, "role", value_text(role_name(s->role)));
 	value_put(o, "who", value_text(s->who));
-	value_put(o, "date", export_date_or_null(a, true, s->date));
+	value_put(o, "date", export_date_or_null(true, s->date));
 	value_put(o, "digest", value_text(s->digest));
 	value_put(o, "signature", value_text(s->signature_text));
 }
@@ -306,7 +299,7 @@ struct value export_signoff(struct arena *a, const struct signoff *s)
 {
 	struct value_obj o = value_obj_new(a, 10);
 
-	signoff_members(a, s, &o);
+	signoff_members(s, &o);
 	value_put(&o, "extra", export_extra(a, s->extra, s->nextra));
 	value_put(&o, "file", value_text(s->file));
 	value_put(&o, "line", value_int(s->line));
@@ -325,7 +318,7 @@ static void put_signoffs(struct arena *a, const struct portfolio *p,
 		const struct xref_signoff *s = &p->signoffs[i];
 		struct value_obj so = value_obj_new(a, 12);
 
-		signoff_members(a, s->row, &so);
+		signoff_members(s->row, &so);
 		value_put(&so, "holds", value_bool(s->holds));
 		value_put(&so, "signature_verified",
 			  value_bool(s->signature_verified));
@@ -462,9 +455,9 @@ void export_progress_members(struct arena *a, const struct qualify_progress *q,
 	value_put(o, "credits_needed", count_or_null(q->credits_needed));
 	value_put(o, "groups", value_list(groups, qual->ngroups));
 	value_put(o, "needed", needed_list);
-	value_put(o, "completed", export_date_or_null(a, q->completed != 0,
+	value_put(o, "completed", export_date_or_null(q->completed != 0,
 						      q->completed));
-	value_put(o, "signed_off", export_date_or_null(a, q->signed_off != 0,
+	value_put(o, "signed_off", export_date_or_null(q->signed_off != 0,
 						       q->signed_off));
 }
 
@@ -483,7 +476,7 @@ struct value export_otj_row(struct arena *a, const struct otj_row *o)
 
 	for (size_t i = 0; i < o->nksbs; i++)
 		ksbs[i] = value_text(o->ksbs[i]);
-	value_put(&r, "date", export_date_or_null(a, true, o->date));
+	value_put(&r, "date", export_date_or_null(true, o->date));
 	value_put(&r, "hours", export_hours(o->hours));
 	value_put(&r, "activity", value_text(o->activity));
 	value_put(&r, "ksbs", list);
@@ -530,7 +523,7 @@ struct value export_otj(struct arena *a, const struct model *m,
 	value_put(&o, "expected", export_hours(p->expected));
 	value_put(&o, "pace", p->pace < 0 ? value_null() : value_int(p->pace));
 	value_put(&o, "forecast", export_hours(p->forecast));
-	value_put(&o, "judged", export_date_or_null(a, true, p->judged));
+	value_put(&o, "judged", export_date_or_null(true, p->judged));
 	value_put(&o, "months", value_list(months, p->nmonths));
 	value_put(&o, "rows", value_list(rows, l->notj));
 	return value_obj_done(&o);
@@ -540,9 +533,9 @@ struct value export_review(struct arena *a, const struct review *v)
 {
 	struct value_obj r = value_obj_new(a, 12);
 
-	value_put(&r, "date", export_date_or_null(a, true, v->date));
+	value_put(&r, "date", export_date_or_null(true, v->date));
 	value_put(&r, "by", value_text(v->by));
-	value_put(&r, "next_review", export_date_or_null(a, v->has_next,
+	value_put(&r, "next_review", export_date_or_null(v->has_next,
 							  v->next_review));
 	value_put(&r, "employer", value_text(v->employer));
 	value_put(&r, "progress", value_text(v->progress));
@@ -578,8 +571,8 @@ struct value export_breaks(struct arena *a, const struct learner *l)
 	for (size_t i = 0; i < l->nbreaks; i++) {
 		struct value_obj r = value_obj_new(a, 2);
 
-		value_put(&r, "from", export_date_or_null(a, true, l->breaks[i].from));
-		value_put(&r, "to", export_date_or_null(a, l->breaks[i].to != DATE_MAX,
+		value_put(&r, "from", export_date_or_null(true, l->breaks[i].from));
+		value_put(&r, "to", export_date_or_null(l->breaks[i].to != DATE_MAX,
 							l->breaks[i].to));
 		items[i] = value_obj_done(&r);
 	}
@@ -617,11 +610,11 @@ struct value export_learner(struct arena *a, const struct model *m,
 	value_put(&o, "registration", value_text(l->registration));
 	value_put(&o, "cohort", value_text(l->cohort));
 	value_put(&o, "assessor", value_text(l->assessor));
-	value_put(&o, "start", export_date_or_null(a, l->has_start, l->start));
-	value_put(&o, "planned_end", export_date_or_null(a, l->has_planned_end,
+	value_put(&o, "start", export_date_or_null(l->has_start, l->start));
+	value_put(&o, "planned_end", export_date_or_null(l->has_planned_end,
 							  l->planned_end));
 	value_put(&o, "status", value_text(learner_status_name(l->status)));
-	value_put(&o, "end", export_date_or_null(a, l->has_end, l->end));
+	value_put(&o, "end", export_date_or_null(l->has_end, l->end));
 	value_put(&o, "breaks", export_breaks(a, l));
 	value_put(&o, "otj_planned", export_hours(l->otj_planned));
 	value_put(&o, "otj_rpl", export_hours(l->otj_rpl));
@@ -647,7 +640,7 @@ struct value export_assessor(struct arena *a, const struct assessor *as)
 	value_put(&o, "role", value_text(assessor_role_name(as->role)));
 	value_put(&o, "risk", as->risk == RISK_UNKNOWN ? value_null()
 			      : value_text(risk_name(as->risk)));
-	value_put(&o, "qualified", export_date_or_null(a, as->has_qualified,
+	value_put(&o, "qualified", export_date_or_null(as->has_qualified,
 						       as->qualified));
 	value_put(&o, "extra", export_extra(a, as->extra, as->nextra));
 	return value_obj_done(&o);
@@ -660,13 +653,13 @@ void export_iqa_members(struct arena *a, const struct model *m, size_t i,
 
 	value_put(o, "learner", value_text(q->learner->id));
 	value_put(o, "unit", value_text(q->unit->id));
-	value_put(o, "date", export_date_or_null(a, true, q->date));
+	value_put(o, "date", export_date_or_null(true, q->date));
 	value_put(o, "iqa", value_text(q->iqa));
 	value_put(o, "kind", value_text(iqa_kind_name(q->kind)));
 	value_put(o, "decision", value_text(iqa_decision_name(q->decision)));
 	value_put(o, "feedback", value_text(q->feedback));
 	value_put(o, "action", value_text(q->action));
-	value_put(o, "due", export_date_or_null(a, q->has_due, q->due));
+	value_put(o, "due", export_date_or_null(q->has_due, q->due));
 	value_put(o, "action_open", value_bool(iqa_action_open(m->iqa, m->niqa, i)));
 	value_put(o, "extra", export_extra(a, q->extra, q->nextra));
 	value_put(o, "file", value_text(q->file));
@@ -687,7 +680,7 @@ struct value export_centre(struct arena *a, const struct model *m)
 
 	value_put(&o, "name", value_text(m->config.name));
 	value_put(&o, "number", value_text(m->config.number));
-	value_put(&o, "today", export_date_or_null(a, true, m->today));
+	value_put(&o, "today", export_date_or_null(true, m->today));
 	return value_obj_done(&o);
 }
 

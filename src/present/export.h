@@ -25,8 +25,9 @@
  * model's strings are not copied, so the model must outlive them.
  */
 
-/* A YYYY-MM-DD date, or null when !has. */
-struct value export_date_or_null(struct arena *a, bool has, int32_t day);
+/* A date (value_date: YYYY-MM-DD in JSON, the centre's date_format on
+ * pages), or null when !has. */
+struct value export_date_or_null(bool has, int32_t day);
 
 /* Hours held in hundredths (base/hours.h) as a JSON number, or null
  * when negative (not known). */

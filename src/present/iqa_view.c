@@ -23,14 +23,14 @@ static struct value record(struct arena *a, const struct model *m, size_t i)
 	bool open = r->action && iqa_action_open(m->iqa, m->niqa, i);
 	struct value_obj o = value_obj_new(a, 12);
 
-	value_put(&o, "date", export_date_or_null(a, true, r->date));
+	value_put(&o, "date", export_date_or_null(true, r->date));
 	value_put(&o, "iqa", value_text(r->iqa));
 	value_put(&o, "iqa_name", value_text(model_assessor_name(m, r->iqa)));
 	value_put(&o, "kind", value_text(iqa_kind_name(r->kind)));
 	value_put(&o, "decision", value_text(iqa_decision_name(r->decision)));
 	value_put(&o, "feedback", value_text(r->feedback));
 	value_put(&o, "action", value_text(r->action));
-	value_put(&o, "due", export_date_or_null(a, r->has_due, r->due));
+	value_put(&o, "due", export_date_or_null(r->has_due, r->due));
 	value_put(&o, "open", value_bool(open));
 	value_put(&o, "overdue", value_bool(overdue(m, i)));
 	value_put(&o, "file", value_text(r->file));
@@ -84,7 +84,7 @@ struct value iqa_view_brief(struct arena *a, const struct model *m,
 	if (!r)
 		return value_null();
 	value_put(&o, "unit", value_text(r->unit->id));
-	value_put(&o, "date", export_date_or_null(a, true, r->date));
+	value_put(&o, "date", export_date_or_null(true, r->date));
 	value_put(&o, "iqa", value_text(r->iqa));
 	value_put(&o, "iqa_name", value_text(model_assessor_name(m, r->iqa)));
 	value_put(&o, "kind", value_text(iqa_kind_name(r->kind)));
@@ -134,9 +134,9 @@ struct value iqa_view_open_actions(struct arena *a, const struct model *m)
 						r->unit->id));
 		value_put(&e, "iqa", value_text(r->iqa));
 		value_put(&e, "iqa_name", value_text(model_assessor_name(m, r->iqa)));
-		value_put(&e, "date", export_date_or_null(a, true, r->date));
+		value_put(&e, "date", export_date_or_null(true, r->date));
 		value_put(&e, "action", value_text(r->action));
-		value_put(&e, "due", export_date_or_null(a, r->has_due, r->due));
+		value_put(&e, "due", export_date_or_null(r->has_due, r->due));
 		value_put(&e, "overdue", value_bool(overdue(m, order[k])));
 		items[k] = value_obj_done(&e);
 	}

@@ -58,11 +58,11 @@ static struct value programme(struct arena *a, const struct learner *l,
 	if (!apprentice && l->status == LEARNER_ACTIVE && !l->has_end &&
 	    !l->nbreaks)
 		return value_null();
-	value_put(&o, "planned_end", export_date_or_null(a, l->has_planned_end,
+	value_put(&o, "planned_end", export_date_or_null(l->has_planned_end,
 							  l->planned_end));
 	value_put(&o, "status", value_text(learner_status_name(l->status)));
 	value_put(&o, "status_label", value_text(status_labels[l->status]));
-	value_put(&o, "end", export_date_or_null(a, l->has_end, l->end));
+	value_put(&o, "end", export_date_or_null(l->has_end, l->end));
 	value_put(&o, "breaks", export_breaks(a, l));
 	value_put(&o, "has_breaks", value_bool(l->nbreaks > 0));
 	return value_obj_done(&o);
@@ -216,7 +216,7 @@ static struct value otj(struct arena *a, const struct otj_progress *p)
 	value_put(&o, "expected", whole_hours(a, p->expected));
 	value_put(&o, "pace", p->pace < 0 ? value_null() : value_int(p->pace));
 	value_put(&o, "forecast", whole_hours(a, p->forecast));
-	value_put(&o, "judged", export_date_or_null(a, true, p->judged));
+	value_put(&o, "judged", export_date_or_null(true, p->judged));
 	value_put(&o, "months", months_view(a, p));
 	value_put(&o, "has_months", value_bool(p->nmonths > 0));
 	value_put(&o, "chart", chart(a, p));
@@ -232,14 +232,14 @@ static struct value reviews(struct arena *a, const struct model *m,
 		const struct review *v = &m->reviews[l->first_review + i];
 		struct value_obj r = value_obj_new(a, 10);
 
-		value_put(&r, "date", export_date_or_null(a, true, v->date));
+		value_put(&r, "date", export_date_or_null(true, v->date));
 		value_put(&r, "by", value_text(v->by));
 		value_put(&r, "by_name", value_text(model_assessor_name(m, v->by)));
 		value_put(&r, "employer", value_text(v->employer));
 		value_put(&r, "progress", value_text(v->progress));
 		value_put(&r, "otj_discussed", value_bool(v->otj_discussed));
 		value_put(&r, "actions", value_text(v->actions));
-		value_put(&r, "next_review", export_date_or_null(a, v->has_next,
+		value_put(&r, "next_review", export_date_or_null(v->has_next,
 								  v->next_review));
 		value_put(&r, "held", value_bool(!v->future));
 		/* Latest first: the one to read before the next review. */
@@ -259,7 +259,7 @@ void otj_view_put(struct arena *a, const struct model *m,
 	value_put(o, "otj", otj(a, p));
 	value_put(o, "reviews", reviews(a, m, l));
 	value_put(o, "has_reviews", value_bool(l->nreviews > 0));
-	value_put(o, "review_due", export_date_or_null(a, c->has_review_due,
+	value_put(o, "review_due", export_date_or_null(c->has_review_due,
 							c->review_due));
 	value_put(o, "review_overdue", value_bool(c->has_review_due &&
 						  c->active &&

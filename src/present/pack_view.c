@@ -15,11 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static struct value date_json(struct arena *a, int32_t day)
-{
-	return export_date_or_null(a, true, day);
-}
-
 void pack_view_init(struct pack_view *c, const struct model *m,
 		    const struct xref *x, const struct sample *s,
 		    const struct scope *scope)
@@ -58,10 +53,11 @@ static struct value ids_json(struct arena *a, const char *const *ids, size_t n)
 /* ---- the cover ---------------------------------------------------------- */
 
 /* "learners amy, ben · units ocr-c3 · evidence since 2026-04-01" */
-static struct value scope_text(struct arena *a, const struct scope *s)
+static struct value scope_text(struct arena *a, const struct scope *s,
+			       enum date_style style)
 {
 	struct buf text = BUF_INIT;
-	char since[DATE_ISO_SIZE];
+	char since[DATE_TEXT_SIZE];
 	struct value v;
 
 	if (scope_is_whole(s))
@@ -73,21 +69,22 @@ static struct value scope_text(struct arena *a, const struct scope *s)
 			   s->units[i]);
 	if (s->has_since)
 		buf_printf(&text, "%sportfolios with evidence since %s",
-			   text.len ? " · " : "", date_format(s->since, since));
+			   text.len ? " · " : "", date_format_in(s->since, style, since));
 	v = value_copy(a, buf_cstr(&text), text.len);
 	buf_free(&text);
 	return v;
 }
 
-static struct value scope_json(struct arena *a, const struct scope *s)
+static struct value scope_json(struct arena *a, const struct scope *s,
+			       enum date_style style)
 {
 	struct value_obj o = value_obj_new(a, 5);
 
-	value_put(&o, "text", scope_text(a, s));
+	value_put(&o, "text", scope_text(a, s, style));
 	value_put(&o, "whole", value_bool(scope_is_whole(s)));
 	value_put(&o, "learners", ids_json(a, s->learners, s->nlearners));
 	value_put(&o, "units", ids_json(a, s->units, s->nunits));
-	value_put(&o, "since", s->has_since ? date_json(a, s->since) : value_null());
+	value_put(&o, "since", export_date_or_null(s->has_since, s->since));
 	return value_obj_done(&o);
 }
 
@@ -118,7 +115,7 @@ static struct value latest_iqa(struct arena *a, const struct iqa_record *r)
 {
 	struct value_obj o = value_obj_new(a, 4);
 
-	value_put(&o, "date", date_json(a, r->date));
+	value_put(&o, "date", export_date_or_null(true, r->date));
 	value_put(&o, "iqa", value_text(r->iqa));
 	value_put(&o, "kind", value_text(iqa_kind_name(r->kind)));
 	value_put(&o, "decision", value_text(iqa_decision_name(r->decision)));
@@ -141,10 +138,10 @@ static struct value tracking_cell(struct arena *a, const struct pack_view *c,
 	value_put(&o, "percent", value_int(p->percent));
 	value_put(&o, "registered", value_bool(p->registered));
 	value_put(&o, "planned", value_bool(c->planned[pi]));
-	value_put(&o, "first", dated ? date_json(a, first) : value_null());
-	value_put(&o, "last", dated ? date_json(a, last) : value_null());
+	value_put(&o, "first", dated ? export_date_or_null(true, first) : value_null());
+	value_put(&o, "last", dated ? export_date_or_null(true, last) : value_null());
 	value_put(&o, "iqa", r ? latest_iqa(a, r) : value_null());
-	value_put(&o, "signed_off_on", export_date_or_null(a,
+	value_put(&o, "signed_off_on", export_date_or_null(
 		  p->status == XREF_SIGNED_OFF, signoff_check_signed_on(p)));
 	value_put(&o, "href", linked ? url_value(a, URL_PORTFOLIO, p->learner->id,
 						 p->unit->id) : value_null());
@@ -181,7 +178,7 @@ static struct value tracking_row(struct arena *a, const struct pack_view *c,
 	value_put(&o, "registration", value_text(l->registration));
 	value_put(&o, "cohort", value_text(l->cohort));
 	value_put(&o, "assessor", value_text(l->assessor));
-	value_put(&o, "start", export_date_or_null(a, l->has_start, l->start));
+	value_put(&o, "start", export_date_or_null(l->has_start, l->start));
 	value_put(&o, "sampled", value_bool(linked));
 	value_put(&o, "href", linked ? url_value(a, URL_LEARNER, l->id, NULL)
 				     : value_null());
@@ -255,7 +252,7 @@ static struct value staff_member(struct arena *a, const char *initials,
 					    : "assessor"));
 	value_put(&o, "risk", value_text(risk_name(as ? as->risk : RISK_UNKNOWN)));
 	value_put(&o, "listed", value_bool(as != NULL));
-	value_put(&o, "qualified", export_date_or_null(a, as && as->has_qualified,
+	value_put(&o, "qualified", export_date_or_null(as && as->has_qualified,
 						       as ? as->qualified : 0));
 	value_put(&o, "iqa", value_bool(as && as->role == ASSESSOR_ROLE_IQA));
 	value_put(&o, "extra", export_extra(a, extra, nextra));
@@ -436,9 +433,9 @@ struct value pack_view_page(struct arena *a, const struct pack_view *c,
 	char actions[32];
 
 	snprintf(actions, sizeof(actions), "%zu actions", open);
-	value_put(&o, "date", date_json(a, m->today));
+	value_put(&o, "date", export_date_or_null(true, m->today));
 	value_put(&o, "learners_count", value_int((long long)m->nlearners));
-	value_put(&o, "scope", scope_json(a, c->scope));
+	value_put(&o, "scope", scope_json(a, c->scope, c->m->config.date_style));
 	value_put(&o, "tracking", tracking(a, c));
 	value_put(&o, "staff", staff(a, m, c->s));
 	value_put(&o, "sample", plan_part(plan, "sample"));
@@ -473,8 +470,8 @@ struct value pack_view_data_tail(struct arena *a, const struct pack_view *c,
 {
 	struct value_obj pack = value_obj_new(a, 2), o = value_obj_new(a, 4);
 
-	value_put(&pack, "date", date_json(a, c->m->today));
-	value_put(&pack, "scope", scope_json(a, c->scope));
+	value_put(&pack, "date", export_date_or_null(true, c->m->today));
+	value_put(&pack, "scope", scope_json(a, c->scope, c->m->config.date_style));
 	value_put(&o, "pack", value_obj_done(&pack));
 	value_put(&o, "sample", plan_part(plan, "sample"));
 	value_put(&o, "coverage", plan_part(plan, "coverage"));

@@ -74,7 +74,7 @@ static void put_cover(struct arena *a, struct value_obj *o,
 
 		value_put(&b, "learner", value_text(v->before->learner->id));
 		value_put(&b, "unit", value_text(v->before->unit->id));
-		value_put(&b, "date", export_date_or_null(a, true, v->before->date));
+		value_put(&b, "date", export_date_or_null(true, v->before->date));
 		value_put(&b, "iqa", value_text(v->before->iqa));
 		value_put(&b, "kind", value_text(iqa_kind_name(v->before->kind)));
 		before = value_obj_done(&b);

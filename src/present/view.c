@@ -274,7 +274,7 @@ static struct value evidence_row(struct arena *a, const struct evidence *e,
 	value_put(&row, "unit_href", url_value(a, URL_UNIT, e->unit->id, NULL));
 	value_put(&row, "portfolio_href", url_value(a, URL_PORTFOLIO,
 		  e->learner->id, e->unit->id));
-	value_put(&row, "date", export_date_or_null(a, true, e->date));
+	value_put(&row, "date", export_date_or_null(true, e->date));
 	value_put(&row, "method", value_text(e->method));
 	value_put(&row, "method_name", value_text(unit_method_name(e->unit, e->method)));
 	value_put(&row, "summary", value_text(e->summary));
@@ -287,7 +287,7 @@ static struct value evidence_row(struct arena *a, const struct evidence *e,
 	value_put(&row, "counts_fully", value_bool(counts == XREF_COUNTS_FULLY));
 	value_put(&row, "counts_label", value_text(counts_label(counts)));
 	value_put(&row, "before_start", value_bool(e->before_start));
-	value_put(&row, "learner_start", export_date_or_null(a,
+	value_put(&row, "learner_start", export_date_or_null(
 		  e->learner->has_start, e->learner->start));
 	value_put(&row, "criteria", criteria_ids(a, e));
 	value_put(&row, "requirements", requirement_ids(a, e));
@@ -322,7 +322,7 @@ struct value view_qualification_briefs(struct arena *a, const struct xref *x,
 		value_put(&o, "status", value_text(qualify_status_name(q[i].status)));
 		value_put(&o, "status_label",
 			  value_text(view_qualify_label(q[i].status)));
-		value_put(&o, "signed_off", export_date_or_null(a,
+		value_put(&o, "signed_off", export_date_or_null(
 			  q[i].signed_off != 0, q[i].signed_off));
 		value_put(&o, "href", linked ? url_value(a, URL_QUALIFICATIONS,
 							 l->id, NULL) : value_null());
@@ -354,7 +354,7 @@ static struct value_obj learner_head(struct arena *a,
 					      s->nassessor_pages, l->assessor));
 	value_put(&head, "attention_first", c->nreasons ?
 		  value_text(c->reasons[0].text) : value_null());
-	value_put(&head, "start", export_date_or_null(a, l->has_start, l->start));
+	value_put(&head, "start", export_date_or_null(l->has_start, l->start));
 	value_put(&head, "href", url_value(a, URL_LEARNER, l->id, NULL));
 	value_put(&head, "qualifications",
 		  view_qualification_briefs(a, x, l, true));
@@ -1167,14 +1167,14 @@ static struct value declaration(struct arena *a, const struct view_shared *s,
 	/* The IQA's box holds the agreed sample when no declaration does. */
 	value_put(&o, "sampled", value_bool(sample != NULL));
 	value_put(&o, "sample_date", sample ?
-		  export_date_or_null(a, true, sample->date) : value_null());
+		  export_date_or_null(true, sample->date) : value_null());
 	value_put(&o, "sample_kind", value_text(sample ?
 		  iqa_kind_name(sample->kind) : NULL));
 	value_put(&o, "sample_file", value_text(sample ? sample->file : NULL));
 	value_put(&o, "sample_line", sample ? value_int(sample->line) :
 		  value_null());
-	value_put(&o, "date", made ? export_date_or_null(a, true, made->row->date)
-			      : sample ? export_date_or_null(a, true, sample->date)
+	value_put(&o, "date", made ? export_date_or_null(true, made->row->date)
+			      : sample ? export_date_or_null(true, sample->date)
 			      : value_null());
 	value_put(&o, "signed", value_bool(made && made->holds));
 	value_put(&o, "signed_digitally", value_bool(made && made->holds &&

@@ -17,6 +17,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 struct reading {
 	struct config *config;
@@ -34,6 +35,25 @@ static void read_string(struct reading *r, struct ydoc *y, yaml_node_t *value,
 		*out = arena_strdup(r->arena, text);
 }
 
+
+/* date_format: how the pages write dates (base/date.h). */
+static void read_date_style(struct reading *r, struct ydoc *y,
+			    yaml_node_t *value)
+{
+	const char *text;
+
+	if (!ydoc_text(y, value, "date_format", &text))
+		return;
+	for (size_t i = 0; i < 3; i++)
+		if (strcasecmp(text, date_style_names[i]) == 0) {
+			r->config->date_style = (enum date_style)i;
+			return;
+		}
+	diag_error(r->diags, y->file, ydoc_line(y, value), ydoc_column(value),
+		   "date_format `%s` is none folio knows: write dd/mm/yyyy "
+		   "(03/12/2026), d mmm yyyy (3 Dec 2026) or yyyy-mm-dd "
+		   "(2026-12-03, the default)", text);
+}
 
 /* A date setting, such as today or otj.weekly_from: whether *out is set. */
 static bool read_setting_date(struct reading *r, struct ydoc *y,
@@ -355,6 +375,8 @@ static void read_key(struct ydoc *y, const char *key, yaml_node_t *key_node,
 		read_string(r, y, value, key, &r->config->name);
 	else if (strcmp(key, "number") == 0)
 		read_string(r, y, value, key, &r->config->number);
+	else if (strcmp(key, "date_format") == 0)
+		read_date_style(r, y, value);
 	else if (strcmp(key, "today") == 0)
 		r->config->has_today = read_setting_date(r, y, value, "today",
 							 &r->config->today);
@@ -377,7 +399,7 @@ static void read_key(struct ydoc *y, const char *key, yaml_node_t *key_node,
 	else
 		diag_warning(r->diags, y->file, ydoc_line(y, key_node),
 			     ydoc_column(key_node),
-			     "unknown key `%s` (known: name, number, today, paths, "
+			     "unknown key `%s` (known: name, number, date_format, today, paths, "
 			     "encoding, sampling, signoff, claims, otj, reviews, "
 			     "caseload)", key);
 }

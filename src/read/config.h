@@ -48,6 +48,7 @@
 #include <stdint.h>
 
 #include "base/arena.h"
+#include "base/date.h"
 #include "base/diag.h"
 #include "read/risk.h"
 
@@ -82,6 +83,7 @@ struct config {
 	const char *reviews;
 	bool has_today;
 	int32_t today;
+	enum date_style date_style;       /* date_format: on pages only */
 	const char *encoding;             /* every CSV file, unless a pattern says */
 	struct config_encoding *encodings;
 	size_t nencodings;

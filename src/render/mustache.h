@@ -60,6 +60,7 @@
 #include <jansson.h>
 
 #include "base/buf.h"
+#include "base/date.h"
 #include "base/diag.h"
 
 /* Partial, parent and block inclusions that may be open at once. */
@@ -108,6 +109,10 @@ void mustache_escape_markdown(struct buf *out, const char *s, size_t len);
 
 /* Every template env compiles escapes with fn from now on. */
 void mustache_env_set_escape(struct mustache_env *env, mustache_escape_fn fn);
+
+/* Date values (value_date) render in style from now on; ISO at first. */
+void mustache_env_set_date_style(struct mustache_env *env,
+				 enum date_style style);
 
 /* load may be NULL: then there are no partials.  Never NULL. */
 struct mustache_env *mustache_env_new(mustache_load_fn load, void *ctx);

@@ -19,7 +19,8 @@ int plan_markdown(const struct model *m, const struct xref *x,
 	value_put(&context, "centre", export_centre(&arena, m));
 	value_put(&context, "pack", pack_view_context(&arena, m, x, s, scope));
 	root = value_obj_done(&context);
-	rc = theme_render_markdown(templates, "sample", &root, out, diags);
+	rc = theme_render_markdown(templates, "sample", &root,
+				   m->config.date_style, out, diags);
 	arena_free(&arena);
 	return rc;
 }

@@ -63,8 +63,8 @@ int theme_load_template(void *ctx, const char *name, char **source,
 }
 
 int theme_render_markdown(const char *templates, const char *name,
-			  const struct value *context, struct buf *out,
-			  struct diag_list *diags)
+			  const struct value *context, enum date_style dates,
+			  struct buf *out, struct diag_list *diags)
 {
 	struct theme theme = { templates, "md" };
 	struct mustache_env *env = mustache_env_new(theme_load_template, &theme);
@@ -72,6 +72,7 @@ int theme_render_markdown(const char *templates, const char *name,
 	int rc = -1;
 
 	mustache_env_set_escape(env, mustache_escape_markdown);
+	mustache_env_set_date_style(env, dates);
 	t = mustache_env_get(env, name, diags);
 	if (t)
 		rc = mustache_render_values(t, &context, 1, out, diags);

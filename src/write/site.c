@@ -500,6 +500,7 @@ static bool compile_format(struct build *b, struct format *f, const char *ext,
 	f->env = mustache_env_new(theme_load_template, &f->theme);
 	if (strcmp(ext, "md") == 0)
 		mustache_env_set_escape(f->env, mustache_escape_markdown);
+	mustache_env_set_date_style(f->env, b->m->config.date_style);
 	if (b->o->check_templates)
 		mustache_env_report_misses(f->env);
 	for (size_t k = 0; k < NKINDS; k++) {

@@ -244,8 +244,27 @@ static void test_reason_quotes_little(void)
 		  "date; write YYYY-MM-DD or DD/MM/YYYY");
 }
 
+/* The centre's ways of writing a date (folio.yml date_format), at the
+ * edges of the calendar and of a month's digits. */
+static void test_styles(void)
+{
+	char out[DATE_TEXT_SIZE];
+	int32_t d;
+
+	CHECK(date_from_ymd(2026, 12, 3, &d) == 0);
+	CHECK_STR(date_format_in(d, DATE_STYLE_ISO, out), "2026-12-03");
+	CHECK_STR(date_format_in(d, DATE_STYLE_DMY, out), "03/12/2026");
+	CHECK_STR(date_format_in(d, DATE_STYLE_D_MMM_YYYY, out), "3 Dec 2026");
+	CHECK(date_from_ymd(2026, 1, 31, &d) == 0);
+	CHECK_STR(date_format_in(d, DATE_STYLE_D_MMM_YYYY, out), "31 Jan 2026");
+	CHECK_STR(date_format_in(DATE_MAX, DATE_STYLE_D_MMM_YYYY, out), "31 Dec 9999");
+	CHECK_STR(date_format_in(DATE_MIN, DATE_STYLE_DMY, out), "01/01/0001");
+	CHECK_STR(date_style_names[DATE_STYLE_DMY], "dd/mm/yyyy");
+}
+
 int main(void)
 {
+	RUN(test_styles);
 	RUN(test_iso_form);
 	RUN(test_uk_form);
 	RUN(test_other_forms_refused);

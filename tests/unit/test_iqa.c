@@ -271,7 +271,7 @@ static void sampling_errors(void)
 		"folio.yml:4: error: `sampling.low`: a percentage from 0% to 100%, such as 50%\n"
 		"folio.yml:5: error: `sampling.seed` must be a whole number of at least 0, not `-1`\n"
 		"folio.yml:6: warning: unknown key `colour` in `sampling` (known: high, medium, low, seed)\n"
-		"folio.yml:7: warning: unknown key `sampled` (known: name, number, today, paths, encoding, sampling, signoff, claims, otj, reviews, caseload)\n"
+		"folio.yml:7: warning: unknown key `sampled` (known: name, number, date_format, today, paths, encoding, sampling, signoff, claims, otj, reviews, caseload)\n"
 		"folio.yml:10: warning: unknown key `staff` in `paths` (known: units, learners, qualifications, evidence, assessors, iqa, signoffs, otj, reviews)\n");
 	CHECK_INT(diags.items[0].column, 9);
 	CHECK_STR(sampling(), "100 50 25 100, 1");

@@ -78,6 +78,12 @@ void mustache_env_set_limits(struct mustache_env *env, size_t max_output,
 	env->max_steps = max_steps;
 }
 
+void mustache_env_set_date_style(struct mustache_env *env,
+				 enum date_style style)
+{
+	env->date_style = style;
+}
+
 void mustache_env_set_escape(struct mustache_env *env, mustache_escape_fn fn)
 {
 	env->escape = fn ? fn : mustache_escape_html;

@@ -368,13 +368,18 @@ static void put_real(struct buf *out, double d)
 }
 
 static void put_value(struct buf *out, const struct value *v,
-		      mustache_escape_fn escape)
+		      mustache_escape_fn escape, enum date_style style)
 {
 	struct buf json = BUF_INIT;
+	char date[DATE_TEXT_SIZE];
 
 	switch (v ? v->kind : VALUE_NULL) {
 	case VALUE_STRING:
 		put_string(out, v->u.s, v->len, escape);
+		break;
+	case VALUE_DATE:
+		date_format_in((int32_t)v->u.i, style, date);
+		put_string(out, date, strlen(date), escape);
 		break;
 	case VALUE_NULL:
 		break;
@@ -682,7 +687,8 @@ static int step(struct render *r)
 	case MUSTACHE_ESCAPED:
 	case MUSTACHE_RAW:
 		put_value(r->out, lookup_node(r, t, n),
-			  n->kind == MUSTACHE_ESCAPED ? t->env->escape : NULL);
+			  n->kind == MUSTACHE_ESCAPED ? t->env->escape : NULL,
+			  t->env->date_style);
 		return 0;
 	case MUSTACHE_SECTION:
 		section(r, t, n);

@@ -72,6 +72,7 @@ struct mustache_env {
 	mustache_load_fn load;
 	void *load_ctx;
 	mustache_escape_fn escape;   /* for {{name}}; never NULL */
+	enum date_style date_style;  /* how a date value is written */
 	bool report_misses;          /* mustache_env_report_misses() */
 	size_t max_output;           /* one render's bounds */
 	size_t max_steps;
