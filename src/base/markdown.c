@@ -238,10 +238,41 @@ static void collapse_spaces(struct buf *out, size_t start)
 	buf_truncate(out, to);
 }
 
+/*
+ * A list's items keep their marks in the text ("Did: 1. greet 2.
+ * listen", "• greet • listen"), so that a list in a summary still reads
+ * as one in a table's cell.  Each open list's next number is on a stack
+ * (lists nest as deep as the text does; no recursion).
+ */
+struct list_marks {
+	int *next;              /* per open list: its next number, or -1 */
+	size_t depth, cap;
+};
+
+static void list_enter(struct list_marks *l, cmark_node *list)
+{
+	l->next = mem_array_grow(l->next, &l->cap, l->depth + 1, sizeof(*l->next));
+	l->next[l->depth++] = cmark_node_get_list_type(list) == CMARK_ORDERED_LIST ?
+			      cmark_node_get_list_start(list) : -1;
+}
+
+static void item_mark(struct list_marks *l, struct buf *out)
+{
+	int *n = l->depth ? &l->next[l->depth - 1] : NULL;
+
+	if (out->len && out->data[out->len - 1] != ' ')
+		buf_putc(out, ' ');
+	if (n && *n >= 0)
+		buf_printf(out, "%d. ", (*n)++);
+	else
+		buf_puts(out, "\xE2\x80\xA2 ");   /* • */
+}
+
 void markdown_node_text(cmark_node *node, struct buf *out)
 {
 	cmark_iter *iter = cmark_iter_new(node);
 	cmark_event_type event;
+	struct list_marks lists = { NULL, 0, 0 };
 
 	while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(iter);
@@ -250,6 +281,14 @@ void markdown_node_text(cmark_node *node, struct buf *out)
 		if (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE) {
 			if (event == CMARK_EVENT_ENTER)
 				buf_puts(out, cmark_node_get_literal(n));
+		} else if (type == CMARK_NODE_LIST) {
+			if (event == CMARK_EVENT_ENTER)
+				list_enter(&lists, n);
+			else if (lists.depth)
+				lists.depth--;
+		} else if (type == CMARK_NODE_ITEM) {
+			if (event == CMARK_EVENT_ENTER)
+				item_mark(&lists, out);
 		} else if (type == CMARK_NODE_SOFTBREAK ||
 			   type == CMARK_NODE_LINEBREAK ||
 			   (event == CMARK_EVENT_EXIT &&
@@ -261,6 +300,7 @@ void markdown_node_text(cmark_node *node, struct buf *out)
 			buf_puts(out, cmark_node_get_literal(n));
 		}
 	}
+	free(lists.next);
 	cmark_iter_free(iter);
 }
 

@@ -107,7 +107,13 @@ static void plain_text_for_markdown_pages(void)
 			 "- one\n- two";
 
 	markdown_to_text(md, strlen(md), &out);
-	CHECK_STR(buf_cstr(&out), "Observed calmly handling a refund see code one two");
+	CHECK_STR(buf_cstr(&out), "Observed calmly handling a refund see code \xE2\x80\xA2 one \xE2\x80\xA2 two");
+	buf_truncate(&out, 0);
+	/* Lists stay lists in a table's cell: their marks and numbers kept,
+	 * a nested list's own, the outer count going on after it. */
+	md = "Did:\n\n3. greet\n   - smiled\n   - named\n4. listen\n";
+	markdown_to_text(md, strlen(md), &out);
+	CHECK_STR(buf_cstr(&out), "Did: 3. greet \xE2\x80\xA2 smiled \xE2\x80\xA2 named 4. listen");
 	buf_truncate(&out, 0);
 	markdown_to_text("Plain text stays", 16, &out);
 	CHECK_STR(buf_cstr(&out), "Plain text stays");
