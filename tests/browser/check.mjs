@@ -31,6 +31,10 @@ const SITE_AXE_PAGES = {
 	signed: 'learners/brennan-s/ocr-c3.html',
 	qualifications: 'learners/hughes-e/qualifications.html',
 	claims: 'claims.html',
+	// A cohort's grid, who still needs a criterion, an assessor's caseload.
+	cohort: 'cohorts/l2-2026-01.html',
+	needs: 'units/ocr-c3/3.6.html',
+	assessor: 'assessors/KM.html',
 };
 // Printed pages: the range of A4 pages that is sane for each, and text
 // from the example's data that the PDF must hold (so a print style sheet
@@ -539,35 +543,38 @@ await test('site', async () => {
 	return [];
 });
 
-// 1. axe-core on the five named pages.
+// 1. axe-core on the named pages (at a phone's width too: see 'phone').
+async function axeProblems(page, name, file) {
+	await page.evaluate(axeSource);
+	// preload: false, or axe fetches the style sheets again, which
+	// a file:// page may not (and the offline test would see).
+	const r = await page.evaluate(() => window.axe.run(document, {
+		resultTypes: ['violations'], preload: false,
+	}));
+	if (r.incomplete.length)
+		info(`axe/${name}: ${r.incomplete.length} rule(s) to review by hand: ` +
+			r.incomplete.map((v) => v.id).join(' '));
+	if (r.violations.length === 0)
+		return [];
+	const nodes = r.violations.reduce((n, v) => n + v.nodes.length, 0);
+	return [
+		`${file}: ${r.violations.length} axe violation(s) on ${nodes} element(s)`,
+		...r.violations.map((v) => {
+			const n = v.nodes[0];
+			const why = (n.failureSummary || '').split('\n').slice(1, 2).join('').trim();
+			return `${v.id} (${v.impact}): ${v.help}; ${v.nodes.length} element(s), ` +
+				`first ${JSON.stringify(n.target.join(' '))}: ${n.html.slice(0, 120)}` +
+				(why ? `\n  ${why}` : '');
+		}),
+	];
+}
+
 for (const [name, file] of Object.entries(AXE_PAGES)) {
 	await test(`axe/${name}`, async () => {
 		needBrowser();
 		const ctx = await newContext(browser);
 		try {
-			const page = await open(ctx, file);
-			await page.evaluate(axeSource);
-			// preload: false, or axe fetches the style sheets again, which
-			// a file:// page may not (and the offline test would see).
-			const r = await page.evaluate(() => window.axe.run(document, {
-				resultTypes: ['violations'], preload: false,
-			}));
-			if (r.incomplete.length)
-				info(`axe/${name}: ${r.incomplete.length} rule(s) to review by hand: ` +
-					r.incomplete.map((v) => v.id).join(' '));
-			if (r.violations.length === 0)
-				return [];
-			const nodes = r.violations.reduce((n, v) => n + v.nodes.length, 0);
-			return [
-				`${file}: ${r.violations.length} axe violation(s) on ${nodes} element(s)`,
-				...r.violations.map((v) => {
-					const n = v.nodes[0];
-					const why = (n.failureSummary || '').split('\n').slice(1, 2).join('').trim();
-					return `${v.id} (${v.impact}): ${v.help}; ${v.nodes.length} element(s), ` +
-						`first ${JSON.stringify(n.target.join(' '))}: ${n.html.slice(0, 120)}` +
-						(why ? `\n  ${why}` : '');
-				}),
-			];
+			return await axeProblems(await open(ctx, file), name, file);
 		} finally {
 			await ctx.close();
 		}
@@ -871,12 +878,48 @@ await test('phone', async () => {
 			if (found.length)
 				problems.push(`${file} at 390 px: ${found.length} problem(s)`,
 					...listed(found, 8, (x) => `  ${x}`));
+			problems.push(...(await axeProblems(page, `${name}-phone`, file))
+				.map((x) => `at 390 px: ${x}`));
 		}
 	} finally {
 		await ctx.close();
 	}
 	return problems;
 });
+
+// The dashboard leads to each cohort's page; a unit page's cohort column
+// leads to who still needs a criterion, and that page lists as many
+// learners as it says, each linking to their portfolio.
+if (kind === 'site') {
+	await test('cohorts-and-needs', async () => {
+		needBrowser();
+		const ctx = await newContext(browser);
+		const problems = [];
+		try {
+			const index = await open(ctx, 'index.html');
+			const cohorts = await index.$$eval('table.cohorts tbody th a',
+				(as) => as.map((a) => a.getAttribute('href')));
+			const files = fs.readdirSync(path.join(site, 'cohorts')).filter((f) => f.endsWith('.html'));
+			if (cohorts.length !== files.length)
+				problems.push(`the dashboard lists ${cohorts.length} cohort(s); cohorts/ holds ${files.length} page(s)`);
+			const unit = await open(ctx, 'units/ocr-c3.html');
+			const link = await unit.$('a.needs[href$="ocr-c3/3.6.html"]');
+			if (!link)
+				return [...problems, 'units/ocr-c3.html has no link to who still needs 3.6'];
+			await Promise.all([unit.waitForNavigation(), link.click()]);
+			const h1 = (await unit.textContent('h1')).trim();
+			const said = /these (\d+) still need it/.exec(await unit.textContent('main'));
+			const rows = await unit.$$eval('table.needs-list tbody tr a[href*="/ocr-c3.html"]', (as) => as.length);
+			if (h1 !== 'Who still needs 3.6')
+				problems.push(`the link leads to "${h1}"`);
+			if (!said || Number(said[1]) !== rows)
+				problems.push(`the page says ${said ? said[1] : 'nothing'} still need 3.6 and lists ${rows} portfolio link(s)`);
+		} finally {
+			await ctx.close();
+		}
+		return problems;
+	});
+}
 
 // The apprentice's chart is drawn, and says what it shows; its text
 // equivalent, the month table, has a row per month; the dashboard and the

@@ -53,8 +53,8 @@ if [ "$rc" -eq 0 ]; then
 else
 	passed=$((passed + 1))
 fi
-if ! tail -n 1 "$out/output.txt" | grep -q '^#summary 1 13$'; then
-	echo "FAIL browser-selftest/summary: expected '#summary 1 13', got: $(tail -n 1 "$out/output.txt")"
+if ! tail -n 1 "$out/output.txt" | grep -q '^#summary 1 25$'; then
+	echo "FAIL browser-selftest/summary: expected '#summary 1 25', got: $(tail -n 1 "$out/output.txt")"
 	failed=$((failed + 1))
 else
 	passed=$((passed + 1))
