@@ -27,8 +27,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Empty rows on a blank record sheet, and occasion columns, as on the paper form. */
-#define SHEET_ROWS 20
+/* Empty rows on a blank record sheet, and occasion columns, as on the
+ * paper form: 17 rows of 10 mm, room to write, fill the first A4 page
+ * (20 left three on a page of their own). */
+#define SHEET_ROWS 17
 #define SHEET_OCCASIONS 4
 /* Width of one criterion's square in a coverage picture (viewBox units). */
 #define SVG_CELL 14
