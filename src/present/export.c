@@ -162,9 +162,14 @@ void export_unit_members(struct arena *a, const struct unit *u,
 		sections[i] = pair(a, "title", u->sections[i].title,
 				   "html", u->sections[i].html);
 	for (size_t i = 0; i < u->nmethods; i++) {
+		struct value_obj k = value_obj_new(a, 3);
+
 		codes[i] = value_text(u->methods[i].code);
-		key[i] = pair(a, "code", u->methods[i].code,
-			      "name", u->methods[i].name);
+		value_put(&k, "code", value_text(u->methods[i].code));
+		value_put(&k, "name", value_text(u->methods[i].name));
+		/* so that a list in words ends without a separator */
+		value_put(&k, "last", value_bool(i + 1 == u->nmethods));
+		key[i] = value_obj_done(&k);
 	}
 	for (size_t i = 0; i < u->nnos; i++)
 		nos[i] = value_text(u->nos[i]);
