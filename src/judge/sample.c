@@ -679,12 +679,15 @@ static void explain(struct planner *pl, struct sample_entry *e, long index,
 {
 	struct sample *s = pl->s;
 	struct buf text = BUF_INIT;
-	char date[16];
+	char date[DATE_TEXT_SIZE];
 	size_t cap = 0;
 
 	if (e->referral) {
+		/* Words for people: the date as the centre writes dates. */
 		buf_printf(&text, "referred by %s on %s: sample again",
-			   e->referral->iqa, date_format(e->referral->date, date));
+			   e->referral->iqa,
+			   date_format_in(e->referral->date,
+					  pl->m->config.date_style, date));
 		add_reason(s, e, &text, &cap);
 	}
 	/* The values only this portfolio has come first: they are why it
