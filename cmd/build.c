@@ -145,8 +145,7 @@ static int parse(int argc, char **argv, struct centre_args *args,
 					"--shard is K/N with 1 <= K <= N <= 10000, such as "
 					"2/4, not '%s'", optarg);
 		} else if (!centre_option(args, opt, optarg)) {
-			return command_usage_error(&command_build,
-				"unknown option or missing value: %s", argv[optind - 1]);
+			return command_bad_option(&command_build, argv[optind - 1]);
 		}
 	}
 	if (optind < argc)

@@ -87,9 +87,7 @@ static int run_caseload(int argc, char **argv)
 		} else if (opt == OPT_TEMPLATES) {
 			templates = optarg;
 		} else if (!centre_option(&args, opt, optarg)) {
-			return command_usage_error(&command_caseload,
-				"unknown option or missing value: %s",
-				argv[optind - 1]);
+			return command_bad_option(&command_caseload, argv[optind - 1]);
 		}
 	}
 	if (optind < argc)

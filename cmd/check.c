@@ -144,9 +144,7 @@ static int run_check(int argc, char **argv)
 		else if (opt == OPT_TEMPLATES)
 			templates = optarg;
 		else if (!centre_option(&args, opt, optarg))
-			return command_usage_error(&command_check,
-				"unknown option or missing value: %s",
-				argv[optind - 1]);
+			return command_bad_option(&command_check, argv[optind - 1]);
 	}
 	if (optind < argc)
 		return command_usage_error(&command_check,

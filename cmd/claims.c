@@ -78,9 +78,7 @@ static int run_claims(int argc, char **argv)
 		} else if (opt == OPT_TEMPLATES) {
 			templates = optarg;
 		} else if (!centre_option(&args, opt, optarg)) {
-			return command_usage_error(&command_claims,
-				"unknown option or missing value: %s",
-				argv[optind - 1]);
+			return command_bad_option(&command_claims, argv[optind - 1]);
 		}
 	}
 	if (optind < argc)

@@ -58,6 +58,11 @@ const struct command *command_find(const char *name);
 int command_usage_error(const struct command *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* A usage error for an option cmd does not have, or whose value is
+ * missing, with the option meant when it is a slip ("--formt": "did you
+ * mean --format?"); returns EXIT_USAGE. */
+int command_bad_option(const struct command *cmd, const char *arg);
+
 /*
  * The index in names[0..n) of value, the argument of --option; else -1
  * after a usage error that lists them ("--format is md, csv or json, not

@@ -89,9 +89,7 @@ static int run_digest(int argc, char **argv)
 		else if (opt == OPT_STATEMENT)
 			statement = true;
 		else if (!centre_option(&args, opt, optarg))
-			return command_usage_error(&command_digest,
-				"unknown option or missing value: %s",
-				argv[optind - 1]);
+			return command_bad_option(&command_digest, argv[optind - 1]);
 	}
 	if (statement && argc - optind != 5)
 		return command_usage_error(&command_digest, "--statement takes a "

@@ -32,9 +32,7 @@ static int run_export(int argc, char **argv)
 
 	while ((opt = cmd_getopt(argc, argv, options, true)) != -1) {
 		if (!centre_option(&args, opt, optarg))
-			return command_usage_error(&command_export,
-				"unknown option or missing value: %s",
-				argv[optind - 1]);
+			return command_bad_option(&command_export, argv[optind - 1]);
 	}
 	if (optind < argc)
 		return command_usage_error(&command_export,

@@ -143,9 +143,7 @@ static int run_import(int argc, char **argv)
 		else if (opt == OPT_PREVIOUS)
 			args.previous = optarg;
 		else
-			return command_usage_error(&command_import,
-				"unknown option or missing value: %s",
-				argv[optind - 1]);
+			return command_bad_option(&command_import, argv[optind - 1]);
 	}
 	if (argc - optind != 2)
 		return command_usage_error(&command_import, "give what to import "

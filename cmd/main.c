@@ -7,6 +7,7 @@
  */
 #include "cmd.h"
 #include "options.h"
+#include "base/mem.h"
 #include "base/value.h"
 
 #include <stdarg.h>
@@ -47,6 +48,34 @@ int command_usage_error(const struct command *cmd, const char *fmt, ...)
 	va_end(ap);
 	fprintf(stderr, "\nTry 'folio help %s'.\n", cmd->name);
 	return EXIT_USAGE;
+}
+
+/* The command name a mistyped one means ("buld": "build"), or NULL. */
+static const char *suggest_command(const char *word)
+{
+	size_t n = 0;
+	const char **names, *near;
+
+	while (commands[n])
+		n++;
+	names = mem_calloc(n + 1, sizeof(*names));
+	for (size_t i = 0; i < n; i++)
+		names[i] = commands[i]->name;
+	near = cmd_suggest(word, names, n);
+	free(names);
+	return near;
+}
+
+int command_bad_option(const struct command *cmd, const char *arg)
+{
+	const char *near = cmd->options ? cmd_suggest_option(arg, cmd->options)
+					: NULL;
+
+	if (near)
+		return command_usage_error(cmd, "unknown option %s: did you mean "
+					   "--%s?", arg, near);
+	return command_usage_error(cmd, "unknown option or missing value: %s",
+				   arg);
 }
 
 int command_choose(const struct command *cmd, const char *option,
@@ -156,8 +185,12 @@ static int run_help(int argc, char **argv)
 	}
 	cmd = command_find(argv[1]);
 	if (!cmd) {
-		fprintf(stderr, "folio help: no command '%s'; "
-			"'folio --help' lists them.\n", argv[1]);
+		const char *near = suggest_command(argv[1]);
+
+		fprintf(stderr, "folio help: no command '%s'; %s%s%s"
+			"'folio --help' lists them.\n", argv[1],
+			near ? "did you mean '" : "", near ? near : "",
+			near ? "'? " : "");
 		return EXIT_USAGE;
 	}
 	command_print_help(cmd, stdout);
@@ -204,8 +237,12 @@ int main(int argc, char **argv)
 	}
 	cmd = command_find(argv[1]);
 	if (!cmd) {
-		fprintf(stderr, "folio: '%s' is not a command; "
-			"'folio --help' lists them.\n", argv[1]);
+		const char *near = suggest_command(argv[1]);
+
+		fprintf(stderr, "folio: '%s' is not a command; %s%s%s"
+			"'folio --help' lists them.\n", argv[1],
+			near ? "did you mean '" : "", near ? near : "",
+			near ? "'? " : "");
 		return EXIT_USAGE;
 	}
 	if (wants_help(argc - 1, argv + 1)) {

@@ -108,3 +108,104 @@ void cmd_options_list(const struct cmd_option *options, FILE *out)
 			fprintf(out, "--%s\n", options[i].name);
 	}
 }
+
+/*
+ * The edit distance between a and b (insertions, deletions,
+ * substitutions and swaps of two neighbours each cost 1), or a value
+ * above limit once it must exceed it: two rows of a small table.
+ */
+static size_t distance(const char *a, const char *b, size_t limit)
+{
+	size_t na = strlen(a), nb = strlen(b);
+	size_t *block, *prev2, *prev, *row, d;
+
+	if ((na > nb ? na - nb : nb - na) > limit)
+		return limit + 1;
+	block = mem_calloc(3 * (nb + 1), sizeof(*block));
+	prev2 = block;
+	prev = prev2 + nb + 1;
+	row = prev + nb + 1;
+	for (size_t j = 0; j <= nb; j++)
+		prev[j] = j;
+	for (size_t i = 1; i <= na; i++) {
+		row[0] = i;
+		for (size_t j = 1; j <= nb; j++) {
+			size_t cost = a[i - 1] != b[j - 1];
+			size_t best = prev[j - 1] + cost;
+
+			if (prev[j] + 1 < best)
+				best = prev[j] + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && prev2[j - 2] + 1 < best)
+				best = prev2[j - 2] + 1;
+			row[j] = best;
+		}
+		{   /* rotate the rows: prev2 <- prev <- row <- prev2 */
+			size_t *t = prev2;
+
+			prev2 = prev;
+			prev = row;
+			row = t;
+		}
+	}
+	d = prev[nb];
+	free(block);
+	return d;
+}
+
+const char *cmd_suggest(const char *word, const char *const *names, size_t n)
+{
+	/* As git does: close enough to be a slip of the fingers, a third
+	 * of the word at most, and never a guess between two. */
+	size_t limit = strlen(word) / 3 > 2 ? 2 : strlen(word) / 3;
+	size_t best = limit + 1;
+	const char *found = NULL;
+	bool tie = false;
+
+	if (limit == 0) {
+		limit = 1;
+		best = 2;
+	}
+	for (size_t i = 0; i < n; i++) {
+		size_t d = distance(word, names[i], limit);
+
+		if (d < best) {
+			best = d;
+			found = names[i];
+			tie = false;
+		} else if (d == best && found) {
+			tie = true;
+		}
+	}
+	return tie ? NULL : found;
+}
+
+const char *cmd_suggest_option(const char *arg,
+			       const struct cmd_option *options)
+{
+	size_t n = count(options), k = 0, len;
+	const char **names, *found;
+	char word[64];
+
+	if (strncmp(arg, "--", 2) != 0)
+		return NULL;
+	len = strcspn(arg + 2, "=");
+	if (len == 0 || len >= sizeof(word))
+		return NULL;
+	memcpy(word, arg + 2, len);
+	word[len] = '\0';
+	names = mem_calloc(n + 1, sizeof(*names));
+	found = NULL;
+	for (size_t i = 0; i < n; i++) {
+		if (options[i].name && strcmp(options[i].name, word) == 0)
+			goto done;   /* an option: its value is what is missing */
+		if (options[i].name)
+			names[k++] = options[i].name;
+	}
+	found = cmd_suggest(word, names, k);
+done:
+	free(names);
+	return found;
+}

@@ -44,4 +44,16 @@ void cmd_options_help(const struct cmd_option *options, int column,
 /* "-o" and "--out", a line each, for the test against folio(1). */
 void cmd_options_list(const struct cmd_option *options, FILE *out);
 
+/*
+ * The one of names[0..n) that word is a slip of the fingers for ("buld"
+ * for "build", "formt" for "format"): within an edit distance of a third
+ * of its length (at most 2, at least 1), and no other as close; else NULL.
+ */
+const char *cmd_suggest(const char *word, const char *const *names, size_t n);
+
+/* The option a mistyped "--formt" or "--formt=json" means, from options,
+ * or NULL (also when it is an option whose value is missing). */
+const char *cmd_suggest_option(const char *arg,
+			       const struct cmd_option *options);
+
 #endif

@@ -37,8 +37,7 @@ static int parse(int argc, char **argv, struct visit *v, struct pack_options *o)
 			if (centre_jobs_option(&command_pack, optarg, &o->jobs) != EXIT_OK)
 				return EXIT_USAGE;
 		} else if (!visit_option(v, opt, optarg)) {
-			return command_usage_error(&command_pack,
-				"unknown option or missing value: %s", argv[optind - 1]);
+			return command_bad_option(&command_pack, argv[optind - 1]);
 		}
 	}
 	if (optind < argc)

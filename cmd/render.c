@@ -37,9 +37,7 @@ static int parse_args(int argc, char **argv, struct render_args *args)
 		else if (opt == 'p')
 			args->partials = optarg;
 		else
-			return command_usage_error(&command_render,
-				"unknown option or missing value: %s",
-				argv[optind - 1]);
+			return command_bad_option(&command_render, argv[optind - 1]);
 	}
 	if (optind >= argc)
 		return command_usage_error(&command_render,

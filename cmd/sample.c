@@ -66,8 +66,8 @@ static int run_sample(int argc, char **argv)
 		} else if (opt == OPT_TEMPLATES) {
 			templates = optarg;
 		} else if (!visit_option(&v, opt, optarg)) {
-			status = command_usage_error(&command_sample,
-				"unknown option or missing value: %s", argv[optind - 1]);
+			status = command_bad_option(&command_sample,
+						    argv[optind - 1]);
 			goto done;
 		}
 	}
