@@ -106,7 +106,8 @@ int centre_load(const struct command *cmd, struct centre_args *args,
 		return EXIT_USAGE;
 	}
 	if (model_load(m, &args->paths, diags) != MODEL_OK) {
-		command_print_diagnostics(diags);
+		if (!args->keep_diagnostics)
+			command_print_diagnostics(diags);
 		return EXIT_USAGE;
 	}
 	return EXIT_OK;

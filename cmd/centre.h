@@ -91,6 +91,9 @@ enum {
 struct centre_args {
 	const char *dir;
 	struct model_paths paths;
+	/* When the centre cannot be loaded, leave its diagnostics to the
+	 * caller (check prints them in its --format), not on stderr. */
+	bool keep_diagnostics;
 };
 
 /*

@@ -17,9 +17,11 @@ static const struct cmd_option options[] = {
 	{ 0, "strict", NULL, OPT_STRICT,
 	  "also fail (exit 1) when any portfolio has gaps, for CI\n"
 	  "that must not publish an incomplete pack" },
-	{ 0, "format", "json", OPT_FORMAT,
-	  "print {\"diagnostics\": [...], \"summary\": {...}} on\n"
-	  "standard output instead of text" },
+	{ 0, "format", "FORMAT", OPT_FORMAT,
+	  "text (the default), json: {\"diagnostics\": [...],\n"
+	  "\"summary\": {...}} on standard output, or github:\n"
+	  "a GitHub Actions workflow command per diagnostic,\n"
+	  "then the summary line, on standard output" },
 	{ 0, "templates", "DIR", OPT_TEMPLATES,
 	  "also render every page of the centre with DIR over\n"
 	  "the built-in templates, writing nothing, and warn at\n"
@@ -46,17 +48,17 @@ static const char *plural(size_t n, const char *one, const char *many,
 	return out;
 }
 
-static void print_text(const struct model *m, const struct xref_tally *s,
-		       struct diag_list *diags)
+/* "3 units, 14 learners, 31 portfolios (...): 0 errors, 6 warnings" */
+static void print_summary(const struct model *m, const struct xref_tally *s,
+			  const struct diag_list *diags, FILE *out)
 {
 	char a[32], b[32], c[32], d[32], e[32], signed_off[48] = "";
 
-	command_print_diagnostics(diags);
 	/* Only a centre that records sign-offs hears about them. */
 	if (m->signoffs_file)
 		snprintf(signed_off, sizeof(signed_off), ", %zu of them signed off",
 			 s->by_status[XREF_SIGNED_OFF]);
-	printf("%s, %s, %s (%zu complete%s, %zu in progress, %zu not started): %s, %s\n",
+	fprintf(out, "%s, %s, %s (%zu complete%s, %zu in progress, %zu not started): %s, %s\n",
 	       plural(m->nunits, "unit", "units", a),
 	       plural(m->nlearners, "learner", "learners", b),
 	       plural(s->portfolios, "portfolio", "portfolios", c),
@@ -64,6 +66,27 @@ static void print_text(const struct model *m, const struct xref_tally *s,
 	       s->by_status[XREF_NOT_STARTED],
 	       plural(diags->errors, "error", "errors", d),
 	       plural(diags->warnings, "warning", "warnings", e));
+}
+
+static void print_text(const struct model *m, const struct xref_tally *s,
+		       struct diag_list *diags)
+{
+	command_print_diagnostics(diags);
+	print_summary(m, s, diags, stdout);
+}
+
+/* --format github: the annotations, then the summary line as text. */
+static void print_github(const struct model *m, const struct xref_tally *s,
+			 struct diag_list *diags)
+{
+	struct buf out = BUF_INIT;
+
+	diag_list_sort(diags);
+	for (size_t i = 0; i < diags->count; i++)
+		diag_format_github(&diags->items[i], &out);
+	fputs(buf_cstr(&out), stdout);
+	buf_free(&out);
+	print_summary(m, s, diags, stdout);
 }
 
 static void print_json(const struct model *m, const struct xref_tally *s,
@@ -120,11 +143,26 @@ static bool check_templates(const struct model *m, const struct xref *x,
 	return status == SITE_OK;
 }
 
+enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_GITHUB };
+
+static void print_report(enum format format, const struct model *m,
+			 const struct xref_tally *s, struct diag_list *diags)
+{
+	if (format == FORMAT_JSON)
+		print_json(m, s, diags);
+	else if (format == FORMAT_GITHUB)
+		print_github(m, s, diags);
+	else
+		print_text(m, s, diags);
+}
+
 static int run_check(int argc, char **argv)
 {
 	struct centre_args args = { 0 };
 	struct diag_list diags = DIAG_LIST_INIT;
-	bool strict = false, json = false;
+	static const char *const formats[] = { "text", "json", "github" };
+	enum format format = FORMAT_TEXT;
+	bool strict = false;
 	const char *templates = NULL;
 	struct model m;
 	struct xref x = { 0 };
@@ -134,13 +172,14 @@ static int run_check(int argc, char **argv)
 	while ((opt = cmd_getopt(argc, argv, options, true)) != -1) {
 		if (opt == OPT_STRICT)
 			strict = true;
-		else if (opt == OPT_FORMAT && strcmp(optarg, "json") == 0)
-			json = true;
-		else if (opt == OPT_FORMAT && strcmp(optarg, "text") == 0)
-			json = false;
-		else if (opt == OPT_FORMAT)
-			return command_usage_error(&command_check,
-				"--format is text or json, not '%s'", optarg);
+		else if (opt == OPT_FORMAT) {
+			int k = command_choose(&command_check, "format", optarg,
+					       formats, 3);
+
+			if (k < 0)
+				return EXIT_USAGE;
+			format = (enum format)k;
+		}
 		else if (opt == OPT_TEMPLATES)
 			templates = optarg;
 		else if (!centre_option(&args, opt, optarg))
@@ -150,7 +189,16 @@ static int run_check(int argc, char **argv)
 		return command_usage_error(&command_check,
 			"unexpected argument '%s'", argv[optind]);
 	args.paths.summaries_html = templates != NULL;   /* pages need them */
+	args.keep_diagnostics = true;
 	status = centre_load(&command_check, &args, &m, &diags);
+	if (status == EXIT_USAGE && diags.count) {
+		/* The centre could not be read: CI still gets its document. */
+		s = (struct xref_tally){ 0 };
+		if (format == FORMAT_TEXT)
+			command_print_diagnostics(&diags);
+		else
+			print_report(format, &m, &s, &diags);
+	}
 	if (status == EXIT_OK && templates && !fs_is_dir(templates))
 		status = command_usage_error(&command_check,
 			"--templates: no folder '%s'", templates);
@@ -159,10 +207,7 @@ static int run_check(int argc, char **argv)
 		s = summarise(&x);
 		if (templates)
 			check_templates(&m, &x, templates, strict, &diags);
-		if (json)
-			print_json(&m, &s, &diags);
-		else
-			print_text(&m, &s, &diags);
+		print_report(format, &m, &s, &diags);
 		status = diags.errors ? EXIT_ERRORS : EXIT_OK;
 		if (strict && s.with_gaps) {
 			fprintf(stderr, "folio check: --strict: %zu of %zu portfolios "
@@ -178,7 +223,7 @@ static int run_check(int argc, char **argv)
 
 const struct command command_check = {
 	"check", run_check, "load a centre and report every problem",
-	"usage: folio check " CENTRE_USAGE " [--strict] [--format text|json]\n"
+	"usage: folio check " CENTRE_USAGE " [--strict] [--format text|json|github]\n"
 	"                   [--templates DIR]\n"
 	"\n"
 	"Loads the centre (folio.yml, units, qualifications, learners, evidence,\n"

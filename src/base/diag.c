@@ -221,6 +221,47 @@ void diag_list_format(const struct diag_list *list, bool color,
 		diag_format(&list->items[i], color, out);
 }
 
+/* s with GitHub's workflow-command escapes: % and line ends always, and
+ * in a property's value also ':' and ','. */
+static void github_escaped(const char *s, bool property, struct buf *out)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '%':
+			buf_puts(out, "%25");
+			break;
+		case '\r':
+			buf_puts(out, "%0D");
+			break;
+		case '\n':
+			buf_puts(out, "%0A");
+			break;
+		case ':':
+			buf_puts(out, property ? "%3A" : ":");
+			break;
+		case ',':
+			buf_puts(out, property ? "%2C" : ",");
+			break;
+		default:
+			buf_putc(out, *s);
+			break;
+		}
+	}
+}
+
+void diag_format_github(const struct diag *d, struct buf *out)
+{
+	buf_puts(out, d->severity == DIAG_ERROR ? "::error file=" : "::warning file=");
+	github_escaped(d->file, true, out);
+	if (d->line > 0)
+		buf_printf(out, ",line=%d", d->line);
+	if (d->line > 0 && d->column > 0)
+		buf_printf(out, ",col=%d", d->column);
+	buf_puts(out, ",title=folio::");
+	github_escaped(d->message, false, out);
+	buf_putc(out, '\n');
+}
+
 void diag_list_free(struct diag_list *list)
 {
 	for (size_t i = 0; i < list->count; i++) {

@@ -91,6 +91,11 @@ void diag_list_sort(struct diag_list *list);
 
 /* "FILE:LINE:COL: error: message\n", with ANSI colour when asked. */
 void diag_format(const struct diag *d, bool color, struct buf *out);
+/* The same as a GitHub Actions workflow command, which the run's page
+ * shows at the file and line: "::error file=F,line=N,col=C,title=folio::
+ * message\n", escaped as the commands require. */
+void diag_format_github(const struct diag *d, struct buf *out);
+
 void diag_list_format(const struct diag_list *list, bool color,
 		      struct buf *out);
 
