@@ -23,6 +23,7 @@ const struct command *const commands[] = {
 	&command_digest,
 	&command_export,
 	&command_import,
+	&command_init,
 	&command_sample,
 	&command_pack,
 	&command_render,
