@@ -27,6 +27,7 @@ const struct command *const commands[] = {
 	&command_sample,
 	&command_pack,
 	&command_render,
+	&command_theme,
 	&command_help,
 	NULL,
 };

@@ -8,6 +8,7 @@
 #include "write/starter.h"
 #include "base/fsutil.h"
 #include "base/mem.h"
+#include "render/theme.h"
 
 #include <dirent.h>
 #include <stdlib.h>
@@ -123,21 +124,19 @@ static const char reviews_csv[] =
 static const char otj_csv[] =
 	"learner,date,hours,activity,ksbs,ref,verified_by\n";
 
+#define TEXT(path, text) { path, text, sizeof(text) - 1 }
+
 const struct starter_file starter_files[] = {
-	{ "folio.yml", folio_yml },
-	{ "units/", NULL },
-	{ "units/example-greet.md", unit_md },
-	{ "qualifications/", NULL },
-	{ "qualifications/example-cert.md", qualification_md },
-	{ "learners.csv", learners_csv },
-	{ "evidence/", NULL },
-	{ "evidence/example.csv", evidence_csv },
-	{ "assessors.csv", assessors_csv },
-	{ "iqa.csv", iqa_csv },
-	{ "signoffs.csv", signoffs_csv },
-	{ "reviews.csv", reviews_csv },
-	{ "otj/", NULL },
-	{ "otj/hours.csv", otj_csv },
+	TEXT("folio.yml", folio_yml),
+	TEXT("units/example-greet.md", unit_md),
+	TEXT("qualifications/example-cert.md", qualification_md),
+	TEXT("learners.csv", learners_csv),
+	TEXT("evidence/example.csv", evidence_csv),
+	TEXT("assessors.csv", assessors_csv),
+	TEXT("iqa.csv", iqa_csv),
+	TEXT("signoffs.csv", signoffs_csv),
+	TEXT("reviews.csv", reviews_csv),
+	TEXT("otj/hours.csv", otj_csv),
 };
 const size_t starter_files_count = sizeof(starter_files) / sizeof(*starter_files);
 
@@ -159,9 +158,9 @@ static int is_empty(const char *dir)
 }
 
 /* A new file (never an old one, nor through a link) holding text. */
-static int write_new(const char *path, const char *text)
+static int write_new(const char *path, const char *text, size_t len)
 {
-	size_t len = strlen(text), done = 0;
+	size_t done = 0;
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
 		      0644);
 
@@ -184,7 +183,27 @@ static int write_new(const char *path, const char *text)
 	return close(fd);
 }
 
-enum starter_status starter_write(const char *dir, struct diag_list *diags)
+/* The folders path names below dir, each made unless it is there. */
+static int make_parents(const char *dir, const char *path)
+{
+	char *full = fs_join(dir, path);
+	size_t skip = strlen(full) - strlen(path);
+	int rc = 0;
+
+	for (char *slash = strchr(full + skip, '/'); slash && rc == 0;
+	     slash = strchr(slash + 1, '/')) {
+		*slash = '\0';
+		if (mkdir(full, 0755) != 0 && errno != EEXIST)
+			rc = -1;
+		*slash = '/';
+	}
+	free(full);
+	return rc;
+}
+
+enum starter_status starter_fill(const char *dir,
+				 const struct starter_file *files, size_t n,
+				 struct diag_list *diags)
 {
 	int empty;
 
@@ -201,11 +220,13 @@ enum starter_status starter_write(const char *dir, struct diag_list *diags)
 	}
 	if (!empty)
 		return STARTER_NOT_EMPTY;
-	for (size_t i = 0; i < starter_files_count; i++) {
-		const struct starter_file *f = &starter_files[i];
+	for (size_t i = 0; i < n; i++) {
+		const struct starter_file *f = &files[i];
 		char *path = fs_join(dir, f->path);
-		int rc = f->text ? write_new(path, f->text) : mkdir(path, 0755);
+		int rc = make_parents(dir, f->path);
 
+		if (rc == 0)
+			rc = write_new(path, f->text, f->len);
 		if (rc != 0) {
 			diag_error(diags, path, 0, 0, "cannot write it: %s",
 				   fs_strerror(errno));
@@ -215,4 +236,26 @@ enum starter_status starter_write(const char *dir, struct diag_list *diags)
 		free(path);
 	}
 	return STARTER_OK;
+}
+
+enum starter_status starter_write(const char *dir, struct diag_list *diags)
+{
+	return starter_fill(dir, starter_files, starter_files_count, diags);
+}
+
+enum starter_status starter_write_theme(const char *dir,
+					struct diag_list *diags)
+{
+	struct starter_file *files = mem_calloc(theme_files_count + 1,
+						sizeof(*files));
+	enum starter_status status;
+
+	for (size_t i = 0; i < theme_files_count; i++)
+		files[i] = (struct starter_file){
+			theme_files[i].path, (const char *)theme_files[i].data,
+			theme_files[i].len,
+		};
+	status = starter_fill(dir, files, theme_files_count, diags);
+	free(files);
+	return status;
 }

@@ -1,5 +1,6 @@
 /*
- * starter.h - a new centre to start from: `folio init DIR`.
+ * starter.h - new folders to start from: a centre (`folio init DIR`)
+ * and the built-in theme (`folio theme export DIR`).
  *
  * The smallest centre that shows every input at work and checks clean:
  * folio.yml with its keys explained, one small example unit and
@@ -19,18 +20,31 @@ enum starter_status {
 	STARTER_IO_ERROR,    /* a diagnostic says where */
 };
 
-/* The files and folders, in the order written, relative to dir. */
+/* A file to write, relative to the folder; its folders are made. */
 struct starter_file {
-	const char *path;      /* "units/example.md"; a folder ends in '/' */
-	const char *text;      /* NULL for a folder */
+	const char *path;      /* "units/example.md" */
+	const char *text;
+	size_t len;
 };
 extern const struct starter_file starter_files[];
 extern const size_t starter_files_count;
 
 /*
- * Writes the starter centre into dir, made if it does not exist (its
- * parent must).  Each new file is created, never opened over an old one.
+ * Writes files[0..n) into dir, made if it does not exist (its parent
+ * must), with the folders their paths name; refuses a dir that holds
+ * anything.  Each file is created, never opened over an old one.
  */
+enum starter_status starter_fill(const char *dir,
+				 const struct starter_file *files, size_t n,
+				 struct diag_list *diags);
+
+/* The starter centre into dir: starter_fill() with starter_files. */
 enum starter_status starter_write(const char *dir, struct diag_list *diags);
+
+/* The built-in theme (render/theme.h: html/, md/ and html/style.css) into
+ * dir, for `folio theme export`: a --templates folder that changes
+ * nothing until it is edited. */
+enum starter_status starter_write_theme(const char *dir,
+					struct diag_list *diags);
 
 #endif
