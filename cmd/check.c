@@ -7,16 +7,29 @@
 #include "present/diag_json.h"
 #include "write/site.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
-enum { OPT_STRICT = CENTRE_OPT_FIRST_FREE, OPT_FORMAT, OPT_TEMPLATES };
+enum {
+	OPT_STRICT = CENTRE_OPT_FIRST_FREE, OPT_FORMAT, OPT_TEMPLATES,
+	OPT_MAX_WARNINGS, OPT_QUIET, OPT_COLOR,
+};
 
 static const struct cmd_option options[] = {
 	CENTRE_OPTIONS,
 	{ 0, "strict", NULL, OPT_STRICT,
 	  "also fail (exit 1) when any portfolio has gaps, for CI\n"
-	  "that must not publish an incomplete pack" },
+	  "that must not publish an incomplete pack, naming each\n"
+	  "with its gaps" },
+	{ 0, "max-warnings", "N", OPT_MAX_WARNINGS,
+	  "also fail (exit 1) past N warnings" },
+	{ 'q', "quiet", NULL, OPT_QUIET,
+	  "print the errors only (the summary still counts\n"
+	  "the warnings)" },
+	{ 0, "color", "WHEN", OPT_COLOR,
+	  "colour the diagnostics: auto (on a terminal, unless\n"
+	  "NO_COLOR is set; the default), always or never" },
 	{ 0, "format", "FORMAT", OPT_FORMAT,
 	  "text (the default), json: {\"diagnostics\": [...],\n"
 	  "\"summary\": {...}} on standard output, or github:\n"
@@ -89,11 +102,14 @@ static void print_github(const struct model *m, const struct xref_tally *s,
 	print_summary(m, s, diags, stdout);
 }
 
-static void print_json(const struct model *m, const struct xref_tally *s,
+static struct value strict_json(struct arena *a, const struct xref *x);
+
+static void print_json(const struct model *m, const struct xref *x,
+		       const struct xref_tally *s, bool strict,
 		       struct diag_list *diags)
 {
 	struct arena a = ARENA_INIT;
-	struct value_obj report = value_obj_new(&a, 2), summary;
+	struct value_obj report = value_obj_new(&a, 3), summary;
 	struct value json;
 
 	diag_list_sort(diags);
@@ -114,6 +130,8 @@ static void print_json(const struct model *m, const struct xref_tally *s,
 	value_put(&summary, "warnings", value_int((long long)diags->warnings));
 	value_put(&report, "diagnostics", diag_json_list(&a, diags));
 	value_put(&report, "summary", value_obj_done(&summary));
+	if (strict)
+		value_put(&report, "strict", strict_json(&a, x));
 	json = value_obj_done(&report);
 	command_print_json(&json);
 	arena_free(&a);
@@ -145,15 +163,91 @@ static bool check_templates(const struct model *m, const struct xref *x,
 
 enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_GITHUB };
 
+/* "missing-evidence 1.2, too-few-occasions": a portfolio's gaps, by code. */
+static void gap_codes(const struct portfolio *p, struct buf *out)
+{
+	for (size_t i = 0; i < p->ngaps; i++) {
+		const struct xref_gap *g = &p->gaps[i];
+
+		buf_printf(out, "%s%s%s%s", i ? ", " : "", xref_gap_name(g->code),
+			   g->target ? " " : "", g->target ? g->target : "");
+	}
+}
+
+/*
+ * --strict: each portfolio with gaps, learner, unit and its gaps' codes,
+ * in the format: lines on stderr after the text, annotations after the
+ * GitHub commands (the JSON has them in print_json).
+ */
+static void print_strict(enum format format, const struct xref *x,
+			 const struct xref_tally *s)
+{
+	struct buf line = BUF_INIT;
+
+	if (format == FORMAT_JSON || !s->with_gaps)
+		return;
+	if (format == FORMAT_TEXT)
+		fprintf(stderr, "folio check: --strict: %zu of %zu portfolios "
+			"have gaps:\n", s->with_gaps, s->portfolios);
+	for (size_t i = 0; i < x->nportfolios; i++) {
+		const struct portfolio *p = &x->portfolios[i];
+
+		if (!p->ngaps)
+			continue;
+		buf_truncate(&line, 0);
+		buf_printf(&line, "%s %s: ", p->learner->id, p->unit->id);
+		gap_codes(p, &line);
+		if (format == FORMAT_TEXT)
+			fprintf(stderr, "  %s\n", buf_cstr(&line));
+		else
+			printf("::error title=folio --strict::%s\n", buf_cstr(&line));
+	}
+	buf_free(&line);
+}
+
+/* The portfolios with gaps as JSON: [{learner, unit, gaps: [{code,
+ * target}]}], for --strict. */
+static struct value strict_json(struct arena *a, const struct xref *x)
+{
+	struct value *list = value_items(a, x->nportfolios);
+	size_t n = 0;
+
+	for (size_t i = 0; i < x->nportfolios; i++) {
+		const struct portfolio *p = &x->portfolios[i];
+		struct value *gaps;
+		struct value_obj o;
+
+		if (!p->ngaps)
+			continue;
+		gaps = value_items(a, p->ngaps);
+		for (size_t j = 0; j < p->ngaps; j++) {
+			struct value_obj g = value_obj_new(a, 2);
+
+			value_put(&g, "code", value_text(xref_gap_name(p->gaps[j].code)));
+			value_put(&g, "target", value_text(p->gaps[j].target));
+			gaps[j] = value_obj_done(&g);
+		}
+		o = value_obj_new(a, 3);
+		value_put(&o, "learner", value_text(p->learner->id));
+		value_put(&o, "unit", value_text(p->unit->id));
+		value_put(&o, "gaps", value_list(gaps, p->ngaps));
+		list[n++] = value_obj_done(&o);
+	}
+	return value_list(list, n);
+}
+
 static void print_report(enum format format, const struct model *m,
-			 const struct xref_tally *s, struct diag_list *diags)
+			 const struct xref *x, const struct xref_tally *s,
+			 bool strict, struct diag_list *diags)
 {
 	if (format == FORMAT_JSON)
-		print_json(m, s, diags);
+		print_json(m, x, s, strict, diags);
 	else if (format == FORMAT_GITHUB)
 		print_github(m, s, diags);
 	else
 		print_text(m, s, diags);
+	if (strict)
+		print_strict(format, x, s);
 }
 
 static int run_check(int argc, char **argv)
@@ -162,7 +256,9 @@ static int run_check(int argc, char **argv)
 	struct diag_list diags = DIAG_LIST_INIT;
 	static const char *const formats[] = { "text", "json", "github" };
 	enum format format = FORMAT_TEXT;
-	bool strict = false;
+	bool strict = false, quiet = false;
+	long max_warnings = -1;
+	char *end;
 	const char *templates = NULL;
 	struct model m;
 	struct xref x = { 0 };
@@ -182,6 +278,23 @@ static int run_check(int argc, char **argv)
 		}
 		else if (opt == OPT_TEMPLATES)
 			templates = optarg;
+		else if (opt == OPT_QUIET)
+			quiet = true;
+		else if (opt == OPT_COLOR) {
+			static const char *const whens[] = { "auto", "always", "never" };
+			int k = command_choose(&command_check, "color", optarg, whens, 3);
+
+			if (k < 0)
+				return EXIT_USAGE;
+			command_color = (enum command_color)k;
+		} else if (opt == OPT_MAX_WARNINGS) {
+			errno = 0;
+			max_warnings = strtol(optarg, &end, 10);
+			if (errno || end == optarg || *end || max_warnings < 0)
+				return command_usage_error(&command_check,
+					"--max-warnings is a whole number from 0, "
+					"not '%s'", optarg);
+		}
 		else if (!centre_option(&args, opt, optarg))
 			return command_bad_option(&command_check, argv[optind - 1]);
 	}
@@ -194,10 +307,12 @@ static int run_check(int argc, char **argv)
 	if (status == EXIT_USAGE && diags.count) {
 		/* The centre could not be read: CI still gets its document. */
 		s = (struct xref_tally){ 0 };
+		if (quiet)
+			diag_list_drop_warnings(&diags);
 		if (format == FORMAT_TEXT)
 			command_print_diagnostics(&diags);
 		else
-			print_report(format, &m, &s, &diags);
+			print_report(format, &m, &x, &s, false, &diags);
 	}
 	if (status == EXIT_OK && templates && !fs_is_dir(templates))
 		status = command_usage_error(&command_check,
@@ -207,11 +322,14 @@ static int run_check(int argc, char **argv)
 		s = summarise(&x);
 		if (templates)
 			check_templates(&m, &x, templates, strict, &diags);
-		print_report(format, &m, &s, &diags);
-		status = diags.errors ? EXIT_ERRORS : EXIT_OK;
-		if (strict && s.with_gaps) {
-			fprintf(stderr, "folio check: --strict: %zu of %zu portfolios "
-				"have gaps\n", s.with_gaps, s.portfolios);
+		if (quiet)
+			diag_list_drop_warnings(&diags);
+		print_report(format, &m, &x, &s, strict, &diags);
+		status = diags.errors || (strict && s.with_gaps) ? EXIT_ERRORS
+								 : EXIT_OK;
+		if (max_warnings >= 0 && diags.warnings > (size_t)max_warnings) {
+			fprintf(stderr, "folio check: --max-warnings %ld: %zu "
+				"warnings\n", max_warnings, diags.warnings);
 			status = EXIT_ERRORS;
 		}
 	}
@@ -224,6 +342,7 @@ static int run_check(int argc, char **argv)
 const struct command command_check = {
 	"check", run_check, "load a centre and report every problem",
 	"usage: folio check " CENTRE_USAGE " [--strict] [--format text|json|github]\n"
+	"                   [--max-warnings N] [--quiet] [--color auto|always|never]\n"
 	"                   [--templates DIR]\n"
 	"\n"
 	"Loads the centre (folio.yml, units, qualifications, learners, evidence,\n"

@@ -60,6 +60,11 @@ const struct command *command_find(const char *name);
 int command_usage_error(const struct command *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* Whether diagnostics on stderr are coloured: auto (on a terminal,
+ * unless NO_COLOR is set), or as --color says. */
+enum command_color { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
+extern enum command_color command_color;
+
 /* A usage error for an option cmd does not have, or whose value is
  * missing, with the option meant when it is a slip ("--formt": "did you
  * mean --format?"); returns EXIT_USAGE. */

@@ -121,10 +121,14 @@ void command_print_help(const struct command *cmd, FILE *out)
 	}
 }
 
+enum command_color command_color = COLOR_AUTO;
+
 static bool use_color(void)
 {
 	const char *no = getenv("NO_COLOR");
 
+	if (command_color != COLOR_AUTO)
+		return command_color == COLOR_ALWAYS;
 	return isatty(STDERR_FILENO) && !(no && *no);
 }
 

@@ -262,6 +262,25 @@ void diag_format_github(const struct diag *d, struct buf *out)
 	buf_putc(out, '\n');
 }
 
+void diag_list_drop_warnings(struct diag_list *list)
+{
+	size_t kept = 0;
+
+	for (size_t i = 0; i < list->count; i++) {
+		struct diag *d = &list->items[i];
+
+		if (d->severity == DIAG_ERROR) {
+			list->items[kept++] = *d;
+			continue;
+		}
+		free(d->file);
+		free(d->message);
+		free(d->learner);
+		free(d->unit);
+	}
+	list->count = kept;
+}
+
 void diag_list_free(struct diag_list *list)
 {
 	for (size_t i = 0; i < list->count; i++) {

@@ -102,6 +102,10 @@ void diag_list_format(const struct diag_list *list, bool color,
 /* "error", "warning". */
 const char *diag_severity_name(enum diag_severity severity);
 
+/* Leaves the errors alone in the list (`check --quiet`); the counts
+ * still say how many warnings were found. */
+void diag_list_drop_warnings(struct diag_list *list);
+
 void diag_list_free(struct diag_list *list);
 
 #endif
