@@ -105,6 +105,8 @@ int centre_load(const struct command *cmd, struct centre_args *args,
 			args->dir, strerror(errno));
 		return EXIT_USAGE;
 	}
+	if (args->dir && strcmp(args->dir, ".") != 0)
+		command_centre_dir = args->dir;
 	if (model_load(m, &args->paths, diags) != MODEL_OK) {
 		if (!args->keep_diagnostics)
 			command_print_diagnostics(diags);

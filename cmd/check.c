@@ -240,12 +240,18 @@ static void print_report(enum format format, const struct model *m,
 			 const struct xref *x, const struct xref_tally *s,
 			 bool strict, struct diag_list *diags)
 {
+	struct diag_list named = DIAG_LIST_INIT;
+
+	/* The files as named from where folio started (-C). */
+	diag_list_sort(diags);
+	command_diagnostics_as_named(diags, &named);
 	if (format == FORMAT_JSON)
-		print_json(m, x, s, strict, diags);
+		print_json(m, x, s, strict, &named);
 	else if (format == FORMAT_GITHUB)
-		print_github(m, s, diags);
+		print_github(m, s, &named);
 	else
 		print_text(m, s, diags);
+	diag_list_free(&named);
 	if (strict)
 		print_strict(format, x, s);
 }

@@ -60,6 +60,17 @@ const struct command *command_find(const char *name);
 int command_usage_error(const struct command *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/*
+ * The folder -C named (NULL without one, or for "."): the inputs are read
+ * from it, and diagnostics name their files from where folio started, as
+ * make -C and compilers do ("centre/evidence/a.csv:3: ..."), in every
+ * format; the site's and the pack's own copies stay relative to the
+ * centre.  command_diagnostics_as_named() appends diags so named to out.
+ */
+extern const char *command_centre_dir;
+void command_diagnostics_as_named(const struct diag_list *diags,
+				  struct diag_list *out);
+
 /* Whether diagnostics on stderr are coloured: auto (on a terminal,
  * unless NO_COLOR is set), or as --color says. */
 enum command_color { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };

@@ -7,6 +7,7 @@
  */
 #include "cmd.h"
 #include "options.h"
+#include "base/fsutil.h"
 #include "base/mem.h"
 #include "base/value.h"
 
@@ -132,14 +133,36 @@ static bool use_color(void)
 	return isatty(STDERR_FILENO) && !(no && *no);
 }
 
+const char *command_centre_dir;
+
+void command_diagnostics_as_named(const struct diag_list *diags,
+				  struct diag_list *out)
+{
+	for (size_t i = 0; i < diags->count; i++) {
+		const struct diag *d = &diags->items[i];
+		/* A file or folder there; not an option's name ("--units")
+		 * or a template format ("md") standing in for one. */
+		char *file = command_centre_dir && d->file[0] != '/' &&
+			     access(d->file, F_OK) == 0 ?
+			     fs_join(command_centre_dir, d->file) : NULL;
+
+		diag_add(out, d->severity, file ? file : d->file, d->line,
+			 d->column, d->message);
+		free(file);
+	}
+}
+
 void command_print_diagnostics(struct diag_list *diags)
 {
 	struct buf out = BUF_INIT;
+	struct diag_list named = DIAG_LIST_INIT;
 
 	diag_list_sort(diags);
-	diag_list_format(diags, use_color(), &out);
+	command_diagnostics_as_named(diags, &named);
+	diag_list_format(&named, use_color(), &out);
 	fputs(buf_cstr(&out), stderr);
 	buf_free(&out);
+	diag_list_free(&named);
 }
 
 int command_print_json(const struct value *v)
