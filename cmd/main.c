@@ -21,6 +21,7 @@ const struct command *const commands[] = {
 	&command_check,
 	&command_caseload,
 	&command_claims,
+	&command_context,
 	&command_digest,
 	&command_export,
 	&command_import,

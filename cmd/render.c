@@ -4,9 +4,12 @@
  */
 #include "cmd.h"
 #include "options.h"
+#include "base/arena.h"
 #include "base/fsutil.h"
 #include "base/mem.h"
+#include "base/value.h"
 #include "render/mustache.h"
+#include "render/theme.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -16,14 +19,25 @@ struct render_args {
 	const char *template;
 	const char *data;       /* NULL: the data is {}; "-": standard input */
 	const char *partials;   /* NULL: the template's own folder */
+	const char *theme;      /* "html", "md": partials from the theme chain */
+	const char *templates;  /* with theme: the folder over the built-in */
 };
+
+enum { OPT_THEME = 256, OPT_TEMPLATES };
 
 static const struct cmd_option options[] = {
 	{ 'd', "data", "FILE", 'd',
 	  "the data, any JSON value; - reads standard input\n"
-	  "(default: the empty object {})" },
+	  "(default: the empty object {}); with --theme, the\n"
+	  "output of folio context renders as the page would" },
 	{ 'p', "partials", "DIR", 'p',
 	  "where partials are (default: TEMPLATE's folder)" },
+	{ 0, "theme", "FORMAT", OPT_THEME,
+	  "html or md: partials and {{<layout}} from the build's\n"
+	  "theme chain (--templates DIR, then the built-in\n"
+	  "theme), escaped as that format's pages are" },
+	{ 0, "templates", "DIR", OPT_TEMPLATES,
+	  "with --theme, the folder over the built-in theme" },
 	CMD_OPTIONS_END,
 };
 
@@ -36,6 +50,16 @@ static int parse_args(int argc, char **argv, struct render_args *args)
 			args->data = optarg;
 		else if (opt == 'p')
 			args->partials = optarg;
+		else if (opt == OPT_THEME) {
+			static const char *const formats[] = { "html", "md" };
+			int k = command_choose(&command_render, "theme", optarg,
+					       formats, 2);
+
+			if (k < 0)
+				return EXIT_USAGE;
+			args->theme = formats[k];
+		} else if (opt == OPT_TEMPLATES)
+			args->templates = optarg;
 		else
 			return command_bad_option(&command_render, argv[optind - 1]);
 	}
@@ -46,6 +70,13 @@ static int parse_args(int argc, char **argv, struct render_args *args)
 	if (optind < argc)
 		return command_usage_error(&command_render,
 			"unexpected argument '%s'", argv[optind]);
+	if (args->theme && args->partials)
+		return command_usage_error(&command_render,
+			"--partials and --theme both say where partials are: "
+			"give one");
+	if (args->templates && !args->theme)
+		return command_usage_error(&command_render,
+			"--templates needs --theme html or md");
 	return EXIT_OK;
 }
 
@@ -116,20 +147,53 @@ static int write_out(const struct buf *out)
 	return EXIT_OK;
 }
 
+/*
+ * With --theme, data that is `folio context`'s {path, page, shared} is
+ * the page's two layers, shared under page, as the build renders them;
+ * other data is one layer.
+ */
+static int render_data(const struct mustache_template *t, const json_t *data,
+		       bool layered, struct buf *out, struct diag_list *diags)
+{
+	struct arena a = ARENA_INIT;
+	json_t *page = json_object_get(data, "page");
+	json_t *shared = json_object_get(data, "shared");
+	int rc;
+
+	if (layered && json_is_object(page) && json_is_object(shared)) {
+		struct value layers[2] = {
+			value_from_json(&a, shared), value_from_json(&a, page),
+		};
+		const struct value *stack[2] = { &layers[0], &layers[1] };
+
+		rc = mustache_render_values(t, stack, 2, out, diags);
+	} else {
+		rc = mustache_render(t, data, out, diags);
+	}
+	arena_free(&a);
+	return rc;
+}
+
 /* Compiles and renders; the output is written only if all went well. */
 static int render_template(const struct render_args *args, const char *source,
 			   size_t len, const json_t *data,
 			   struct diag_list *diags)
 {
-	char *dir = args->partials ? mem_strdup(args->partials) :
-		    folder_of(args->template);
-	struct mustache_env *env = mustache_env_new(mustache_load_dir, dir);
-	struct mustache_template *t = mustache_compile(env, args->template,
-						       source, len, diags);
+	struct theme theme = { args->templates, args->theme };
+	char *dir = args->theme ? NULL : args->partials ?
+		    mem_strdup(args->partials) : folder_of(args->template);
+	struct mustache_env *env = args->theme ?
+		mustache_env_new(theme_load_template, &theme) :
+		mustache_env_new(mustache_load_dir, dir);
+	struct mustache_template *t;
 	struct buf out = BUF_INIT;
 	int status = EXIT_ERRORS;
 
-	if (t && data && mustache_render(t, data, &out, diags) == 0 &&
+	if (args->theme && strcmp(args->theme, "md") == 0)
+		mustache_env_set_escape(env, mustache_escape_markdown);
+	t = mustache_compile(env, args->template, source, len, diags);
+	if (t && data &&
+	    render_data(t, data, args->theme != NULL, &out, diags) == 0 &&
 	    diags->errors == 0)
 		status = write_out(&out);
 	buf_free(&out);
@@ -170,11 +234,18 @@ static int run_render(int argc, char **argv)
 const struct command command_render = {
 	"render", run_render, "render one Mustache template with JSON data",
 	"usage: folio render TEMPLATE [--data FILE] [--partials DIR]\n"
+	"       folio render TEMPLATE --theme html|md [--templates DIR] [--data FILE]\n"
 	"\n"
 	"Renders the Mustache template TEMPLATE with the JSON in FILE and prints\n"
 	"the result on standard output.  {{> name}} and {{< name}} load\n"
 	"DIR/name.mustache; {{>*key}} loads the partial named by key's value.\n"
-	"Mustache spec v1.4 with inheritance and dynamic names; no lambdas.\n",
+	"Mustache spec v1.4 with inheritance and dynamic names; no lambdas.\n"
+	"With --theme html or md, they load as the build loads them (FORMAT/\n"
+	"name.mustache from --templates DIR, else the built-in theme), and the\n"
+	"output of `folio context PAGE` as --data renders the page as the site\n"
+	"has it: `folio context learners/amy/ocr-c3.html > ctx.json; folio render\n"
+	"mytheme/html/portfolio.mustache --theme html --templates mytheme --data\n"
+	"ctx.json`.\n",
 	options, 23,
 	"Exit status: 0 rendered, 1 errors in the template, a partial or the\n"
 	"data (nothing is printed), 2 usage error or a file that cannot be read.\n",

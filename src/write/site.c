@@ -1014,6 +1014,52 @@ static enum site_status check_pages(struct build *b,
 	       atomic_load(&b->failed) ? SITE_TEMPLATE_ERROR : SITE_OK;
 }
 
+int site_page_context(const struct model *m, const struct xref *x,
+		      const struct diag_list *model_diags,
+		      const struct site_options *o, const char *path,
+		      struct buf *out)
+{
+	struct build b = { 0 };
+	struct view_site site = { o->base_url ? o->base_url : "", o->html, o->md };
+	struct diag_list refused = DIAG_LIST_INIT;
+	size_t len = strlen(path);
+	const struct page *found = NULL;
+
+	/* The page as the site names it, with or without its extension. */
+	if (len > 5 && strcmp(path + len - 5, ".html") == 0)
+		len -= 5;
+	else if (len > 3 && strcmp(path + len - 3, ".md") == 0)
+		len -= 3;
+	b.m = m;
+	b.x = x;
+	b.o = o;
+	b.diags = &refused;
+	pthread_mutex_init(&b.lock, NULL);
+	view_shared_init(&b.shared, m, x, model_diags, &site, o->context);
+	b.shared_made = true;
+	list_pages(&b);
+	for (size_t i = 0; i < b.npages && !found; i++)
+		if (strlen(b.pages[i].path) == len &&
+		    strncmp(b.pages[i].path, path, len) == 0)
+			found = &b.pages[i];
+	if (found) {
+		struct arena a = ARENA_INIT;
+		struct value_obj doc = value_obj_new(&a, 3);
+		struct value v;
+
+		value_put(&doc, "path", value_text(found->path));
+		value_put(&doc, "page", page_view(&b, found, &a, NULL));
+		value_put(&doc, "shared", b.shared.root);
+		v = value_obj_done(&doc);
+		value_dump_pretty(&v, 0, out);
+		buf_putc(out, '\n');
+		arena_free(&a);
+	}
+	diag_list_free(&refused);
+	free_build(&b);
+	return found ? 0 : -1;
+}
+
 enum site_status site_build(const struct model *m, const struct xref *x,
 			    const struct diag_list *model_diags,
 			    const struct site_options *o,

@@ -108,6 +108,19 @@ enum site_status {
 /* The shard (1..shards) a learner's pages belong to: a stable hash of the id. */
 unsigned site_shard_of(const char *learner, unsigned shards);
 
+/*
+ * The context one page of the site is rendered against, as JSON into out:
+ * {path, page: its own view, shared: what every page shares}, a name
+ * being looked up in page first (docs/site.md lists the keys).  path is
+ * the page's, as the site names it ("learners/amy/ocr-c3.html", with or
+ * without the extension).  Returns 0, or -1 when the site has no such
+ * page.
+ */
+int site_page_context(const struct model *m, const struct xref *x,
+		      const struct diag_list *model_diags,
+		      const struct site_options *o, const char *path,
+		      struct buf *out);
+
 enum site_status site_build(const struct model *m, const struct xref *x,
 			    const struct diag_list *model_diags,
 			    const struct site_options *options,
