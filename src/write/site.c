@@ -27,6 +27,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <dirent.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -874,26 +875,110 @@ static void render_all(struct build *b)
 	threads_run(worker, b, 0, n, NULL);
 }
 
-/* Files that are not pages: the stylesheet (streams are written by the
- * workers, beside the pages). */
+/*
+ * The theme folder's static/ (logos, fonts), copied whole into static/ of
+ * the site or pack: regular files and folders, a loop over a stack of
+ * folders; a link is not followed (it could lead out of the centre) but
+ * said, never skipped without a word.
+ */
+static void put_static(struct build *b)
+{
+	char **stack = NULL;
+	size_t n = 0, cap = 0;
+	char *top = fs_join(b->o->templates, "static");
+
+	if (!fs_is_dir(top) || !make_dir(b, "static")) {
+		free(top);
+		return;
+	}
+	stack = mem_array_grow(stack, &cap, 1, sizeof(*stack));
+	stack[n++] = mem_strdup("static");
+	while (n > 0) {
+		char *rel = stack[--n];
+		char *folder = fs_join(b->o->templates, rel);
+		DIR *d = opendir(folder);
+		struct dirent *e;
+
+		if (!d)
+			fail(b, SITE_IO_ERROR, folder, "cannot read: %s",
+			     strerror(errno));
+		while (d && (e = readdir(d))) {
+			char *child, *path, *data;
+			struct stat st;
+			size_t len;
+			int err;
+
+			if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+				continue;
+			child = fs_join(rel, e->d_name);
+			path = fs_join(b->o->templates, child);
+			if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode) &&
+			    make_dir(b, child)) {
+				stack = mem_array_grow(stack, &cap, n + 1, sizeof(*stack));
+				stack[n++] = child;
+				child = NULL;
+			} else if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+				diag_warning(b->diags, path, 0, 0, "not copied into "
+					     "the site: only files and folders are "
+					     "(a link could lead out of the centre)");
+			} else if ((err = fs_read_file(path, &data, &len)) != 0) {
+				fail(b, SITE_IO_ERROR, path, "cannot read: %s",
+				     fs_strerror(err));
+			} else {
+				put_file(b, child, data, len, &b->result);
+				free(data);
+			}
+			free(child);
+			free(path);
+		}
+		if (d)
+			closedir(d);
+		free(folder);
+		free(rel);
+	}
+	free(stack);
+	free(top);
+}
+
+/*
+ * Files that are not pages: the stylesheet, with the theme's
+ * html/extra.css after it (adding to the built-in rules rather than
+ * replacing them), and static/ (streams are written by the workers,
+ * beside the pages).
+ */
 static void put_assets(struct build *b)
 {
 	struct theme theme = { b->o->templates, "html" };
+	struct buf css = BUF_INIT;
 	char *data, *label;
 	size_t len;
 	int rc;
 
+	if (b->o->templates && shared_pages(b))
+		put_static(b);
 	if (!b->o->html || !shared_pages(b))
 		return;
 	rc = theme_read(&theme, "html/style.css", &data, &len, &label);
 	if (rc == 0) {
-		put_file(b, "style.css", data, len, &b->result);
+		buf_put(&css, data, len);
 		free(data);
 		free(label);
-	} else if (rc < 0) {
+		rc = b->o->templates ?
+		     theme_read(&theme, "html/extra.css", &data, &len, &label) : 1;
+		if (rc == 0) {
+			buf_puts(&css, "\n/* html/extra.css: the theme's own rules */\n");
+			buf_put(&css, data, len);
+			free(data);
+			free(label);
+		}
+	}
+	if (rc < 0) {
 		fail(b, SITE_IO_ERROR, label, "cannot read: %s", fs_strerror(-rc));
 		free(label);
+	} else {
+		put_file(b, "style.css", buf_cstr(&css), css.len, &b->result);
 	}
+	buf_free(&css);
 }
 
 static int compare_sums(const void *a, const void *b)
