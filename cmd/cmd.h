@@ -42,6 +42,7 @@ extern const struct command command_claims;
 extern const struct command command_digest;
 extern const struct command command_export;
 extern const struct command command_init;
+extern const struct command command_diff;
 extern const struct command command_context;
 extern const struct command command_theme;
 extern const struct command command_import;

@@ -22,6 +22,7 @@ const struct command *const commands[] = {
 	&command_caseload,
 	&command_claims,
 	&command_context,
+	&command_diff,
 	&command_digest,
 	&command_export,
 	&command_import,
