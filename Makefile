@@ -27,7 +27,7 @@ SAN       = -fsanitize=address,undefined -fno-sanitize-recover=all \
 PKGS      = libcmark yaml-0.1 jansson nettle hogweed
 # build-essential: a bare Debian image has make (to run this) but no C compiler.
 DEBS      = build-essential libcmark-dev libcsv-dev libyaml-dev libjansson-dev \
-            nettle-dev pkg-config
+            nettle-dev pkg-config git
 
 # Expanded when a recipe runs, that is after `deps` has installed pkg-config.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
