@@ -136,42 +136,35 @@ static void rows(struct diff *d, struct diff_portfolio *o)
 	buf_free(&tb);
 }
 
-static bool about(const struct learner *l, const struct unit *u,
-		  const struct diff_portfolio *o)
-{
-	return strcmp(l->id, o->learner) == 0 && strcmp(u->id, o->unit) == 0;
-}
-
+/* The IQA samples of portfolio p (NULL: none) in model m, as words. */
 static void iqa_texts(struct diff *d, const struct model *m,
-		      const struct diff_portfolio *o, struct diff_list *out)
+		      const struct portfolio *p, struct diff_list *out)
 {
 	struct buf t = BUF_INIT;
 	char day[DATE_ISO_SIZE];
+	size_t n = 0;
+	const struct iqa_record *r = p ? iqa_find(m->iqa, m->niqa, p->learner,
+						  p->unit, &n) : NULL;
 
-	for (size_t i = 0; i < m->niqa; i++) {
-		const struct iqa_record *r = &m->iqa[i];
-
-		if (!about(r->learner, r->unit, o))
-			continue;
+	for (size_t i = 0; i < n; i++) {
 		buf_truncate(&t, 0);
-		buf_printf(&t, "%s %s %s %s", date_format(r->date, day), r->iqa,
-			   iqa_kind_name(r->kind), iqa_decision_name(r->decision));
+		buf_printf(&t, "%s %s %s %s", date_format(r[i].date, day), r[i].iqa,
+			   iqa_kind_name(r[i].kind), iqa_decision_name(r[i].decision));
 		add(d, out, buf_cstr(&t));
 	}
 	buf_free(&t);
 }
 
-static void signoff_texts(struct diff *d, const struct model *m,
-			  const struct diff_portfolio *o, struct diff_list *out)
+/* p's declarations (the latest of each role, as judged), as words. */
+static void signoff_texts(struct diff *d, const struct portfolio *p,
+			  struct diff_list *out)
 {
 	struct buf t = BUF_INIT;
 	char day[DATE_ISO_SIZE];
 
-	for (size_t i = 0; i < m->nsignoffs; i++) {
-		const struct signoff *s = &m->signoffs[i];
+	for (size_t i = 0; p && i < p->nsignoffs; i++) {
+		const struct signoff *s = p->signoffs[i].row;
 
-		if (!about(s->learner, s->unit, o))
-			continue;
 		buf_truncate(&t, 0);
 		buf_printf(&t, "%s %s %s", role_name(s->role), s->who,
 			   date_format(s->date, day));
@@ -217,12 +210,12 @@ static void compare(struct diff *d, const struct model *old_m,
 	criteria(d, &o);
 	gaps(d, &o);
 	rows(d, &o);
-	iqa_texts(d, old_m, &o, &old_l);
-	iqa_texts(d, new_m, &o, &new_l);
+	iqa_texts(d, old_m, a, &old_l);
+	iqa_texts(d, new_m, b, &new_l);
 	added(d, &old_l, &new_l, &o.iqa_added);
 	old_l.count = new_l.count = 0;
-	signoff_texts(d, old_m, &o, &old_l);
-	signoff_texts(d, new_m, &o, &new_l);
+	signoff_texts(d, a, &old_l);
+	signoff_texts(d, b, &new_l);
 	added(d, &old_l, &new_l, &o.signoffs_added);
 	if (!changed(&o))
 		return;

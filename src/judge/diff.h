@@ -32,7 +32,8 @@ struct diff_portfolio {
 	struct diff_list gaps_opened, gaps_closed; /* "missing-evidence 1.2" */
 	struct diff_list rows_added, rows_changed, rows_removed;   /* refs */
 	struct diff_list iqa_added;      /* "2026-03-05 LT interim referred" */
-	struct diff_list signoffs_added; /* "assessor KM 2026-06-01" */
+	struct diff_list signoffs_added; /* "assessor KM 2026-06-01": a role's
+					  * latest declaration, new or newer */
 };
 
 struct diff {
