@@ -162,6 +162,24 @@ done:
 	return ok || (*centre != NULL);
 }
 
+/* Diagnostics in files under tmp, named REV:path instead. */
+static void name_by_revision(struct diag_list *diags, const char *tmp,
+			     const char *rev)
+{
+	size_t n = strlen(tmp);
+
+	for (size_t i = 0; i < diags->count; i++) {
+		char *file = diags->items[i].file;
+		struct buf named = BUF_INIT;
+
+		if (strncmp(file, tmp, n) != 0 || (file[n] != '/' && file[n]))
+			continue;
+		buf_printf(&named, "%s:%s", rev, file[n] ? file + n + 1 : "");
+		free(file);
+		diags->items[i].file = buf_detach(&named);
+	}
+}
+
 /* A centre folder, loaded and judged; EXIT_OK or EXIT_USAGE. */
 static int load(const char *dir, const char *today, struct model *m,
 		struct xref *x, struct diag_list *diags)
@@ -213,7 +231,12 @@ static int run_diff(int argc, char **argv)
 		status = load(dirs[0], today, &old_m, &old_x, &diags);
 	if (status == EXIT_OK)
 		status = load(dirs[1], today, &new_m, &new_x, &diags);
-	/* The problems of either centre, by its folder (they say which). */
+	/* The problems of either centre, by its folder (they say which), or
+	 * by its revision's name, as git names a file in one (HEAD~1:x.csv),
+	 * not the temporary folder's. */
+	for (int i = 0; i < 2; i++)
+		if (tmps[i])
+			name_by_revision(&diags, tmps[i], argv[optind + i]);
 	command_print_diagnostics(&diags);
 	if (status == EXIT_OK) {
 		struct value v;
