@@ -76,8 +76,7 @@ bool centre_option(struct centre_args *args, int opt, const char *value)
 	}
 }
 
-/* A bad --today is a usage error: the clock must not stand in for it. */
-static bool today_valid(const struct command *cmd, const char *today)
+bool centre_today_valid(const struct command *cmd, const char *today)
 {
 	struct buf why = BUF_INIT;
 	int32_t day;
@@ -98,7 +97,7 @@ int centre_load(const struct command *cmd, struct centre_args *args,
 	if (args->paths.encoding && !encoding_known(args->paths.encoding))
 		return command_usage_error(cmd, "unknown encoding '%s' "
 			"(such as utf-8 or windows-1252)", args->paths.encoding);
-	if (args->paths.today && !today_valid(cmd, args->paths.today))
+	if (args->paths.today && !centre_today_valid(cmd, args->paths.today))
 		return EXIT_USAGE;
 	if (args->dir && chdir(args->dir) != 0) {
 		fprintf(stderr, "folio %s: cannot enter %s: %s\n", cmd->name,

@@ -103,6 +103,10 @@ struct centre_args {
 int centre_jobs_option(const struct command *cmd, const char *value, int *jobs);
 int centre_default_jobs(void);
 
+/* A bad --today is a usage error, said here: the clock must not stand in
+ * for it.  Returns whether today is a date. */
+bool centre_today_valid(const struct command *cmd, const char *today);
+
 /* Takes an option from cmd_getopt if it is a centre option. */
 bool centre_option(struct centre_args *args, int opt, const char *value);
 

@@ -159,7 +159,7 @@ static bool centre_of(const char *arg, char **centre, char **tmp)
 done:
 	buf_free(&commit);
 	buf_free(&spec);
-	return ok || (*centre != NULL);
+	return ok;
 }
 
 /* Diagnostics in files under tmp, named REV:path instead. */
@@ -224,6 +224,8 @@ static int run_diff(int argc, char **argv)
 	if (argc - optind != 2)
 		return command_usage_error(&command_diff,
 			"give two centre folders: folio diff OLD NEW");
+	if (today && !centre_today_valid(&command_diff, today))
+		return EXIT_USAGE;
 	for (int i = 0; i < 2; i++)
 		if (!centre_of(argv[optind + i], &dirs[i], &tmps[i]))
 			status = EXIT_USAGE;
