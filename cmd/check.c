@@ -272,21 +272,20 @@ static int run_check(int argc, char **argv)
 	int opt, status;
 
 	while ((opt = cmd_getopt(argc, argv, options, true)) != -1) {
-		if (opt == OPT_STRICT)
+		if (opt == OPT_STRICT) {
 			strict = true;
-		else if (opt == OPT_FORMAT) {
+		} else if (opt == OPT_FORMAT) {
 			int k = command_choose(&command_check, "format", optarg,
 					       formats, 3);
 
 			if (k < 0)
 				return EXIT_USAGE;
 			format = (enum format)k;
-		}
-		else if (opt == OPT_TEMPLATES)
+		} else if (opt == OPT_TEMPLATES) {
 			templates = optarg;
-		else if (opt == OPT_QUIET)
+		} else if (opt == OPT_QUIET) {
 			quiet = true;
-		else if (opt == OPT_COLOR) {
+		} else if (opt == OPT_COLOR) {
 			static const char *const whens[] = { "auto", "always", "never" };
 			int k = command_choose(&command_check, "color", optarg, whens, 3);
 
@@ -300,9 +299,9 @@ static int run_check(int argc, char **argv)
 				return command_usage_error(&command_check,
 					"--max-warnings is a whole number from 0, "
 					"not '%s'", optarg);
-		}
-		else if (!centre_option(&args, opt, optarg))
+		} else if (!centre_option(&args, opt, optarg)) {
 			return command_bad_option(&command_check, argv[optind - 1]);
+		}
 	}
 	if (optind < argc)
 		return command_usage_error(&command_check,
