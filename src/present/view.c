@@ -704,6 +704,17 @@ static struct xref_tally tally_learners(const struct view_shared *s,
 	return all;
 }
 
+/* The learners of the whole cohort whose first page is first: its
+ * parts are consecutive. */
+static size_t cohort_learners(const struct cohort_view_page *first)
+{
+	size_t n = 0;
+
+	for (size_t k = 0; k < first->parts; k++)
+		n += first[k].nlearners;
+	return n;
+}
+
 /* "C0", or "No cohort" for the learners without one. */
 static struct value cohort_label(const struct cohort_view_page *p)
 {
@@ -747,12 +758,10 @@ static struct value cohort_index(struct arena *a, const struct view_shared *s)
 	for (size_t i = 0; i < s->ncohort_pages; i += s->cohort_pages[i].parts) {
 		const struct cohort_view_page *p = &s->cohort_pages[i];
 		/* A cohort's parts are consecutive, and so are its learners. */
-		size_t learners = 0, attention;
+		size_t learners = cohort_learners(p), attention;
 		struct xref_tally t;
 		struct value_obj o;
 
-		for (size_t k = 0; k < p->parts; k++)
-			learners += p[k].nlearners;
 		t = tally_learners(s, p->learners, learners, NULL, &attention);
 		o = tally_obj(a, &t, 7);
 		value_put(&o, "cohort", value_text(p->cohort));
@@ -823,7 +832,7 @@ struct value view_cohort(struct arena *a, const struct view_shared *s,
 	struct xref_tally t;
 	struct buf title = BUF_INIT;
 	struct value title_value;
-	size_t n = 0, attention, learners = 0;
+	size_t n = 0, attention, learners;
 
 	for (size_t i = 0; i < p->nlearners; i++) {
 		learner_cells(m, s->x, p->learners[i], cells);
@@ -833,8 +842,7 @@ struct value view_cohort(struct arena *a, const struct view_shared *s,
 	for (size_t ui = 0; ui < m->nunits; ui++)
 		if (columns[ui])
 			units[n++] = s->unit_info[ui];
-	for (size_t k = 0; k < p->parts; k++)
-		learners += first[k].nlearners;
+	learners = cohort_learners(first);
 	t = tally_learners(s, p->learners, p->nlearners, NULL, &attention);
 	totals = tally_obj(a, &t, 0);
 	value_put(&view, "cohort", value_text(p->cohort));
@@ -1602,9 +1610,7 @@ struct value view_needs(struct arena *a, const struct view_shared *s,
 		if (!cov->met)
 			rows[n++] = needs_row(a, s, p, cov);
 	}
-	for (size_t i = 0; i < s->m->nunits; i++)
-		if (s->m->units[i] == u)
-			value_put(&view, "unit", s->unit_info[i]);
+	value_put(&view, "unit", unit_info(s, u));
 	value_put(&view, "id", value_text(id));
 	value_put(&view, "form", requirement ? value_null() : value_text(c->form));
 	value_put(&view, "text", value_text(requirement ? r->text : c->text));
