@@ -210,3 +210,73 @@ char *fs_join(const char *dir, const char *name)
 	strcat(path, name);
 	return path;
 }
+
+int fs_write_fd(int fd, const char *data, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, data, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return n < 0 ? errno : EIO;
+		data += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+int fs_write_new(const char *path, const char *data, size_t len)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	int err;
+
+	if (fd < 0)
+		return errno;
+	err = fs_write_fd(fd, data, len);
+	if (close(fd) != 0 && !err)
+		err = errno;
+	return err;
+}
+
+void fs_walk(const char *dir, fs_visit_fn visit, void *ctx)
+{
+	char **stack = NULL;
+	size_t n = 0, cap = 0;
+
+	stack = mem_array_grow(stack, &cap, 1, sizeof(*stack));
+	stack[n++] = mem_strdup("");
+	while (n > 0) {
+		char *rel = stack[--n];
+		char *folder = *rel ? fs_join(dir, rel) : mem_strdup(dir);
+		DIR *d = opendir(folder);
+		struct dirent *e;
+
+		if (!d)
+			visit(ctx, folder, rel, NULL);
+		while (d && (e = readdir(d))) {
+			char *child, *path;
+			struct stat st;
+			bool there;
+
+			if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+				continue;
+			child = *rel ? fs_join(rel, e->d_name) : mem_strdup(e->d_name);
+			path = fs_join(dir, child);
+			there = lstat(path, &st) == 0;
+			visit(ctx, path, child, there ? &st : NULL);
+			if (there && S_ISDIR(st.st_mode)) {
+				stack = mem_array_grow(stack, &cap, n + 1, sizeof(*stack));
+				stack[n++] = child;
+				child = NULL;
+			}
+			free(child);
+			free(path);
+		}
+		if (d)
+			closedir(d);
+		free(folder);
+		free(rel);
+	}
+	free(stack);
+}

@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/stat.h>
 
 /*
  * Why a file was not read, beyond errno's own values (which stay below
@@ -83,5 +84,25 @@ struct fs_text {
 
 /* dir + "/" + name, without doubling a slash; "." + name is just name. */
 char *fs_join(const char *dir, const char *name);
+
+/*
+ * Each entry under dir, at any depth, to visit(ctx, path, rel, st): path
+ * as dir + rel, rel from dir, st its lstat (a link is not followed into a
+ * folder: a loop of links, or a way out of dir).  A folder comes before
+ * what it holds.  st is NULL, with errno set, for what cannot be read: a
+ * folder that cannot be opened (after its own visit), an entry gone
+ * since it was listed.  A loop over a stack of folders, not recursion.
+ */
+typedef void (*fs_visit_fn)(void *ctx, const char *path, const char *rel,
+			    const struct stat *st);
+void fs_walk(const char *dir, fs_visit_fn visit, void *ctx);
+
+/* All of data[0..len) to fd, through interrupted and short writes: 0, or
+ * an errno. */
+int fs_write_fd(int fd, const char *data, size_t len);
+
+/* A new file at path holding data: created, never opened over an old one
+ * nor through a link (O_EXCL).  0, or an errno. */
+int fs_write_new(const char *path, const char *data, size_t len);
 
 #endif

@@ -48,44 +48,31 @@ void fingerprint_file(uint64_t *h, const char *path)
  * lists them in does not matter.  A loop over a stack of folders, not
  * recursion; links are not followed into folders (a loop of links).
  */
+struct tree_sum {
+	uint64_t sum, count;
+};
+
+static void sum_file(void *ctx, const char *path, const char *rel,
+		     const struct stat *st)
+{
+	struct tree_sum *t = ctx;
+	uint64_t one = HASH_INIT;
+
+	(void)rel;
+	if (st && S_ISDIR(st->st_mode))
+		return;
+	fingerprint_file(&one, path);
+	t->sum += one;
+	t->count++;
+}
+
 void fingerprint_tree(uint64_t *h, const char *dir)
 {
-	char **stack = NULL;
-	size_t n = 0, cap = 0;
-	uint64_t sum = 0, count = 0;
+	struct tree_sum t = { 0, 0 };
 
-	stack = mem_array_grow(stack, &cap, 1, sizeof(*stack));
-	stack[n++] = mem_strdup(dir);
-	while (n > 0) {
-		char *folder = stack[--n];
-		DIR *d = opendir(folder);
-		struct dirent *e;
-
-		while (d && (e = readdir(d))) {
-			char *path;
-			struct stat st;
-			uint64_t one = HASH_INIT;
-
-			if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-				continue;
-			path = fs_join(folder, e->d_name);
-			if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-				stack = mem_array_grow(stack, &cap, n + 1, sizeof(*stack));
-				stack[n++] = path;
-				continue;
-			}
-			fingerprint_file(&one, path);
-			sum += one;
-			count++;
-			free(path);
-		}
-		if (d)
-			closedir(d);
-		free(folder);
-	}
-	free(stack);
-	fingerprint_bytes(h, &sum, sizeof(sum));
-	fingerprint_bytes(h, &count, sizeof(count));
+	fs_walk(dir, sum_file, &t);
+	fingerprint_bytes(h, &t.sum, sizeof(t.sum));
+	fingerprint_bytes(h, &t.count, sizeof(t.count));
 }
 
 void fingerprint_marker(uint64_t print, char *text, size_t size)

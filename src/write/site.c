@@ -161,34 +161,6 @@ static bool same_bytes(const char *path, const char *data, size_t len)
 }
 
 /* Writes all of data to fd: 0, or the errno of the write that failed. */
-static int write_fd(int fd, const char *data, size_t len)
-{
-	while (len > 0) {
-		ssize_t n = write(fd, data, len);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return n < 0 ? errno : EIO;
-		data += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
-static int write_all(const char *path, const char *data, size_t len)
-{
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-	int err;
-
-	if (fd < 0)
-		return errno;
-	err = write_fd(fd, data, len);
-	if (close(fd) != 0 && !err)
-		err = errno;
-	return err;
-}
-
 /* Notes a file's SHA-256, for SHA256SUMS (see write_sums). */
 static void add_digest(struct build *b, const char *rel,
 		       const uint8_t digest[SHA256_DIGEST_SIZE])
@@ -235,7 +207,7 @@ static void put_file(struct build *b, const char *rel, const char *data,
 	if (old && same_bytes(old, data, len) && link(old, fresh) == 0) {
 		r->unchanged++;
 	} else {
-		err = write_all(fresh, data, len);
+		err = fs_write_new(fresh, data, len);
 		r->written++;
 	}
 	r->bytes += len;
@@ -303,7 +275,7 @@ static int stream_put(const char *text, size_t len, void *data)
 	/* The build is lost already: the rest of a long text would be too. */
 	if (atomic_load(s->failed))
 		return 1;
-	s->err = write_fd(s->fd, text, len);
+	s->err = fs_write_fd(s->fd, text, len);
 	if (s->err)
 		return 1;
 	sha256_update(&s->sha, len, (const uint8_t *)text);
@@ -875,68 +847,43 @@ static void render_all(struct build *b)
 	threads_run(worker, b, 0, n, NULL);
 }
 
+/* One entry of the theme's static/ into static/ of the site or pack. */
+static void put_static_entry(void *ctx, const char *path, const char *rel,
+			     const struct stat *st)
+{
+	struct build *b = ctx;
+	char *to = fs_join("static", rel), *data;
+	size_t len;
+	int err;
+
+	if (!st)
+		fail(b, SITE_IO_ERROR, path, "cannot read: %s", strerror(errno));
+	else if (S_ISDIR(st->st_mode))
+		make_dir(b, to);
+	else if (!S_ISREG(st->st_mode))
+		diag_warning(b->diags, path, 0, 0, "not copied into the site: "
+			     "only files and folders are (a link could lead "
+			     "out of the centre)");
+	else if ((err = fs_read_file(path, &data, &len)) != 0)
+		fail(b, SITE_IO_ERROR, path, "cannot read: %s", fs_strerror(err));
+	else {
+		put_file(b, to, data, len, &b->result);
+		free(data);
+	}
+	free(to);
+}
+
 /*
  * The theme folder's static/ (logos, fonts), copied whole into static/ of
- * the site or pack: regular files and folders, a loop over a stack of
- * folders; a link is not followed (it could lead out of the centre) but
- * said, never skipped without a word.
+ * the site or pack: files and folders; a link is not followed (it could
+ * lead out of the centre) but said, never skipped without a word.
  */
 static void put_static(struct build *b)
 {
-	char **stack = NULL;
-	size_t n = 0, cap = 0;
 	char *top = fs_join(b->o->templates, "static");
 
-	if (!fs_is_dir(top) || !make_dir(b, "static")) {
-		free(top);
-		return;
-	}
-	stack = mem_array_grow(stack, &cap, 1, sizeof(*stack));
-	stack[n++] = mem_strdup("static");
-	while (n > 0) {
-		char *rel = stack[--n];
-		char *folder = fs_join(b->o->templates, rel);
-		DIR *d = opendir(folder);
-		struct dirent *e;
-
-		if (!d)
-			fail(b, SITE_IO_ERROR, folder, "cannot read: %s",
-			     strerror(errno));
-		while (d && (e = readdir(d))) {
-			char *child, *path, *data;
-			struct stat st;
-			size_t len;
-			int err;
-
-			if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-				continue;
-			child = fs_join(rel, e->d_name);
-			path = fs_join(b->o->templates, child);
-			if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode) &&
-			    make_dir(b, child)) {
-				stack = mem_array_grow(stack, &cap, n + 1, sizeof(*stack));
-				stack[n++] = child;
-				child = NULL;
-			} else if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-				diag_warning(b->diags, path, 0, 0, "not copied into "
-					     "the site: only files and folders are "
-					     "(a link could lead out of the centre)");
-			} else if ((err = fs_read_file(path, &data, &len)) != 0) {
-				fail(b, SITE_IO_ERROR, path, "cannot read: %s",
-				     fs_strerror(err));
-			} else {
-				put_file(b, child, data, len, &b->result);
-				free(data);
-			}
-			free(child);
-			free(path);
-		}
-		if (d)
-			closedir(d);
-		free(folder);
-		free(rel);
-	}
-	free(stack);
+	if (fs_is_dir(top) && make_dir(b, "static"))
+		fs_walk(top, put_static_entry, b);
 	free(top);
 }
 

@@ -157,32 +157,6 @@ static int is_empty(const char *dir)
 	return empty;
 }
 
-/* A new file (never an old one, nor through a link) holding text. */
-static int write_new(const char *path, const char *text, size_t len)
-{
-	size_t done = 0;
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-		      0644);
-
-	if (fd < 0)
-		return -1;
-	while (done < len) {
-		ssize_t n = write(fd, text + done, len - done);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			int err = n < 0 ? errno : EIO;
-
-			close(fd);
-			errno = err;
-			return -1;
-		}
-		done += (size_t)n;
-	}
-	return close(fd);
-}
-
 /* The folders path names below dir, each made unless it is there. */
 static int make_parents(const char *dir, const char *path)
 {
@@ -225,11 +199,13 @@ enum starter_status starter_fill(const char *dir,
 		char *path = fs_join(dir, f->path);
 		int rc = make_parents(dir, f->path);
 
-		if (rc == 0)
-			rc = write_new(path, f->text, f->len);
+		if (rc != 0)
+			rc = errno;
+		else
+			rc = fs_write_new(path, f->text, f->len);
 		if (rc != 0) {
 			diag_error(diags, path, 0, 0, "cannot write it: %s",
-				   fs_strerror(errno));
+				   fs_strerror(rc));
 			free(path);
 			return STARTER_IO_ERROR;
 		}
