@@ -149,7 +149,7 @@ void command_diagnostics_as_named(const struct diag_list *diags,
 			     fs_join(command_centre_dir, d->file) : NULL;
 
 		diag_add(out, d->severity, file ? file : d->file, d->line,
-			 d->column, d->message);
+			 d->column, d->kind, d->message);
 		free(file);
 	}
 }

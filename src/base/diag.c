@@ -2,10 +2,13 @@
  * diag.c - collecting, ordering and formatting diagnostics (see diag.h).
  */
 #include "base/diag.h"
+#include "base/fsutil.h"
 #include "base/mem.h"
 #include "base/strmap.h"
 #include "base/utf8.h"
 
+#include <ctype.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,7 +62,8 @@ static char *one_line(const char *s)
 }
 
 void diag_add(struct diag_list *list, enum diag_severity severity,
-	      const char *file, int line, int column, const char *message)
+	      const char *file, int line, int column, const char *kind,
+	      const char *message)
 {
 	struct diag *d;
 
@@ -71,6 +75,7 @@ void diag_add(struct diag_list *list, enum diag_severity severity,
 	d->column = line > 0 && column > 0 ? column : 0;
 	d->severity = severity;
 	d->message = one_line(message);
+	d->kind = kind;
 	d->learner = list->learner ? mem_strdup(list->learner) : NULL;
 	d->unit = list->unit ? mem_strdup(list->unit) : NULL;
 	d->outside = false;
@@ -92,7 +97,8 @@ void diag_list_add_copy(struct diag_list *list, const struct diag *d)
 	const char *learner = list->learner, *unit = list->unit;
 
 	diag_list_about(list, d->learner, d->unit);
-	diag_add(list, d->severity, d->file, d->line, d->column, d->message);
+	diag_add(list, d->severity, d->file, d->line, d->column, d->kind,
+		 d->message);
 	list->items[list->count - 1].outside = d->outside;
 	diag_list_about(list, learner, unit);
 }
@@ -103,14 +109,14 @@ void diag_list_append(struct diag_list *list, const struct diag_list *from)
 		diag_list_add_copy(list, &from->items[i]);
 }
 
-static void diag_vadd(struct diag_list *list, enum diag_severity severity,
-		      const char *file, int line, int column,
-		      const char *fmt, va_list ap)
+void diag_vreport(struct diag_list *list, enum diag_severity severity,
+		  const char *file, int line, int column, const char *fmt,
+		  va_list ap)
 {
 	struct buf message = BUF_INIT;
 
 	buf_vprintf(&message, fmt, ap);
-	diag_add(list, severity, file, line, column, buf_cstr(&message));
+	diag_add(list, severity, file, line, column, fmt, buf_cstr(&message));
 	buf_free(&message);
 }
 
@@ -120,7 +126,7 @@ void diag_error(struct diag_list *list, const char *file, int line,
 	va_list ap;
 
 	va_start(ap, fmt);
-	diag_vadd(list, DIAG_ERROR, file, line, column, fmt, ap);
+	diag_vreport(list, DIAG_ERROR, file, line, column, fmt, ap);
 	va_end(ap);
 }
 
@@ -130,7 +136,7 @@ void diag_warning(struct diag_list *list, const char *file, int line,
 	va_list ap;
 
 	va_start(ap, fmt);
-	diag_vadd(list, DIAG_WARNING, file, line, column, fmt, ap);
+	diag_vreport(list, DIAG_WARNING, file, line, column, fmt, ap);
 	va_end(ap);
 }
 
@@ -260,6 +266,130 @@ void diag_format_github(const struct diag *d, struct buf *out)
 	buf_puts(out, ",title=folio::");
 	github_escaped(d->message, false, out);
 	buf_putc(out, '\n');
+}
+
+/* The end of a template's first clause: ", ", "; ", "(", ". ". */
+static bool clause_ends(const char *s)
+{
+	return *s == '(' || ((*s == ',' || *s == ';' || *s == '.') &&
+			     (s[1] == ' ' || s[1] == '\0'));
+}
+
+/* The length of the printf conversion at s ("%s", "%zu", "%.*s"). */
+static size_t conversion_length(const char *s)
+{
+	size_t n = 1;
+
+	while (s[n] && strchr("-+ #0123456789.*hljztL", s[n]))
+		n++;
+	return s[n] ? n + 1 : n;
+}
+
+void diag_rule_id(const struct diag *d, struct buf *out)
+{
+	const char *s = d->kind ? d->kind : d->message;
+	size_t start = out->len;
+	int words = 0;
+	bool in_word = false;
+
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '%') {
+			s += conversion_length(s) - 1;
+			in_word = false;
+		} else if (isalnum(c) && c < 0x80) {
+			if (!in_word && words == 6)
+				break;
+			if (!in_word && out->len > start)
+				buf_putc(out, '-');
+			words += !in_word;
+			in_word = true;
+			buf_putc(out, (char)tolower(c));
+		} else if (out->len > start && clause_ends(s)) {
+			break;
+		} else {
+			in_word = false;
+		}
+	}
+	if (out->len == start)
+		buf_puts(out, "other");
+}
+
+void diag_kind_text(const struct diag *d, struct buf *out)
+{
+	const char *s = d->kind ? d->kind : d->message;
+
+	for (; *s; s++) {
+		if (*s == '%' && s[1] == '%') {
+			buf_putc(out, '%');
+			s++;
+		} else if (*s == '%') {
+			buf_puts(out, "...");
+			s += conversion_length(s) - 1;
+		} else {
+			buf_putc(out, *s);
+		}
+	}
+}
+
+bool diag_names_file(const struct diag *d)
+{
+	return d->file[0] != '-' && strcmp(d->file, "SOURCE_DATE_EPOCH") != 0;
+}
+
+/* Code points in s[0 .. bytes), plus one; 0 when they are not all there
+ * as UTF-8 on one line. */
+static int column_in_characters(const char *s, size_t len, size_t bytes)
+{
+	size_t chars = 0;
+
+	if (bytes > len || utf8_check(s, bytes) != bytes ||
+	    memchr(s, '\n', bytes) || bytes >= INT_MAX)
+		return 0;
+	for (size_t i = 0; i < bytes; i++)
+		chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return (int)chars + 1;
+}
+
+/* The column of d in characters, given its file's text. */
+static int characters_at(const struct diag *d, const char *text, size_t len)
+{
+	size_t bom = utf8_bom_length(text, len), at = bom;
+
+	for (int line = 1; line < d->line; line++) {
+		const char *nl = memchr(text + at, '\n', len - at);
+
+		if (!nl)
+			return 0;
+		at = (size_t)(nl - text) + 1;
+	}
+	return column_in_characters(text + at, len - at,
+				    (size_t)d->column - 1);
+}
+
+void diag_list_columns_as_characters(struct diag_list *list)
+{
+	const char *read = NULL;   /* the file in text, if any */
+	char *text = NULL;
+	size_t len = 0;
+
+	for (size_t i = 0; i < list->count; i++) {
+		struct diag *d = &list->items[i];
+
+		if (!d->column)
+			continue;
+		if (!read || strcmp(read, d->file) != 0) {
+			free(text);
+			text = NULL;
+			read = d->file;
+			if (!diag_names_file(d) ||
+			    fs_read_file(d->file, &text, &len) != 0)
+				text = NULL;
+		}
+		d->column = text ? characters_at(d, text, len) : 0;
+	}
+	free(text);
 }
 
 void diag_list_drop_warnings(struct diag_list *list)

@@ -11,6 +11,7 @@
 #ifndef FOLIO_DIAG_H
 #define FOLIO_DIAG_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -33,6 +34,13 @@ struct diag {
 	int column;      /* 0: unknown */
 	enum diag_severity severity;
 	char *message;   /* one line, no trailing period needed */
+	/*
+	 * The kind of problem: the message's printf template as the code
+	 * wrote it ("unknown learner `%s`"), a string literal shared by every
+	 * diagnostic of the kind and never freed.  SARIF's rule ids come
+	 * from it (diag_rule_id).
+	 */
+	const char *kind;
 	/*
 	 * Whom and what it is about, when it is about one learner's row or
 	 * one unit: the ids as written (NULL: not about one).  A pack shows
@@ -74,8 +82,16 @@ void diag_error(struct diag_list *list, const char *file, int line,
 void diag_warning(struct diag_list *list, const char *file, int line,
 		  int column, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
+/* kind: the template message was made from (a string literal, see
+ * struct diag), or message itself when it was made from none. */
 void diag_add(struct diag_list *list, enum diag_severity severity,
-	      const char *file, int line, int column, const char *message);
+	      const char *file, int line, int column, const char *kind,
+	      const char *message);
+/* diag_error and diag_warning for wrappers that take a template of their
+ * own: fmt is the diagnostic's kind. */
+void diag_vreport(struct diag_list *list, enum diag_severity severity,
+		  const char *file, int line, int column, const char *fmt,
+		  va_list ap);
 
 /* Appends a copy of d, its subject too, to list. */
 void diag_list_add_copy(struct diag_list *list, const struct diag *d);
@@ -98,6 +114,36 @@ void diag_format_github(const struct diag *d, struct buf *out);
 
 void diag_list_format(const struct diag_list *list, bool color,
 		      struct buf *out);
+
+/*
+ * The kind's id, for SARIF's rules: its template's first words, with the
+ * conversions left out, in lower case joined by '-' ("unknown learner
+ * `%s`" is "unknown-learner"), written to out.  Stable while the wording
+ * is; two templates that begin alike are one kind.
+ */
+void diag_rule_id(const struct diag *d, struct buf *out);
+
+/* The kind as words for a reader: its template with each conversion
+ * shown as "..." ("unknown learner `...`"), appended to out. */
+void diag_kind_text(const struct diag *d, struct buf *out);
+
+/*
+ * Whether the diagnostic's "file" is one: not a setting standing in for
+ * one (an option such as "--today", "--units", or the SOURCE_DATE_EPOCH
+ * variable), which has no text to point into.
+ */
+bool diag_names_file(const struct diag *d);
+
+/*
+ * For formats that count a column in characters (SARIF), where folio
+ * counts bytes, as compilers do: each column becomes the number of Unicode
+ * code points before it on its line, plus one, reading each named file
+ * again (regular files only, from the working folder).  A column that
+ * cannot be told so (the file unreadable now, the line shorter, its text
+ * before the column not UTF-8) is dropped rather than left wrong: the
+ * line still places it.  A byte-order mark at the start is not counted.
+ */
+void diag_list_columns_as_characters(struct diag_list *list);
 
 /* "error", "warning". */
 const char *diag_severity_name(enum diag_severity severity);

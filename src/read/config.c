@@ -67,9 +67,10 @@ static bool read_setting_date(struct reading *r, struct ydoc *y,
 		return false;
 	if (date_parse(text, out) == 0)
 		return true;
+	buf_printf(&why, "`%s`: ", key);
 	date_explain(text, &why);
-	diag_error(r->diags, y->file, ydoc_line(y, value), ydoc_column(value),
-		   "`%s`: %s", key, buf_cstr(&why));
+	diag_add(r->diags, DIAG_ERROR, y->file, ydoc_line(y, value),
+		 ydoc_column(value), "not a date", buf_cstr(&why));
 	buf_free(&why);
 	return false;
 }

@@ -476,15 +476,20 @@ static void syntax_error(struct loader *ld, size_t at)
 		"quotes and double the quotes inside it (\"\")";
 	int column = at < INT_MAX ? (int)at + 1 : 0;
 
-	if (ld->rec_bad)
+	struct buf message = BUF_INIT;
+
+	if (ld->rec_bad) {
 		;  /* the record has been reported already */
-	else if (ld->line == ld->rec_line)
-		diag_error(ld->diags, ld->path, ld->rec_line, column, "%s",
-			   what);
-	else
-		diag_error(ld->diags, ld->path, ld->rec_line, 0,
-			   "%s (on line %d, column %d)", what, ld->line,
-			   column);
+	} else if (ld->line == ld->rec_line) {
+		diag_add(ld->diags, DIAG_ERROR, ld->path, ld->rec_line, column,
+			 what, what);
+	} else {
+		buf_printf(&message, "%s (on line %d, column %d)", what,
+			   ld->line, column);
+		diag_add(ld->diags, DIAG_ERROR, ld->path, ld->rec_line, 0,
+			 what, buf_cstr(&message));
+	}
+	buf_free(&message);
 	drop_record(ld);
 	parser_restart(ld);
 }

@@ -75,9 +75,10 @@ bool csvrow_date(const struct csvfile *f, const struct csvfile_record *r,
 		return false;
 	if (date_parse(text, day) == 0)
 		return true;
+	buf_printf(&why, "`%s`: ", column);
 	date_explain(text, &why);
-	diag_error(diags, f->path, r->line, 0, "`%s`: %s", column,
-		   buf_cstr(&why));
+	diag_add(diags, DIAG_ERROR, f->path, r->line, 0, "not a date",
+		 buf_cstr(&why));
 	buf_free(&why);
 	*bad = true;
 	return false;

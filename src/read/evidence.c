@@ -598,7 +598,7 @@ static void warn(struct diag_list *diags, const struct evidence *e,
 	buf_vprintf(&msg, fmt, ap);
 	va_end(ap);
 	diag_list_about(diags, e->learner->id, e->unit->id);
-	diag_add(diags, DIAG_WARNING, e->file, e->line, 0, buf_cstr(&msg));
+	diag_add(diags, DIAG_WARNING, e->file, e->line, 0, fmt, buf_cstr(&msg));
 	diag_list_about(diags, NULL, NULL);
 	buf_free(&msg);
 }

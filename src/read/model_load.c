@@ -260,7 +260,8 @@ static int32_t choose_today(const struct config *config,
 		if (date_parse(paths->today, &today) == 0)
 			return today;
 		date_explain(paths->today, &why);
-		diag_error(diags, "--today", 0, 0, "%s", buf_cstr(&why));
+		diag_add(diags, DIAG_ERROR, "--today", 0, 0, "not a date",
+			 buf_cstr(&why));
 		buf_free(&why);
 	} else if (config->has_today) {
 		return config->today;

@@ -36,15 +36,12 @@ static void row_error(struct load_row *rd, const char *fmt, ...)
 
 static void row_error(struct load_row *rd, const char *fmt, ...)
 {
-	struct buf message = BUF_INIT;
 	va_list ap;
 
 	va_start(ap, fmt);
-	buf_vprintf(&message, fmt, ap);
+	diag_vreport(rd->diags, DIAG_ERROR, rd->f->path, rd->r->line, 0, fmt,
+		     ap);
 	va_end(ap);
-	diag_add(rd->diags, DIAG_ERROR, rd->f->path, rd->r->line, 0,
-		 buf_cstr(&message));
-	buf_free(&message);
 	rd->bad = true;
 }
 

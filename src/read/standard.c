@@ -54,10 +54,8 @@ static void report(struct reading *r, bool is_error, const char *path,
 
 	buf_printf(&msg, "%s: ", path);
 	buf_vprintf(&msg, fmt, ap);
-	if (is_error)
-		diag_error(r->diags, r->file, 0, 0, "%s", buf_cstr(&msg));
-	else
-		diag_warning(r->diags, r->file, 0, 0, "%s", buf_cstr(&msg));
+	diag_add(r->diags, is_error ? DIAG_ERROR : DIAG_WARNING, r->file, 0, 0,
+		 fmt, buf_cstr(&msg));
 	buf_free(&msg);
 	r->ok &= !is_error;
 }

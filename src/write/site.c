@@ -434,6 +434,7 @@ static void report_misses(struct build *b)
 	size_t n = m->list.count, *order = mem_calloc(n + 1, sizeof(*order));
 	const struct diag *last = NULL;
 	bool strict = b->o->strict_templates;
+	struct buf message = BUF_INIT;
 
 	for (size_t i = 0; i < n; i++)
 		order[i] = i;
@@ -445,18 +446,15 @@ static void report_misses(struct build *b)
 		if (last && same_place(last, d))
 			continue;
 		last = d;
-		if (page == NO_PAGE)
-			diag_add(b->diags, strict ? DIAG_ERROR : DIAG_WARNING,
-				 d->file, d->line, d->column, d->message);
-		else if (strict)
-			diag_error(b->diags, d->file, d->line, d->column,
-				   "%s (first on page %s)", d->message,
+		buf_truncate(&message, 0);
+		buf_puts(&message, d->message);
+		if (page != NO_PAGE)
+			buf_printf(&message, " (first on page %s)",
 				   b->pages[page].path);
-		else
-			diag_warning(b->diags, d->file, d->line, d->column,
-				     "%s (first on page %s)", d->message,
-				     b->pages[page].path);
+		diag_add(b->diags, strict ? DIAG_ERROR : DIAG_WARNING, d->file,
+			 d->line, d->column, d->kind, buf_cstr(&message));
 	}
+	buf_free(&message);
 	if (strict && n && b->status == SITE_OK)
 		b->status = SITE_TEMPLATE_ERROR;
 	free(order);

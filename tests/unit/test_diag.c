@@ -8,6 +8,7 @@
 #include "base/buf.h"
 #include "base/diag.h"
 
+#include <stdarg.h>
 #include <string.h>
 
 static const char *github(const char *file, int line, int column,
@@ -17,7 +18,7 @@ static const char *github(const char *file, int line, int column,
 	struct diag_list list = DIAG_LIST_INIT;
 
 	buf_truncate(&out, 0);
-	diag_add(&list, severity, file, line, column, message);
+	diag_add(&list, severity, file, line, column, NULL, message);
 	diag_format_github(&list.items[0], &out);
 	diag_list_free(&list);
 	return buf_cstr(&out);
@@ -45,8 +46,73 @@ static void test_github_commands(void)
 	      strrchr(github("a\nb.csv", 1, 0, DIAG_ERROR, "m"), '\n'));
 }
 
+static const char *rule(const char *kind, const char *message)
+{
+	static struct buf out = BUF_INIT;
+	struct diag_list list = DIAG_LIST_INIT;
+
+	buf_truncate(&out, 0);
+	diag_add(&list, DIAG_ERROR, "a.csv", 1, 0, kind, message);
+	diag_rule_id(&list.items[0], &out);
+	diag_list_free(&list);
+	return buf_cstr(&out);
+}
+
+static void report(struct diag_list *list, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static void report(struct diag_list *list, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_vreport(list, DIAG_WARNING, "b.csv", 2, 3, fmt, ap);
+	va_end(ap);
+}
+
+/*
+ * A diagnostic's kind is its template, whatever it was filled with;
+ * its rule id the template's first clause, at most six words.
+ */
+static void test_rule_ids(void)
+{
+	struct diag_list list = DIAG_LIST_INIT;
+	struct buf id = BUF_INIT;
+
+	diag_error(&list, "a.csv", 1, 0, "unknown learner `%s`", "khan-a");
+	diag_warning(&list, "a.csv", 2, 0, "unknown learner `%s`", "lee-b");
+	report(&list, "%s: date %s is after today, so it does not count",
+	       "e1", "2026-12-09");
+	CHECK(list.items[0].kind == list.items[1].kind);
+	CHECK_STR(list.items[2].message,
+		  "e1: date 2026-12-09 is after today, so it does not count");
+	CHECK_STR(list.items[2].kind,
+		  "%s: date %s is after today, so it does not count");
+	diag_rule_id(&list.items[0], &id);
+	CHECK_STR(buf_cstr(&id), "unknown-learner");
+	buf_truncate(&id, 0);
+	diag_rule_id(&list.items[2], &id);
+	CHECK_STR(buf_cstr(&id), "date-is-after-today");
+	/* A copy keeps it. */
+	diag_list_add_copy(&list, &list.items[2]);
+	CHECK(list.items[3].kind == list.items[2].kind);
+	diag_list_free(&list);
+	buf_free(&id);
+
+	CHECK_STR(rule("learner %s: `end` %.*s is before `start` %zu%%", "m"),
+		  "learner-end-is-before-start");
+	CHECK_STR(rule("a barred set needs two units or more; and more",
+		       "m"), "a-barred-set-needs-two-units");
+	CHECK_STR(rule("`breaks`: %s", "m"), "breaks");
+	CHECK_STR(rule("folio.yml is 1.2 (not 1.3)", "m"), "folio-yml-is-1-2");
+	/* No template: the message's own words; none at all: "other". */
+	CHECK_STR(rule(NULL, "Cannot read. Really"), "cannot-read");
+	CHECK_STR(rule("%s", "m"), "other");
+	CHECK_STR(rule("%s: %s", "m"), "other");
+}
+
 int main(void)
 {
 	RUN(test_github_commands);
+	RUN(test_rule_ids);
 	return check_summary();
 }

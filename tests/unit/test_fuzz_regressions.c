@@ -109,14 +109,14 @@ static void diagnostics_stay_on_one_line(void)
 
 	diag_error(&diags, "in.csv", 2, 0, "`simulated` must be yes or no, not `%s`",
 		   "1\nin.csv:1: error: forged\r\x1b[2J\t\x7f");
-	diag_add(&diags, DIAG_WARNING, "a\nb.csv", 1, 1, "x");
+	diag_add(&diags, DIAG_WARNING, "a\nb.csv", 1, 1, NULL, "x");
 	diag_list_format(&diags, false, &out);
 	CHECK_STR(buf_cstr(&out),
 		  "in.csv:2: error: `simulated` must be yes or no, not "
 		  "`1\\nin.csv:1: error: forged\\r\\x1b[2J\\t\\x7f`\n"
 		  "a\\nb.csv:1:1: warning: x\n");
 	/* Written out once: adding it again (as site.c does) keeps it. */
-	diag_add(&diags, DIAG_ERROR, diags.items[0].file, 2, 0,
+	diag_add(&diags, DIAG_ERROR, diags.items[0].file, 2, 0, NULL,
 		 diags.items[0].message);
 	CHECK_STR(diags.items[2].message, diags.items[0].message);
 	buf_free(&out);

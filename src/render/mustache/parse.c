@@ -128,7 +128,6 @@ static void error_at(struct scanner *s, int line, int column,
 static void error_at(struct scanner *s, int line, int column,
 		     const char *fmt, ...)
 {
-	struct buf message = BUF_INIT;
 	va_list ap;
 
 	if (s->stopped)
@@ -140,11 +139,8 @@ static void error_at(struct scanner *s, int line, int column,
 		return;
 	}
 	va_start(ap, fmt);
-	buf_vprintf(&message, fmt, ap);
+	diag_vreport(s->diags, DIAG_ERROR, s->label, line, column, fmt, ap);
 	va_end(ap);
-	diag_add(s->diags, DIAG_ERROR, s->label, line, column,
-		 buf_cstr(&message));
-	buf_free(&message);
 	s->errors++;
 }
 
