@@ -24,10 +24,13 @@ STD       = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN      = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes
 SAN       = -fsanitize=address,undefined -fno-sanitize-recover=all \
             -fno-omit-frame-pointer
-PKGS      = libcmark yaml-0.1 jansson nettle hogweed
+PKGS      = libcmark yaml-0.1 jansson nettle hogweed libmicrohttpd
 # build-essential: a bare Debian image has make (to run this) but no C compiler.
 DEBS      = build-essential libcmark-dev libcsv-dev libyaml-dev libjansson-dev \
-            nettle-dev pkg-config git
+            nettle-dev libmicrohttpd-dev pkg-config git
+# What the tests use beside them: the SARIF schema's validator and an XML
+# parser for `check --format sarif|junit` (tests/cli/check-sarif-junit).
+TEST_DEBS = python3 python3-jsonschema libxml2-utils
 
 # Expanded when a recipe runs, that is after `deps` has installed pkg-config.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
@@ -161,6 +164,7 @@ print-objs:
 # deps first, in a make of its own: the build's check then finds them.
 test:
 	@$(MAKE) --no-print-directory deps
+	@$(MAKE) --no-print-directory deps DEBS="$(TEST_DEBS)"
 	@$(MAKE) --no-print-directory test-programs
 	@sh tests/run.sh
 

@@ -4,7 +4,7 @@
 #include "centre.h"
 #include "base/fsutil.h"
 #include "judge/xref.h"
-#include "present/diag_json.h"
+#include "present/check_report.h"
 #include "write/site.h"
 
 #include <errno.h>
@@ -31,10 +31,13 @@ static const struct cmd_option options[] = {
 	  "colour the diagnostics: auto (on a terminal, unless\n"
 	  "NO_COLOR is set; the default), always or never" },
 	{ 0, "format", "FORMAT", OPT_FORMAT,
-	  "text (the default), json: {\"diagnostics\": [...],\n"
-	  "\"summary\": {...}} on standard output, or github:\n"
-	  "a GitHub Actions workflow command per diagnostic,\n"
-	  "then the summary line, on standard output" },
+	  "text (the default); or on standard output json:\n"
+	  "{\"diagnostics\": [...], \"summary\": {...}}; github: a\n"
+	  "GitHub Actions workflow command per diagnostic, then\n"
+	  "the summary line; sarif: SARIF 2.1.0 for code\n"
+	  "scanning; junit: JUnit XML, a test case per input\n"
+	  "file and per portfolio, for GitLab's and Jenkins'\n"
+	  "test views" },
 	{ 0, "templates", "DIR", OPT_TEMPLATES,
 	  "also render every page of the centre with DIR over\n"
 	  "the built-in templates, writing nothing, and warn at\n"
@@ -102,41 +105,6 @@ static void print_github(const struct model *m, const struct xref_tally *s,
 	print_summary(m, s, diags, stdout);
 }
 
-static struct value strict_json(struct arena *a, const struct xref *x);
-
-static void print_json(const struct model *m, const struct xref *x,
-		       const struct xref_tally *s, bool strict,
-		       struct diag_list *diags)
-{
-	struct arena a = ARENA_INIT;
-	struct value_obj report = value_obj_new(&a, 3), summary;
-	struct value json;
-
-	diag_list_sort(diags);
-	summary = value_obj_new(&a, 10);
-	value_put(&summary, "units", value_int((long long)m->nunits));
-	value_put(&summary, "learners", value_int((long long)m->nlearners));
-	value_put(&summary, "portfolios", value_int((long long)s->portfolios));
-	value_put(&summary, "complete",
-		  value_int((long long)xref_tally_complete(s)));
-	value_put(&summary, "in_progress",
-		  value_int((long long)s->by_status[XREF_IN_PROGRESS]));
-	value_put(&summary, "not_started",
-		  value_int((long long)s->by_status[XREF_NOT_STARTED]));
-	value_put(&summary, "signed_off",
-		  value_int((long long)s->by_status[XREF_SIGNED_OFF]));
-	value_put(&summary, "with_gaps", value_int((long long)s->with_gaps));
-	value_put(&summary, "errors", value_int((long long)diags->errors));
-	value_put(&summary, "warnings", value_int((long long)diags->warnings));
-	value_put(&report, "diagnostics", diag_json_list(&a, diags));
-	value_put(&report, "summary", value_obj_done(&summary));
-	if (strict)
-		value_put(&report, "strict", strict_json(&a, x));
-	json = value_obj_done(&report);
-	command_print_json(&json);
-	arena_free(&a);
-}
-
 /*
  * --templates DIR: every page of the centre rendered, in HTML and
  * Markdown, with DIR over the built-in theme, and written nowhere; each
@@ -161,31 +129,19 @@ static bool check_templates(const struct model *m, const struct xref *x,
 	return status == SITE_OK;
 }
 
-enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_GITHUB };
-
-/* "missing-evidence 1.2, too-few-occasions": a portfolio's gaps, by code. */
-static void gap_codes(const struct portfolio *p, struct buf *out)
-{
-	for (size_t i = 0; i < p->ngaps; i++) {
-		const struct xref_gap *g = &p->gaps[i];
-
-		buf_printf(out, "%s%s%s%s", i ? ", " : "", xref_gap_name(g->code),
-			   g->target ? " " : "", g->target ? g->target : "");
-	}
-}
+enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_GITHUB, FORMAT_SARIF,
+	      FORMAT_JUNIT };
 
 /*
- * --strict: each portfolio with gaps, learner, unit and its gaps' codes,
- * in the format: lines on stderr after the text, annotations after the
- * GitHub commands (the JSON has them in print_json).
+ * --strict, in text and GitHub: each portfolio with gaps, learner, unit
+ * and its gaps' codes, as lines on stderr after the text or annotations
+ * after the commands (the documents have them: check_report.h).
  */
 static void print_strict(enum format format, const struct xref *x,
 			 const struct xref_tally *s)
 {
 	struct buf line = BUF_INIT;
 
-	if (format == FORMAT_JSON || !s->with_gaps)
-		return;
 	if (format == FORMAT_TEXT)
 		fprintf(stderr, "folio check: --strict: %zu of %zu portfolios "
 			"have gaps:\n", s->with_gaps, s->portfolios);
@@ -196,7 +152,7 @@ static void print_strict(enum format format, const struct xref *x,
 			continue;
 		buf_truncate(&line, 0);
 		buf_printf(&line, "%s %s: ", p->learner->id, p->unit->id);
-		gap_codes(p, &line);
+		check_report_gap_codes(p, &line);
 		if (format == FORMAT_TEXT)
 			fprintf(stderr, "  %s\n", buf_cstr(&line));
 		else
@@ -205,54 +161,49 @@ static void print_strict(enum format format, const struct xref *x,
 	buf_free(&line);
 }
 
-/* The portfolios with gaps as JSON: [{learner, unit, gaps: [{code,
- * target}]}], for --strict. */
-static struct value strict_json(struct arena *a, const struct xref *x)
+/* --format json, sarif or junit: the document on standard output. */
+static void print_document(enum format format, const struct check_report *r)
 {
-	struct value *list = value_items(a, x->nportfolios);
-	size_t n = 0;
+	struct arena a = ARENA_INIT;
+	struct buf xml = BUF_INIT;
+	struct value json;
 
-	for (size_t i = 0; i < x->nportfolios; i++) {
-		const struct portfolio *p = &x->portfolios[i];
-		struct value *gaps;
-		struct value_obj o;
-
-		if (!p->ngaps)
-			continue;
-		gaps = value_items(a, p->ngaps);
-		for (size_t j = 0; j < p->ngaps; j++) {
-			struct value_obj g = value_obj_new(a, 2);
-
-			value_put(&g, "code", value_text(xref_gap_name(p->gaps[j].code)));
-			value_put(&g, "target", value_text(p->gaps[j].target));
-			gaps[j] = value_obj_done(&g);
-		}
-		o = value_obj_new(a, 3);
-		value_put(&o, "learner", value_text(p->learner->id));
-		value_put(&o, "unit", value_text(p->unit->id));
-		value_put(&o, "gaps", value_list(gaps, p->ngaps));
-		list[n++] = value_obj_done(&o);
+	if (format == FORMAT_JUNIT) {
+		check_report_junit(r, &xml);
+		fwrite(xml.data, 1, xml.len, stdout);
+		buf_free(&xml);
+		return;
 	}
-	return value_list(list, n);
+	json = format == FORMAT_JSON ? check_report_json(&a, r)
+				     : check_report_sarif(&a, r);
+	command_print_json(&json);
+	arena_free(&a);
 }
 
 static void print_report(enum format format, const struct model *m,
 			 const struct xref *x, const struct xref_tally *s,
-			 bool strict, struct diag_list *diags)
+			 bool read, bool strict, struct diag_list *diags)
 {
 	struct diag_list named = DIAG_LIST_INIT;
+	struct check_report r = {
+		.model = m, .xref = x, .tally = s, .diags = &named,
+		.dir = command_centre_dir, .read = read, .strict = strict,
+	};
 
-	/* The files as named from where folio started (-C). */
 	diag_list_sort(diags);
+	if (format == FORMAT_SARIF)   /* it counts columns in characters */
+		diag_list_columns_as_characters(diags);
+	/* The files as named from where folio started (-C). */
 	command_diagnostics_as_named(diags, &named);
-	if (format == FORMAT_JSON)
-		print_json(m, x, s, strict, &named);
+	if (format == FORMAT_TEXT)
+		print_text(m, s, diags);
 	else if (format == FORMAT_GITHUB)
 		print_github(m, s, &named);
 	else
-		print_text(m, s, diags);
+		print_document(format, &r);
 	diag_list_free(&named);
-	if (strict)
+	if (strict && s->with_gaps &&
+	    (format == FORMAT_TEXT || format == FORMAT_GITHUB))
 		print_strict(format, x, s);
 }
 
@@ -260,7 +211,9 @@ static int run_check(int argc, char **argv)
 {
 	struct centre_args args = { 0 };
 	struct diag_list diags = DIAG_LIST_INIT;
-	static const char *const formats[] = { "text", "json", "github" };
+	static const char *const formats[] = {
+		"text", "json", "github", "sarif", "junit",
+	};
 	enum format format = FORMAT_TEXT;
 	bool strict = false, quiet = false;
 	long max_warnings = -1;
@@ -276,7 +229,7 @@ static int run_check(int argc, char **argv)
 			strict = true;
 		} else if (opt == OPT_FORMAT) {
 			int k = command_choose(&command_check, "format", optarg,
-					       formats, 3);
+					       formats, 5);
 
 			if (k < 0)
 				return EXIT_USAGE;
@@ -317,7 +270,7 @@ static int run_check(int argc, char **argv)
 		if (format == FORMAT_TEXT)
 			command_print_diagnostics(&diags);
 		else
-			print_report(format, &m, &x, &s, false, &diags);
+			print_report(format, &m, &x, &s, false, false, &diags);
 	}
 	if (status == EXIT_OK && templates && !fs_is_dir(templates))
 		status = command_usage_error(&command_check,
@@ -329,7 +282,7 @@ static int run_check(int argc, char **argv)
 			check_templates(&m, &x, templates, strict, &diags);
 		if (quiet)
 			diag_list_drop_warnings(&diags);
-		print_report(format, &m, &x, &s, strict, &diags);
+		print_report(format, &m, &x, &s, true, strict, &diags);
 		status = diags.errors || (strict && s.with_gaps) ? EXIT_ERRORS
 								 : EXIT_OK;
 		if (max_warnings >= 0 && diags.warnings > (size_t)max_warnings) {
@@ -346,7 +299,8 @@ static int run_check(int argc, char **argv)
 
 const struct command command_check = {
 	"check", run_check, "load a centre and report every problem",
-	"usage: folio check " CENTRE_USAGE " [--strict] [--format text|json|github]\n"
+	"usage: folio check " CENTRE_USAGE " [--strict]\n"
+	"                   [--format text|json|github|sarif|junit]\n"
 	"                   [--max-warnings N] [--quiet] [--color auto|always|never]\n"
 	"                   [--templates DIR]\n"
 	"\n"
