@@ -9,7 +9,9 @@
 #include "base/diag.h"
 
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char *github(const char *file, int line, int column,
 			  enum diag_severity severity, const char *message)
@@ -110,8 +112,44 @@ static void test_rule_ids(void)
 	CHECK_STR(rule("%s: %s", "m"), "other");
 }
 
+/* Byte columns become characters, from the file as it is now; a column
+ * that cannot be told so is dropped, never left wrong. */
+static void test_columns_as_characters(void)
+{
+	char path[] = "/tmp/folio-test-diag-XXXXXX";
+	int fd = mkstemp(path);
+	/* A BOM, then "Zoë" (ë two bytes) on line 1; "\xff" not UTF-8 on
+	 * line 2; "abc" on line 3. */
+	static const char text[] = "\xEF\xBB\xBFZo\xC3\xAB: x\n\xff: y\nabc\n";
+	struct diag_list list = DIAG_LIST_INIT;
+
+	CHECK(fd >= 0 && write(fd, text, sizeof(text) - 1) ==
+	      (ssize_t)(sizeof(text) - 1));
+	close(fd);
+	diag_error(&list, path, 1, 7, "x");     /* 'x': byte 7, character 6 */
+	diag_error(&list, path, 2, 4, "y");     /* after a byte not UTF-8 */
+	diag_error(&list, path, 3, 2, "b");
+	diag_error(&list, path, 3, 9, "past");  /* the line is shorter */
+	diag_error(&list, path, 9, 1, "gone");  /* no such line */
+	diag_error(&list, "--today", 0, 0, "setting");
+	diag_error(&list, "/nonexistent/x.csv", 1, 3, "unreadable");
+	diag_list_columns_as_characters(&list);
+	CHECK_INT(list.items[0].column, 6);
+	CHECK_INT(list.items[1].column, 0);
+	CHECK_INT(list.items[2].column, 2);
+	CHECK_INT(list.items[3].column, 0);
+	CHECK_INT(list.items[4].column, 0);
+	CHECK_INT(list.items[6].column, 0);
+	CHECK_INT(list.items[2].line, 3);
+	CHECK(!diag_names_file(&list.items[5]));
+	CHECK(diag_names_file(&list.items[0]));
+	unlink(path);
+	diag_list_free(&list);
+}
+
 int main(void)
 {
+	RUN(test_columns_as_characters);
 	RUN(test_github_commands);
 	RUN(test_rule_ids);
 	return check_summary();
