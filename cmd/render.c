@@ -120,21 +120,9 @@ static json_t *parse_data(const char *path, const char *text, size_t len,
 				  JSON_REJECT_DUPLICATES, &error);
 
 	if (!data)
-		diag_error(diags, label, error.line, error.column, "%s",
-			   error.text);
+		diag_add(diags, DIAG_ERROR, label, error.line, error.column,
+			 "the data is not JSON", error.text);
 	return data;
-}
-
-/* The folder a template is in: partials are looked for there. */
-static char *folder_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	if (!slash)
-		return mem_strdup(".");
-	if (slash == path)
-		return mem_strdup("/");
-	return mem_strndup(path, (size_t)(slash - path));
 }
 
 static int write_out(const struct buf *out)
@@ -181,7 +169,7 @@ static int render_template(const struct render_args *args, const char *source,
 {
 	struct theme theme = { args->templates, args->theme };
 	char *dir = args->theme ? NULL : args->partials ?
-		    mem_strdup(args->partials) : folder_of(args->template);
+		    mem_strdup(args->partials) : fs_parent(args->template);
 	struct mustache_env *env = args->theme ?
 		mustache_env_new(theme_load_template, &theme) :
 		mustache_env_new(mustache_load_dir, dir);

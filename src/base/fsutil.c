@@ -211,6 +211,17 @@ char *fs_join(const char *dir, const char *name)
 	return path;
 }
 
+char *fs_parent(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		return mem_strdup(".");
+	if (slash == path)
+		return mem_strdup("/");
+	return mem_strndup(path, (size_t)(slash - path));
+}
+
 int fs_write_fd(int fd, const char *data, size_t len)
 {
 	while (len > 0) {

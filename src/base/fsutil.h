@@ -85,6 +85,10 @@ struct fs_text {
 /* dir + "/" + name, without doubling a slash; "." + name is just name. */
 char *fs_join(const char *dir, const char *name);
 
+/* path without its last part, for the caller to free: "." for a name
+ * alone, "/" for "/name". */
+char *fs_parent(const char *path);
+
 /*
  * Each entry under dir, at any depth, to visit(ctx, path, rel, st): path
  * as dir + rel, rel from dir, st its lstat (a link is not followed into a
