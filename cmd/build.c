@@ -1,7 +1,8 @@
 /*
- * build.c - `folio build`: the centre's report site, in HTML and Markdown.
+ * build.c - `folio build`: the centre's report site, in HTML and Markdown;
+ * and the one build that `folio serve` runs too (build.h).
  */
-#include "centre.h"
+#include "build.h"
 #include "base/fsutil.h"
 #include "judge/xref.h"
 #include "write/site.h"
@@ -11,29 +12,19 @@
 #include <time.h>
 #include <unistd.h>
 
-enum {
-	OPT_OUT = CENTRE_OPT_FIRST_FREE, OPT_FORMAT, OPT_TEMPLATES,
-	OPT_BASE_URL, OPT_JOBS, OPT_SHARD, OPT_STRICT,
-};
+enum { OPT_BASE_URL = BUILD_OPT_FIRST_FREE, OPT_SHARD, OPT_STRICT };
 
 static const struct cmd_option options[] = {
 	CENTRE_OPTIONS,
-	{ 'o', "out", "DIR", OPT_OUT,
-	  "the site (default: _site); refused if it is empty, /,\n"
-	  "your home, the centre folder, holds the inputs, is a\n"
-	  "mount point or a folder folio did not make" },
-	{ 0, "format", "LIST", OPT_FORMAT, "html (default), md, or html,md" },
-	{ 0, "templates", "DIR", OPT_TEMPLATES,
-	  "override the built-in templates file by file\n"
-	  "(default: the centre's templates/ folder, if any);\n"
-	  "a name in no context of a page, or a missing\n"
-	  "partial, is a warning at TEMPLATE:LINE:COL" },
+	BUILD_OPTION_OUT,
+	BUILD_OPTION_FORMAT,
+	BUILD_OPTION_TEMPLATES,
 	{ 0, "strict", NULL, OPT_STRICT,
 	  "make those warnings errors: nothing is published" },
 	{ 0, "base-url", "URL", OPT_BASE_URL,
 	  "make links absolute under URL (default: relative, so\n"
 	  "the site works from file://)" },
-	CENTRE_OPTION_JOBS(OPT_JOBS),
+	BUILD_OPTION_JOBS,
 	{ 0, "shard", "K/N", OPT_SHARD,
 	  "build only the Kth of N (at most 10000) groups of\n"
 	  "learners (by a stable hash of the id); shard 1 also\n"
@@ -95,6 +86,7 @@ static bool parse_shard(const char *text, struct site_options *o)
 struct progress {
 	struct timespec start;
 	bool shown;
+	const char *command;        /* "build", or "serve" building */
 };
 
 static double seconds_since(const struct timespec *start)
@@ -114,29 +106,44 @@ static void show_progress(void *ctx, size_t done, size_t total)
 	if (!p->shown && seconds_since(&p->start) < 1.0)
 		return;
 	p->shown = true;
-	fprintf(stderr, "\rfolio build: %zu of %zu pages", done, total);
+	fprintf(stderr, "\rfolio %s: %zu of %zu pages", p->command, done, total);
 	fflush(stderr);
+}
+
+int build_option(const struct command *cmd, int opt, const char *value,
+		 struct site_options *o)
+{
+	switch (opt) {
+	case BUILD_OPT_OUT:
+		o->out = value;
+		return 1;
+	case BUILD_OPT_FORMAT:
+		if (parse_formats(value, o))
+			return 1;
+		command_usage_error(cmd, "--format is html, md or html,md, not "
+				    "'%s'", value);
+		return -1;
+	case BUILD_OPT_TEMPLATES:
+		o->templates = value;
+		return 1;
+	case BUILD_OPT_JOBS:
+		return centre_jobs_option(cmd, value, &o->jobs) == EXIT_OK ? 1 : -1;
+	default:
+		return 0;
+	}
 }
 
 static int parse(int argc, char **argv, struct centre_args *args,
 		 struct site_options *o)
 {
-	int opt;
+	int opt, taken;
 
 	while ((opt = cmd_getopt(argc, argv, options, true)) != -1) {
-		if (opt == OPT_OUT) {
-			o->out = optarg;
-		} else if (opt == OPT_FORMAT) {
-			if (!parse_formats(optarg, o))
-				return command_usage_error(&command_build,
-					"--format is html, md or html,md, not '%s'", optarg);
-		} else if (opt == OPT_TEMPLATES) {
-			o->templates = optarg;
+		if ((taken = build_option(&command_build, opt, optarg, o)) != 0) {
+			if (taken < 0)
+				return EXIT_USAGE;
 		} else if (opt == OPT_BASE_URL) {
 			o->base_url = optarg;
-		} else if (opt == OPT_JOBS) {
-			if (centre_jobs_option(&command_build, optarg, &o->jobs) != EXIT_OK)
-				return EXIT_USAGE;
 		} else if (opt == OPT_STRICT) {
 			o->strict_templates = true;
 		} else if (opt == OPT_SHARD) {
@@ -154,54 +161,115 @@ static int parse(int argc, char **argv, struct centre_args *args,
 	return EXIT_OK;
 }
 
+/* The summary line of a build that published (or found nothing to do). */
+static void print_summary(FILE *out, const char *folder,
+			  const struct site_result *r)
+{
+	if (r->up_to_date)
+		fprintf(out, "%s: up to date, nothing written\n", folder);
+	else
+		fprintf(out, "%s: %zu pages, %zu file%s written, %zu unchanged, "
+			"%.1f MB\n", folder, r->pages, r->written,
+			r->written == 1 ? "" : "s", r->unchanged,
+			(double)r->bytes / 1e6);
+	fflush(out);
+}
+
+/*
+ * Renders and publishes the loaded centre: the site's part of build_run.
+ * diags are the model's, sorted, and printed already unless r->quiet
+ * (then here, unless there was nothing to do).
+ */
+static int build_loaded(struct build_run *r, const struct model *m,
+			const struct xref *x, struct diag_list *diags)
+{
+	struct site_options o = *r->options;
+	struct diag_list site_diags = DIAG_LIST_INIT;
+	struct progress progress = { { 0, 0 }, false, r->cmd->name };
+	bool idle;
+
+	if (!o.jobs)
+		o.jobs = centre_default_jobs();
+	if (!o.templates && fs_is_dir("templates"))
+		o.templates = "templates";
+	/* An override may misname what the built-in theme never does. */
+	o.check_templates = o.templates != NULL;
+	if (r->loaded && !r->loaded(r->ctx, m, o.templates, diags)) {
+		r->held = true;
+		if (r->quiet)
+			command_print_diagnostics(diags);
+		return EXIT_ERRORS;
+	}
+	if (isatty(STDERR_FILENO)) {
+		clock_gettime(CLOCK_MONOTONIC, &progress.start);
+		o.progress = show_progress;
+		o.progress_ctx = &progress;
+	}
+	r->built = site_build(m, x, diags, &o, &r->result, &site_diags);
+	if (progress.shown)
+		fputc('\n', stderr);
+	idle = r->built == SITE_OK && r->result.up_to_date;
+	if (r->quiet && !idle)
+		command_print_diagnostics(diags);
+	command_print_diagnostics(&site_diags);
+	diag_list_append(&r->diags, &site_diags);
+	diag_list_free(&site_diags);
+	if (r->built == SITE_OK && !(r->quiet && idle))
+		print_summary(r->report, o.out, &r->result);
+	return r->built == SITE_IO_ERROR ? EXIT_USAGE :
+	       r->built == SITE_TEMPLATE_ERROR || diags->errors ? EXIT_ERRORS :
+	       EXIT_OK;
+}
+
+int build_run(struct build_run *r)
+{
+	struct diag_list diags = DIAG_LIST_INIT;
+	struct model m;
+	struct xref x = { 0 };
+	int status;
+
+	r->diags = (struct diag_list)DIAG_LIST_INIT;
+	r->held = false;
+	r->built = SITE_OK;
+	memset(&r->result, 0, sizeof(r->result));
+	r->args->paths.summaries_html = true;
+	status = centre_load(r->cmd, r->args, &m, &diags);
+	r->centre_read = status == EXIT_OK;
+	if (status == EXIT_OK) {
+		centre_judge(&x, &m, &diags);
+		/* In the order they are printed in, on the dashboard too. */
+		diag_list_sort(&diags);
+		if (!r->quiet)
+			command_print_diagnostics(&diags);
+	}
+	diag_list_append(&r->diags, &diags);      /* the site's come after */
+	if (status == EXIT_OK)
+		status = build_loaded(r, &m, &x, &diags);
+	xref_free(&x);
+	model_free(&m);
+	diag_list_free(&diags);
+	return status;
+}
+
+void build_run_free(struct build_run *r)
+{
+	diag_list_free(&r->diags);
+}
+
 static int run_build(int argc, char **argv)
 {
 	struct centre_args args = { 0 };
 	struct site_options o = { .out = "_site", .html = true };
-	struct diag_list diags = DIAG_LIST_INIT, site_diags = DIAG_LIST_INIT;
-	struct progress progress = { { 0, 0 }, false };
-	struct site_result r;
-	struct model m;
-	struct xref x = { 0 };
-	enum site_status built;
+	struct build_run r = {
+		.cmd = &command_build, .args = &args, .options = &o,
+		.report = stdout,
+	};
 	int status = parse(argc, argv, &args, &o);
 
 	if (status != EXIT_OK)
 		return status;
-	if (!o.jobs)
-		o.jobs = centre_default_jobs();
-	args.paths.summaries_html = true;
-	status = centre_load(&command_build, &args, &m, &diags);
-	if (status == EXIT_OK) {
-		centre_judge(&x, &m, &diags);
-		command_print_diagnostics(&diags);
-		if (!o.templates && fs_is_dir("templates"))
-			o.templates = "templates";
-		/* An override may misname what the built-in theme never does. */
-		o.check_templates = o.templates != NULL;
-		if (isatty(STDERR_FILENO)) {
-			clock_gettime(CLOCK_MONOTONIC, &progress.start);
-			o.progress = show_progress;
-			o.progress_ctx = &progress;
-		}
-		built = site_build(&m, &x, &diags, &o, &r, &site_diags);
-		if (progress.shown)
-			fputc('\n', stderr);
-		command_print_diagnostics(&site_diags);
-		if (built == SITE_OK && r.up_to_date)
-			printf("%s: up to date, nothing written\n", o.out);
-		else if (built == SITE_OK)
-			printf("%s: %zu pages, %zu file%s written, %zu unchanged, %.1f MB\n",
-			       o.out, r.pages, r.written, r.written == 1 ? "" : "s",
-			       r.unchanged, (double)r.bytes / 1e6);
-		status = built == SITE_IO_ERROR ? EXIT_USAGE :
-			 built == SITE_TEMPLATE_ERROR || diags.errors ? EXIT_ERRORS :
-			 EXIT_OK;
-	}
-	xref_free(&x);
-	model_free(&m);
-	diag_list_free(&diags);
-	diag_list_free(&site_diags);
+	status = build_run(&r);
+	build_run_free(&r);
 	return status;
 }
 

@@ -49,6 +49,7 @@ extern const struct command command_import;
 extern const struct command command_render;
 extern const struct command command_sample;
 extern const struct command command_pack;
+extern const struct command command_serve;
 extern const struct command command_help;
 
 /* --help: the help, "Options:" and the options' lines, and the tail. */

@@ -29,6 +29,7 @@ const struct command *const commands[] = {
 	&command_init,
 	&command_sample,
 	&command_pack,
+	&command_serve,
 	&command_render,
 	&command_theme,
 	&command_help,
