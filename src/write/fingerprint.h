@@ -2,8 +2,8 @@
  * fingerprint.h - knowing when a site is up to date, so that a build with
  * nothing changed renders and writes nothing.
  *
- * The fingerprint covers everything the pages depend on: folio and its
- * built-in theme, every option (the site's, and the model's: --encoding,
+ * The fingerprint covers everything the pages depend on: folio (its
+ * version and its program file) and its built-in theme, every option (the site's, and the model's: --encoding,
  * today), each file the model read or tried to read, and each file of the
  * overriding theme at any depth, each by path, size, inode and times.  A
  * finished site records it in its OUTDIR_MARKER file (outdir.h).

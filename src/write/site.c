@@ -963,6 +963,10 @@ static uint64_t fingerprint(const struct build *b)
 	uint64_t h = HASH_INIT;
 
 	fingerprint_text(&h, FOLIO_VERSION);
+	/* The program itself, by its file's size, inode and times: a folio
+	 * rebuilt from changed code keeps its version, and must not find a
+	 * site up to date that its code would render otherwise. */
+	fingerprint_file(&h, "/proc/self/exe");
 	for (size_t i = 0; i < theme_files_count; i++)
 		fingerprint_bytes(&h, theme_files[i].data, theme_files[i].len);
 	fingerprint_bytes(&h, &o->html, sizeof(o->html));
