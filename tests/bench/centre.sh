@@ -263,7 +263,12 @@ if [ -n "$tmpfs" ]; then
 		rm -rf $bare
 		mkdir -p $bare
 		cp -r $centre/evidence $centre/folio.yml $bare/
-		sed '1s/,qualification$//; s/,bench$//' $centre/learners.csv > $bare/learners.csv
+		# learners.csv without its qualification column (the generator's
+		# fields hold no commas).
+		awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "qualification") q = i }
+			{ line = ""; sep = ""
+			  for (i = 1; i <= NF; i++) if (i != q) { line = line sep $i; sep = "," }
+			  print line }' $centre/learners.csv > $bare/learners.csv
 		: > $bench/with.txt
 		: > $bench/without.txt
 		for k in 1 2 3 4 5; do
@@ -312,6 +317,51 @@ for n in $sizes; do
 	reviews=$(($(wc -l < $centre/reviews.csv) - 1))
 	printf '%9s %9s %9s | %7ss %8ss %11ss %9s\n' $n $otj_rows $reviews $check $caseload $one $listed
 done
+
+# What a change costs (issue: the cost of a change should follow its
+# size): a site built into the RAM file system, then one evidence row
+# appended, one unit's criterion reworded, or one template edited, and the
+# build again, against the build from nothing and the no-change build.
+# Each change is made after an untimed build of the inputs as they were
+# (and undone after), so that every timed build finds the site of the
+# inputs before it; medians of three.  The units and the theme are copies
+# (--units, --templates) so that the repository's stay as they are.  The
+# floor beside them is `folio check` with the same inputs: reading and
+# judging the centre, which every build does before it renders.
+if [ -n "$tmpfs" ]; then
+	echo
+	echo "A change, then a build (tmpfs, --units and --templates copies, medians of three): from nothing, nothing changed,"
+	echo "one evidence row appended, one unit's criterion reworded, one template edited; and check, the floor they share"
+	printf '%9s | %8s %8s | %8s %8s %8s | %8s\n' learners "whole" "none" "one row" "one unit" template check
+	for n in $sizes; do
+		[ "$n" -le 10000 ] || continue
+		centre=$bench/centre-$n work=$bench/change-$n
+		rm -rf $work && mkdir -p $work
+		cp -r units $work/units
+		build/folio theme export $work/theme > /dev/null
+		log=$(ls $centre/evidence/*.csv | head -n 1)
+		cp "$log" $work/log.csv
+		cp $work/units/ocr-c3.md $work/unit.md
+		cp $work/theme/html/portfolio.mustache $work/portfolio.mustache
+		site="build/folio build -C '$centre' --units '$root/$work/units' --templates '$root/$work/theme' --out '$tmpfs/site' $jobs"
+		undo="cp '$work/log.csv' '$log'; cp '$work/unit.md' '$work/units/ocr-c3.md'; cp '$work/portfolio.mustache' '$work/theme/html/portfolio.mustache'"
+		rm -rf "$tmpfs" && mkdir "$tmpfs"
+		three "rm -rf '$tmpfs/site'" "$site"
+		whole=$wall
+		three : "$site"
+		none=$wall
+		three "$undo; $site > /dev/null 2>&1; printf 'L000000,ocr-c3,X/RUN,2026-06-01,O,1.1,,Appended for the bench,A00,Branch 0\\n' >> '$log'" "$site"
+		row=$wall
+		three "$undo; $site > /dev/null 2>&1; sed -i 's/^- 1.1 /- 1.1 (reworded RUN) /' '$work/units/ocr-c3.md'" "$site"
+		unit=$wall
+		three "$undo; $site > /dev/null 2>&1; echo '<!-- edited RUN -->' >> '$work/theme/html/portfolio.mustache'" "$site"
+		template=$wall
+		eval "$undo"
+		three : "build/folio check -C '$centre' --units '$root/$work/units'"
+		printf '%9s | %7ss %7ss | %7ss %7ss %7ss | %7ss\n' $n $whole $none $row $unit $template $wall
+		rm -rf "$tmpfs" $work
+	done
+fi
 
 # What an assessor waits for while the EQA visits: the model as JSON, and
 # a pack of the whole centre (with no assessors.csv, every portfolio is
