@@ -7,6 +7,7 @@
 #include "base/strmap.h"
 #include "base/utf8.h"
 #include "present/diag_json.h"
+#include "present/url.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -99,29 +100,16 @@ struct value check_report_json(struct arena *a, const struct check_report *r)
 
 #define GAPS_RULE "portfolio-has-gaps"
 
-/*
- * path as a URI reference: unreserved characters and '/' as they are,
- * every other byte percent-encoded (so "log, 50%: a.csv" cannot read as
- * a scheme); an absolute path as a file: URI.
- */
+/* path as a URI reference (url_escape); an absolute path as a file:
+ * URI. */
 static struct value uri(struct arena *a, const char *path)
 {
-	static const char hex[] = "0123456789ABCDEF";
 	struct buf b = BUF_INIT;
 	struct value v;
 
 	if (path[0] == '/')
 		buf_puts(&b, "file://");
-	for (const unsigned char *s = (const unsigned char *)path; *s; s++) {
-		if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
-		    (*s >= '0' && *s <= '9') || strchr("-._~/", *s)) {
-			buf_putc(&b, (char)*s);
-		} else {
-			buf_putc(&b, '%');
-			buf_putc(&b, hex[*s >> 4]);
-			buf_putc(&b, hex[*s & 15]);
-		}
-	}
+	url_escape(&b, path);
 	v = value_copy(a, b.data ? b.data : "", b.len);
 	buf_free(&b);
 	return v;

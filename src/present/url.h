@@ -29,6 +29,7 @@
 
 
 #include "base/arena.h"
+#include "base/buf.h"
 #include "base/ident.h"
 #include "base/value.h"
 
@@ -55,6 +56,14 @@ size_t url_path(char out[URL_SIZE], enum url_page page, const char *id,
 /* The same as a string value in a. */
 struct value url_value(struct arena *a, enum url_page page, const char *id,
 		       const char *unit);
+
+/*
+ * path as a URI's path, appended to out: letters, digits, "-._~" and '/'
+ * as they are, every other byte as %XX (so "log, 50%: a.csv" cannot be
+ * read as a scheme or a query).  For the URIs folio writes outside its
+ * pages: a SARIF log's files, `folio serve`'s redirects.
+ */
+void url_escape(struct buf *out, const char *path);
 
 /* The folders the pages live in, made before any page is written. */
 extern const char *const url_folders[3];

@@ -7,6 +7,7 @@
 #include "base/fsutil.h"
 #include "base/mem.h"
 #include "base/strmap.h"
+#include "present/url.h"
 #include "render/mustache.h"
 
 #include <arpa/inet.h>
@@ -257,7 +258,7 @@ static enum MHD_Result reply_build(struct serve *s, struct MHD_Connection *c)
  * a part "." or ".." (a way out of the folder, however it was spelled:
  * the server has decoded %2e already), 404 for a hidden one.
  */
-static unsigned url_path(const char *url, struct buf *rel)
+static unsigned request_path(const char *url, struct buf *rel)
 {
 	if (url[0] != '/')
 		return MHD_HTTP_BAD_REQUEST;
@@ -306,7 +307,7 @@ static unsigned find(const char *root, const char *url, char **real)
 	struct buf rel = BUF_INIT;
 	struct stat st;
 	char *top = realpath(root, NULL), *path;
-	unsigned code = url_path(url, &rel);
+	unsigned code = request_path(url, &rel);
 
 	*real = NULL;
 	if (code == MHD_HTTP_OK && !top)
@@ -332,18 +333,13 @@ static unsigned find(const char *root, const char *url, char **real)
 	return code;
 }
 
-/* url + "/", its bytes other than unreserved ones and '/' as %XX. */
+/* url + "/", escaped again (url_escape): the server decoded it. */
 static enum MHD_Result redirect(struct MHD_Connection *c, const char *url)
 {
 	struct buf to = BUF_INIT;
 	struct MHD_Response *r;
 
-	for (const unsigned char *p = (const unsigned char *)url; *p; p++)
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		    (*p >= '0' && *p <= '9') || strchr("-._~/", *p))
-			buf_putc(&to, (char)*p);
-		else
-			buf_printf(&to, "%%%02X", *p);
+	url_escape(&to, url);
 	buf_putc(&to, '/');
 	r = MHD_create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
 	if (r)
