@@ -6,6 +6,7 @@
 #include "base/date.h"
 #include "base/hours.h"
 #include "base/mem.h"
+#include "base/threads.h"
 #include "judge/caseload.h"
 #include "judge/digest.h"
 #include "judge/otj_check.h"
@@ -777,9 +778,78 @@ static struct value qualification_item(struct writer *w, size_t i)
 	return export_qualification(&w->arena, w->m->qualifications[i]);
 }
 
-static struct value learner_item(struct writer *w, size_t i)
+/*
+ * The learners are most of the document (77 KB of text each, in the
+ * bench's centres): they are built and written on every core, a batch
+ * of LEARNER_BATCH to a thread, and the batches handed to the sink in
+ * order, so that the text is the same as one thread's.  Each thread has
+ * its own arena and text; the model and cross-reference are shared and
+ * only read.
+ */
+#define LEARNER_BATCH 32
+#define LEARNER_THREADS 8
+
+struct learner_batch {
+	const struct writer *w;
+	size_t first, n;            /* the learners, by index */
+	struct buf text;
+	struct arena arena;
+};
+
+static void *write_learners(void *arg)
 {
-	return export_learner(&w->arena, w->m, w->x, i);
+	struct learner_batch *b = arg;
+
+	buf_truncate(&b->text, 0);
+	for (size_t i = b->first; i < b->first + b->n; i++) {
+		struct value v = export_learner(&b->arena, b->w->m, b->w->x, i);
+
+		if (i)
+			buf_put(&b->text, ",\n    ", 6);
+		value_dump_pretty(&v, 2, &b->text);
+		arena_reset(&b->arena);
+	}
+	return NULL;
+}
+
+/* "learners": [...], a round of batches at a time (see above). */
+static void put_learners(struct writer *w)
+{
+	size_t n = w->m->nlearners, threads = threads_cores();
+	struct learner_batch batches[LEARNER_THREADS];
+
+	put_key(w, "learners", 8, false);
+	if (n == 0) {
+		put(w, "[]", 2);
+		return;
+	}
+	put(w, "[\n    ", 6);
+	flush(w);
+	if (threads > LEARNER_THREADS)
+		threads = LEARNER_THREADS;
+	for (size_t t = 0; t < threads; t++)
+		batches[t] = (struct learner_batch){ w, 0, 0, BUF_INIT,
+						     ARENA_INIT };
+	for (size_t first = 0; first < n && !w->failed;) {
+		size_t k = 0;
+
+		for (; k < threads && first < n; k++) {
+			batches[k].first = first;
+			batches[k].n = n - first < LEARNER_BATCH ? n - first
+								 : LEARNER_BATCH;
+			first += batches[k].n;
+		}
+		threads_run(write_learners, batches, sizeof(*batches), k, NULL);
+		for (size_t t = 0; t < k && !w->failed; t++)
+			if (w->sink(batches[t].text.data, batches[t].text.len,
+				    w->data) != 0)
+				w->failed = EXPORT_SINK_FAILED;
+	}
+	for (size_t t = 0; t < threads; t++) {
+		buf_free(&batches[t].text);
+		arena_free(&batches[t].arena);
+	}
+	put(w, "\n  ]", 4);
 }
 
 static struct value assessor_item(struct writer *w, size_t i)
@@ -811,7 +881,7 @@ int export_write(const struct model *m, const struct xref *x,
 	put_array(&w, "units", m->nunits, unit_item);
 	put_array(&w, "qualifications", m->nqualifications,
 		  qualification_item);
-	put_array(&w, "learners", m->nlearners, learner_item);
+	put_learners(&w);
 	put_array(&w, "assessors", m->nassessors, assessor_item);
 	put_array(&w, "iqa", m->niqa, iqa_item);
 	put_array(&w, "signoffs", m->nsignoffs, signoff_item);

@@ -107,9 +107,10 @@ enum {
  *
  * where the members of tail (an object, or NULL) follow, in their order
  * (`folio export` puts "diagnostics" there, the pack its plan).  Only
- * one item of an array is built at a time, so memory stays that of the
- * largest learner.  Returns 0 or EXPORT_SINK_FAILED; after a failure it
- * writes no more.
+ * one item of an array is built at a time, but for the learners: a batch
+ * of them on each core (threads of its own, which only read m and x), so
+ * memory stays that of a few batches of learners.  Returns 0 or
+ * EXPORT_SINK_FAILED; after a failure it writes no more.
  */
 int export_write(const struct model *m, const struct xref *x,
 		 const struct value *tail, export_sink *sink, void *data);
