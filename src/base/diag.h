@@ -5,8 +5,11 @@
  * problem: they add a diagnostic here and carry on, so that one run
  * reports everything.  A diagnostic is located as compilers locate theirs
  * (FILE:LINE:COL, 1-based, column in bytes; 0 means unknown), which lets
- * editors and CI annotations jump to it.  This module formats; the
- * command line decides where the text goes.
+ * editors and CI annotations jump to it.  Each knows its kind (the
+ * template its message was made from), which SARIF names as a rule.  This
+ * module formats, and reads a named file again only to count a column in
+ * characters for a format that asks so; the command line decides where
+ * the text goes.
  */
 #ifndef FOLIO_DIAG_H
 #define FOLIO_DIAG_H
@@ -37,8 +40,9 @@ struct diag {
 	/*
 	 * The kind of problem: the message's printf template as the code
 	 * wrote it ("unknown learner `%s`"), a string literal shared by every
-	 * diagnostic of the kind and never freed.  SARIF's rule ids come
-	 * from it (diag_rule_id).
+	 * diagnostic of the kind and never freed; NULL for one made from no
+	 * template, whose message stands for its kind.  SARIF's rule ids
+	 * come from it (diag_rule_id).
 	 */
 	const char *kind;
 	/*
@@ -83,7 +87,7 @@ void diag_warning(struct diag_list *list, const char *file, int line,
 		  int column, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
 /* kind: the template message was made from (a string literal, see
- * struct diag), or message itself when it was made from none. */
+ * struct diag), or NULL when it was made from none. */
 void diag_add(struct diag_list *list, enum diag_severity severity,
 	      const char *file, int line, int column, const char *kind,
 	      const char *message);
