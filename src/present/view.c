@@ -22,6 +22,7 @@
 #include "judge/signoff_check.h"
 
 #include <assert.h>
+#include <ctype.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -615,6 +616,9 @@ static struct value grid_rows(struct arena *a, const struct view_shared *s,
  * Assessors in the order they first appear among the learners (by id),
  * however many: one pass, each learner's portfolios added to their
  * assessor's tally (the list once stopped at 256 without a word).
+ * Initials match in any case, as the caseload's do (`km` is KM's), and
+ * are named as assessors.csv writes them, else as the caseload pages name
+ * them (the first of their spellings in byte order: `JR` before `jr`).
  */
 static struct value assessor_totals(struct arena *a,
 				    const struct view_shared *s)
@@ -629,11 +633,20 @@ static struct value assessor_totals(struct arena *a,
 	struct value *list;
 
 	for (size_t i = 0; i < m->nlearners; i++) {
-		const char *name = m->learners[i]->assessor ? m->learners[i]->assessor : "";
-		size_t k = (uintptr_t)strmap_put(&index, name, (void *)(uintptr_t)(n + 1)) - 1;
+		const char *raw = m->learners[i]->assessor;
+		const struct assessor *listed = raw ? model_find_assessor(m, raw) : NULL;
+		const char *name = listed ? listed->initials : raw ? raw : "";
+		char *key = arena_strdup(a, name);
+		size_t k;
+
+		for (char *c = key; *c; c++)
+			*c = (char)tolower((unsigned char)*c);
+		k = (uintptr_t)strmap_put(&index, key, (void *)(uintptr_t)(n + 1)) - 1;
 
 		if (k == n)
 			names[n++] = name;
+		else if (strcmp(name, names[k]) < 0)
+			names[k] = name;    /* the caseload page's spelling */
 		learners[k]++;
 		for (size_t j = 0; j < x->count[i]; j++)
 			xref_tally_add(&tallies[k], &x->portfolios[x->first[i] + j]);
