@@ -318,6 +318,29 @@ for n in $sizes; do
 	printf '%9s %9s %9s | %7ss %8ss %11ss %9s\n' $n $otj_rows $reviews $check $caseload $one $listed
 done
 
+# page_kinds SITE: the site's HTML pages by kind, with their count, their
+# average and their total bytes, largest total first, then the whole.
+page_kinds() {
+	find "$1" -name '*.html' -printf '%P %s\n' | awk '
+		{ p = $1; k = "other" }
+		p == "index.html" { k = "dashboard" }
+		p == "claims.html" { k = "claims" }
+		p ~ /^learners\/[^\/]*\/index\.html$/ { k = "learner" }
+		p ~ /^learners\/[^\/]*\/qualifications\.html$/ { k = "qualifications" }
+		p ~ /^learners\/[^\/]*\/[^\/]*\.html$/ && k == "other" { k = "portfolio" }
+		p ~ /^units\/[^\/]*\.html$/ { k = "unit" }
+		p ~ /^units\/[^\/]*\/[^\/]*\.html$/ { k = "who-still-needs" }
+		p ~ /^sheets\// { k = "record-sheet" }
+		p ~ /^cohorts\// { k = "cohort" }
+		p ~ /^assessors\// { k = "caseload" }
+		{ n[k]++; b[k] += $2; all += $2; pages++ }
+		END {
+			for (k in n)
+				printf "  %-16s %7d %10.0f %12d\n", k, n[k], b[k] / n[k], b[k]
+			printf "  %-16s %7d %10.0f %12d\n", "(all)", pages, all / pages, all
+		}' | sort -k4 -n -r
+}
+
 # What a change costs (issue: the cost of a change should follow its
 # size): a site built into the RAM file system, then one evidence row
 # appended, one unit's criterion reworded, or one template edited, and the
@@ -332,6 +355,7 @@ if [ -n "$tmpfs" ]; then
 	echo
 	echo "A change, then a build (tmpfs, --units and --templates copies, medians of three): from nothing, nothing changed,"
 	echo "one evidence row appended, one unit's criterion reworded, one template edited; and check, the floor they share"
+	rm -f $bench/kinds.txt
 	printf '%9s | %8s %8s | %8s %8s %8s | %8s\n' learners "whole" "none" "one row" "one unit" template check
 	for n in $sizes; do
 		[ "$n" -le 10000 ] || continue
@@ -348,6 +372,8 @@ if [ -n "$tmpfs" ]; then
 		rm -rf "$tmpfs" && mkdir "$tmpfs"
 		three "rm -rf '$tmpfs/site'" "$site"
 		whole=$wall
+		{ echo "$n learners: pages by kind, average and total bytes (HTML)"
+		  page_kinds "$tmpfs/site"; } >> $bench/kinds.txt
 		three : "$site"
 		none=$wall
 		three "$undo; $site > /dev/null 2>&1; printf 'L000000,ocr-c3,X/RUN,2026-06-01,O,1.1,,Appended for the bench,A00,Branch 0\\n' >> '$log'" "$site"
@@ -361,6 +387,9 @@ if [ -n "$tmpfs" ]; then
 		printf '%9s | %7ss %7ss | %7ss %7ss %7ss | %7ss\n' $n $whole $none $row $unit $template $wall
 		rm -rf "$tmpfs" $work
 	done
+	echo
+	cat $bench/kinds.txt
+	rm -f $bench/kinds.txt
 fi
 
 # What an assessor waits for while the EQA visits: the model as JSON, and
