@@ -161,30 +161,38 @@ static void print_strict(enum format format, const struct xref *x,
 	buf_free(&line);
 }
 
-/* --format json, sarif or junit: the document on standard output. */
-static void print_document(enum format format, const struct check_report *r)
+/* --format json, sarif or junit: the document on standard output;
+ * whether all of it was written. */
+static bool print_document(enum format format, const struct check_report *r)
 {
 	struct arena a = ARENA_INIT;
 	struct buf xml = BUF_INIT;
 	struct value json;
+	bool ok;
 
 	if (format == FORMAT_JUNIT) {
 		check_report_junit(r, &xml);
-		fwrite(xml.data, 1, xml.len, stdout);
+		ok = fwrite(xml.data, 1, xml.len, stdout) == xml.len;
 		buf_free(&xml);
-		return;
+	} else {
+		json = format == FORMAT_JSON ? check_report_json(&a, r)
+					     : check_report_sarif(&a, r);
+		ok = command_print_json(&json) == 0;
+		arena_free(&a);
 	}
-	json = format == FORMAT_JSON ? check_report_json(&a, r)
-				     : check_report_sarif(&a, r);
-	command_print_json(&json);
-	arena_free(&a);
+	return ok && fflush(stdout) == 0;
 }
 
-static void print_report(enum format format, const struct model *m,
+/*
+ * The report in its format.  Returns whether a document was written
+ * whole: CI must not take a truncated log (a full disk) for a clean one.
+ */
+static bool print_report(enum format format, const struct model *m,
 			 const struct xref *x, const struct xref_tally *s,
 			 bool read, bool strict, struct diag_list *diags)
 {
 	struct diag_list named = DIAG_LIST_INIT;
+	bool ok = true;
 	struct check_report r = {
 		.model = m, .xref = x, .tally = s, .diags = &named,
 		.dir = command_centre_dir, .read = read, .strict = strict,
@@ -200,11 +208,14 @@ static void print_report(enum format format, const struct model *m,
 	else if (format == FORMAT_GITHUB)
 		print_github(m, s, &named);
 	else
-		print_document(format, &r);
+		ok = print_document(format, &r);
 	diag_list_free(&named);
 	if (strict && s->with_gaps &&
 	    (format == FORMAT_TEXT || format == FORMAT_GITHUB))
 		print_strict(format, x, s);
+	if (!ok)
+		perror("folio check: writing standard output");
+	return ok;
 }
 
 static int run_check(int argc, char **argv)
@@ -215,7 +226,7 @@ static int run_check(int argc, char **argv)
 		"text", "json", "github", "sarif", "junit",
 	};
 	enum format format = FORMAT_TEXT;
-	bool strict = false, quiet = false;
+	bool strict = false, quiet = false, written;
 	long max_warnings = -1;
 	char *end;
 	const char *templates = NULL;
@@ -282,9 +293,10 @@ static int run_check(int argc, char **argv)
 			check_templates(&m, &x, templates, strict, &diags);
 		if (quiet)
 			diag_list_drop_warnings(&diags);
-		print_report(format, &m, &x, &s, true, strict, &diags);
-		status = diags.errors || (strict && s.with_gaps) ? EXIT_ERRORS
-								 : EXIT_OK;
+		written = print_report(format, &m, &x, &s, true, strict, &diags);
+		status = !written ? EXIT_USAGE :
+			 diags.errors || (strict && s.with_gaps) ? EXIT_ERRORS :
+			 EXIT_OK;
 		if (max_warnings >= 0 && diags.warnings > (size_t)max_warnings) {
 			fprintf(stderr, "folio check: --max-warnings %ld: %zu "
 				"warnings\n", max_warnings, diags.warnings);
