@@ -140,10 +140,12 @@ print("build state ok: %s" % re.search(r'"ok": (\w+)', request("/__folio/build")
 status, headers, data = request("/style.css")
 print("no banner in CSS: %s" % (b"folio-serve" not in data))
 
-# Put right: the page follows, the banner goes.
+# Put right: the page follows, the banner goes.  The new files are in
+# place a moment before the server hears the build was good (and takes
+# the banner down, which reloads the page): wait for both.
 edit(("O/01,2025-09-31", "O/01,2025-09-15"))
 text = wait_until("page changed: greeting four customers",
-                  lambda t: "greeting four customers" in t)
+                  lambda t: "greeting four customers" in t and banner(t) is None)
 print("banner gone: %s" % (banner(text) is None))
 
 # Only files inside the site: no way out, however spelled, and no link
