@@ -151,8 +151,7 @@ static void print_strict(enum format format, const struct xref *x,
 		if (!p->ngaps)
 			continue;
 		buf_truncate(&line, 0);
-		buf_printf(&line, "%s %s: ", p->learner->id, p->unit->id);
-		check_report_gap_codes(p, &line);
+		check_report_gaps_line(p, &line);
 		if (format == FORMAT_TEXT)
 			fprintf(stderr, "  %s\n", buf_cstr(&line));
 		else

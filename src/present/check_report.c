@@ -22,6 +22,12 @@ void check_report_gap_codes(const struct portfolio *p, struct buf *out)
 	}
 }
 
+void check_report_gaps_line(const struct portfolio *p, struct buf *out)
+{
+	buf_printf(out, "%s %s: ", p->learner->id, p->unit->id);
+	check_report_gap_codes(p, out);
+}
+
 /* A file of the model named from where the user is, in a. */
 static const char *named(struct arena *a, const struct check_report *r,
 			 const char *path)
@@ -257,8 +263,7 @@ static void gap_results(struct rules *rules, const struct check_report *r,
 			continue;
 		k = rule_index(rules, GAPS_RULE, "a portfolio has gaps (--strict)");
 		buf_truncate(&text, 0);
-		buf_printf(&text, "%s %s: ", p->learner->id, p->unit->id);
-		check_report_gap_codes(p, &text);
+		check_report_gaps_line(p, &text);
 		value_push(results, result(a, k, GAPS_RULE, true,
 			value_copy(a, text.data, text.len),
 			portfolio_location(a, r, p)));

@@ -51,5 +51,8 @@ void check_report_junit(const struct check_report *r, struct buf *out);
 
 /* "missing-evidence 1.2, too-few-occasions": a portfolio's gaps by code. */
 void check_report_gap_codes(const struct portfolio *p, struct buf *out);
+/* "LEARNER UNIT: " and its gaps by code: how --strict names a portfolio
+ * in text, GitHub commands and SARIF. */
+void check_report_gaps_line(const struct portfolio *p, struct buf *out);
 
 #endif
