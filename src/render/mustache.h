@@ -55,7 +55,9 @@
 #ifndef FOLIO_MUSTACHE_H
 #define FOLIO_MUSTACHE_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <jansson.h>
 
@@ -189,5 +191,29 @@ int mustache_render_values(const struct mustache_template *t,
 			   struct diag_list *diags);
 
 void mustache_template_free(struct mustache_template *t);
+
+/*
+ * Knowing what a template reads, so that a page whose inputs did not
+ * change can be kept without rendering it (write/site.c).  The uses of
+ * one or more templates (with every partial and parent they name) are
+ * the names each context and each section's item may be asked for;
+ * mustache_uses_digest() hashes only those parts of a context, so that a
+ * change anywhere else leaves the digest as it was.  The sets are by
+ * name, not by place, so they are larger than needed, never smaller.
+ */
+struct mustache_uses;
+struct mustache_uses *mustache_uses_new(void);
+void mustache_uses_free(struct mustache_uses *u);
+/*
+ * Adds what t reads.  false when that cannot be told (a dynamic partial,
+ * whose name comes from the data, or a block inside a section): the
+ * digest then covers the whole context.
+ */
+bool mustache_uses_add(struct mustache_uses *u, const struct mustache_template *t);
+/* h (base/hash.h) carried on over what u's templates read of context. */
+uint64_t mustache_uses_digest(const struct mustache_uses *u, uint64_t h,
+			      const struct value *context);
+/* h carried on over t's compiled form, its partials' and its parents'. */
+uint64_t mustache_template_digest(uint64_t h, const struct mustache_template *t);
 
 #endif

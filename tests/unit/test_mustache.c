@@ -9,8 +9,10 @@
 #include "base/buf.h"
 #include "base/diag.h"
 #include "base/fsutil.h"
+#include "base/hash.h"
 #include "base/mem.h"
 #include "render/mustache.h"
+#include "base/value.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -930,9 +932,133 @@ static void test_report_misses(void)
 	json_decref(ctx);
 }
 
+/*
+ * What a template reads (mustache_uses_*): the digest of data as the
+ * template sees it, with partials (a JSON object as text).  *known is
+ * whether the uses could be told.
+ */
+static uint64_t uses_digest(const char *template, const char *partials,
+			    const char *data, bool *known)
+{
+	json_t *parts = json_loads(partials ? partials : "{}", 0, NULL);
+	json_t *json = json_loads(data, 0, NULL);
+	struct mustache_env *env = mustache_env_new(load_json, parts);
+	struct diag_list diags = DIAG_LIST_INIT;
+	struct mustache_template *t = mustache_compile(env, "t", template,
+						       strlen(template), &diags);
+	struct mustache_uses *u = mustache_uses_new();
+	struct arena a = ARENA_INIT;
+	struct value v;
+	uint64_t h;
+
+	if (!t || !json) {
+		printf("  bad test input: %s / %s\n", template, data);
+		exit(2);
+	}
+	v = value_from_json(&a, json);
+	*known = mustache_uses_add(u, t);
+	h = mustache_uses_digest(u, HASH_INIT, &v);
+	mustache_uses_free(u);
+	arena_free(&a);
+	mustache_template_free(t);
+	mustache_env_free(env);
+	json_decref(json);
+	json_decref(parts);
+	diag_list_free(&diags);
+	return h;
+}
+
+#define SAME_READ(template, partials, a, b) do { \
+	bool known_a, known_b; \
+	CHECK(uses_digest(template, partials, a, &known_a) == \
+	      uses_digest(template, partials, b, &known_b)); \
+	CHECK(known_a && known_b); \
+} while (0)
+#define READ_DIFFERS(template, partials, a, b) do { \
+	bool known_a, known_b; \
+	CHECK(uses_digest(template, partials, a, &known_a) != \
+	      uses_digest(template, partials, b, &known_b)); \
+} while (0)
+
+static void test_uses(void)
+{
+	const char *nav = "{{#units}}<a>{{title}}</a>{{/units}}";
+	const char *base = "{\"units\":[{\"title\":\"T\",\"criteria\":[\"x\"]}],\"n\":1}";
+	bool known;
+
+	/* What a section's item is not asked for does not count... */
+	SAME_READ(nav, NULL, base, "{\"units\":[{\"title\":\"T\",\"criteria\":[\"y\"]}],\"n\":1}");
+	SAME_READ(nav, NULL, base, "{\"units\":[{\"title\":\"T\",\"criteria\":[\"x\"]}],\"n\":2}");
+	/* ...what it is, and how many items, do. */
+	READ_DIFFERS(nav, NULL, base, "{\"units\":[{\"title\":\"U\",\"criteria\":[\"x\"]}],\"n\":1}");
+	READ_DIFFERS(nav, NULL, base, "{\"units\":[{\"title\":\"T\"},{\"title\":\"T\"}],\"n\":1}");
+	/* A name may be found in any context under the section: n is. */
+	READ_DIFFERS("{{#units}}{{n}}{{/units}}", NULL, base,
+		     "{\"units\":[{\"title\":\"T\",\"criteria\":[\"x\"]}],\"n\":2}");
+	/* An object interpolated prints whole, as {{.}} prints its item. */
+	READ_DIFFERS("{{units}}", NULL, base,
+		     "{\"units\":[{\"title\":\"T\",\"criteria\":[\"y\"]}],\"n\":1}");
+	READ_DIFFERS("{{#units}}{{.}}{{/units}}", NULL, base,
+		     "{\"units\":[{\"title\":\"T\",\"criteria\":[\"y\"]}],\"n\":1}");
+	/* Dotted names, and {{.}} in a section of one. */
+	SAME_READ("{{#c.name}}{{.}}{{/c.name}}", NULL,
+		  "{\"c\":{\"name\":\"A\",\"no\":1}}", "{\"c\":{\"name\":\"A\",\"no\":2}}");
+	READ_DIFFERS("{{#c.name}}{{.}}{{/c.name}}", NULL,
+		     "{\"c\":{\"name\":\"A\",\"no\":1}}", "{\"c\":{\"name\":\"B\",\"no\":1}}");
+	/* Through partials, and a partial within itself. */
+	SAME_READ("{{#units}}{{>label}}{{/units}}", "{\"label\":\"{{n}}\"}",
+		  "{\"units\":[{\"n\":1,\"title\":\"A\"}]}", "{\"units\":[{\"n\":1,\"title\":\"B\"}]}");
+	READ_DIFFERS("{{#units}}{{>label}}{{/units}}", "{\"label\":\"{{n}}\"}",
+		     "{\"units\":[{\"n\":1,\"title\":\"A\"}]}", "{\"units\":[{\"n\":2,\"title\":\"A\"}]}");
+	SAME_READ("{{>node}}", "{\"node\":\"{{name}}{{#kids}}{{>node}}{{/kids}}\"}",
+		  "{\"kids\":[{\"name\":\"a\",\"kids\":[{\"name\":\"b\",\"x\":1}]}]}",
+		  "{\"kids\":[{\"name\":\"a\",\"kids\":[{\"name\":\"b\",\"x\":2}]}]}");
+	READ_DIFFERS("{{>node}}", "{\"node\":\"{{name}}{{#kids}}{{>node}}{{/kids}}\"}",
+		     "{\"kids\":[{\"name\":\"a\",\"kids\":[{\"name\":\"b\",\"x\":1}]}]}",
+		     "{\"kids\":[{\"name\":\"a\",\"kids\":[{\"name\":\"c\",\"x\":1}]}]}");
+	/* A partial named by the data, or a block in a section: anything
+	 * may be read, and the whole context counts. */
+	uses_digest("{{>*p}}", NULL, base, &known);
+	CHECK(!known);
+	READ_DIFFERS("{{>*p}}", NULL, base, "{\"units\":[],\"n\":1}");
+	uses_digest("{{#units}}{{$b}}{{/b}}{{/units}}", NULL, base, &known);
+	CHECK(!known);
+}
+
+/* A template's digest follows its text and its partials'. */
+static void test_template_digest(void)
+{
+	json_t *parts = json_pack("{s:s}", "p", "one");
+	struct mustache_env *env = mustache_env_new(load_json, parts);
+	struct diag_list diags = DIAG_LIST_INIT;
+	struct mustache_template *a = mustache_compile(env, "a", "x{{>p}}", 7, &diags);
+	struct mustache_template *b = mustache_compile(env, "a", "x{{>p}}", 7, &diags);
+	struct mustache_template *c = mustache_compile(env, "a", "y{{>p}}", 7, &diags);
+	uint64_t before = mustache_template_digest(HASH_INIT, a);
+	struct mustache_env *env2;
+	struct mustache_template *d;
+
+	CHECK(before == mustache_template_digest(HASH_INIT, b));
+	CHECK(before != mustache_template_digest(HASH_INIT, c));
+	json_object_set_new(parts, "p", json_string("two"));
+	env2 = mustache_env_new(load_json, parts);
+	d = mustache_compile(env2, "a", "x{{>p}}", 7, &diags);
+	CHECK(before != mustache_template_digest(HASH_INIT, d));
+	mustache_template_free(a);
+	mustache_template_free(b);
+	mustache_template_free(c);
+	mustache_template_free(d);
+	mustache_env_free(env);
+	mustache_env_free(env2);
+	json_decref(parts);
+	diag_list_free(&diags);
+}
+
 int main(void)
 {
 	RUN(test_spec);
+	RUN(test_uses);
+	RUN(test_template_digest);
 	RUN(test_report_misses);
 	RUN(test_values_print_as_json_does);
 	RUN(test_escaping);
