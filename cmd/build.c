@@ -12,7 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
-enum { OPT_BASE_URL = BUILD_OPT_FIRST_FREE, OPT_SHARD, OPT_STRICT };
+enum { OPT_BASE_URL = BUILD_OPT_FIRST_FREE, OPT_SHARD, OPT_STRICT, OPT_FULL };
 
 static const struct cmd_option options[] = {
 	CENTRE_OPTIONS,
@@ -24,6 +24,9 @@ static const struct cmd_option options[] = {
 	{ 0, "base-url", "URL", OPT_BASE_URL,
 	  "make links absolute under URL (default: relative, so\n"
 	  "the site works from file://)" },
+	{ 0, "full", NULL, OPT_FULL,
+	  "render every page, even where nothing it is made\n"
+	  "from has changed since the last build" },
 	BUILD_OPTION_JOBS,
 	{ 0, "shard", "K/N", OPT_SHARD,
 	  "build only the Kth of N (at most 10000) groups of\n"
@@ -146,6 +149,8 @@ static int parse(int argc, char **argv, struct centre_args *args,
 			o->base_url = optarg;
 		} else if (opt == OPT_STRICT) {
 			o->strict_templates = true;
+		} else if (opt == OPT_FULL) {
+			o->full = true;
 		} else if (opt == OPT_SHARD) {
 			if (!parse_shard(optarg, o))
 				return command_usage_error(&command_build,
@@ -167,6 +172,11 @@ static void print_summary(FILE *out, const char *folder,
 {
 	if (r->up_to_date)
 		fprintf(out, "%s: up to date, nothing written\n", folder);
+	else if (r->kept)
+		fprintf(out, "%s: %zu pages, %zu file%s written, %zu unchanged "
+			"(%zu of them not rendered again), %.1f MB\n", folder,
+			r->pages, r->written, r->written == 1 ? "" : "s",
+			r->unchanged, r->kept, (double)r->bytes / 1e6);
 	else
 		fprintf(out, "%s: %zu pages, %zu file%s written, %zu unchanged, "
 			"%.1f MB\n", folder, r->pages, r->written,

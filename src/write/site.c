@@ -17,7 +17,9 @@
 #include "base/hash.h"
 #include "base/ident.h"
 #include "base/mem.h"
+#include "base/strmap.h"
 #include "base/threads.h"
+#include "present/learner_print.h"
 #include "present/url.h"
 #include "present/view.h"
 #include "render/mustache.h"
@@ -91,6 +93,31 @@ struct misses {
 
 #define NO_PAGE SIZE_MAX
 
+/*
+ * Keeping the pages of a learner whose inputs did not change: the site's
+ * record (SITE_RECORD) lists, for each learner, the digest their pages
+ * were made from; a learner whose digest is the same now has their old
+ * files linked into the fresh folder, unrendered.
+ */
+#define SITE_RECORD ".folio-pages"
+#define SITE_RECORD_HEAD "folio-pages 1\n"
+
+struct kept_learner {
+	uint64_t print;
+	bool missed;                    /* their pages had template misses */
+};
+
+struct keep {
+	bool on;                        /* the old record can be trusted */
+	uint64_t shared;                /* what every learner's pages share */
+	uint64_t *unit_prints;          /* per model unit: its file */
+	uint64_t *prints;               /* per model learner: now */
+	bool *missed;                   /* per model learner: a miss now */
+	struct strmap old;              /* learner id -> struct kept_learner */
+	struct kept_learner *old_entries;
+	char *old_text;                 /* the old record, ids pointing in */
+};
+
 struct build {
 	const struct model *m;
 	const struct xref *x;
@@ -117,6 +144,7 @@ struct build {
 	struct sum *sums;               /* every file, with checksums */
 	size_t nsums, sums_cap;
 	struct misses misses;           /* site_options.check_templates */
+	struct keep keep;               /* learners' pages kept as they were */
 };
 
 /* ---- folders and files -------------------------------------------------- */
@@ -755,6 +783,21 @@ static void render_page(struct build *b, const struct page *p,
 	buf_free(&rel);
 }
 
+static bool keep_group(struct build *b, size_t first, size_t last,
+		       struct site_result *r);
+
+/* n more pages done: the progress callback now and then. */
+static void count_done(struct build *b, size_t n)
+{
+	size_t done = atomic_fetch_add(&b->done, n) + n;
+
+	if (b->o->progress && (done % 64 < n || done == b->npages)) {
+		pthread_mutex_lock(&b->lock);
+		b->o->progress(b->o->progress_ctx, done, b->npages);
+		pthread_mutex_unlock(&b->lock);
+	}
+}
+
 static void *worker(void *arg)
 {
 	struct build *b = arg;
@@ -784,24 +827,36 @@ static void *worker(void *arg)
 	 * values arena is reset once per group.
 	 */
 	for (;;) {
-		size_t g = atomic_fetch_add(&b->next, 1), done;
+		size_t g = atomic_fetch_add(&b->next, 1), first, last, missed;
 		struct view_rows rows = { 0 };
+		const struct page *head;
 
 		if (g >= b->ngroups || atomic_load(&b->failed))
 			break;
-		for (size_t i = b->groups[g]; i < b->groups[g + 1] &&
-					      !atomic_load(&b->failed); i++) {
+		first = b->groups[g];
+		last = b->groups[g + 1];
+		head = &b->pages[first];
+		/* A learner's pages: their digest, and the old ones kept
+		 * if it is the same. */
+		if (head->kind == VIEW_LEARNER && b->keep.prints) {
+			b->keep.prints[head->learner] =
+				learner_print(b->m, b->x, head->learner,
+					      b->keep.unit_prints, b->keep.shared);
+			if (b->keep.on && keep_group(b, first, last, &r)) {
+				count_done(b, last - first);
+				continue;
+			}
+		}
+		missed = misses.list.count;
+		for (size_t i = first; i < last && !atomic_load(&b->failed); i++) {
 			render_page(b, &b->pages[i], &values, &rows, &out, &r,
 				    &page);
 			sort_out(&page, i, &diags, &misses);
 			diag_list_free(&page);
-			done = atomic_fetch_add(&b->done, 1) + 1;
-			if (b->o->progress && (done % 64 == 0 || done == b->npages)) {
-				pthread_mutex_lock(&b->lock);
-				b->o->progress(b->o->progress_ctx, done, b->npages);
-				pthread_mutex_unlock(&b->lock);
-			}
+			count_done(b, 1);
 		}
+		if (head->kind == VIEW_LEARNER && b->keep.prints)
+			b->keep.missed[head->learner] = misses.list.count > missed;
 		arena_reset(&values);
 	}
 	pthread_mutex_lock(&b->lock);
@@ -813,6 +868,7 @@ static void *worker(void *arg)
 	b->result.pages += r.pages;
 	b->result.written += r.written;
 	b->result.unchanged += r.unchanged;
+	b->result.kept += r.kept;
 	b->result.bytes += r.bytes;
 	pthread_mutex_unlock(&b->lock);
 	buf_free(&out);
@@ -951,16 +1007,16 @@ static void write_sums(struct build *b)
 
 /*
  * Everything the pages depend on (fingerprint.h): folio and its built-in
- * theme, every option (the site's, and the model's: --encoding, today),
- * every file the model read or tried to read, and every file of the
- * overriding theme.  A field added to site_options or to model_paths that
- * changes a page must be added here.
+ * theme, every option (the site's, and the model's: --encoding, today)
+ * (fingerprint_settings), every file the model read or tried to read, and
+ * every file of the overriding theme.  A field added to site_options or
+ * to model_paths that changes a page must be added to the settings.
  */
-static uint64_t fingerprint(const struct build *b)
+static void fingerprint_settings(const struct build *b, uint64_t *hp)
 {
 	const struct model *m = b->m;
 	const struct site_options *o = b->o;
-	uint64_t h = HASH_INIT;
+	uint64_t h = *hp;
 
 	fingerprint_text(&h, FOLIO_VERSION);
 	/* The program itself, by its file's size, inode and times: a folio
@@ -981,10 +1037,19 @@ static uint64_t fingerprint(const struct build *b)
 	fingerprint_bytes(&h, &m->today, sizeof(m->today));
 	fingerprint_text(&h, m->encoding);
 	fingerprint_bytes(&h, &m->summaries_html, sizeof(m->summaries_html));
+	*hp = h;
+}
+
+static uint64_t fingerprint(const struct build *b)
+{
+	const struct model *m = b->m;
+	uint64_t h = HASH_INIT;
+
+	fingerprint_settings(b, &h);
 	for (size_t i = 0; i < m->ninputs; i++)
 		fingerprint_file(&h, m->inputs[i]);
-	if (o->templates)
-		fingerprint_tree(&h, o->templates);
+	if (b->o->templates)
+		fingerprint_tree(&h, b->o->templates);
 	return h;
 }
 
@@ -997,6 +1062,242 @@ static bool whole(const struct site_options *o)
 {
 	return o->whole || o->learners || o->context || o->nstreams ||
 	       o->checksums || o->index != VIEW_DASHBOARD;
+}
+
+/* ---- keeping the pages of learners whose inputs did not change ---------- */
+
+/* Whether path is a file of suffix directly in dir. */
+static bool in_folder(const char *path, const char *dir, const char *suffix)
+{
+	size_t n = dir ? strlen(dir) : 0, len = strlen(path), sl = strlen(suffix);
+
+	return dir && strncmp(path, dir, n) == 0 && path[n] == '/' &&
+	       !strchr(path + n + 1, '/') && len > n + 1 + sl &&
+	       strcmp(path + len - sl, suffix) == 0;
+}
+
+static bool same_path(const char *a, const char *b)
+{
+	return a && b && strcmp(a, b) == 0;
+}
+
+/*
+ * Whether path is read row by row into learners' own records, which
+ * learner_print() covers (units by their files, given to it): the
+ * learners, evidence, off-the-job, reviews, sign-offs and IQA files, and
+ * the unit files.  Any other file (folio.yml, assessors.csv, the
+ * qualifications) is in what every learner's pages share.
+ */
+static bool learner_input(const struct model *m, const char *path)
+{
+	if (same_path(path, m->assessors_file) ||
+	    in_folder(path, m->qualifications_dir, ".md"))
+		return false;
+	return same_path(path, m->learners_file) ||
+	       same_path(path, m->reviews_file) ||
+	       same_path(path, m->signoffs_file) ||
+	       same_path(path, m->iqa_file) ||
+	       in_folder(path, m->evidence_dir, ".csv") ||
+	       in_folder(path, m->otj_dir, ".csv") ||
+	       in_folder(path, m->units_dir, ".md");
+}
+
+static const enum view_kind learner_kinds[] = {
+	VIEW_LEARNER, VIEW_QUALIFICATIONS, VIEW_PORTFOLIO,
+};
+
+/*
+ * What every learner's pages share: folio and the options, every file
+ * that is not a learner's own, the compiled templates of the learner's
+ * pages (with their partials and parents), the parts of the shared site
+ * model those templates can read (mustache_uses_digest), and the
+ * assessors with caseload pages, which the pages link to.  false when the
+ * templates' reading cannot be told (a dynamic partial): then no page is
+ * ever kept.
+ */
+static bool keep_shared(struct build *b, uint64_t *out)
+{
+	const struct model *m = b->m;
+	struct mustache_uses *uses = mustache_uses_new();
+	uint64_t h = HASH_INIT;
+	bool known = true;
+
+	fingerprint_text(&h, SITE_RECORD_HEAD);
+	fingerprint_settings(b, &h);
+	for (size_t i = 0; i < m->ninputs; i++)
+		if (!learner_input(m, m->inputs[i]))
+			fingerprint_file(&h, m->inputs[i]);
+	for (size_t i = 0; i < b->nformats; i++)
+		for (size_t k = 0; k < sizeof(learner_kinds) / sizeof(*learner_kinds); k++) {
+			const struct mustache_template *t =
+				b->formats[i].templates[learner_kinds[k]];
+
+			h = mustache_template_digest(h, t);
+			known = mustache_uses_add(uses, t) && known;
+		}
+	h = mustache_uses_digest(uses, h, &b->shared.root);
+	for (size_t i = 0; i < b->shared.nassessor_pages; i++)
+		fingerprint_text(&h, b->shared.assessor_pages[i]);
+	mustache_uses_free(uses);
+	*out = h;
+	return known;
+}
+
+/*
+ * The old site's record: "folio-pages 1", then a line per learner, the
+ * digest in 16 hex digits, a space, the id, and " misses" when their
+ * pages had names in no context.  false when it is missing or not that.
+ */
+static bool keep_read_old(struct build *b)
+{
+	struct keep *k = &b->keep;
+	char *path = fs_join(b->out, SITE_RECORD), *at, *end;
+	size_t len, n = 0, head = strlen(SITE_RECORD_HEAD);
+	struct stat st;
+	bool ok = stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+		  fs_read_file(path, &k->old_text, &len) == 0;
+
+	free(path);
+	if (!ok || len < head || memcmp(k->old_text, SITE_RECORD_HEAD, head) != 0 ||
+	    k->old_text[len - 1] != '\n')
+		return false;
+	for (size_t i = head; i < len; i++)
+		n += k->old_text[i] == '\n';
+	k->old_entries = mem_calloc(n + 1, sizeof(*k->old_entries));
+	n = 0;
+	for (at = k->old_text + head; at < k->old_text + len; at = end + 1) {
+		struct kept_learner *e = &k->old_entries[n++];
+		char *id, *space;
+
+		end = strchr(at, '\n');
+		*end = '\0';
+		e->print = strtoull(at, &id, 16);
+		if (id != at + 16 || *id++ != ' ' || !*id)
+			return false;
+		space = strchr(id, ' ');
+		if (space) {
+			if (strcmp(space, " misses") != 0)
+				return false;
+			*space = '\0';
+			e->missed = true;
+		}
+		strmap_put(&k->old, id, e);
+	}
+	return true;
+}
+
+/*
+ * Gets ready to keep pages: each unit file's digest and what every
+ * learner's pages share; and, unless --full or the folder is built
+ * whole, the old site's record.
+ */
+static void keep_start(struct build *b)
+{
+	struct keep *k = &b->keep;
+	const struct model *m = b->m;
+
+	if (whole(b->o))
+		return;
+	k->unit_prints = mem_calloc(m->nunits + 1, sizeof(*k->unit_prints));
+	for (size_t i = 0; i < m->nunits; i++) {
+		k->unit_prints[i] = HASH_INIT;
+		fingerprint_file(&k->unit_prints[i], m->units[i]->file);
+	}
+	if (!keep_shared(b, &k->shared))
+		return;
+	k->prints = mem_calloc(m->nlearners + 1, sizeof(*k->prints));
+	k->missed = mem_calloc(m->nlearners + 1, sizeof(*k->missed));
+	k->on = !b->o->full && b->has_old && keep_read_old(b);
+}
+
+/*
+ * The group of pages from pages[first] to pages[last], a learner's, as
+ * links to the old site's files when the learner's digest is the one
+ * recorded there and their pages had no misses: true when kept.
+ */
+static bool keep_group(struct build *b, size_t first, size_t last,
+		       struct site_result *r)
+{
+	const struct keep *k = &b->keep;
+	size_t li = b->pages[first].learner, linked = 0;
+	const struct kept_learner *old =
+		strmap_get(&k->old, b->m->learners[li]->id);
+	struct buf rel = BUF_INIT;
+	size_t bytes = 0;
+	bool ok = old && !old->missed && old->print == k->prints[li];
+
+	for (size_t i = first; ok && i < last; i++)
+		for (size_t f = 0; ok && f < b->nformats; f++) {
+			char *from, *to;
+			struct stat st;
+
+			buf_truncate(&rel, 0);
+			buf_printf(&rel, "%s.%s", b->pages[i].path, b->formats[f].ext);
+			from = fs_join(b->out, buf_cstr(&rel));
+			to = fs_join(b->fresh, buf_cstr(&rel));
+			ok = lstat(from, &st) == 0 && S_ISREG(st.st_mode) &&
+			     link(from, to) == 0;
+			if (ok) {
+				linked++;
+				bytes += (size_t)st.st_size;
+			}
+			free(from);
+			free(to);
+		}
+	if (!ok) {
+		/* Render them all instead: the links made go first. */
+		for (size_t i = first, n = 0; n < linked && i < last; i++)
+			for (size_t f = 0; n < linked && f < b->nformats; f++, n++) {
+				char *to;
+
+				buf_truncate(&rel, 0);
+				buf_printf(&rel, "%s.%s", b->pages[i].path,
+					   b->formats[f].ext);
+				to = fs_join(b->fresh, buf_cstr(&rel));
+				unlink(to);
+				free(to);
+			}
+	} else {
+		r->pages += linked;
+		r->unchanged += linked;
+		r->kept += linked;
+		r->bytes += bytes;
+	}
+	buf_free(&rel);
+	return ok;
+}
+
+/* The record of the site being built: every learner's digest, for the
+ * next build (keep_read_old). */
+static void keep_write(struct build *b)
+{
+	const struct keep *k = &b->keep;
+	struct buf text = BUF_INIT;
+
+	if (!k->prints)
+		return;
+	buf_puts(&text, SITE_RECORD_HEAD);
+	for (size_t i = 0; i < b->npages; i++) {
+		size_t li = b->pages[i].learner;
+
+		if (b->pages[i].kind != VIEW_LEARNER)
+			continue;
+		buf_printf(&text, "%016llx %s%s\n",
+			   (unsigned long long)k->prints[li],
+			   b->m->learners[li]->id, k->missed[li] ? " misses" : "");
+	}
+	put_file(b, SITE_RECORD, buf_cstr(&text), text.len, &b->result);
+	buf_free(&text);
+}
+
+static void keep_free(struct keep *k)
+{
+	free(k->unit_prints);
+	free(k->prints);
+	free(k->missed);
+	strmap_free(&k->old);
+	free(k->old_entries);
+	free(k->old_text);
 }
 
 /* ---- publishing --------------------------------------------------------- */
@@ -1028,6 +1329,7 @@ static void free_build(struct build *b)
 	free(b->fresh);
 	free(b->out);
 	misses_free(&b->misses);
+	keep_free(&b->keep);
 	pthread_mutex_destroy(&b->lock);
 }
 
@@ -1139,7 +1441,7 @@ enum site_status site_build(const struct model *m, const struct xref *x,
 		else
 			fingerprint_marker(fingerprint(&b), marker, sizeof(marker));
 		locked = outdir_lock(b.out, &made);
-		if (!whole(o) && fingerprint_matches(b.out, marker)) {
+		if (!whole(o) && !o->full && fingerprint_matches(b.out, marker)) {
 			result->up_to_date = true;
 			if (locked >= 0)
 				close(locked);
@@ -1161,8 +1463,11 @@ enum site_status site_build(const struct model *m, const struct xref *x,
 		list_pages(&b);
 		if (make_dirs(&b)) {
 			put_assets(&b);
+			keep_start(&b);
 			render_all(&b);
 			report_misses(&b);
+			if (b.status == SITE_OK && !atomic_load(&b.failed))
+				keep_write(&b);
 			if (o->checksums && b.status == SITE_OK &&
 			    !atomic_load(&b.failed))
 				write_sums(&b);

@@ -15,8 +15,14 @@
  * its theme, every option, today, each file the model read or tried to
  * read and each file of the overriding theme at any depth, by path, size,
  * inode and times, recorded in the site's .folio-site file), nothing is
- * rendered or written at all.  Builds into one folder take turns on a
- * lock on it.
+ * rendered or written at all.  When something has, a learner's pages are
+ * rendered only if what they are made from changed (their own rows and
+ * units, present/learner_print.h, and what every learner's pages share:
+ * the settings, every other file, their templates and the parts of the
+ * shared model those can read, mustache_uses_digest()); the others are
+ * linked from the old site, by each learner's digest recorded in the
+ * site's .folio-pages file.  Builds into one folder take turns on a lock
+ * on it.
  */
 #ifndef FOLIO_SITE_H
 #define FOLIO_SITE_H
@@ -89,6 +95,8 @@ struct site_options {
 	 * for that and writes nothing: no --out is needed.
 	 */
 	bool check_templates, strict_templates, check_only;
+	/* Render every page: keep none from the last build (see above). */
+	bool full;
 };
 
 struct site_result {
@@ -96,6 +104,7 @@ struct site_result {
 	size_t pages;               /* pages rendered (each format counts) */
 	size_t written;             /* files written anew */
 	size_t unchanged;           /* files kept as they were */
+	size_t kept;                /* of those, kept without rendering */
 	size_t bytes;               /* bytes of all files */
 };
 
