@@ -101,7 +101,7 @@ struct site_options {
 
 struct site_result {
 	bool up_to_date;            /* nothing changed since the last build */
-	size_t pages;               /* pages rendered (each format counts) */
+	size_t pages;               /* pages made (each format counts), kept included */
 	size_t written;             /* files written anew */
 	size_t unchanged;           /* files kept as they were */
 	size_t kept;                /* of those, kept without rendering */
