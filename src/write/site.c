@@ -748,6 +748,15 @@ static struct value page_view(struct build *b, const struct page *p,
 	}
 }
 
+/* A page's file in a format, from the folder's root: "learners/amy/index.html". */
+static const char *page_file(struct buf *rel, const struct page *p,
+			     const struct format *f)
+{
+	buf_truncate(rel, 0);
+	buf_printf(rel, "%s.%s", p->path, f->ext);
+	return buf_cstr(rel);
+}
+
 /*
  * The page's view lives in the worker's arena: built, rendered, and then
  * dropped whole by the caller's reset, never freed piece by piece.  rows carries a
@@ -774,11 +783,7 @@ static void render_page(struct build *b, const struct page *p,
 		r->pages++;
 		if (b->o->check_only)
 			continue;
-		buf_truncate(&rel, 0);
-		buf_puts(&rel, p->path);
-		buf_putc(&rel, '.');
-		buf_puts(&rel, f->ext);
-		put_file(b, buf_cstr(&rel), buf_cstr(out), out->len, r);
+		put_file(b, page_file(&rel, p, f), buf_cstr(out), out->len, r);
 	}
 	buf_free(&rel);
 }
@@ -1231,8 +1236,7 @@ static bool keep_group(struct build *b, size_t first, size_t last,
 			char *from, *to;
 			struct stat st;
 
-			buf_truncate(&rel, 0);
-			buf_printf(&rel, "%s.%s", b->pages[i].path, b->formats[f].ext);
+			page_file(&rel, &b->pages[i], &b->formats[f]);
 			from = fs_join(b->out, buf_cstr(&rel));
 			to = fs_join(b->fresh, buf_cstr(&rel));
 			ok = lstat(from, &st) == 0 && S_ISREG(st.st_mode) &&
@@ -1250,10 +1254,8 @@ static bool keep_group(struct build *b, size_t first, size_t last,
 			for (size_t f = 0; n < linked && f < b->nformats; f++, n++) {
 				char *to;
 
-				buf_truncate(&rel, 0);
-				buf_printf(&rel, "%s.%s", b->pages[i].path,
-					   b->formats[f].ext);
-				to = fs_join(b->fresh, buf_cstr(&rel));
+				to = fs_join(b->fresh, page_file(&rel, &b->pages[i],
+								 &b->formats[f]));
 				unlink(to);
 				free(to);
 			}
