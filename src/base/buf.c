@@ -14,14 +14,11 @@ void buf_grow(struct buf *b, size_t extra)
 	b->data = mem_array_grow(b->data, &b->cap, b->len + extra + 1, 1);
 }
 
-void buf_put(struct buf *b, const char *data, size_t len)
+/* buf_put when there is no room yet (or no buffer: an empty put still
+ * makes one, so that buf_put always leaves a NUL-terminated text). */
+void buf_put_slow(struct buf *b, const char *data, size_t len)
 {
-	if (len == 0 && b->data)
-		return;
-	/* Most puts fit: a render makes millions, and the call that only
-	 * found there was room was a twentieth of its instructions. */
-	if (!b->data || b->cap - b->len <= len)
-		buf_grow(b, len);
+	buf_grow(b, len);
 	if (len)
 		memcpy(b->data + b->len, data, len);
 	b->len += len;
@@ -31,11 +28,6 @@ void buf_put(struct buf *b, const char *data, size_t len)
 void buf_puts(struct buf *b, const char *s)
 {
 	buf_put(b, s, strlen(s));
-}
-
-void buf_putc(struct buf *b, char c)
-{
-	buf_put(b, &c, 1);
 }
 
 void buf_vprintf(struct buf *b, const char *fmt, va_list ap)

@@ -11,6 +11,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 struct buf {
 	char *data;   /* NUL-terminated once anything was appended */
@@ -21,9 +22,28 @@ struct buf {
 #define BUF_INIT { NULL, 0, 0 }
 
 void buf_grow(struct buf *b, size_t extra);
-void buf_put(struct buf *b, const char *data, size_t len);
+void buf_put_slow(struct buf *b, const char *data, size_t len);
+
+/* Inline, because most puts fit: a render or an export makes millions,
+ * and the call that only found there was room was most of a short put. */
+static inline void buf_put(struct buf *b, const char *data, size_t len)
+{
+	if (!b->data || b->cap - b->len <= len) {
+		buf_put_slow(b, data, len);
+		return;
+	}
+	if (len)   /* data may be NULL then */
+		memcpy(b->data + b->len, data, len);
+	b->len += len;
+	b->data[b->len] = '\0';
+}
+
+static inline void buf_putc(struct buf *b, char c)
+{
+	buf_put(b, &c, 1);
+}
+
 void buf_puts(struct buf *b, const char *s);
-void buf_putc(struct buf *b, char c);
 void buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void buf_vprintf(struct buf *b, const char *fmt, va_list ap);
