@@ -12,6 +12,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* Objects with more members than this carry an index sorted by key. */
 #define VALUE_SCAN_MAX 16
@@ -160,18 +161,50 @@ bool value_truthy(const struct value *v)
 
 /* ---- JSON text --------------------------------------------------------- */
 
+/* The bytes a JSON string must escape: controls, the quote, backslash. */
+static const bool json_escaped[256] = {
+	true, true, true, true, true, true, true, true,
+	true, true, true, true, true, true, true, true,
+	true, true, true, true, true, true, true, true,
+	true, true, true, true, true, true, true, true,   /* 0x00 to 0x1f */
+	['"'] = true, ['\\'] = true,
+};
+
+/* Eight bytes at a time (SWAR): whether any of the word's bytes is one
+ * json_escaped marks.  The classic "has a zero byte" test of x, x ^ '"'
+ * and x ^ '\\', and of "less than 0x20"; it may say yes for a word with
+ * none (a borrow past a real one), never no for a word with one. */
+static bool json_word_escaped(uint64_t x)
+{
+	const uint64_t ones = 0x0101010101010101ULL, highs = ones << 7;
+	uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
+
+	return (((x - ones * 0x20) & ~x) | ((q - ones) & ~q) |
+		((b - ones) & ~b)) & highs;
+}
+
 void value_dump_string(const char *s, size_t len, struct buf *out)
 {
 	static const char hex[] = "0123456789ABCDEF";
-	size_t run = 0;
+	size_t run = 0, i = 0;
 
 	buf_putc(out, '"');
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
+	while (i < len) {
+		uint64_t word;
+		unsigned char c;
 		char esc[7] = "\\u00";
 		const char *with = esc;
 
-		if (c >= 0x20 && c != '"' && c != '\\')
+		/* Most of an export is text with nothing to escape. */
+		if (len - i >= sizeof(word)) {
+			memcpy(&word, s + i, sizeof(word));
+			if (!json_word_escaped(word)) {
+				i += sizeof(word);
+				continue;
+			}
+		}
+		c = (unsigned char)s[i++];
+		if (!json_escaped[c])
 			continue;
 		switch (c) {
 		case '"':  with = "\\\""; break;
@@ -186,36 +219,12 @@ void value_dump_string(const char *s, size_t len, struct buf *out)
 			esc[5] = hex[c & 15];
 			esc[6] = '\0';
 		}
-		buf_put(out, s + run, i - run);
+		buf_put(out, s + run, i - 1 - run);
 		buf_puts(out, with);
-		run = i + 1;
+		run = i;
 	}
 	buf_put(out, s + run, len - run);
 	buf_putc(out, '"');
-}
-
-/*
- * As jansson with JSON_REAL_PRECISION(15): %.15g, a real always looks
- * real (3.0), and the exponent has no '+' and no leading zeros (1e100).
- */
-static void dump_real(struct buf *out, double d)
-{
-	char text[40], *e, *from, *to;
-
-	snprintf(text, sizeof(text), "%.15g", d);
-	e = strchr(text, 'e');
-	if (!e) {
-		buf_puts(out, text);
-		if (!strchr(text, '.'))
-			buf_puts(out, ".0");
-		return;
-	}
-	to = e + 1 + (e[1] == '-');
-	from = e + 1 + (e[1] == '-' || e[1] == '+');
-	while (*from == '0' && from[1])
-		from++;
-	memmove(to, from, strlen(from) + 1);
-	buf_puts(out, text);
 }
 
 /* Decimal digits without printf: pages print thousands of numbers. */
@@ -232,6 +241,49 @@ static void dump_int(struct buf *out, long long i)
 	if (i < 0)
 		*--p = '-';
 	buf_put(out, p, (size_t)(end - p));
+}
+
+/*
+ * As jansson with JSON_REAL_PRECISION(15): %.15g, a real always looks
+ * real (3.0), and the exponent has no '+' and no leading zeros (1e100).
+ */
+static void dump_real(struct buf *out, double d)
+{
+	char text[40], *e, *from, *to;
+	long long centi = 0;
+
+	/* Hundredths (hours, mostly) without printf, which was a twentieth
+	 * of an export: the nearest double to centi / 100 prints as that
+	 * decimal in %.15g below 10^13. */
+	if (d != 0 && d > -1e13 && d < 1e13)
+		centi = (long long)(d * 100.0 + (d < 0 ? -0.5 : 0.5));
+	if (centi && (double)centi / 100.0 == d) {
+		unsigned long long u = centi < 0 ? 0ULL - (unsigned long long)centi
+						 : (unsigned long long)centi;
+
+		if (centi < 0)
+			buf_putc(out, '-');
+		dump_int(out, (long long)(u / 100));
+		buf_putc(out, '.');
+		buf_putc(out, (char)('0' + u % 100 / 10));
+		if (u % 10)
+			buf_putc(out, (char)('0' + u % 10));
+		return;
+	}
+	snprintf(text, sizeof(text), "%.15g", d);
+	e = strchr(text, 'e');
+	if (!e) {
+		buf_puts(out, text);
+		if (!strchr(text, '.'))
+			buf_puts(out, ".0");
+		return;
+	}
+	to = e + 1 + (e[1] == '-');
+	from = e + 1 + (e[1] == '-' || e[1] == '+');
+	while (*from == '0' && from[1])
+		from++;
+	memmove(to, from, strlen(from) + 1);
+	buf_puts(out, text);
 }
 
 static void dump_scalar(const struct value *v, struct buf *out)
@@ -274,9 +326,16 @@ struct dump_frame {
 /* A line break and the indent of a line depth containers deep. */
 static void newline(struct buf *out, size_t depth)
 {
+	static const char spaces[] = "                                ";
+	size_t n = 2 * depth;
+
+	/* A put for the indent, not one for each level: an export has
+	 * millions of lines. */
 	buf_putc(out, '\n');
-	for (size_t i = 0; i < depth; i++)
-		buf_put(out, "  ", 2);
+	for (size_t k; n; n -= k) {
+		k = n < sizeof(spaces) - 1 ? n : sizeof(spaces) - 1;
+		buf_put(out, spaces, k);
+	}
 }
 
 /*

@@ -53,6 +53,49 @@ static void prints_json_as_jansson_does(void)
 }
 
 /*
+ * The fast paths print what jansson prints: hundredths (hours) without
+ * printf, around and past where they stop, and strings eight bytes at a
+ * time, with what must be escaped at every place in a word.
+ */
+static void prints_hundredths_and_long_strings_as_jansson_does(void)
+{
+	static const char *const odd[] = {
+		"0.001", "0.005", "0.3", "0.30000000000000004", "-0.01",
+		"-0.5", "-1.25", "9999999999999.99", "10000000000000.01",
+		"12345678901234.5", "1e13", "-1e13", "123456.789", "5e-324",
+		"1.7976931348623157e308", "0.0", "-0.0", "2.675", "1.005",
+	};
+	struct buf text = BUF_INIT;
+
+	buf_putc(&text, '[');
+	for (long c = -2050; c <= 2050; c += 7)
+		buf_printf(&text, "%s%s%ld.%02ld", c == -2050 ? "" : ", ",
+			   c < 0 ? "-" : "", labs(c) / 100, labs(c) % 100);
+	for (size_t i = 0; i < sizeof(odd) / sizeof(*odd); i++)
+		buf_printf(&text, ", %s", odd[i]);
+	buf_putc(&text, ']');
+	dumps_as_jansson(buf_cstr(&text));
+
+	buf_truncate(&text, 0);
+	buf_putc(&text, '[');
+	for (int at = 0; at < 20; at++) {
+		static const char *const esc[] = {
+			"\\\"", "\\\\", "\\n", "\\u0001", "\\u001f",
+			"\\u007f", "\\u00e9", " ", "\\u2019",
+		};
+
+		buf_puts(&text, at ? ", \"" : "\"");
+		for (int i = 0; i < 24; i++)
+			buf_puts(&text, i == at || i == at + 9 ?
+				 esc[(at + i) % 9] : "x");
+		buf_putc(&text, '"');
+	}
+	buf_putc(&text, ']');
+	dumps_as_jansson(buf_cstr(&text));
+	buf_free(&text);
+}
+
+/*
  * Builders grow past the capacity they were given, keep their order, and
  * value_obj_with() copies an object to put more after it; a part written
  * at a depth is indented as it would be there.
@@ -248,6 +291,7 @@ static void reuses_its_arena_after_a_reset(void)
 int main(void)
 {
 	RUN(prints_json_as_jansson_does);
+	RUN(prints_hundredths_and_long_strings_as_jansson_does);
 	RUN(builds_past_its_hint_and_writes_at_a_depth);
 	RUN(looks_up_members_in_small_and_large_objects);
 	RUN(looks_up_with_a_hint);
