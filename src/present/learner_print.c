@@ -94,8 +94,9 @@ static uint64_t put_evidence(uint64_t h, const struct evidence *e)
 	h = put_int(h, (long long)e->nrequirements);
 	for (size_t i = 0; i < e->nrequirements; i++)
 		h = put_text(h, e->requirements[i]->id);
+	/* Not its HTML: made from the summary alone, by a setting that is
+	 * part of what every page shares. */
 	h = put_text(h, e->summary);
-	h = put_text(h, e->summary_html);
 	h = put_text(h, e->assessor);
 	h = put_text(h, e->location);
 	h = put_extra(h, e->extra, e->nextra);
