@@ -23,11 +23,11 @@ static uint64_t put_int(uint64_t h, long long v)
  * that no UTF-8 text starts with. */
 static uint64_t put_text(uint64_t h, const char *s)
 {
-	static const unsigned char nul = 0, none = 0xff;
+	static const unsigned char none = 0xff;
 
 	if (!s)
 		return hash_bytes(h, &none, 1);
-	return hash_bytes(hash_string(h, s), &nul, 1);
+	return hash_words(h, s, strlen(s) + 1);
 }
 
 static uint64_t put_extra(uint64_t h, const struct extra_field *e, size_t n)
