@@ -95,23 +95,25 @@ struct misses {
 
 /*
  * Keeping the pages of a learner whose inputs did not change: the site's
- * record (SITE_RECORD) lists, for each learner, the digest their pages
- * were made from; a learner whose digest is the same now has their old
- * files linked into the fresh folder, unrendered.
+ * record (SITE_RECORD) lists, for each learner, the digest each kind of
+ * their pages (KEEP_KINDS: their page, their qualifications, their
+ * portfolios) was made from; a page whose digest is the same now has its
+ * old files linked into the fresh folder, unrendered.
  */
 #define SITE_RECORD ".folio-pages"
-#define SITE_RECORD_HEAD "folio-pages 1\n"
+#define SITE_RECORD_HEAD "folio-pages 2\n"
+#define KEEP_KINDS 3
 
 struct kept_learner {
-	uint64_t print;
+	uint64_t print[KEEP_KINDS];
 	bool missed;                    /* their pages had template misses */
 };
 
 struct keep {
 	bool on;                        /* the old record can be trusted */
-	uint64_t shared;                /* what every learner's pages share */
+	uint64_t shared[KEEP_KINDS];    /* what each kind's pages share */
 	uint64_t *unit_prints;          /* per model unit: its file */
-	uint64_t *prints;               /* per model learner: now */
+	uint64_t *prints;               /* per model learner, KEEP_KINDS: now */
 	bool *missed;                   /* per model learner: a miss now */
 	struct strmap old;              /* learner id -> struct kept_learner */
 	struct kept_learner *old_entries;
@@ -788,8 +790,9 @@ static void render_page(struct build *b, const struct page *p,
 	buf_free(&rel);
 }
 
-static bool keep_group(struct build *b, size_t first, size_t last,
-		       struct site_result *r);
+static void keep_prints(struct build *b, size_t learner);
+static bool keep_page(struct build *b, size_t i, size_t learner,
+		      struct site_result *r);
 
 /* n more pages done: the progress callback now and then. */
 static void count_done(struct build *b, size_t n)
@@ -841,19 +844,17 @@ static void *worker(void *arg)
 		first = b->groups[g];
 		last = b->groups[g + 1];
 		head = &b->pages[first];
-		/* A learner's pages: their digest, and the old ones kept
-		 * if it is the same. */
-		if (head->kind == VIEW_LEARNER && b->keep.prints) {
-			b->keep.prints[head->learner] =
-				learner_print(b->m, b->x, head->learner,
-					      b->keep.unit_prints, b->keep.shared);
-			if (b->keep.on && keep_group(b, first, last, &r)) {
-				count_done(b, last - first);
-				continue;
-			}
-		}
+		/* A learner's pages: their digests, and the old pages kept
+		 * where they are the same. */
+		if (head->kind == VIEW_LEARNER && b->keep.prints)
+			keep_prints(b, head->learner);
 		missed = misses.list.count;
 		for (size_t i = first; i < last && !atomic_load(&b->failed); i++) {
+			if (b->keep.on && head->kind == VIEW_LEARNER &&
+			    keep_page(b, i, head->learner, &r)) {
+				count_done(b, 1);
+				continue;
+			}
 			render_page(b, &b->pages[i], &values, &rows, &out, &r,
 				    &page);
 			sort_out(&page, i, &diags, &misses);
@@ -1107,51 +1108,64 @@ static bool learner_input(const struct model *m, const char *path)
 	       in_folder(path, m->units_dir, ".md");
 }
 
-static const enum view_kind learner_kinds[] = {
+/* The kinds of a learner's pages, in the order of the record's digests. */
+static const enum view_kind learner_kinds[KEEP_KINDS] = {
 	VIEW_LEARNER, VIEW_QUALIFICATIONS, VIEW_PORTFOLIO,
 };
 
+static size_t keep_kind(enum view_kind kind)
+{
+	size_t k = 0;
+
+	while (k + 1 < KEEP_KINDS && learner_kinds[k] != kind)
+		k++;
+	return k;
+}
+
 /*
- * What every learner's pages share: folio and the options, every file
- * that is not a learner's own, the compiled templates of the learner's
- * pages (with their partials and parents), the parts of the shared site
- * model those templates can read (mustache_uses_digest), and the
- * assessors with caseload pages, which the pages link to.  false when the
+ * What every learner's pages of each kind share: folio and the options,
+ * every file that is not a learner's own, and the assessors with
+ * caseload pages, which the pages link to; then the kind's compiled
+ * templates (with their partials and parents) and the parts of the shared
+ * site model they can read (mustache_uses_digest).  false when the
  * templates' reading cannot be told (a dynamic partial): then no page is
  * ever kept.
  */
-static bool keep_shared(struct build *b, uint64_t *out)
+static bool keep_shared(struct build *b, uint64_t out[KEEP_KINDS])
 {
 	const struct model *m = b->m;
-	struct mustache_uses *uses = mustache_uses_new();
-	uint64_t h = HASH_INIT;
+	uint64_t common = HASH_INIT;
 	bool known = true;
 
-	fingerprint_text(&h, SITE_RECORD_HEAD);
-	fingerprint_settings(b, &h);
+	fingerprint_text(&common, SITE_RECORD_HEAD);
+	fingerprint_settings(b, &common);
 	for (size_t i = 0; i < m->ninputs; i++)
 		if (!learner_input(m, m->inputs[i]))
-			fingerprint_file(&h, m->inputs[i]);
-	for (size_t i = 0; i < b->nformats; i++)
-		for (size_t k = 0; k < sizeof(learner_kinds) / sizeof(*learner_kinds); k++) {
+			fingerprint_file(&common, m->inputs[i]);
+	for (size_t i = 0; i < b->shared.nassessor_pages; i++)
+		fingerprint_text(&common, b->shared.assessor_pages[i]);
+	for (size_t k = 0; k < KEEP_KINDS; k++) {
+		struct mustache_uses *uses = mustache_uses_new();
+		uint64_t h = common;
+
+		for (size_t i = 0; i < b->nformats; i++) {
 			const struct mustache_template *t =
 				b->formats[i].templates[learner_kinds[k]];
 
 			h = mustache_template_digest(h, t);
 			known = mustache_uses_add(uses, t) && known;
 		}
-	h = mustache_uses_digest(uses, h, &b->shared.root);
-	for (size_t i = 0; i < b->shared.nassessor_pages; i++)
-		fingerprint_text(&h, b->shared.assessor_pages[i]);
-	mustache_uses_free(uses);
-	*out = h;
+		out[k] = mustache_uses_digest(uses, h, &b->shared.root);
+		mustache_uses_free(uses);
+	}
 	return known;
 }
 
 /*
- * The old site's record: "folio-pages 1", then a line per learner, the
- * digest in 16 hex digits, a space, the id, and " misses" when their
- * pages had names in no context.  false when it is missing or not that.
+ * The old site's record: "folio-pages 2", then a line per learner, the
+ * digest of each kind of their pages in 16 hex digits and a space, the
+ * id, and " misses" when their pages had names in no context.  false
+ * when it is missing or not that.
  */
 static bool keep_read_old(struct build *b)
 {
@@ -1172,12 +1186,18 @@ static bool keep_read_old(struct build *b)
 	n = 0;
 	for (at = k->old_text + head; at < k->old_text + len; at = end + 1) {
 		struct kept_learner *e = &k->old_entries[n++];
-		char *id, *space;
+		char *id = at, *space;
 
 		end = strchr(at, '\n');
 		*end = '\0';
-		e->print = strtoull(at, &id, 16);
-		if (id != at + 16 || *id++ != ' ' || !*id)
+		for (size_t kind = 0; kind < KEEP_KINDS; kind++) {
+			char *digits = id;
+
+			e->print[kind] = strtoull(digits, &id, 16);
+			if (id != digits + 16 || *id++ != ' ')
+				return false;
+		}
+		if (!*id)
 			return false;
 		space = strchr(id, ' ');
 		if (space) {
@@ -1208,57 +1228,71 @@ static void keep_start(struct build *b)
 		k->unit_prints[i] = HASH_INIT;
 		fingerprint_file(&k->unit_prints[i], m->units[i]->file);
 	}
-	if (!keep_shared(b, &k->shared))
+	if (!keep_shared(b, k->shared))
 		return;
-	k->prints = mem_calloc(m->nlearners + 1, sizeof(*k->prints));
+	k->prints = mem_calloc(KEEP_KINDS * m->nlearners + 1,
+			       sizeof(*k->prints));
 	k->missed = mem_calloc(m->nlearners + 1, sizeof(*k->missed));
 	k->on = !b->o->full && b->has_old && keep_read_old(b);
 }
 
+/* A learner's digest for each kind of their pages, now. */
+static void keep_prints(struct build *b, size_t learner)
+{
+	struct keep *k = &b->keep;
+	uint64_t own = learner_print(b->m, b->x, learner, k->unit_prints,
+				     HASH_INIT);
+
+	for (size_t kind = 0; kind < KEEP_KINDS; kind++)
+		k->prints[KEEP_KINDS * learner + kind] =
+			hash_bytes(k->shared[kind], &own, sizeof(own));
+}
+
 /*
- * The group of pages from pages[first] to pages[last], a learner's, as
- * links to the old site's files when the learner's digest is the one
- * recorded there and their pages had no misses: true when kept.
+ * pages[i], one of learner li's (in the group their page heads), as
+ * links to the old site's files when its digest is the one recorded there
+ * and the learner's pages had no misses: true when kept.  Else nothing is
+ * left linked, and the caller renders it (a file deleted by hand, say).
  */
-static bool keep_group(struct build *b, size_t first, size_t last,
-		       struct site_result *r)
+static bool keep_page(struct build *b, size_t i, size_t li,
+		      struct site_result *r)
 {
 	const struct keep *k = &b->keep;
-	size_t li = b->pages[first].learner, linked = 0;
+	const struct page *p = &b->pages[i];
+	size_t kind = keep_kind(p->kind), linked = 0;
 	const struct kept_learner *old =
 		strmap_get(&k->old, b->m->learners[li]->id);
 	struct buf rel = BUF_INIT;
 	size_t bytes = 0;
-	bool ok = old && !old->missed && old->print == k->prints[li];
+	bool ok;
 
-	for (size_t i = first; ok && i < last; i++)
-		for (size_t f = 0; ok && f < b->nformats; f++) {
-			char *from, *to;
-			struct stat st;
+	ok = learner_kinds[kind] == p->kind && old && !old->missed &&
+	     old->print[kind] == k->prints[KEEP_KINDS * li + kind];
+	for (size_t f = 0; ok && f < b->nformats; f++) {
+		char *from, *to;
+		struct stat st;
 
-			page_file(&rel, &b->pages[i], &b->formats[f]);
-			from = fs_join(b->out, buf_cstr(&rel));
-			to = fs_join(b->fresh, buf_cstr(&rel));
-			ok = lstat(from, &st) == 0 && S_ISREG(st.st_mode) &&
-			     link(from, to) == 0;
-			if (ok) {
-				linked++;
-				bytes += (size_t)st.st_size;
-			}
-			free(from);
+		page_file(&rel, p, &b->formats[f]);
+		from = fs_join(b->out, buf_cstr(&rel));
+		to = fs_join(b->fresh, buf_cstr(&rel));
+		ok = lstat(from, &st) == 0 && S_ISREG(st.st_mode) &&
+		     link(from, to) == 0;
+		if (ok) {
+			linked++;
+			bytes += (size_t)st.st_size;
+		}
+		free(from);
+		free(to);
+	}
+	if (!ok) {
+		/* The links made go first. */
+		for (size_t f = 0; f < linked; f++) {
+			char *to = fs_join(b->fresh,
+					   page_file(&rel, p, &b->formats[f]));
+
+			unlink(to);
 			free(to);
 		}
-	if (!ok) {
-		/* Render them all instead: the links made go first. */
-		for (size_t i = first, n = 0; n < linked && i < last; i++)
-			for (size_t f = 0; n < linked && f < b->nformats; f++, n++) {
-				char *to;
-
-				to = fs_join(b->fresh, page_file(&rel, &b->pages[i],
-								 &b->formats[f]));
-				unlink(to);
-				free(to);
-			}
 	} else {
 		r->pages += linked;
 		r->unchanged += linked;
@@ -1284,9 +1318,11 @@ static void keep_write(struct build *b)
 
 		if (b->pages[i].kind != VIEW_LEARNER)
 			continue;
-		buf_printf(&text, "%016llx %s%s\n",
-			   (unsigned long long)k->prints[li],
-			   b->m->learners[li]->id, k->missed[li] ? " misses" : "");
+		for (size_t kind = 0; kind < KEEP_KINDS; kind++)
+			buf_printf(&text, "%016llx ", (unsigned long long)
+				   k->prints[KEEP_KINDS * li + kind]);
+		buf_printf(&text, "%s%s\n", b->m->learners[li]->id,
+			   k->missed[li] ? " misses" : "");
 	}
 	put_file(b, SITE_RECORD, buf_cstr(&text), text.len, &b->result);
 	buf_free(&text);

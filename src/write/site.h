@@ -15,14 +15,14 @@
  * its theme, every option, today, each file the model read or tried to
  * read and each file of the overriding theme at any depth, by path, size,
  * inode and times, recorded in the site's .folio-site file), nothing is
- * rendered or written at all.  When something has, a learner's pages are
- * rendered only if what they are made from changed (their own rows and
- * units, present/learner_print.h, and what every learner's pages share:
- * the settings, every other file, their templates and the parts of the
- * shared model those can read, mustache_uses_digest()); the others are
- * linked from the old site, by each learner's digest recorded in the
- * site's .folio-pages file.  Builds into one folder take turns on a lock
- * on it.
+ * rendered or written at all.  When something has, each of a learner's
+ * pages is rendered only if what it is made from changed (their own rows
+ * and units, present/learner_print.h, and what every page of its kind
+ * shares: the settings, every other file, the kind's template and the
+ * parts of the shared model it can read, mustache_uses_digest()); the
+ * others are linked from the old site, by each learner's digests recorded
+ * in the site's .folio-pages file.  Builds into one folder take turns on a
+ * lock on it.
  */
 #ifndef FOLIO_SITE_H
 #define FOLIO_SITE_H
