@@ -1,17 +1,19 @@
 /*
  * outdir.c - the folder a site or pack is published as (see outdir.h).
  */
-#define _GNU_SOURCE   /* renameat2 and RENAME_EXCHANGE, nftw */
+#define _GNU_SOURCE   /* renameat2 and RENAME_EXCHANGE */
 
 #include "write/outdir.h"
 #include "base/buf.h"
 #include "base/fsutil.h"
 #include "base/mem.h"
+#include "base/threads.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <ftw.h>
+#include <stdatomic.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -227,23 +229,188 @@ const char *outdir_refuse(const struct model *m, const char *out,
 	return problem;
 }
 
-static int remove_entry(const char *path, const struct stat *st, int flag,
-			struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	return remove(path) == 0 || errno == ENOENT ? 0 : -1;
-}
-
-/* Deletes a tree without following symbolic links inside it. */
-int outdir_remove_tree(const char *path)
+/* Whether the entry name in the folder dirfd is a folder (not a link to
+ * one); from the listing's type where the file system gives it. */
+static bool entry_is_dir(int dirfd, const struct dirent *e)
 {
 	struct stat st;
 
+	if (e->d_type != DT_UNKNOWN)
+		return e->d_type == DT_DIR;
+	return fstatat(dirfd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+	       S_ISDIR(st.st_mode);
+}
+
+static bool dot_or_dotdot(const char *name)
+{
+	return name[0] == '.' && (!name[1] || (name[1] == '.' && !name[2]));
+}
+
+/* A folder being emptied, and its name in the one above. */
+struct emptying {
+	DIR *dir;
+	char *name;
+};
+
+/*
+ * Empties the folder fd refers to and closes it: every file and folder
+ * in it, by names relative to their folders (unlinkat), never following
+ * a link, with a stack of open folders and no recursion.  0, or -1 when
+ * something could not be removed (the rest still is).
+ */
+static int empty_folder(int fd)
+{
+	struct emptying *stack = NULL;
+	size_t depth = 0, cap = 0;
+	int result = 0;
+	DIR *dir = fdopendir(fd);
+
+	if (!dir) {
+		close(fd);
+		return -1;
+	}
+	rewinddir(dir);   /* fd may have been read from already (a dup) */
+	stack = mem_array_grow(stack, &cap, 1, sizeof(*stack));
+	stack[depth++] = (struct emptying){ dir, NULL };
+	while (depth) {
+		struct emptying *top = &stack[depth - 1];
+		int at = dirfd(top->dir);
+		struct dirent *e = readdir(top->dir);
+		int child;
+
+		if (!e) {
+			char *name = top->name;
+
+			closedir(top->dir);
+			depth--;
+			if (depth && unlinkat(dirfd(stack[depth - 1].dir), name,
+					      AT_REMOVEDIR) != 0 && errno != ENOENT)
+				result = -1;
+			free(name);
+			continue;
+		}
+		if (dot_or_dotdot(e->d_name))
+			continue;
+		if (!entry_is_dir(at, e)) {
+			if (unlinkat(at, e->d_name, 0) != 0 && errno != ENOENT)
+				result = -1;
+			continue;
+		}
+		child = openat(at, e->d_name,
+			       O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		dir = child < 0 ? NULL : fdopendir(child);
+		if (!dir) {
+			if (child >= 0)
+				close(child);
+			result = -1;
+			continue;
+		}
+		stack = mem_array_grow(stack, &cap, depth + 1, sizeof(*stack));
+		stack[depth++] = (struct emptying){ dir, mem_strdup(e->d_name) };
+	}
+	free(stack);
+	return result;
+}
+
+/*
+ * The folders two levels into a tree (a site's learners/amy, units/...),
+ * where almost all of a site's files are, shared out among threads.
+ */
+struct subtrees {
+	int root;                   /* the tree's descriptor */
+	char **rel;                 /* each from the root */
+	size_t n;
+	atomic_size_t next;         /* the next to empty */
+	atomic_int result;
+};
+
+static void *empty_subtrees(void *arg)
+{
+	struct subtrees *t = arg;
+
+	for (size_t k; (k = atomic_fetch_add(&t->next, 1)) < t->n;) {
+		int fd = openat(t->root, t->rel[k], O_RDONLY | O_DIRECTORY |
+				O_NOFOLLOW | O_CLOEXEC);
+
+		if (fd < 0 || empty_folder(fd) != 0)
+			atomic_store(&t->result, -1);
+	}
+	return NULL;
+}
+
+/* Lists the folders two levels into the tree at t->root. */
+static void list_subtrees(struct subtrees *t)
+{
+	size_t cap = 0;
+	int fd = dup(t->root);
+	DIR *top = fd < 0 ? NULL : fdopendir(fd);
+	struct dirent *e;
+
+	if (!top && fd >= 0)
+		close(fd);
+	while (top && (e = readdir(top))) {
+		DIR *dir;
+		struct dirent *f;
+
+		if (dot_or_dotdot(e->d_name) || !entry_is_dir(dirfd(top), e))
+			continue;
+		fd = openat(dirfd(top), e->d_name,
+			    O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		dir = fd < 0 ? NULL : fdopendir(fd);
+		if (!dir) {
+			if (fd >= 0)
+				close(fd);
+			continue;
+		}
+		while ((f = readdir(dir))) {
+			struct buf rel = BUF_INIT;
+
+			if (dot_or_dotdot(f->d_name) || !entry_is_dir(fd, f))
+				continue;
+			buf_printf(&rel, "%s/%s", e->d_name, f->d_name);
+			t->rel = mem_array_grow(t->rel, &cap, t->n + 1,
+						sizeof(*t->rel));
+			t->rel[t->n++] = buf_detach(&rel);
+		}
+		closedir(dir);
+	}
+	if (top)
+		closedir(top);
+}
+
+/*
+ * Deletes a tree without following symbolic links inside it.  A site's
+ * old tree goes on every build that replaces it, a file at a time (a
+ * fifth of a rebuild's time when most pages are kept), so the folders two
+ * levels in are emptied on every core, and then the rest.
+ */
+int outdir_remove_tree(const char *path)
+{
+	struct subtrees t = { .rel = NULL };
+	struct stat st;
+	size_t threads = threads_cores();
+	int result;
+
 	if (lstat(path, &st) != 0)
 		return errno == ENOENT ? 0 : -1;
-	return nftw(path, remove_entry, 32, FTW_DEPTH | FTW_PHYS);
+	if (!S_ISDIR(st.st_mode))
+		return unlink(path) == 0 || errno == ENOENT ? 0 : -1;
+	t.root = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (t.root < 0)
+		return -1;
+	atomic_init(&t.next, 0);
+	atomic_init(&t.result, 0);
+	list_subtrees(&t);
+	threads_run(empty_subtrees, &t, 0, threads < t.n ? threads : 1, NULL);
+	result = atomic_load(&t.result);
+	for (size_t i = 0; i < t.n; i++)
+		free(t.rel[i]);
+	free(t.rel);
+	if (empty_folder(t.root) != 0)
+		result = -1;
+	if (rmdir(path) != 0 && errno != ENOENT)
+		result = -1;
+	return result;
 }
 
 int outdir_publish(const char *out, const char *fresh)

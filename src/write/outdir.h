@@ -52,7 +52,9 @@ int outdir_lock(const char *out, bool *made);
 /* Puts fresh in out's place: 0, or an errno value (out is then intact). */
 int outdir_publish(const char *out, const char *fresh);
 
-/* Deletes a tree without following symbolic links inside it; 0 or -1. */
+/* Deletes a tree without following symbolic links inside it, the
+ * folders two levels in on every core; 0 or -1 (what could be removed
+ * is). */
 int outdir_remove_tree(const char *path);
 
 #endif
