@@ -11,6 +11,8 @@
 #include "judge/digest.h"
 #include "judge/otj_check.h"
 
+#include <pthread.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -780,43 +782,173 @@ static struct value qualification_item(struct writer *w, size_t i)
 
 /*
  * The learners are most of the document (77 KB of text each, in the
- * bench's centres): they are built and written on every core, a batch
- * of LEARNER_BATCH to a thread, and the batches handed to the sink in
- * order, so that the text is the same as one thread's.  Each thread has
- * its own arena and text; the model and cross-reference are shared and
- * only read.
+ * bench's centres): they are built on every core, a batch of
+ * LEARNER_BATCH at a time, into a ring of LEARNER_SLOTS texts, while the
+ * calling thread hands the finished batches to the sink in order, so that
+ * the text is the same as one thread's and the sink's writing overlaps
+ * the building.  A builder makes a batch in a text and an arena of its
+ * own, then swaps the text into the slot (texts side by side in an array
+ * would share cache lines, which every append writes); the model and
+ * cross-reference are shared and only read.
  */
 #define LEARNER_BATCH 32
 #define LEARNER_THREADS 8
+#define LEARNER_SLOTS (2 * LEARNER_THREADS)
 
-struct learner_batch {
+enum slot_state { SLOT_FREE, SLOT_BUILDING, SLOT_READY };
+
+struct learner_slot {
+	enum slot_state state;
+	struct buf text;
+};
+
+struct learner_ring {
 	const struct writer *w;
-	size_t first, n;            /* the learners, by index */
+	size_t batches;             /* of the learners, LEARNER_BATCH each */
+	size_t slots;               /* in use, at most LEARNER_SLOTS */
+	size_t next;                /* the next batch to build */
+	bool stop;                  /* the sink failed: build no more */
+	pthread_mutex_t lock;       /* guards the above and the states */
+	pthread_cond_t changed;
+	struct learner_slot slot[LEARNER_SLOTS];
+};
+
+/* A thread's own text and arena to build a batch in. */
+struct learner_builder {
 	struct buf text;
 	struct arena arena;
 };
 
-static void *write_learners(void *arg)
+/*
+ * One batch's learners as text, each after ",\n    " but the first, in
+ * b's text, then swapped with slot s's (which b reuses next).  Called
+ * without the lock, for a slot marked SLOT_BUILDING.
+ */
+static void build_batch(const struct writer *w, size_t batch,
+			struct learner_builder *b, struct learner_slot *s)
 {
-	struct learner_batch *b = arg;
+	size_t first = batch * LEARNER_BATCH, n = w->m->nlearners - first;
+	struct buf made;
 
+	if (n > LEARNER_BATCH)
+		n = LEARNER_BATCH;
 	buf_truncate(&b->text, 0);
-	for (size_t i = b->first; i < b->first + b->n; i++) {
-		struct value v = export_learner(&b->arena, b->w->m, b->w->x, i);
+	for (size_t i = first; i < first + n; i++) {
+		struct value v = export_learner(&b->arena, w->m, w->x, i);
 
 		if (i)
 			buf_put(&b->text, ",\n    ", 6);
 		value_dump_pretty(&v, 2, &b->text);
 		arena_reset(&b->arena);
 	}
+	made = b->text;
+	b->text = s->text;
+	s->text = made;
+}
+
+static void builder_free(struct learner_builder *b)
+{
+	buf_free(&b->text);
+	arena_free(&b->arena);
+}
+
+/*
+ * Takes batch r->next, whose slot s is free, and builds it: called and
+ * returning with the lock held, which the building is done without.
+ */
+static void take_batch(struct learner_ring *r, size_t batch,
+		       struct learner_builder *own, struct learner_slot *s)
+{
+	r->next++;
+	s->state = SLOT_BUILDING;
+	pthread_mutex_unlock(&r->lock);
+	build_batch(r->w, batch, own, s);
+	pthread_mutex_lock(&r->lock);
+	s->state = SLOT_READY;
+	pthread_cond_broadcast(&r->changed);
+}
+
+/* A builder: takes the next batch once its slot has been written. */
+static void *build_batches(void *arg)
+{
+	struct learner_ring *r = arg;
+	struct learner_builder own = { BUF_INIT, ARENA_INIT };
+
+	pthread_mutex_lock(&r->lock);
+	while (!r->stop && r->next < r->batches) {
+		size_t batch = r->next;
+		struct learner_slot *s = &r->slot[batch % r->slots];
+
+		if (s->state != SLOT_FREE) {
+			pthread_cond_wait(&r->changed, &r->lock);
+			continue;
+		}
+		take_batch(r, batch, &own, s);
+	}
+	pthread_mutex_unlock(&r->lock);
+	builder_free(&own);
 	return NULL;
 }
 
-/* "learners": [...], a round of batches at a time (see above). */
+/*
+ * The writer: each batch's text to the sink, in order.  A batch no
+ * builder has taken yet when the writer needs it the writer builds, so
+ * that the text is made even if no builder's thread could be started.
+ */
+static int write_batches(struct learner_ring *r)
+{
+	struct learner_builder own = { BUF_INIT, ARENA_INIT };
+	int failed = 0;
+
+	for (size_t batch = 0; batch < r->batches && !failed; batch++) {
+		struct learner_slot *s = &r->slot[batch % r->slots];
+
+		pthread_mutex_lock(&r->lock);
+		while (s->state != SLOT_READY) {
+			if (r->next == batch && s->state == SLOT_FREE) {
+				take_batch(r, batch, &own, s);
+				break;
+			}
+			pthread_cond_wait(&r->changed, &r->lock);
+		}
+		pthread_mutex_unlock(&r->lock);
+		if (r->w->sink(s->text.data, s->text.len, r->w->data) != 0)
+			failed = EXPORT_SINK_FAILED;
+		pthread_mutex_lock(&r->lock);
+		s->state = SLOT_FREE;
+		r->stop = failed != 0;
+		pthread_cond_broadcast(&r->changed);
+		pthread_mutex_unlock(&r->lock);
+	}
+	builder_free(&own);
+	return failed;
+}
+
+/* Thread 0 writes (threads_run makes the first call on the calling
+ * thread), the others build. */
+struct learner_role {
+	struct learner_ring *ring;
+	bool writer;
+	int failed;                 /* the writer's */
+};
+
+static void *learner_role(void *arg)
+{
+	struct learner_role *role = arg;
+
+	if (role->writer)
+		role->failed = write_batches(role->ring);
+	else
+		build_batches(role->ring);
+	return NULL;
+}
+
+/* "learners": [...] (see above). */
 static void put_learners(struct writer *w)
 {
-	size_t n = w->m->nlearners, threads = threads_cores();
-	struct learner_batch batches[LEARNER_THREADS];
+	size_t n = w->m->nlearners, builders = threads_cores();
+	struct learner_role roles[LEARNER_THREADS + 1];
+	struct learner_ring *r;
 
 	put_key(w, "learners", 8, false);
 	if (n == 0) {
@@ -825,30 +957,26 @@ static void put_learners(struct writer *w)
 	}
 	put(w, "[\n    ", 6);
 	flush(w);
-	if (threads > LEARNER_THREADS)
-		threads = LEARNER_THREADS;
-	for (size_t t = 0; t < threads; t++)
-		batches[t] = (struct learner_batch){ w, 0, 0, BUF_INIT,
-						     ARENA_INIT };
-	for (size_t first = 0; first < n && !w->failed;) {
-		size_t k = 0;
-
-		for (; k < threads && first < n; k++) {
-			batches[k].first = first;
-			batches[k].n = n - first < LEARNER_BATCH ? n - first
-								 : LEARNER_BATCH;
-			first += batches[k].n;
-		}
-		threads_run(write_learners, batches, sizeof(*batches), k, NULL);
-		for (size_t t = 0; t < k && !w->failed; t++)
-			if (w->sink(batches[t].text.data, batches[t].text.len,
-				    w->data) != 0)
-				w->failed = EXPORT_SINK_FAILED;
-	}
-	for (size_t t = 0; t < threads; t++) {
-		buf_free(&batches[t].text);
-		arena_free(&batches[t].arena);
-	}
+	if (w->failed)
+		return;
+	if (builders > LEARNER_THREADS)
+		builders = LEARNER_THREADS;
+	r = mem_calloc(1, sizeof(*r));
+	r->w = w;
+	r->batches = (n + LEARNER_BATCH - 1) / LEARNER_BATCH;
+	r->slots = 2 * builders;
+	pthread_mutex_init(&r->lock, NULL);
+	pthread_cond_init(&r->changed, NULL);
+	for (size_t t = 0; t <= builders; t++)
+		roles[t] = (struct learner_role){ r, t == 0, 0 };
+	threads_run(learner_role, roles, sizeof(*roles), builders + 1, NULL);
+	if (roles[0].failed)
+		w->failed = roles[0].failed;
+	for (size_t t = 0; t < r->slots; t++)
+		buf_free(&r->slot[t].text);
+	pthread_cond_destroy(&r->changed);
+	pthread_mutex_destroy(&r->lock);
+	free(r);
 	put(w, "\n  ]", 4);
 }
 

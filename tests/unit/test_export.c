@@ -269,6 +269,17 @@ static void a_failing_sink_stops_it(void)
 				       "\"learners\": [\n    ") == 0);
 	CHECK(strstr(c.text.data, "\"assessors\"") == NULL);
 	buf_free(&c.text);
+
+	/* Refused at the fifth batch (of 32 learners, from l001), while the
+	 * builders are ahead of the writer: the four before it are there,
+	 * and then nothing. */
+	c = (struct collected){ BUF_INIT, 0, 6 };
+	CHECK_INT(export_write(&model, &x, NULL, collect, &c), EXPORT_SINK_FAILED);
+	CHECK_INT(c.calls, 6);
+	CHECK(strstr(c.text.data, "\"id\": \"l128\"") != NULL);
+	CHECK(strstr(c.text.data, "\"id\": \"l129\"") == NULL);
+	CHECK(strstr(c.text.data, "\"assessors\"") == NULL);
+	buf_free(&c.text);
 }
 
 int main(void)
