@@ -790,9 +790,10 @@ static void render_page(struct build *b, const struct page *p,
 	buf_free(&rel);
 }
 
-static void keep_prints(struct build *b, size_t learner);
+static const struct kept_learner *keep_prints(struct build *b,
+					      size_t learner);
 static bool keep_page(struct build *b, size_t i, size_t learner,
-		      struct site_result *r);
+		      const struct kept_learner *old, struct site_result *r);
 
 /* n more pages done: the progress callback now and then. */
 static void count_done(struct build *b, size_t n)
@@ -837,6 +838,7 @@ static void *worker(void *arg)
 	for (;;) {
 		size_t g = atomic_fetch_add(&b->next, 1), first, last, missed;
 		struct view_rows rows = { 0 };
+		const struct kept_learner *old = NULL;
 		const struct page *head;
 
 		if (g >= b->ngroups || atomic_load(&b->failed))
@@ -847,11 +849,10 @@ static void *worker(void *arg)
 		/* A learner's pages: their digests, and the old pages kept
 		 * where they are the same. */
 		if (head->kind == VIEW_LEARNER && b->keep.prints)
-			keep_prints(b, head->learner);
+			old = keep_prints(b, head->learner);
 		missed = misses.list.count;
 		for (size_t i = first; i < last && !atomic_load(&b->failed); i++) {
-			if (b->keep.on && head->kind == VIEW_LEARNER &&
-			    keep_page(b, i, head->learner, &r)) {
+			if (old && keep_page(b, i, head->learner, old, &r)) {
 				count_done(b, 1);
 				continue;
 			}
@@ -1113,11 +1114,13 @@ static const enum view_kind learner_kinds[KEEP_KINDS] = {
 	VIEW_LEARNER, VIEW_QUALIFICATIONS, VIEW_PORTFOLIO,
 };
 
+/* Where kind's digest is in a learner's, or KEEP_KINDS: not a kind of
+ * theirs. */
 static size_t keep_kind(enum view_kind kind)
 {
 	size_t k = 0;
 
-	while (k + 1 < KEEP_KINDS && learner_kinds[k] != kind)
+	while (k < KEEP_KINDS && learner_kinds[k] != kind)
 		k++;
 	return k;
 }
@@ -1236,37 +1239,45 @@ static void keep_start(struct build *b)
 	k->on = !b->o->full && b->has_old && keep_read_old(b);
 }
 
-/* A learner's digest for each kind of their pages, now. */
-static void keep_prints(struct build *b, size_t learner)
+/*
+ * A learner's digest for each kind of their pages, now; and their entry
+ * in the old site's record when their pages may be kept (the record is
+ * trusted and their pages had no misses), else NULL.
+ */
+static const struct kept_learner *keep_prints(struct build *b,
+					      size_t learner)
 {
 	struct keep *k = &b->keep;
 	uint64_t own = learner_print(b->m, b->x, learner, k->unit_prints,
 				     HASH_INIT);
+	const struct kept_learner *old;
 
 	for (size_t kind = 0; kind < KEEP_KINDS; kind++)
 		k->prints[KEEP_KINDS * learner + kind] =
 			hash_bytes(k->shared[kind], &own, sizeof(own));
+	if (!k->on)
+		return NULL;
+	old = strmap_get(&k->old, b->m->learners[learner]->id);
+	return old && !old->missed ? old : NULL;
 }
 
 /*
  * pages[i], one of learner li's (in the group their page heads), as
- * links to the old site's files when its digest is the one recorded there
- * and the learner's pages had no misses: true when kept.  Else nothing is
- * left linked, and the caller renders it (a file deleted by hand, say).
+ * links to the old site's files when its digest is the one recorded in
+ * old, their entry (keep_prints): true when kept.  Else nothing is left
+ * linked, and the caller renders it (a file deleted by hand, say).
  */
 static bool keep_page(struct build *b, size_t i, size_t li,
-		      struct site_result *r)
+		      const struct kept_learner *old, struct site_result *r)
 {
 	const struct keep *k = &b->keep;
 	const struct page *p = &b->pages[i];
 	size_t kind = keep_kind(p->kind), linked = 0;
-	const struct kept_learner *old =
-		strmap_get(&k->old, b->m->learners[li]->id);
 	struct buf rel = BUF_INIT;
 	size_t bytes = 0;
 	bool ok;
 
-	ok = learner_kinds[kind] == p->kind && old && !old->missed &&
+	ok = kind < KEEP_KINDS &&
 	     old->print[kind] == k->prints[KEEP_KINDS * li + kind];
 	for (size_t f = 0; ok && f < b->nformats; f++) {
 		char *from, *to;
