@@ -12,6 +12,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -246,21 +247,36 @@ static bool dot_or_dotdot(const char *name)
 	return name[0] == '.' && (!name[1] || (name[1] == '.' && !name[2]));
 }
 
-/* A folder being emptied, and its name in the one above. */
-struct emptying {
+/*
+ * What a walk of a tree does with what it finds: visit() with each entry
+ * (a folder before what it holds), leave() with each folder after what it
+ * holds; both with the folder the entry is in and its name there, and
+ * either may answer -1 (the walk goes on, and then answers -1).  Folders
+ * max_depth down (1: the tree's own entries) are visited but not entered;
+ * 0 enters every one.
+ */
+struct walker {
+	int (*visit)(void *ctx, int at, const char *name, bool dir,
+		     size_t depth);
+	int (*leave)(void *ctx, int at, const char *name);
+	size_t max_depth;
+};
+
+/* A folder being walked, and its name in the one above. */
+struct walking {
 	DIR *dir;
 	char *name;
 };
 
 /*
- * Empties the folder fd refers to and closes it: every file and folder
- * in it, by names relative to their folders (unlinkat), never following
- * a link, with a stack of open folders and no recursion.  0, or -1 when
- * something could not be removed (the rest still is).
+ * Walks the folder fd refers to and closes it: by names relative to their
+ * folders, never following a link, with a stack of open folders and no
+ * recursion.  0, or -1 when a folder could not be opened or a call
+ * answered -1.
  */
-static int empty_folder(int fd)
+static int walk_folder(int fd, const struct walker *w, void *ctx)
 {
-	struct emptying *stack = NULL;
+	struct walking *stack = NULL;
 	size_t depth = 0, cap = 0;
 	int result = 0;
 	DIR *dir = fdopendir(fd);
@@ -271,31 +287,31 @@ static int empty_folder(int fd)
 	}
 	rewinddir(dir);   /* fd may have been read from already (a dup) */
 	stack = mem_array_grow(stack, &cap, 1, sizeof(*stack));
-	stack[depth++] = (struct emptying){ dir, NULL };
+	stack[depth++] = (struct walking){ dir, NULL };
 	while (depth) {
-		struct emptying *top = &stack[depth - 1];
-		int at = dirfd(top->dir);
+		struct walking *top = &stack[depth - 1];
+		int at = dirfd(top->dir), child;
 		struct dirent *e = readdir(top->dir);
-		int child;
+		bool is_dir;
 
 		if (!e) {
 			char *name = top->name;
 
 			closedir(top->dir);
 			depth--;
-			if (depth && unlinkat(dirfd(stack[depth - 1].dir), name,
-					      AT_REMOVEDIR) != 0 && errno != ENOENT)
+			if (depth && w->leave &&
+			    w->leave(ctx, dirfd(stack[depth - 1].dir), name) != 0)
 				result = -1;
 			free(name);
 			continue;
 		}
 		if (dot_or_dotdot(e->d_name))
 			continue;
-		if (!entry_is_dir(at, e)) {
-			if (unlinkat(at, e->d_name, 0) != 0 && errno != ENOENT)
-				result = -1;
+		is_dir = entry_is_dir(at, e);
+		if (w->visit && w->visit(ctx, at, e->d_name, is_dir, depth) != 0)
+			result = -1;
+		if (!is_dir || depth == w->max_depth)
 			continue;
-		}
 		child = openat(at, e->d_name,
 			       O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 		dir = child < 0 ? NULL : fdopendir(child);
@@ -306,25 +322,51 @@ static int empty_folder(int fd)
 			continue;
 		}
 		stack = mem_array_grow(stack, &cap, depth + 1, sizeof(*stack));
-		stack[depth++] = (struct emptying){ dir, mem_strdup(e->d_name) };
+		stack[depth++] = (struct walking){ dir, mem_strdup(e->d_name) };
 	}
 	free(stack);
 	return result;
 }
 
+/* Emptying: each file as it is found, each folder once it is empty. */
+static int remove_file(void *ctx, int at, const char *name, bool dir,
+		       size_t depth)
+{
+	(void)ctx;
+	(void)depth;
+	return dir || unlinkat(at, name, 0) == 0 || errno == ENOENT ? 0 : -1;
+}
+
+static int remove_folder(void *ctx, int at, const char *name)
+{
+	(void)ctx;
+	return unlinkat(at, name, AT_REMOVEDIR) == 0 || errno == ENOENT ? 0 : -1;
+}
+
+static const struct walker emptying = { remove_file, remove_folder, 0 };
+
+static int empty_folder(void *ctx, int fd)
+{
+	(void)ctx;
+	return walk_folder(fd, &emptying, NULL);
+}
+
 /*
  * The folders two levels into a tree (a site's learners/amy, units/...),
- * where almost all of a site's files are, shared out among threads.
+ * where almost all of a site's files are, shared out among threads, each
+ * walked whole by walk(ctx, its descriptor).
  */
 struct subtrees {
 	int root;                   /* the tree's descriptor */
 	char **rel;                 /* each from the root */
 	size_t n;
-	atomic_size_t next;         /* the next to empty */
+	atomic_size_t next;         /* the next to walk */
 	atomic_int result;
+	int (*walk)(void *ctx, int fd);
+	void *ctx;
 };
 
-static void *empty_subtrees(void *arg)
+static void *walk_subtrees(void *arg)
 {
 	struct subtrees *t = arg;
 
@@ -332,7 +374,7 @@ static void *empty_subtrees(void *arg)
 		int fd = openat(t->root, t->rel[k], O_RDONLY | O_DIRECTORY |
 				O_NOFOLLOW | O_CLOEXEC);
 
-		if (fd < 0 || empty_folder(fd) != 0)
+		if (fd < 0 || t->walk(t->ctx, fd) != 0)
 			atomic_store(&t->result, -1);
 	}
 	return NULL;
@@ -379,6 +421,31 @@ static void list_subtrees(struct subtrees *t)
 }
 
 /*
+ * Opens the folder path and walks the folders two levels in on every
+ * core (walk on each), leaving the rest to the caller: the root's
+ * descriptor, or -1.  *result is -1 when something could not be walked.
+ */
+static int walk_subtrees_of(const char *path, int (*walk)(void *, int),
+			    void *ctx, int *result)
+{
+	struct subtrees t = { .rel = NULL, .walk = walk, .ctx = ctx };
+	size_t threads = threads_cores();
+
+	t.root = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (t.root < 0)
+		return -1;
+	atomic_init(&t.next, 0);
+	atomic_init(&t.result, 0);
+	list_subtrees(&t);
+	threads_run(walk_subtrees, &t, 0, threads < t.n ? threads : 1, NULL);
+	*result = atomic_load(&t.result);
+	for (size_t i = 0; i < t.n; i++)
+		free(t.rel[i]);
+	free(t.rel);
+	return t.root;
+}
+
+/*
  * Deletes a tree without following symbolic links inside it.  A site's
  * old tree goes on every build that replaces it, a file at a time (a
  * fifth of a rebuild's time when most pages are kept), so the folders two
@@ -386,30 +453,104 @@ static void list_subtrees(struct subtrees *t)
  */
 int outdir_remove_tree(const char *path)
 {
-	struct subtrees t = { .rel = NULL };
 	struct stat st;
-	size_t threads = threads_cores();
-	int result;
+	int result = 0, root;
 
 	if (lstat(path, &st) != 0)
 		return errno == ENOENT ? 0 : -1;
 	if (!S_ISDIR(st.st_mode))
 		return unlink(path) == 0 || errno == ENOENT ? 0 : -1;
-	t.root = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-	if (t.root < 0)
+	root = walk_subtrees_of(path, empty_folder, NULL, &result);
+	if (root < 0)
 		return -1;
-	atomic_init(&t.next, 0);
-	atomic_init(&t.result, 0);
-	list_subtrees(&t);
-	threads_run(empty_subtrees, &t, 0, threads < t.n ? threads : 1, NULL);
-	result = atomic_load(&t.result);
-	for (size_t i = 0; i < t.n; i++)
-		free(t.rel[i]);
-	free(t.rel);
-	if (empty_folder(t.root) != 0)
+	if (empty_folder(NULL, root) != 0)
 		result = -1;
 	if (rmdir(path) != 0 && errno != ENOENT)
 		result = -1;
+	return result;
+}
+
+/* ---- what a tree holds ---------------------------------------------------- */
+
+struct counting {
+	bool times;                 /* look at each entry's ctime */
+	pthread_mutex_t lock;       /* over total, from each subtree's own */
+	struct outdir_census total;
+};
+
+/* One walk's count, added to the total when it is done. */
+struct tally {
+	struct counting *c;
+	const char *skip;           /* a name in the walk's own folder left
+				     * out (the top's), or NULL */
+	struct outdir_census own;
+};
+
+bool outdir_later(struct timespec a, struct timespec b)
+{
+	return a.tv_sec != b.tv_sec ? a.tv_sec > b.tv_sec :
+	       a.tv_nsec > b.tv_nsec;
+}
+
+static int count_entry(void *ctx, int at, const char *name, bool dir,
+		       size_t depth)
+{
+	struct tally *t = ctx;
+	struct stat st;
+
+	(void)dir;
+	if (depth == 1 && t->skip && strcmp(name, t->skip) == 0)
+		return 0;
+	t->own.entries++;
+	if (!t->c->times)
+		return 0;
+	if (fstatat(at, name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+		return -1;
+	if (outdir_later(st.st_ctim, t->own.newest))
+		t->own.newest = st.st_ctim;
+	return 0;
+}
+
+static void add_tally(struct counting *c, const struct outdir_census *own)
+{
+	pthread_mutex_lock(&c->lock);
+	c->total.entries += own->entries;
+	if (outdir_later(own->newest, c->total.newest))
+		c->total.newest = own->newest;
+	pthread_mutex_unlock(&c->lock);
+}
+
+static const struct walker counting_all = { count_entry, NULL, 0 };
+
+/* A folder two levels in, its entries at depth 3 and below. */
+static int count_subtree(void *ctx, int fd)
+{
+	struct tally t = { ctx, NULL, { 0, { 0, 0 } } };
+	int result = walk_folder(fd, &counting_all, &t);
+
+	add_tally(ctx, &t.own);
+	return result;
+}
+
+int outdir_census(const char *path, const char *skip, bool times,
+		  struct outdir_census *census)
+{
+	/* The top two levels here; the folders there are entered by the
+	 * subtrees' walks. */
+	static const struct walker top_levels = { count_entry, NULL, 2 };
+	struct counting c = { times, PTHREAD_MUTEX_INITIALIZER,
+			      { 0, { 0, 0 } } };
+	struct tally t = { &c, skip, { 0, { 0, 0 } } };
+	int result = 0, root = walk_subtrees_of(path, count_subtree, &c,
+						&result);
+
+	if (root < 0)
+		return -1;
+	if (walk_folder(root, &top_levels, &t) != 0)
+		result = -1;
+	add_tally(&c, &t.own);
+	pthread_mutex_destroy(&c.lock);
+	*census = c.total;
 	return result;
 }
 

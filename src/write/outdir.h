@@ -15,6 +15,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <time.h>
 
 #include "read/model.h"
 
@@ -56,5 +57,26 @@ int outdir_publish(const char *out, const char *fresh);
  * folders two levels in on every core; 0 or -1 (what could be removed
  * is). */
 int outdir_remove_tree(const char *path);
+
+/*
+ * What a tree holds, to tell whether anything in it changed after a
+ * moment: its entries (files and folders at every depth, links not
+ * followed) and, when times is set, the latest status change among them
+ * (st_ctim), which writing, replacing, renaming or deleting an entry
+ * moves (deleting moves its folder's) and nothing can set back.  skip
+ * names an entry at the top left out (the record kept there), or is
+ * NULL.  The folders two levels in are walked on every core.  0, or -1
+ * when something could not be read (*census then counts the rest).
+ */
+struct outdir_census {
+	size_t entries;
+	struct timespec newest;     /* 0 when times is not set */
+};
+
+int outdir_census(const char *path, const char *skip, bool times,
+		  struct outdir_census *census);
+
+/* Whether the moment a is later than b. */
+bool outdir_later(struct timespec a, struct timespec b);
 
 #endif

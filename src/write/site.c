@@ -98,10 +98,15 @@ struct misses {
  * record (SITE_RECORD) lists, for each learner, the digest each kind of
  * their pages (KEEP_KINDS: their page, their qualifications, their
  * portfolios) was made from; a page whose digest is the same now has its
- * old files linked into the fresh folder, unrendered.
+ * old files linked into the fresh folder, unrendered.  It is the last
+ * file a build writes, and says how many entries the site held then: a
+ * site with another number, or an entry changed after the record (its
+ * ctime, which nothing but the kernel sets), was changed by someone else
+ * (a page edited, deleted or added by hand), and a changed file is made
+ * again rather than kept.
  */
 #define SITE_RECORD ".folio-pages"
-#define SITE_RECORD_HEAD "folio-pages 2\n"
+#define SITE_RECORD_HEAD "folio-pages 3\nentries "
 #define KEEP_KINDS 3
 
 struct kept_learner {
@@ -111,6 +116,8 @@ struct kept_learner {
 
 struct keep {
 	bool on;                        /* the old record can be trusted */
+	struct timespec since;          /* when it was written: a file
+					 * changed later is not kept */
 	uint64_t shared[KEEP_KINDS];    /* what each kind's pages share */
 	uint64_t *unit_prints;          /* per model unit: its file */
 	uint64_t *prints;               /* per model learner, KEEP_KINDS: now */
@@ -147,6 +154,7 @@ struct build {
 	size_t nsums, sums_cap;
 	struct misses misses;           /* site_options.check_templates */
 	struct keep keep;               /* learners' pages kept as they were */
+	struct buf record;              /* SITE_RECORD, written once published */
 };
 
 /* ---- folders and files -------------------------------------------------- */
@@ -1165,7 +1173,60 @@ static bool keep_shared(struct build *b, uint64_t out[KEEP_KINDS])
 }
 
 /*
- * The old site's record: "folio-pages 2", then a line per learner, the
+ * The site's record, read whole into *text (which the caller frees): its
+ * head ("folio-pages 3", then "entries N", N the entries the site held
+ * besides the record), the time it was written, and where the learners'
+ * lines start.  false when it is missing or not that.
+ */
+static bool record_read(const char *out, char **text, size_t *len,
+			size_t *entries, struct timespec *written,
+			size_t *body)
+{
+	char *path = fs_join(out, SITE_RECORD), *end;
+	size_t head = strlen(SITE_RECORD_HEAD);
+	unsigned long long n;
+	struct stat st;
+	bool ok = stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+		  fs_read_file(path, text, len) == 0;
+
+	free(path);
+	if (!ok || *len <= head || memcmp(*text, SITE_RECORD_HEAD, head) != 0 ||
+	    (*text)[*len - 1] != '\n' || (*text)[head] < '0' ||
+	    (*text)[head] > '9')
+		return false;
+	errno = 0;
+	n = strtoull(*text + head, &end, 10);
+	if (errno || *end != '\n' || n > SIZE_MAX)
+		return false;
+	*entries = (size_t)n;
+	*written = st.st_ctim;
+	*body = (size_t)(end + 1 - *text);
+	return true;
+}
+
+/*
+ * Whether the site in out is as its last build left it: as many entries
+ * as its record says, and none changed after the record was written (a
+ * page edited, replaced, added or deleted by hand: deleting one changes
+ * its folder, or the count at the top).
+ */
+static bool site_untouched(const char *out)
+{
+	char *text = NULL;
+	size_t len, entries, body;
+	struct timespec written;
+	struct outdir_census now;
+	bool same = record_read(out, &text, &len, &entries, &written, &body) &&
+		    outdir_census(out, SITE_RECORD, true, &now) == 0 &&
+		    now.entries == entries &&
+		    !outdir_later(now.newest, written);
+
+	free(text);
+	return same;
+}
+
+/*
+ * The old site's record (record_read), then a line per learner, the
  * digest of each kind of their pages in 16 hex digits and a space, the
  * id, and " misses" when their pages had names in no context.  false
  * when it is missing or not that.
@@ -1173,21 +1234,17 @@ static bool keep_shared(struct build *b, uint64_t out[KEEP_KINDS])
 static bool keep_read_old(struct build *b)
 {
 	struct keep *k = &b->keep;
-	char *path = fs_join(b->out, SITE_RECORD), *at, *end;
-	size_t len, n = 0, head = strlen(SITE_RECORD_HEAD);
-	struct stat st;
-	bool ok = stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
-		  fs_read_file(path, &k->old_text, &len) == 0;
+	char *at, *end;
+	size_t len, n = 0, entries, body;
 
-	free(path);
-	if (!ok || len < head || memcmp(k->old_text, SITE_RECORD_HEAD, head) != 0 ||
-	    k->old_text[len - 1] != '\n')
+	if (!record_read(b->out, &k->old_text, &len, &entries, &k->since,
+			 &body))
 		return false;
-	for (size_t i = head; i < len; i++)
+	for (size_t i = body; i < len; i++)
 		n += k->old_text[i] == '\n';
 	k->old_entries = mem_calloc(n + 1, sizeof(*k->old_entries));
 	n = 0;
-	for (at = k->old_text + head; at < k->old_text + len; at = end + 1) {
+	for (at = k->old_text + body; at < k->old_text + len; at = end + 1) {
 		struct kept_learner *e = &k->old_entries[n++];
 		char *id = at, *space;
 
@@ -1287,6 +1344,7 @@ static bool keep_page(struct build *b, size_t i, size_t li,
 		from = fs_join(b->out, buf_cstr(&rel));
 		to = fs_join(b->fresh, buf_cstr(&rel));
 		ok = lstat(from, &st) == 0 && S_ISREG(st.st_mode) &&
+		     !outdir_later(st.st_ctim, k->since) &&
 		     link(from, to) == 0;
 		if (ok) {
 			linked++;
@@ -1314,29 +1372,65 @@ static bool keep_page(struct build *b, size_t i, size_t li,
 	return ok;
 }
 
-/* The record of the site being built: every learner's digest, for the
- * next build (keep_read_old). */
-static void keep_write(struct build *b)
+/*
+ * The record of the site being built: how many entries it holds, and
+ * every learner's digests when their pages can be kept (none when a
+ * template names a partial from the data), for the next build
+ * (site_untouched, keep_read_old); into b->record, which keep_put()
+ * writes once the old site is gone.  A folder built whole has none.
+ */
+static void keep_record(struct build *b)
 {
 	const struct keep *k = &b->keep;
-	struct buf text = BUF_INIT;
+	struct buf *text = &b->record;
+	struct outdir_census now;
 
-	if (!k->prints)
+	if (whole(b->o))
 		return;
-	buf_puts(&text, SITE_RECORD_HEAD);
-	for (size_t i = 0; i < b->npages; i++) {
+	if (outdir_census(b->fresh, SITE_RECORD, false, &now) != 0) {
+		fail(b, SITE_IO_ERROR, b->fresh,
+		     "cannot read the folder back: %s", strerror(errno));
+		return;
+	}
+	buf_printf(text, "%s%zu\n", SITE_RECORD_HEAD, now.entries);
+	for (size_t i = 0; k->prints && i < b->npages; i++) {
 		size_t li = b->pages[i].learner;
 
 		if (b->pages[i].kind != VIEW_LEARNER)
 			continue;
 		for (size_t kind = 0; kind < KEEP_KINDS; kind++)
-			buf_printf(&text, "%016llx ", (unsigned long long)
+			buf_printf(text, "%016llx ", (unsigned long long)
 				   k->prints[KEEP_KINDS * li + kind]);
-		buf_printf(&text, "%s%s\n", b->m->learners[li]->id,
+		buf_printf(text, "%s%s\n", b->m->learners[li]->id,
 			   k->missed[li] ? " misses" : "");
 	}
-	put_file(b, SITE_RECORD, buf_cstr(&text), text.len, &b->result);
-	buf_free(&text);
+}
+
+/*
+ * Writes the record into the published site, the last thing a build
+ * does: deleting the old site's names changed the status of every file
+ * the two shared (their link counts), so a record written before that
+ * would be older than the files it vouches for.  A site left without
+ * one (a build killed here, a disk full) is built whole next time.
+ */
+static void keep_put(struct build *b)
+{
+	char *path = fs_join(b->out, SITE_RECORD);
+	char *tmp = fs_join(b->out, SITE_RECORD ".new");
+	int err;
+
+	unlink(tmp);
+	err = fs_write_new(tmp, b->record.data, b->record.len);
+	if (!err && rename(tmp, path) != 0)
+		err = errno;
+	if (err) {
+		unlink(tmp);
+		diag_warning(b->diags, path, 0, 0, "cannot write the site's "
+			     "record: %s; the next build renders every page",
+			     strerror(err));
+	}
+	free(path);
+	free(tmp);
 }
 
 static void keep_free(struct keep *k)
@@ -1379,6 +1473,7 @@ static void free_build(struct build *b)
 	free(b->out);
 	misses_free(&b->misses);
 	keep_free(&b->keep);
+	buf_free(&b->record);
 	pthread_mutex_destroy(&b->lock);
 }
 
@@ -1490,7 +1585,8 @@ enum site_status site_build(const struct model *m, const struct xref *x,
 		else
 			fingerprint_marker(fingerprint(&b), marker, sizeof(marker));
 		locked = outdir_lock(b.out, &made);
-		if (!whole(o) && !o->full && fingerprint_matches(b.out, marker)) {
+		if (!whole(o) && !o->full && fingerprint_matches(b.out, marker) &&
+		    site_untouched(b.out)) {
 			result->up_to_date = true;
 			if (locked >= 0)
 				close(locked);
@@ -1516,14 +1612,16 @@ enum site_status site_build(const struct model *m, const struct xref *x,
 			render_all(&b);
 			report_misses(&b);
 			if (b.status == SITE_OK && !atomic_load(&b.failed))
-				keep_write(&b);
+				keep_record(&b);
 			if (o->checksums && b.status == SITE_OK &&
 			    !atomic_load(&b.failed))
 				write_sums(&b);
 		}
-		if (b.status == SITE_OK && !atomic_load(&b.failed))
+		if (b.status == SITE_OK && !atomic_load(&b.failed)) {
 			publish(&b);
-		else
+			if (b.status == SITE_OK && b.record.len)
+				keep_put(&b);
+		} else
 			outdir_remove_tree(b.fresh);
 	}
 	status = b.status != SITE_OK ? b.status :

@@ -21,8 +21,11 @@
  * shares: the settings, every other file, the kind's template and the
  * parts of the shared model it can read, mustache_uses_digest()); the
  * others are linked from the old site, by each learner's digests recorded
- * in the site's .folio-pages file.  Builds into one folder take turns on a
- * lock on it.
+ * in the site's .folio-pages file.  That record, the last file a build
+ * writes, also holds how many entries the site has: a site with another
+ * number, or with an entry changed after the record (edited, replaced or
+ * deleted by hand), is built again, and a file changed so is not kept.
+ * Builds into one folder take turns on a lock on it.
  */
 #ifndef FOLIO_SITE_H
 #define FOLIO_SITE_H

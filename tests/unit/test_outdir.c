@@ -1,7 +1,8 @@
 /*
  * test_outdir.c - deleting an old site (outdir_remove_tree): every file
  * and folder at every depth goes, the folders two levels in on several
- * threads, and nothing a link inside points to is touched.
+ * threads, and nothing a link inside points to is touched; and what a
+ * site holds (outdir_census), which tells a site changed by hand.
  */
 #include "check.h"
 
@@ -84,8 +85,74 @@ static void removes_a_site_and_follows_no_link(void)
 	CHECK(rmdir(root) == 0);
 }
 
+/* A tree of 3 + 30 * 4 entries: two at the top (the file named skip
+ * among them), learners/L00.. each with a page, a folder and a page in
+ * that, and a link out; and a file named skip deeper down. */
+static void make_counted_tree(const char *root, const char *skip)
+{
+	char path[256];
+
+	snprintf(path, sizeof(path), "%s/index.html", root);
+	put(path);
+	snprintf(path, sizeof(path), "%s/%s", root, skip);
+	put(path);
+	snprintf(path, sizeof(path), "%s/learners", root);
+	CHECK(mkdir(path, 0755) == 0);
+	for (int i = 0; i < 30; i++) {
+		snprintf(path, sizeof(path), "%s/learners/L%02d", root, i);
+		CHECK(mkdir(path, 0755) == 0);
+		snprintf(path, sizeof(path), "%s/learners/L%02d/index.html",
+			 root, i);
+		put(path);
+		snprintf(path, sizeof(path), "%s/learners/L%02d/deep", root, i);
+		CHECK(mkdir(path, 0755) == 0);
+		snprintf(path, sizeof(path), "%s/learners/L%02d/deep/%s", root, i,
+			 i == 7 ? skip : "a.html");
+		put(path);
+	}
+	snprintf(path, sizeof(path), "%s/learners/L03/out", root);
+	CHECK(symlink("/", path) == 0);
+}
+
+static void counts_every_entry_and_the_latest_change(void)
+{
+	char root[] = "/tmp/folio-census-XXXXXX", path[256];
+	struct outdir_census c, again, later;
+	struct stat st;
+
+	CHECK(mkdtemp(root) != NULL);
+	make_counted_tree(root, ".record");
+	CHECK_INT(outdir_census(root, ".record", false, &c), 0);
+	/* index.html, learners, 30 x (Lnn, its page, deep, deep's file), the
+	 * link (not followed); the top's .record left out, L07's counted. */
+	CHECK_INT((long)c.entries, 2 + 30 * 4 + 1);
+	CHECK(c.newest.tv_sec == 0 && c.newest.tv_nsec == 0);
+	CHECK_INT(outdir_census(root, NULL, true, &again), 0);
+	CHECK_INT((long)again.entries, (long)c.entries + 1);
+	snprintf(path, sizeof(path), "%s/learners/L29/deep/a.html", root);
+	CHECK(lstat(path, &st) == 0);
+	CHECK(!outdir_later(st.st_ctim, again.newest));
+
+	/* A page changed deep down, after a pause the clock can see. */
+	usleep(20000);
+	snprintf(path, sizeof(path), "%s/learners/L12/deep/a.html", root);
+	CHECK(chmod(path, 0600) == 0);
+	CHECK_INT(outdir_census(root, NULL, true, &later), 0);
+	CHECK_INT((long)later.entries, (long)again.entries);
+	CHECK(outdir_later(later.newest, again.newest));
+	CHECK(lstat(path, &st) == 0);
+	CHECK(st.st_ctim.tv_sec == later.newest.tv_sec &&
+	      st.st_ctim.tv_nsec == later.newest.tv_nsec);
+
+	CHECK_INT(outdir_remove_tree(root), 0);
+	CHECK(!exists(root));
+	snprintf(path, sizeof(path), "%s/none", root);
+	CHECK_INT(outdir_census(path, NULL, true, &c), -1);
+}
+
 int main(void)
 {
 	RUN(removes_a_site_and_follows_no_link);
+	RUN(counts_every_entry_and_the_latest_change);
 	return check_summary();
 }
