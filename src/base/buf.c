@@ -4,6 +4,7 @@
 #include "base/buf.h"
 #include "base/mem.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,13 +86,20 @@ void buf_free(struct buf *b)
 
 void buf_put_csv_field(struct buf *b, const char *s)
 {
+	/* What a spreadsheet would take for the start of a formula (and run,
+	 * =HYPERLINK or worse, when the file is opened): such a field is
+	 * written after an apostrophe, which the spreadsheet shows as text. */
+	bool formula = s && *s && strchr("=+-@\t\r", *s);
+
 	if (!s)
 		return;
-	if (!strpbrk(s, ",\"\r\n")) {
+	if (!formula && !strpbrk(s, ",\"\r\n")) {
 		buf_puts(b, s);
 		return;
 	}
 	buf_putc(b, '"');
+	if (formula)
+		buf_putc(b, '\'');
 	for (; *s; s++) {
 		if (*s == '"')
 			buf_putc(b, '"');

@@ -51,7 +51,9 @@ void buf_truncate(struct buf *b, size_t len);
 const char *buf_cstr(struct buf *b);   /* "" for an empty buffer */
 
 /* s as one CSV field (RFC 4180): quoted when it holds a comma, quote or
- * line break; nothing for NULL. */
+ * line break; nothing for NULL.  A field a spreadsheet would take for a
+ * formula (starting with =, +, -, @, a tab or a carriage return) is
+ * quoted after an apostrophe, so that opening the file runs nothing. */
 void buf_put_csv_field(struct buf *b, const char *s);
 char *buf_detach(struct buf *b);       /* caller frees; b is left empty */
 void buf_free(struct buf *b);
