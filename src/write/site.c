@@ -1388,8 +1388,10 @@ static void keep_record(struct build *b)
 	if (whole(b->o))
 		return;
 	if (outdir_census(b->fresh, SITE_RECORD, false, &now) != 0) {
-		fail(b, SITE_IO_ERROR, b->fresh,
-		     "cannot read the folder back: %s", strerror(errno));
+		/* The walk's threads keep their errno values to themselves. */
+		fail(b, SITE_IO_ERROR, b->fresh, "cannot count what the folder "
+		     "holds for its record: %s",
+		     "a file or folder in it could not be read");
 		return;
 	}
 	buf_printf(text, "%s%zu\n", SITE_RECORD_HEAD, now.entries);
