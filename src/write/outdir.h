@@ -9,6 +9,8 @@
  * old folder kept aside until the new one is in place: an interrupted or
  * refused build leaves the old site as it was.  Every folder folio makes
  * holds OUTDIR_MARKER, so that a later build knows it may replace it.
+ * What a folder holds (outdir_census) tells a site changed by hand since
+ * its last build.
  */
 #ifndef FOLIO_OUTDIR_H
 #define FOLIO_OUTDIR_H
