@@ -289,15 +289,6 @@ static void judge(struct arena *a, struct portfolio *p,
 	free(observed);
 }
 
-static size_t unit_position(const struct model *m, const struct unit *u)
-{
-	size_t i = 0;
-
-	while (m->units[i] != u)
-		i++;
-	return i;
-}
-
 /* The learner's units, registered or evidenced, as flags in model order. */
 static void mark_units(const struct model *m, const struct learner *l,
 		       bool *units)
@@ -306,9 +297,9 @@ static void mark_units(const struct model *m, const struct learner *l,
 
 	memset(units, 0, m->nunits * sizeof(*units));
 	for (size_t i = 0; i < l->nunits; i++)
-		units[unit_position(m, l->units[i])] = true;
+		units[model_unit_index(m, l->units[i])] = true;
 	for (size_t i = 0; i < l->nevidence; i++)
-		units[unit_position(m, rows[i]->unit)] = true;
+		units[model_unit_index(m, rows[i]->unit)] = true;
 }
 
 /* Each learner's portfolios, in place, with nothing judged yet. */

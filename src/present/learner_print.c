@@ -184,26 +184,10 @@ static size_t first_of(const void *records, size_t n, size_t size,
 	return lo;
 }
 
-/* m->units[i] for u, by halving (they are sorted by id). */
-static size_t unit_index(const struct model *m, const struct unit *u)
-{
-	size_t lo = 0, hi = m->nunits;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (strcmp(m->units[mid]->id, u->id) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 static uint64_t put_unit(uint64_t h, const struct model *m, const struct unit *u,
 			 const uint64_t *unit_prints)
 {
-	size_t i = unit_index(m, u);
+	size_t i = model_unit_index(m, u);
 
 	h = put_text(h, u->id);
 	return put_int(h, i < m->nunits ? (long long)unit_prints[i] : -1);

@@ -1090,10 +1090,9 @@ static struct value requirements_view(struct arena *a,
 static struct value unit_info(const struct view_shared *s,
 			      const struct unit *u)
 {
-	for (size_t i = 0; i < s->m->nunits; i++)
-		if (s->m->units[i] == u)
-			return s->unit_info[i];
-	return value_null();
+	size_t i = model_unit_index(s->m, u);
+
+	return i < s->m->nunits ? s->unit_info[i] : value_null();
 }
 
 /* Counts of the portfolio's marks, for the summary line. */

@@ -12,6 +12,21 @@ const struct unit *model_find_unit(const struct model *m, const char *id)
 	return unit_find(m->units, m->nunits, id);
 }
 
+size_t model_unit_index(const struct model *m, const struct unit *u)
+{
+	size_t lo = 0, hi = m->nunits;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(m->units[mid]->id, u->id) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < m->nunits && m->units[lo] == u ? lo : m->nunits;
+}
+
 const struct learner *model_find_learner(const struct model *m,
 					 const char *id)
 {

@@ -129,6 +129,10 @@ enum model_status model_load(struct model *m, const struct model_paths *paths,
 void model_free(struct model *m);
 
 const struct unit *model_find_unit(const struct model *m, const char *id);
+
+/* Where u is in m->units (by halving: they are sorted by id), or
+ * m->nunits when it is none of the model's. */
+size_t model_unit_index(const struct model *m, const struct unit *u);
 const struct learner *model_find_learner(const struct model *m,
 					 const char *id);
 const struct qualification *model_find_qualification(const struct model *m,
