@@ -32,6 +32,37 @@ static bool exists(const char *path)
 	return lstat(path, &st) == 0;
 }
 
+/*
+ * A site in root, made already: index.html, top (another file at the top,
+ * unless NULL), learners/, and learners/L00.. (n of them) each with an
+ * index.html and deep/a.html: 2 + 4 n entries, 3 + 4 n with top.
+ */
+static void make_site(const char *root, int n, const char *top)
+{
+	char path[256];
+
+	snprintf(path, sizeof(path), "%s/index.html", root);
+	put(path);
+	if (top) {
+		snprintf(path, sizeof(path), "%s/%s", root, top);
+		put(path);
+	}
+	snprintf(path, sizeof(path), "%s/learners", root);
+	CHECK(mkdir(path, 0755) == 0);
+	for (int i = 0; i < n; i++) {
+		snprintf(path, sizeof(path), "%s/learners/L%02d", root, i);
+		CHECK(mkdir(path, 0755) == 0);
+		snprintf(path, sizeof(path), "%s/learners/L%02d/index.html",
+			 root, i);
+		put(path);
+		snprintf(path, sizeof(path), "%s/learners/L%02d/deep", root, i);
+		CHECK(mkdir(path, 0755) == 0);
+		snprintf(path, sizeof(path), "%s/learners/L%02d/deep/a.html",
+			 root, i);
+		put(path);
+	}
+}
+
 static void removes_a_site_and_follows_no_link(void)
 {
 	char root[] = "/tmp/folio-outdir-XXXXXX", path[256];
@@ -43,22 +74,7 @@ static void removes_a_site_and_follows_no_link(void)
 	put(path);
 	snprintf(path, sizeof(path), "%s/site", root);
 	CHECK(mkdir(path, 0755) == 0);
-	snprintf(path, sizeof(path), "%s/site/index.html", root);
-	put(path);
-	snprintf(path, sizeof(path), "%s/site/learners", root);
-	CHECK(mkdir(path, 0755) == 0);
-	for (int i = 0; i < 40; i++) {
-		snprintf(path, sizeof(path), "%s/site/learners/L%02d", root, i);
-		CHECK(mkdir(path, 0755) == 0);
-		snprintf(path, sizeof(path), "%s/site/learners/L%02d/index.html",
-			 root, i);
-		put(path);
-		snprintf(path, sizeof(path), "%s/site/learners/L%02d/deep", root, i);
-		CHECK(mkdir(path, 0755) == 0);
-		snprintf(path, sizeof(path), "%s/site/learners/L%02d/deep/a.html",
-			 root, i);
-		put(path);
-	}
+	make_site(path, 40, NULL);
 	snprintf(path, sizeof(path), "%s/site/learners/empty", root);
 	CHECK(mkdir(path, 0755) == 0);
 	snprintf(path, sizeof(path), "%s/site/learners/link", root);
@@ -85,35 +101,6 @@ static void removes_a_site_and_follows_no_link(void)
 	CHECK(rmdir(root) == 0);
 }
 
-/* A tree of 3 + 30 * 4 entries: two at the top (the file named skip
- * among them), learners/L00.. each with a page, a folder and a page in
- * that, and a link out; and a file named skip deeper down. */
-static void make_counted_tree(const char *root, const char *skip)
-{
-	char path[256];
-
-	snprintf(path, sizeof(path), "%s/index.html", root);
-	put(path);
-	snprintf(path, sizeof(path), "%s/%s", root, skip);
-	put(path);
-	snprintf(path, sizeof(path), "%s/learners", root);
-	CHECK(mkdir(path, 0755) == 0);
-	for (int i = 0; i < 30; i++) {
-		snprintf(path, sizeof(path), "%s/learners/L%02d", root, i);
-		CHECK(mkdir(path, 0755) == 0);
-		snprintf(path, sizeof(path), "%s/learners/L%02d/index.html",
-			 root, i);
-		put(path);
-		snprintf(path, sizeof(path), "%s/learners/L%02d/deep", root, i);
-		CHECK(mkdir(path, 0755) == 0);
-		snprintf(path, sizeof(path), "%s/learners/L%02d/deep/%s", root, i,
-			 i == 7 ? skip : "a.html");
-		put(path);
-	}
-	snprintf(path, sizeof(path), "%s/learners/L03/out", root);
-	CHECK(symlink("/", path) == 0);
-}
-
 static void counts_every_entry_and_the_latest_change(void)
 {
 	char root[] = "/tmp/folio-census-XXXXXX", path[256];
@@ -121,11 +108,17 @@ static void counts_every_entry_and_the_latest_change(void)
 	struct stat st;
 
 	CHECK(mkdtemp(root) != NULL);
-	make_counted_tree(root, ".record");
+	/* A record at the top, and a file of the same name deeper down. */
+	make_site(root, 30, ".record");
+	snprintf(path, sizeof(path), "%s/learners/L07/deep/.record", root);
+	put(path);
+	snprintf(path, sizeof(path), "%s/learners/L03/out", root);
+	CHECK(symlink("/", path) == 0);
 	CHECK_INT(outdir_census(root, ".record", false, &c), 0);
 	/* index.html, learners, 30 x (Lnn, its page, deep, deep's file), the
-	 * link (not followed); the top's .record left out, L07's counted. */
-	CHECK_INT((long)c.entries, 2 + 30 * 4 + 1);
+	 * file deeper down, the link (not followed); the top's .record left
+	 * out. */
+	CHECK_INT((long)c.entries, 2 + 30 * 4 + 1 + 1);
 	CHECK(c.newest.tv_sec == 0 && c.newest.tv_nsec == 0);
 	CHECK_INT(outdir_census(root, NULL, true, &again), 0);
 	CHECK_INT((long)again.entries, (long)c.entries + 1);
