@@ -1,5 +1,6 @@
 /*
- * fsutil.c - file reading and directory listing (see fsutil.h).
+ * fsutil.c - file reading, directory listing and file times (see
+ * fsutil.h).
  */
 #include "base/fsutil.h"
 #include "base/mem.h"
@@ -290,4 +291,59 @@ void fs_walk(const char *dir, fs_visit_fn visit, void *ctx)
 		free(rel);
 	}
 	free(stack);
+}
+
+/* ---- the times files are stamped with ---------------------------------- */
+
+bool fs_time_later(struct timespec a, struct timespec b)
+{
+	return a.tv_sec != b.tv_sec ? a.tv_sec > b.tv_sec :
+	       a.tv_nsec > b.tv_nsec;
+}
+
+bool fs_time_fine(struct timespec t)
+{
+	return t.tv_nsec % 1000 != 0;
+}
+
+/* Linux stamps files by the clock as of its last tick, which this reads
+ * without asking the hardware. */
+#ifdef CLOCK_REALTIME_COARSE
+#define STAMP_CLOCK CLOCK_REALTIME_COARSE
+#else
+#define STAMP_CLOCK CLOCK_REALTIME
+#endif
+
+void fs_wait_past(struct timespec t)
+{
+	const struct timespec pause = { 0, 1000000 };
+	struct timespec now;
+
+	if (clock_gettime(STAMP_CLOCK, &now) != 0 || t.tv_sec > now.tv_sec + 3)
+		return;
+	while (!fs_time_later(now, t)) {
+		nanosleep(&pause, NULL);
+		if (clock_gettime(STAMP_CLOCK, &now) != 0)
+			return;
+	}
+}
+
+int fs_stamp(const char *path, struct fs_stamp *stamp)
+{
+	struct stat st;
+	struct timespec settled;
+
+	memset(stamp, 0, sizeof(*stamp));
+	if (stat(path, &st) != 0)
+		return errno;
+	stamp->found = true;
+	stamp->size = st.st_size;
+	stamp->ino = st.st_ino;
+	stamp->mtime = st.st_mtim;
+	stamp->ctime = st.st_ctim;
+	settled = st.st_ctim;
+	if (!fs_time_fine(settled))
+		settled.tv_sec += 2;        /* FAT's two seconds */
+	fs_wait_past(settled);
+	return 0;
 }

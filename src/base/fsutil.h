@@ -3,8 +3,10 @@
  *
  * Whole-file reads (inputs are small next to memory, and every parser
  * wants the text in one piece), sorted directory listings (so that runs
- * are deterministic whatever order the file system returns), and path
- * joining.  Errors are returned as errno values for the caller to report.
+ * are deterministic whatever order the file system returns), path
+ * joining, and the times files are stamped with, by which a build knows
+ * what changed.  Errors are returned as errno values for the caller to
+ * report.
  */
 #ifndef FOLIO_FSUTIL_H
 #define FOLIO_FSUTIL_H
@@ -12,6 +14,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <sys/stat.h>
+#include <time.h>
 
 /*
  * Why a file was not read, beyond errno's own values (which stay below
@@ -100,6 +103,53 @@ char *fs_parent(const char *path);
 typedef void (*fs_visit_fn)(void *ctx, const char *path, const char *rel,
 			    const struct stat *st);
 void fs_walk(const char *dir, fs_visit_fn visit, void *ctx);
+
+/* ---- the times files are stamped with ---------------------------------- */
+
+/* Whether the moment a is later than b. */
+bool fs_time_later(struct timespec a, struct timespec b);
+
+/*
+ * Whether a time read back from a file system (st_ctim) shows that it
+ * stamps times finely: false for one with nothing below the microsecond
+ * (FAT's two seconds, exFAT's hundredths, HFS+ and old ext3's seconds),
+ * where a change in the same second as another gets its time, and where
+ * some take the status time from the modification time, which any
+ * program can set.  A fine file system gives such a time once in a
+ * thousand.
+ */
+bool fs_time_fine(struct timespec t);
+
+/*
+ * Returns once the clock files are stamped by (the kernel's as of its
+ * last tick) has passed t, so that a change made from then on is stamped
+ * later than t: one in the same tick (a few milliseconds) would share it.
+ * Returns at once when t is over three seconds ahead of this machine's
+ * clock (a file server's may be).
+ */
+void fs_wait_past(struct timespec t);
+
+/*
+ * A file as a reader found it, to tell later whether it has changed: its
+ * size, inode and times to the nanosecond (the status-change time too,
+ * which a copy keeping the modification time, cp -p or rsync -t, still
+ * moves).  found is false when it could not be looked at.
+ */
+struct fs_stamp {
+	bool found;
+	off_t size;
+	ino_t ino;
+	struct timespec mtime, ctime;
+};
+
+/*
+ * path's stamp, taken before the file is read.  When the file changed in
+ * the clock tick now under way (or, on a coarse file system, in the last
+ * two seconds), it returns only once that is over, so that a change after
+ * the reading is stamped otherwise: the stamp then never vouches for
+ * text the reader did not see.  0 or an errno value (*stamp not found).
+ */
+int fs_stamp(const char *path, struct fs_stamp *stamp);
 
 /* All of data[0..len) to fd, through interrupted and short writes: 0, or
  * an errno. */

@@ -115,6 +115,14 @@ void load_note_input(struct load *load, const char *path)
 {
 	load->inputs = mem_array_grow(load->inputs, &load->inputs_cap,
 				      load->ninputs + 1, sizeof(*load->inputs));
+	load->input_stamps = mem_array_grow(load->input_stamps,
+					    &load->stamps_cap, load->ninputs + 1,
+					    sizeof(*load->input_stamps));
+	if (load->texts)
+		memset(&load->input_stamps[load->ninputs], 0,
+		       sizeof(*load->input_stamps));
+	else
+		fs_stamp(path, &load->input_stamps[load->ninputs]);
 	load->inputs[load->ninputs++] = arena_strdup(&load->arena, path);
 }
 

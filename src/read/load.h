@@ -81,9 +81,11 @@ struct load {
 	struct review *reviews;         /* by learner, date, line */
 	size_t nreviews;
 
-	/* Every file read or tried, in that order, and the CSV files kept. */
+	/* Every file read or tried, in that order, each stamped before it
+	 * was read, and the CSV files kept. */
 	const char **inputs;
-	size_t ninputs, inputs_cap;
+	struct fs_stamp *input_stamps;
+	size_t ninputs, inputs_cap, stamps_cap;
 	struct csvfile **files;
 	size_t nfiles, files_cap;
 };
@@ -103,7 +105,8 @@ bool load_exists(const struct load *load, const char *path);
 int load_check_link(const struct load *load, const char *path,
 		    const char *other);
 
-/* Notes a file about to be read (the site's no-change check covers it). */
+/* Notes a file about to be read, with its stamp (fs_stamp: the site's
+ * no-change check covers it as it was before it was read). */
 void load_note_input(struct load *load, const char *path);
 
 /* A whole file, noted and checked first: load_read_file() after those. */

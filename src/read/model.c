@@ -27,6 +27,16 @@ size_t model_unit_index(const struct model *m, const struct unit *u)
 	return lo < m->nunits && m->units[lo] == u ? lo : m->nunits;
 }
 
+/* A walk: a centre reads tens of files, and only its units ask. */
+const struct fs_stamp *model_input_stamp(const struct model *m,
+					 const char *path)
+{
+	for (size_t i = 0; i < m->ninputs; i++)
+		if (strcmp(m->inputs[i], path) == 0)
+			return &m->input_stamps[i];
+	return NULL;
+}
+
 const struct learner *model_find_learner(const struct model *m,
 					 const char *id)
 {
@@ -71,6 +81,7 @@ void model_free(struct model *m)
 	free(m->otj);
 	free(m->reviews);
 	free(m->inputs);
+	free(m->input_stamps);
 	strmap_free(&m->learner_index);
 	strmap_free(&m->assessor_folded);
 	free(m->units);

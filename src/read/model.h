@@ -96,8 +96,10 @@ struct model {
 	struct review *reviews;      /* by learner id, date, line */
 	size_t nreviews;
 	/* Every file the loaders read or tried to read, in that order: what
-	 * a site's no-change check covers (site.c), failures included. */
+	 * a site's no-change check covers (site.c), failures included; and
+	 * each one's stamp, taken before it was read (not found for texts). */
 	const char **inputs;
+	struct fs_stamp *input_stamps;
 	size_t ninputs;
 	/* Lookups, for the functions below. */
 	struct strmap learner_index;    /* by id */
@@ -133,6 +135,11 @@ const struct unit *model_find_unit(const struct model *m, const char *id);
 /* Where u is in m->units (by halving: they are sorted by id), or
  * m->nunits when it is none of the model's. */
 size_t model_unit_index(const struct model *m, const struct unit *u);
+
+/* The stamp of path, one of m->inputs (the same text), taken before it was
+ * read; NULL when the loaders never noted it. */
+const struct fs_stamp *model_input_stamp(const struct model *m,
+					 const char *path);
 const struct learner *model_find_learner(const struct model *m,
 					 const char *id);
 const struct qualification *model_find_qualification(const struct model *m,

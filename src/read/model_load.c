@@ -429,6 +429,7 @@ static void keep(struct model *m, struct load *load)
 	m->reviews = load->reviews;
 	m->nreviews = load->nreviews;
 	m->inputs = load->inputs;
+	m->input_stamps = load->input_stamps;
 	m->ninputs = load->ninputs;
 	m->files = load->files;
 	m->nfiles = load->nfiles;

@@ -24,22 +24,25 @@ void fingerprint_text(uint64_t *h, const char *s)
 	fingerprint_bytes(h, s ? s : "", s ? strlen(s) + 1 : 1);
 }
 
-/*
- * A file by its path, size, inode and times (to the nanosecond): the
- * change time too, so that a copy that keeps the old modification time
- * (cp -p, rsync -t) still counts as a change.
- */
+/* The stamp's fields one by one: its padding is not hashed. */
+void fingerprint_stamp(uint64_t *h, const char *path,
+		       const struct fs_stamp *stamp)
+{
+	fingerprint_text(h, path);
+	if (stamp->found) {
+		fingerprint_bytes(h, &stamp->size, sizeof(stamp->size));
+		fingerprint_bytes(h, &stamp->ino, sizeof(stamp->ino));
+		fingerprint_bytes(h, &stamp->mtime, sizeof(stamp->mtime));
+		fingerprint_bytes(h, &stamp->ctime, sizeof(stamp->ctime));
+	}
+}
+
 void fingerprint_file(uint64_t *h, const char *path)
 {
-	struct stat st;
+	struct fs_stamp stamp;
 
-	fingerprint_text(h, path);
-	if (stat(path, &st) == 0) {
-		fingerprint_bytes(h, &st.st_size, sizeof(st.st_size));
-		fingerprint_bytes(h, &st.st_ino, sizeof(st.st_ino));
-		fingerprint_bytes(h, &st.st_mtim, sizeof(st.st_mtim));
-		fingerprint_bytes(h, &st.st_ctim, sizeof(st.st_ctim));
-	}
+	fs_stamp(path, &stamp);
+	fingerprint_stamp(h, path, &stamp);
 }
 
 /*

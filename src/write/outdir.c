@@ -486,12 +486,6 @@ struct tally {
 	struct outdir_census own;
 };
 
-bool outdir_later(struct timespec a, struct timespec b)
-{
-	return a.tv_sec != b.tv_sec ? a.tv_sec > b.tv_sec :
-	       a.tv_nsec > b.tv_nsec;
-}
-
 static int count_entry(void *ctx, int at, const char *name, bool dir,
 		       size_t depth)
 {
@@ -506,7 +500,7 @@ static int count_entry(void *ctx, int at, const char *name, bool dir,
 		return 0;
 	if (fstatat(at, name, &st, AT_SYMLINK_NOFOLLOW) != 0)
 		return -1;
-	if (outdir_later(st.st_ctim, t->own.newest))
+	if (fs_time_later(st.st_ctim, t->own.newest))
 		t->own.newest = st.st_ctim;
 	return 0;
 }
@@ -515,7 +509,7 @@ static void add_tally(struct counting *c, const struct outdir_census *own)
 {
 	pthread_mutex_lock(&c->lock);
 	c->total.entries += own->entries;
-	if (outdir_later(own->newest, c->total.newest))
+	if (fs_time_later(own->newest, c->total.newest))
 		c->total.newest = own->newest;
 	pthread_mutex_unlock(&c->lock);
 }

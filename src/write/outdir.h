@@ -78,7 +78,4 @@ struct outdir_census {
 int outdir_census(const char *path, const char *skip, bool times,
 		  struct outdir_census *census);
 
-/* Whether the moment a is later than b. */
-bool outdir_later(struct timespec a, struct timespec b);
-
 #endif

@@ -138,6 +138,8 @@ struct build {
 	size_t npages, pages_cap;
 	struct format formats[2];
 	size_t nformats;
+	uint64_t templates_print;       /* the override's files, stamped
+					 * before they were compiled */
 	char *out;                      /* the output as given */
 	char *fresh;                    /* the folder being built */
 	size_t *groups;                 /* where each group of pages starts, */
@@ -1062,9 +1064,8 @@ static uint64_t fingerprint(const struct build *b)
 
 	fingerprint_settings(b, &h);
 	for (size_t i = 0; i < m->ninputs; i++)
-		fingerprint_file(&h, m->inputs[i]);
-	if (b->o->templates)
-		fingerprint_tree(&h, b->o->templates);
+		fingerprint_stamp(&h, m->inputs[i], &m->input_stamps[i]);
+	fingerprint_bytes(&h, &b->templates_print, sizeof(b->templates_print));
 	return h;
 }
 
@@ -1152,7 +1153,8 @@ static bool keep_shared(struct build *b, uint64_t out[KEEP_KINDS])
 	fingerprint_settings(b, &common);
 	for (size_t i = 0; i < m->ninputs; i++)
 		if (!learner_input(m, m->inputs[i]))
-			fingerprint_file(&common, m->inputs[i]);
+			fingerprint_stamp(&common, m->inputs[i],
+					  &m->input_stamps[i]);
 	for (size_t i = 0; i < b->shared.nassessor_pages; i++)
 		fingerprint_text(&common, b->shared.assessor_pages[i]);
 	for (size_t k = 0; k < KEEP_KINDS; k++) {
@@ -1194,6 +1196,10 @@ static bool record_read(const char *out, char **text, size_t *len,
 	    (*text)[*len - 1] != '\n' || (*text)[head] < '0' ||
 	    (*text)[head] > '9')
 		return false;
+	/* Times too coarse to order an edit against the record: untrusted,
+	 * as if there were none. */
+	if (!fs_time_fine(st.st_ctim))
+		return false;
 	errno = 0;
 	n = strtoull(*text + head, &end, 10);
 	if (errno || *end != '\n' || n > SIZE_MAX)
@@ -1219,7 +1225,7 @@ static bool site_untouched(const char *out)
 	bool same = record_read(out, &text, &len, &entries, &written, &body) &&
 		    outdir_census(out, SITE_RECORD, true, &now) == 0 &&
 		    now.entries == entries &&
-		    !outdir_later(now.newest, written);
+		    !fs_time_later(now.newest, written);
 
 	free(text);
 	return same;
@@ -1285,8 +1291,14 @@ static void keep_start(struct build *b)
 		return;
 	k->unit_prints = mem_calloc(m->nunits + 1, sizeof(*k->unit_prints));
 	for (size_t i = 0; i < m->nunits; i++) {
+		const char *file = m->units[i]->file;
+		const struct fs_stamp *stamp = model_input_stamp(m, file);
+
 		k->unit_prints[i] = HASH_INIT;
-		fingerprint_file(&k->unit_prints[i], m->units[i]->file);
+		if (stamp)
+			fingerprint_stamp(&k->unit_prints[i], file, stamp);
+		else
+			fingerprint_file(&k->unit_prints[i], file);
 	}
 	if (!keep_shared(b, k->shared))
 		return;
@@ -1344,7 +1356,7 @@ static bool keep_page(struct build *b, size_t i, size_t li,
 		from = fs_join(b->out, buf_cstr(&rel));
 		to = fs_join(b->fresh, buf_cstr(&rel));
 		ok = lstat(from, &st) == 0 && S_ISREG(st.st_mode) &&
-		     !outdir_later(st.st_ctim, k->since) &&
+		     !fs_time_later(st.st_ctim, k->since) &&
 		     link(from, to) == 0;
 		if (ok) {
 			linked++;
@@ -1413,18 +1425,23 @@ static void keep_record(struct build *b)
  * does: deleting the old site's names changed the status of every file
  * the two shared (their link counts), so a record written before that
  * would be older than the files it vouches for.  A site left without
- * one (a build killed here, a disk full) is built whole next time.
+ * one (a build killed here, a disk full) is built whole next time.  It
+ * returns once the clock has moved past the record's time, so that a
+ * page edited the moment the build ends is stamped later than it.
  */
 static void keep_put(struct build *b)
 {
 	char *path = fs_join(b->out, SITE_RECORD);
 	char *tmp = fs_join(b->out, SITE_RECORD ".new");
+	struct stat st;
 	int err;
 
 	unlink(tmp);
 	err = fs_write_new(tmp, b->record.data, b->record.len);
 	if (!err && rename(tmp, path) != 0)
 		err = errno;
+	if (!err && stat(path, &st) == 0)
+		fs_wait_past(st.st_ctim);
 	if (err) {
 		unlink(tmp);
 		diag_warning(b->diags, path, 0, 0, "cannot write the site's "
@@ -1565,6 +1582,10 @@ enum site_status site_build(const struct model *m, const struct xref *x,
 	b.o = o;
 	b.diags = diags;
 	pthread_mutex_init(&b.lock, NULL);
+	/* The override's files as they are before they are read. */
+	b.templates_print = HASH_INIT;
+	if (o->templates)
+		fingerprint_tree(&b.templates_print, o->templates);
 	if (o->html && !compile_format(&b, &b.formats[b.nformats++], "html", diags))
 		b.status = SITE_TEMPLATE_ERROR;
 	if (o->md && !compile_format(&b, &b.formats[b.nformats++], "md", diags))

@@ -24,8 +24,9 @@
  * in the site's .folio-pages file.  That record, the last file a build
  * writes, also holds how many entries the site has: a site with another
  * number, or with an entry changed after the record (edited, replaced or
- * deleted by hand), is built again, and a file changed so is not kept.
- * Builds into one folder take turns on a lock on it.
+ * deleted by hand), is built again, and a file changed so is not kept;
+ * a record whose time is coarser than a microsecond (FAT, HFS+) is not
+ * trusted at all.  Builds into one folder take turns on a lock on it.
  */
 #ifndef FOLIO_SITE_H
 #define FOLIO_SITE_H

@@ -6,6 +6,7 @@
  */
 #include "check.h"
 
+#include "base/fsutil.h"
 #include "write/outdir.h"
 
 #include <fcntl.h>
@@ -124,7 +125,7 @@ static void counts_every_entry_and_the_latest_change(void)
 	CHECK_INT((long)again.entries, (long)c.entries + 1);
 	snprintf(path, sizeof(path), "%s/learners/L29/deep/a.html", root);
 	CHECK(lstat(path, &st) == 0);
-	CHECK(!outdir_later(st.st_ctim, again.newest));
+	CHECK(!fs_time_later(st.st_ctim, again.newest));
 
 	/* A page changed deep down, after a pause the clock can see. */
 	usleep(20000);
@@ -132,7 +133,7 @@ static void counts_every_entry_and_the_latest_change(void)
 	CHECK(chmod(path, 0600) == 0);
 	CHECK_INT(outdir_census(root, NULL, true, &later), 0);
 	CHECK_INT((long)later.entries, (long)again.entries);
-	CHECK(outdir_later(later.newest, again.newest));
+	CHECK(fs_time_later(later.newest, again.newest));
 	CHECK(lstat(path, &st) == 0);
 	CHECK(st.st_ctim.tv_sec == later.newest.tv_sec &&
 	      st.st_ctim.tv_nsec == later.newest.tv_nsec);
