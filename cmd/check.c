@@ -3,6 +3,7 @@
  */
 #include "centre.h"
 #include "base/fsutil.h"
+#include "judge/qualify.h"
 #include "judge/xref.h"
 #include "present/check_report.h"
 #include "write/site.h"
@@ -64,36 +65,52 @@ static const char *plural(size_t n, const char *one, const char *many,
 	return out;
 }
 
-/* "3 units, 14 learners, 31 portfolios (...): 0 errors, 6 warnings" */
-static void print_summary(const struct model *m, const struct xref_tally *s,
+/*
+ * "3 units, 14 learners, 31 portfolios (...): 0 errors, 6 warnings",
+ * with ", 12 learners' qualifications (5 complete, ...)" before the
+ * colon in a centre whose learners are on any.
+ */
+static void print_summary(const struct model *m, const struct xref *x,
+			  const struct xref_tally *s,
 			  const struct diag_list *diags, FILE *out)
 {
 	char a[32], b[32], c[32], d[32], e[32], signed_off[48] = "";
+	char quals[160] = "";
+	struct qualify_tally q = qualify_tally(x);
 
 	/* Only a centre that records sign-offs hears about them. */
 	if (m->signoffs_file)
 		snprintf(signed_off, sizeof(signed_off), ", %zu of them signed off",
 			 s->by_status[XREF_SIGNED_OFF]);
-	fprintf(out, "%s, %s, %s (%zu complete%s, %zu in progress, %zu not started): %s, %s\n",
+	if (q.all)
+		snprintf(quals, sizeof(quals), ", %zu learner%s "
+			 "(%zu complete, %zu of them claimable, %zu in progress, "
+			 "%zu not started)", q.all, q.all == 1 ? "'s qualification" : "s' qualifications",
+			 q.by_status[QUALIFY_COMPLETE] +
+			 q.by_status[QUALIFY_CLAIMABLE],
+			 q.by_status[QUALIFY_CLAIMABLE],
+			 q.by_status[QUALIFY_IN_PROGRESS],
+			 q.by_status[QUALIFY_NOT_STARTED]);
+	fprintf(out, "%s, %s, %s (%zu complete%s, %zu in progress, %zu not started)%s: %s, %s\n",
 	       plural(m->nunits, "unit", "units", a),
 	       plural(m->nlearners, "learner", "learners", b),
 	       plural(s->portfolios, "portfolio", "portfolios", c),
 	       xref_tally_complete(s), signed_off, s->by_status[XREF_IN_PROGRESS],
-	       s->by_status[XREF_NOT_STARTED],
+	       s->by_status[XREF_NOT_STARTED], quals,
 	       plural(diags->errors, "error", "errors", d),
 	       plural(diags->warnings, "warning", "warnings", e));
 }
 
-static void print_text(const struct model *m, const struct xref_tally *s,
-		       struct diag_list *diags)
+static void print_text(const struct model *m, const struct xref *x,
+		       const struct xref_tally *s, struct diag_list *diags)
 {
 	command_print_diagnostics(diags);
-	print_summary(m, s, diags, stdout);
+	print_summary(m, x, s, diags, stdout);
 }
 
 /* --format github: the annotations, then the summary line as text. */
-static void print_github(const struct model *m, const struct xref_tally *s,
-			 struct diag_list *diags)
+static void print_github(const struct model *m, const struct xref *x,
+			 const struct xref_tally *s, struct diag_list *diags)
 {
 	struct buf out = BUF_INIT;
 
@@ -102,7 +119,7 @@ static void print_github(const struct model *m, const struct xref_tally *s,
 		diag_format_github(&diags->items[i], &out);
 	fputs(buf_cstr(&out), stdout);
 	buf_free(&out);
-	print_summary(m, s, diags, stdout);
+	print_summary(m, x, s, diags, stdout);
 }
 
 /*
@@ -203,9 +220,9 @@ static bool print_report(enum format format, const struct model *m,
 	/* The files as named from where folio started (-C). */
 	command_diagnostics_as_named(diags, &named);
 	if (format == FORMAT_TEXT)
-		print_text(m, s, diags);
+		print_text(m, x, s, diags);
 	else if (format == FORMAT_GITHUB)
-		print_github(m, s, &named);
+		print_github(m, x, s, &named);
 	else
 		ok = print_document(format, &r);
 	diag_list_free(&named);

@@ -360,6 +360,15 @@ const struct qualify_progress *qualify_of(const struct xref *x,
 	return *count ? &x->progress[x->progress_first[l->index]] : NULL;
 }
 
+struct qualify_tally qualify_tally(const struct xref *x)
+{
+	struct qualify_tally t = { x->nprogress, { 0 } };
+
+	for (size_t i = 0; i < x->nprogress; i++)
+		t.by_status[x->progress[i].status]++;
+	return t;
+}
+
 const char *qualify_status_name(enum qualify_status s)
 {
 	static const char *const names[] = {

@@ -83,4 +83,13 @@ bool qualify_takes(const struct qualify_progress *q, const struct unit *u);
 
 const char *qualify_status_name(enum qualify_status s);   /* "in-progress" */
 
+/* The learners' qualifications (x->progress) counted by status: the
+ * dashboard's and check's totals. */
+struct qualify_tally {
+	size_t all;
+	size_t by_status[QUALIFY_CLAIMABLE + 1];    /* by enum qualify_status */
+};
+
+struct qualify_tally qualify_tally(const struct xref *x);
+
 #endif

@@ -7,6 +7,7 @@
 #include "base/strmap.h"
 #include "base/utf8.h"
 #include "present/diag_json.h"
+#include "present/export.h"
 #include "present/url.h"
 
 #include <stdlib.h>
@@ -82,8 +83,9 @@ static struct value count(size_t n)
 struct value check_report_json(struct arena *a, const struct check_report *r)
 {
 	const struct xref_tally *s = r->tally;
+	struct qualify_tally q = qualify_tally(r->xref);
 	struct value_obj report = value_obj_new(a, 3);
-	struct value_obj summary = value_obj_new(a, 10);
+	struct value_obj summary = value_obj_new(a, 11);
 
 	value_put(&summary, "units", count(r->model->nunits));
 	value_put(&summary, "learners", count(r->model->nlearners));
@@ -93,6 +95,7 @@ struct value check_report_json(struct arena *a, const struct check_report *r)
 	value_put(&summary, "not_started", count(s->by_status[XREF_NOT_STARTED]));
 	value_put(&summary, "signed_off", count(s->by_status[XREF_SIGNED_OFF]));
 	value_put(&summary, "with_gaps", count(s->with_gaps));
+	value_put(&summary, "qualifications", export_qualify_tally(a, &q));
 	value_put(&summary, "errors", count(r->diags->errors));
 	value_put(&summary, "warnings", count(r->diags->warnings));
 	value_put(&report, "diagnostics", diag_json_list(a, r->diags));

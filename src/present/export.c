@@ -429,6 +429,23 @@ struct value export_qualification(struct arena *a,
 	return value_obj_done(&o);
 }
 
+struct value export_qualify_tally(struct arena *a,
+				  const struct qualify_tally *t)
+{
+	struct value_obj o = value_obj_new(a, 5);
+
+	value_put(&o, "all", value_int((long long)t->all));
+	value_put(&o, "not_started",
+		  value_int((long long)t->by_status[QUALIFY_NOT_STARTED]));
+	value_put(&o, "in_progress",
+		  value_int((long long)t->by_status[QUALIFY_IN_PROGRESS]));
+	value_put(&o, "complete",
+		  value_int((long long)t->by_status[QUALIFY_COMPLETE]));
+	value_put(&o, "claimable",
+		  value_int((long long)t->by_status[QUALIFY_CLAIMABLE]));
+	return value_obj_done(&o);
+}
+
 void export_progress_members(struct arena *a, const struct qualify_progress *q,
 			     struct value_obj *o)
 {

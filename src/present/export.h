@@ -65,6 +65,10 @@ struct value export_portfolio(struct arena *a, const struct portfolio *p);
 struct value export_gaps(struct arena *a, const struct portfolio *p);
 struct value export_qualification(struct arena *a,
 				  const struct qualification *q);
+/* The learners' qualifications by status: {all, not_started,
+ * in_progress, complete, claimable} (the dashboard's, check's summary). */
+struct value export_qualify_tally(struct arena *a,
+				  const struct qualify_tally *t);
 /* A learner's progress on a qualification (judge/qualify.h), put into o. */
 #define EXPORT_PROGRESS_MEMBERS 11
 void export_progress_members(struct arena *a, const struct qualify_progress *q,

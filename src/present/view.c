@@ -673,19 +673,9 @@ static struct value assessor_totals(struct arena *a,
 /* Learners' qualifications by status, or false when no one is on one. */
 static struct value qualification_totals(struct arena *a, const struct xref *x)
 {
-	size_t by[QUALIFY_CLAIMABLE + 1] = { 0 };
-	struct value_obj o = value_obj_new(a, 5);
+	struct qualify_tally t = qualify_tally(x);
 
-	if (!x->nprogress)
-		return value_bool(false);
-	for (size_t i = 0; i < x->nprogress; i++)
-		by[x->progress[i].status]++;
-	value_put(&o, "all", value_int((long long)x->nprogress));
-	value_put(&o, "not_started", value_int((long long)by[QUALIFY_NOT_STARTED]));
-	value_put(&o, "in_progress", value_int((long long)by[QUALIFY_IN_PROGRESS]));
-	value_put(&o, "complete", value_int((long long)by[QUALIFY_COMPLETE]));
-	value_put(&o, "claimable", value_int((long long)by[QUALIFY_CLAIMABLE]));
-	return value_obj_done(&o);
+	return t.all ? export_qualify_tally(a, &t) : value_bool(false);
 }
 
 /* A tally of learners[0..n)'s portfolios, by unit when units is not
