@@ -60,14 +60,25 @@ static bool holds_input(const char *out, const char *input)
 /* An empty folder, or one with folio's marker: safe to replace. */
 static bool made_by_folio(const char *out)
 {
-	char *marker = fs_join(out, OUTDIR_MARKER);
-	bool ours = access(marker, F_OK) == 0;
+	int fd = open(out, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	bool ours;
 	DIR *d;
 	struct dirent *e;
 
-	free(marker);
-	if (ours || !(d = opendir(out)))
+	/* One folder looked at twice, by its descriptor: another build may
+	 * put its site in out's place between the two looks. */
+	if (fd < 0) {       /* a folder that cannot be listed: its marker */
+		char *marker = fs_join(out, OUTDIR_MARKER);
+
+		ours = access(marker, F_OK) == 0;
+		free(marker);
 		return ours;
+	}
+	ours = faccessat(fd, OUTDIR_MARKER, F_OK, 0) == 0;
+	if (ours || !(d = fdopendir(fd))) {
+		close(fd);
+		return ours;
+	}
 	ours = true;
 	while ((e = readdir(d)))
 		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
@@ -168,14 +179,11 @@ static const char *refuse_folder(const struct model *m, const char *out,
 				 char *why, size_t size)
 {
 	char *real = canonical(out), *home = NULL;
-	char *fresh = outdir_fresh(out), *old = fresh_old_path(fresh);
 	struct stat st;
-	const char *problem = NULL, *beside;
+	const char *problem = NULL;
 
 	if (!real) {
 		snprintf(why, size, "its parent folder does not exist");
-		free(fresh);
-		free(old);
 		return why;
 	}
 	if (getenv("HOME") && *getenv("HOME"))
@@ -194,19 +202,25 @@ static const char *refuse_folder(const struct model *m, const char *out,
 	else if (lstat(out, &st) == 0 && !made_by_folio(out))
 		problem = "it is a folder folio did not make (no " OUTDIR_MARKER
 			  " file in it); remove it or choose another --out";
-	if (problem) {
+	if (problem)
 		snprintf(why, size, "%s", problem);
-	} else if ((beside = foreign_beside(fresh, old))) {
+	free(real);
+	free(home);
+	return problem ? why : NULL;
+}
+
+const char *outdir_refuse_beside(const char *out, char *why, size_t size)
+{
+	char *fresh = outdir_fresh(out), *old = fresh_old_path(fresh);
+	const char *beside = foreign_beside(fresh, old);
+
+	if (beside)
 		snprintf(why, size, "folio builds the site in %s first, and a "
 			 "folder there is not one of folio's (no " OUTDIR_MARKER
 			 " file in it); move it away", beside);
-		problem = why;
-	}
-	free(real);
-	free(home);
 	free(fresh);
 	free(old);
-	return problem ? why : NULL;
+	return beside ? why : NULL;
 }
 
 const char *outdir_refuse(const struct model *m, const char *out,
@@ -572,6 +586,23 @@ int outdir_publish(const char *out, const char *fresh)
 	return 0;
 }
 
+/* The folder at path, open and locked (waiting for any other holder), or
+ * -1. */
+static int lock_folder(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+	if (fd < 0)
+		return -1;
+	while (flock(fd, LOCK_EX) != 0) {
+		if (errno != EINTR) {
+			close(fd);
+			return -1;
+		}
+	}
+	return fd;
+}
+
 /*
  * Holds builds into one folder apart: the second waits for the first,
  * then finds the site up to date or builds it anew.  The lock is on the
@@ -589,15 +620,9 @@ int outdir_lock(const char *out, bool *made)
 
 		if (mkdir(out, 0755) == 0)
 			*made = true;
-		fd = open(out, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		fd = lock_folder(out);
 		if (fd < 0)
 			return -1;
-		while (flock(fd, LOCK_EX) != 0) {
-			if (errno != EINTR) {
-				close(fd);
-				return -1;
-			}
-		}
 		if (fstat(fd, &held) == 0 && stat(out, &now) == 0 &&
 		    held.st_dev == now.st_dev && held.st_ino == now.st_ino)
 			return fd;
@@ -605,3 +630,7 @@ int outdir_lock(const char *out, bool *made)
 	}
 }
 
+int outdir_hold(const char *fresh)
+{
+	return lock_folder(fresh);
+}

@@ -27,12 +27,20 @@
 /*
  * Why out must not be built into, or NULL: it is empty or ends in . or
  * .., is "/", the home folder, the centre folder or holds an input, a
- * mount point, or a folder folio did not make; or a folder that is not
- * folio's stands where the site is built first (OUT.folio-new).  The
- * reason is written into why[size].
+ * mount point, or a folder folio did not make.  The reason is written
+ * into why[size].
  */
 const char *outdir_refuse(const struct model *m, const char *out,
 			  char *why, size_t size);
+
+/*
+ * The same for the folders beside out that a build uses: why a folder
+ * that is not folio's stands where the site is built first
+ * (OUT.folio-new) or kept aside (OUT.folio-new-old), or NULL.  Asked with out
+ * locked (outdir_lock), as another build into out makes and deletes them
+ * under that lock: a site half deleted there is not a stranger's.
+ */
+const char *outdir_refuse_beside(const char *out, char *why, size_t size);
 
 /*
  * out without the trailing slashes and "/." that name the same folder
@@ -51,6 +59,14 @@ char *outdir_fresh(const char *out);
  * there are no locks (the build goes on without).
  */
 int outdir_lock(const char *out, bool *made);
+
+/*
+ * Locks the folder fresh before it is published, so that a build that
+ * comes to out once fresh is in its place (and so locks fresh's folder)
+ * waits until this one has done with it: its record is written after the
+ * swap.  The descriptor to close when done, or -1 (no locks here).
+ */
+int outdir_hold(const char *fresh);
 
 /* Puts fresh in out's place: 0, or an errno value (out is then intact). */
 int outdir_publish(const char *out, const char *fresh);

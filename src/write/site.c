@@ -1608,14 +1608,21 @@ enum site_status site_build(const struct model *m, const struct xref *x,
 		else
 			fingerprint_marker(fingerprint(&b), marker, sizeof(marker));
 		locked = outdir_lock(b.out, &made);
-		if (!whole(o) && !o->full && fingerprint_matches(b.out, marker) &&
-		    site_untouched(b.out)) {
+		if (outdir_refuse_beside(b.out, why, sizeof(why))) {
+			diag_error(diags, o->out, 0, 0, "refusing to build into "
+				   "this folder: %s", why);
+			b.status = SITE_IO_ERROR;
+		} else if (!whole(o) && !o->full &&
+			   fingerprint_matches(b.out, marker) &&
+			   site_untouched(b.out)) {
 			result->up_to_date = true;
 			if (locked >= 0)
 				close(locked);
 			free_build(&b);
 			return SITE_OK;
 		}
+	}
+	if (b.status == SITE_OK) {
 		b.has_old = fs_is_dir(b.out);
 		outdir_remove_tree(b.fresh);   /* left by a build that was killed */
 		if (mkdir(b.fresh, 0755) != 0)
@@ -1641,9 +1648,15 @@ enum site_status site_build(const struct model *m, const struct xref *x,
 				write_sums(&b);
 		}
 		if (b.status == SITE_OK && !atomic_load(&b.failed)) {
+			/* Until the record is in, a build that finds the new
+			 * site in out's place waits. */
+			int held = outdir_hold(b.fresh);
+
 			publish(&b);
 			if (b.status == SITE_OK && b.record.len)
 				keep_put(&b);
+			if (held >= 0)
+				close(held);
 		} else
 			outdir_remove_tree(b.fresh);
 	}
