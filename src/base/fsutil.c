@@ -314,6 +314,8 @@ bool fs_time_fine(struct timespec t)
 #define STAMP_CLOCK CLOCK_REALTIME
 #endif
 
+/* A millisecond at a time, and never past five seconds in all, even if
+ * the clock is set back meanwhile. */
 void fs_wait_past(struct timespec t)
 {
 	const struct timespec pause = { 0, 1000000 };
@@ -321,7 +323,7 @@ void fs_wait_past(struct timespec t)
 
 	if (clock_gettime(STAMP_CLOCK, &now) != 0 || t.tv_sec > now.tv_sec + 3)
 		return;
-	while (!fs_time_later(now, t)) {
+	for (int waits = 0; waits < 5000 && !fs_time_later(now, t); waits++) {
 		nanosleep(&pause, NULL);
 		if (clock_gettime(STAMP_CLOCK, &now) != 0)
 			return;

@@ -125,7 +125,7 @@ bool fs_time_fine(struct timespec t);
  * last tick) has passed t, so that a change made from then on is stamped
  * later than t: one in the same tick (a few milliseconds) would share it.
  * Returns at once when t is over three seconds ahead of this machine's
- * clock (a file server's may be).
+ * clock (a file server's may be), and waits five seconds at most.
  */
 void fs_wait_past(struct timespec t);
 
