@@ -83,15 +83,16 @@ static void print_summary(const struct model *m, const struct xref *x,
 		snprintf(signed_off, sizeof(signed_off), ", %zu of them signed off",
 			 s->by_status[XREF_SIGNED_OFF]);
 	if (q.all)
-		snprintf(quals, sizeof(quals), ", %zu learner%s "
-			 "(%zu complete, %zu of them claimable, %zu in progress, "
-			 "%zu not started)", q.all, q.all == 1 ? "'s qualification" : "s' qualifications",
-			 q.by_status[QUALIFY_COMPLETE] +
+		snprintf(quals, sizeof(quals), ", %zu learner%s (%zu complete, "
+			 "%zu of them claimable, %zu in progress, %zu not "
+			 "started)", q.all, q.all == 1 ? "'s qualification" :
+			 "s' qualifications", q.by_status[QUALIFY_COMPLETE] +
 			 q.by_status[QUALIFY_CLAIMABLE],
 			 q.by_status[QUALIFY_CLAIMABLE],
 			 q.by_status[QUALIFY_IN_PROGRESS],
 			 q.by_status[QUALIFY_NOT_STARTED]);
-	fprintf(out, "%s, %s, %s (%zu complete%s, %zu in progress, %zu not started)%s: %s, %s\n",
+	fprintf(out, "%s, %s, %s (%zu complete%s, %zu in progress, "
+		"%zu not started)%s: %s, %s\n",
 	       plural(m->nunits, "unit", "units", a),
 	       plural(m->nlearners, "learner", "learners", b),
 	       plural(s->portfolios, "portfolio", "portfolios", c),

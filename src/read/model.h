@@ -140,6 +140,7 @@ size_t model_unit_index(const struct model *m, const struct unit *u);
  * read; NULL when the loaders never noted it. */
 const struct fs_stamp *model_input_stamp(const struct model *m,
 					 const char *path);
+
 const struct learner *model_find_learner(const struct model *m,
 					 const char *id);
 const struct qualification *model_find_qualification(const struct model *m,
