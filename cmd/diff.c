@@ -28,16 +28,16 @@ enum { OPT_FORMAT = 256, OPT_EXIT_CODE, OPT_TODAY, OPT_TEMPLATES };
 
 static const struct cmd_option options[] = {
 	{ 0, "format", "md|json", OPT_FORMAT,
-	  "Markdown fit for a pull request's comment (the\\n"
+	  "Markdown fit for a pull request's comment (the\n"
 	  "default), or JSON" },
 	{ 0, "exit-code", NULL, OPT_EXIT_CODE,
 	  "exit 1 when anything changed, as git diff does" },
 	{ 0, "today", "DATE", OPT_TODAY,
-	  "judge both centres as at DATE (default: each\\n"
-	  "folio.yml's today, else SOURCE_DATE_EPOCH, else the\\n"
+	  "judge both centres as at DATE (default: each\n"
+	  "folio.yml's today, else SOURCE_DATE_EPOCH, else the\n"
 	  "clock)" },
 	{ 0, "templates", "DIR", OPT_TEMPLATES,
-	  "the Markdown through DIR/md/diff-document.mustache\\n"
+	  "the Markdown through DIR/md/diff-document.mustache\n"
 	  "over the built-in one" },
 	CMD_OPTIONS_END,
 };
