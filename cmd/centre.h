@@ -86,7 +86,7 @@ enum {
 	{ 'j', "jobs", "N", value, \
 	  "render on N threads (default: the number of cores)" }
 
-#define CENTRE_USAGE "[-C DIR] [--units DIR] [--qualifications DIR] [--learners FILE] [--evidence DIR] [--assessors FILE] [--iqa FILE] [--signoffs FILE] [--otj DIR] [--reviews FILE] [--today DATE] [--encoding NAME]"
+#define CENTRE_USAGE "[CENTRE OPTIONS]"
 
 struct centre_args {
 	const char *dir;

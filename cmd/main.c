@@ -5,6 +5,7 @@
  * anywhere in a command's arguments, `folio help COMMAND` and
  * `folio COMMAND --help` all print the same text from the table.
  */
+#include "centre.h"
 #include "cmd.h"
 #include "options.h"
 #include "base/fsutil.h"
@@ -115,7 +116,10 @@ void command_print_help(const struct command *cmd, FILE *out)
 {
 	fputs(cmd->help, out);
 	if (cmd->options) {
-		fputs("\nOptions:\n", out);
+		/* Its usage names the centre's options as one; say which. */
+		fputs(strstr(cmd->help, CENTRE_USAGE) ?
+		      "\nOptions (CENTRE OPTIONS: -C to --learners-file):\n" :
+		      "\nOptions:\n", out);
 		cmd_options_help(cmd->options, cmd->help_column ? cmd->help_column : 19,
 				 out);
 	}
