@@ -206,8 +206,8 @@ struct mustache_uses *mustache_uses_new(void);
 void mustache_uses_free(struct mustache_uses *u);
 /*
  * Adds what t reads.  false when that cannot be told (a dynamic partial,
- * whose name comes from the data, or a block inside a section): the
- * digest then covers the whole context.
+ * whose name comes from the data): the digest then covers the whole
+ * context.
  */
 bool mustache_uses_add(struct mustache_uses *u, const struct mustache_template *t);
 /* h (base/hash.h) carried on over what u's templates read of context. */

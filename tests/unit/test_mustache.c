@@ -1016,13 +1016,36 @@ static void test_uses(void)
 	READ_DIFFERS("{{>node}}", "{\"node\":\"{{name}}{{#kids}}{{>node}}{{/kids}}\"}",
 		     "{\"kids\":[{\"name\":\"a\",\"kids\":[{\"name\":\"b\",\"x\":1}]}]}",
 		     "{\"kids\":[{\"name\":\"a\",\"kids\":[{\"name\":\"c\",\"x\":1}]}]}");
-	/* A partial named by the data, or a block in a section: anything
-	 * may be read, and the whole context counts. */
+	/* A partial named by the data: anything may be read, and the whole
+	 * context counts. */
 	uses_digest("{{>*p}}", NULL, base, &known);
 	CHECK(!known);
 	READ_DIFFERS("{{>*p}}", NULL, base, "{\"units\":[],\"n\":1}");
+	/* A block in a section: a child's override of it is rendered in
+	 * the section's items, and what it reads there counts (title), what
+	 * nothing reads does not (criteria); {{.}} there is the item whole. */
 	uses_digest("{{#units}}{{$b}}{{/b}}{{/units}}", NULL, base, &known);
-	CHECK(!known);
+	CHECK(known);
+	SAME_READ("{{<p}}{{$b}}{{title}}{{/b}}{{/p}}",
+		  "{\"p\":\"{{#units}}{{$b}}{{/b}}{{/units}}\"}", base,
+		  "{\"units\":[{\"title\":\"T\",\"criteria\":[\"y\"]}],\"n\":1}");
+	READ_DIFFERS("{{<p}}{{$b}}{{title}}{{/b}}{{/p}}",
+		     "{\"p\":\"{{#units}}{{$b}}{{/b}}{{/units}}\"}", base,
+		     "{\"units\":[{\"title\":\"U\",\"criteria\":[\"x\"]}],\"n\":1}");
+	READ_DIFFERS("{{<p}}{{$b}}{{.}}{{/b}}{{/p}}",
+		     "{\"p\":\"{{#units}}{{$b}}{{/b}}{{/units}}\"}", base,
+		     "{\"units\":[{\"title\":\"T\",\"criteria\":[\"y\"]}],\"n\":1}");
+	/* The block in a partial the parent names inside its section: the
+	 * override is in force there too. */
+	READ_DIFFERS("{{<p}}{{$b}}{{title}}{{/b}}{{/p}}",
+		     "{\"p\":\"{{#units}}{{>r}}{{/units}}\",\"r\":\"{{$b}}{{/b}}\"}",
+		     base,
+		     "{\"units\":[{\"title\":\"U\",\"criteria\":[\"x\"]}],\"n\":1}");
+	/* Through a parent of the parent: the same. */
+	READ_DIFFERS("{{<q}}{{$b}}{{title}}{{/b}}{{/q}}",
+		     "{\"q\":\"{{<p}}{{/p}}\",\"p\":\"{{#units}}{{$b}}{{/b}}{{/units}}\"}",
+		     base,
+		     "{\"units\":[{\"title\":\"U\",\"criteria\":[\"x\"]}],\"n\":1}");
 }
 
 /* A template's digest follows its text and its partials'. */

@@ -15,10 +15,13 @@
  *
  * A partial met again inside itself (a recursive partial) adds every name
  * it can reach to the sections open at that point, since its expansion
- * could go on under them.  A dynamic partial's name is known only when
- * rendering, and a block inside a section of the same template could be
- * filled with anything from a child template: either makes the uses open
- * (mustache_uses_add() returns false).
+ * could go on under them.  A block met inside sections is filled, when a
+ * child names its template as a parent, with the child's override, which
+ * is then rendered in those sections' items: the sections are recorded
+ * under the block's name, and every name met inside a block of that name
+ * anywhere (an override, or the default) is recorded under them too.  A
+ * dynamic partial's name is known only when rendering: it makes the uses
+ * open (mustache_uses_add() returns false).
  */
 #include "base/arena.h"
 #include "base/hash.h"
@@ -36,6 +39,12 @@ struct use {
 	struct strmap inner;        /* name -> struct use of that name */
 };
 
+/* The sections a block of one name was met in (see above). */
+struct block_sections {
+	struct use **uses;
+	size_t n, cap;
+};
+
 struct mustache_uses {
 	struct arena arena;         /* names and uses */
 	struct strmap names;        /* name -> its struct use */
@@ -43,6 +52,9 @@ struct mustache_uses {
 	bool open;                  /* cannot tell: anything may be read */
 	struct use **all;           /* every use, to free their maps */
 	size_t nall, all_cap;
+	struct strmap blocks;       /* block name -> struct block_sections */
+	struct block_sections **all_blocks;   /* to free their arrays */
+	size_t nblocks, blocks_cap;
 };
 
 struct mustache_uses *mustache_uses_new(void)
@@ -57,6 +69,10 @@ void mustache_uses_free(struct mustache_uses *u)
 	for (size_t i = 0; i < u->nall; i++)
 		strmap_free(&u->all[i]->inner);
 	free(u->all);
+	for (size_t i = 0; i < u->nblocks; i++)
+		free(u->all_blocks[i]->uses);
+	free(u->all_blocks);
+	strmap_free(&u->blocks);
 	strmap_free(&u->root.inner);
 	strmap_free(&u->names);
 	arena_free(&u->arena);
@@ -100,13 +116,78 @@ struct open_section {
 	struct use *use;
 };
 
+/* A block being walked: the sections its name was met in, if any yet. */
+struct open_block {
+	size_t end;                 /* of its node, in its template */
+	const char *name;           /* NUL-terminated, in the uses' arena */
+};
+
 struct walk {
 	struct mustache_uses *u;
 	const struct mustache_template *chain[MUSTACHE_MAX_DEPTH];
 	size_t depth;
 	struct open_section *open;  /* across the chain */
 	size_t nopen, open_cap;
+	struct open_block *blocks;  /* across the chain */
+	size_t nblocks, blocks_cap;
 };
+
+static struct block_sections *block_sections_of(struct mustache_uses *u,
+						const char *name, bool make)
+{
+	struct block_sections *b = strmap_get(&u->blocks, name);
+
+	if (b || !make)
+		return b;
+	b = arena_alloc(&u->arena, sizeof(*b));
+	strmap_put(&u->blocks, name, b);
+	u->all_blocks = mem_array_grow(u->all_blocks, &u->blocks_cap,
+				       u->nblocks + 1, sizeof(*u->all_blocks));
+	u->all_blocks[u->nblocks++] = b;
+	return b;
+}
+
+/* The sections open now, recorded under the block name (once each). */
+static void record_block(struct walk *w, const char *name)
+{
+	struct block_sections *b = block_sections_of(w->u, name, true);
+
+	for (size_t i = 0; i < w->nopen; i++) {
+		struct use *use = w->open[i].use;
+		bool known = false;
+
+		for (size_t k = 0; k < b->n && !known; k++)
+			known = b->uses[k] == use;
+		if (known)
+			continue;
+		b->uses = mem_array_grow(b->uses, &b->cap, b->n + 1,
+					 sizeof(*b->uses));
+		b->uses[b->n++] = use;
+	}
+}
+
+/*
+ * A name met inside blocks: recorded under the sections each block's
+ * name was met in, where an override of it is rendered; {{.}} there is
+ * those sections' items whole.
+ */
+static void use_in_blocks(struct walk *w, const char *name, size_t len,
+			  bool dot, bool whole)
+{
+	for (size_t i = 0; i < w->nblocks; i++) {
+		const struct block_sections *b =
+			block_sections_of(w->u, w->blocks[i].name, false);
+
+		for (size_t k = 0; b && k < b->n; k++) {
+			if (!dot)
+				add_inner(w->u, b->uses[k], name, len);
+			else if (whole)
+				b->uses[k]->whole = true;
+			else
+				w->u->open = true;
+		}
+	}
+}
 
 /* A name used where the open sections are: its struct use. */
 static struct use *use_name(struct walk *w, const char *name, size_t len,
@@ -117,6 +198,7 @@ static struct use *use_name(struct walk *w, const char *name, size_t len,
 	size_t first = dot ? (size_t)(dot - name) : len;
 	struct use *use;
 
+	use_in_blocks(w, name, first, len == 1 && name[0] == '.', whole);
 	if (len == 1 && name[0] == '.') {
 		/* The item of the innermost section; at the top, the page's
 		 * own context, which is not the shared one underneath. */
@@ -193,7 +275,7 @@ static void add_reachable(struct walk *w, const struct mustache_template *t)
 
 static void walk_template(struct walk *w, const struct mustache_template *t)
 {
-	size_t base = w->nopen;
+	size_t base = w->nopen, blocks_base = w->nblocks;
 
 	if (in_chain(w, t)) {
 		add_reachable(w, t);
@@ -211,6 +293,9 @@ static void walk_template(struct walk *w, const struct mustache_template *t)
 
 		while (w->nopen > base && w->open[w->nopen - 1].end <= i)
 			w->nopen--;
+		while (w->nblocks > blocks_base &&
+		       w->blocks[w->nblocks - 1].end <= i)
+			w->nblocks--;
 		switch (n->kind) {
 		case MUSTACHE_ESCAPED:
 		case MUSTACHE_RAW:
@@ -236,26 +321,44 @@ static void walk_template(struct walk *w, const struct mustache_template *t)
 			if (n->partial)
 				walk_template(w, n->partial);
 			break;
-		case MUSTACHE_BLOCK:
-			/* Filled by a child from where the child names its
-			 * parent, not from here. */
-			if (w->nopen > base)
-				w->u->open = true;
+		case MUSTACHE_BLOCK: {
+			char *key = arena_alloc(&w->u->arena, n->len + 1);
+
+			memcpy(key, name, n->len);
+			/* Open here, or around a partial naming this one:
+			 * overrides stay in force through partials. */
+			if (w->nopen)
+				record_block(w, key);
+			w->blocks = mem_array_grow(w->blocks, &w->blocks_cap,
+						   w->nblocks + 1,
+						   sizeof(*w->blocks));
+			w->blocks[w->nblocks++] = (struct open_block){ n->end,
+								       key };
 			break;
+		}
 		default:
 			break;
 		}
 	}
 	w->nopen = base;
+	w->nblocks = blocks_base;
 	w->depth--;
 }
 
+/*
+ * Twice: a parent is walked where its child names it, before the child's
+ * overrides, but the second walk needs no such order to find every
+ * block's sections.
+ */
 bool mustache_uses_add(struct mustache_uses *u, const struct mustache_template *t)
 {
-	struct walk w = { .u = u };
+	for (int pass = 0; pass < 2; pass++) {
+		struct walk w = { .u = u };
 
-	walk_template(&w, t);
-	free(w.open);
+		walk_template(&w, t);
+		free(w.open);
+		free(w.blocks);
+	}
 	return !u->open;
 }
 
