@@ -1041,6 +1041,11 @@ static void test_uses(void)
 		     "{\"p\":\"{{#units}}{{>r}}{{/units}}\",\"r\":\"{{$b}}{{/b}}\"}",
 		     base,
 		     "{\"units\":[{\"title\":\"U\",\"criteria\":[\"x\"]}],\"n\":1}");
+	/* A parent that includes itself, its block reached again inside
+	 * the section it opens: the override is read there too. */
+	READ_DIFFERS("{{<node}}{{$b}}{{title}}{{/b}}{{/node}}",
+		     "{\"node\":\"{{$b}}{{/b}}{{#kids}}{{>node}}{{/kids}}\"}",
+		     "{\"kids\":[{\"title\":\"A\"}]}", "{\"kids\":[{\"title\":\"B\"}]}");
 	/* Through a parent of the parent: the same. */
 	READ_DIFFERS("{{<q}}{{$b}}{{title}}{{/b}}{{/q}}",
 		     "{\"q\":\"{{<p}}{{/p}}\",\"p\":\"{{#units}}{{$b}}{{/b}}{{/units}}\"}",

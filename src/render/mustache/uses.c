@@ -256,8 +256,15 @@ static void add_reachable(struct walk *w, const struct mustache_template *t)
 		for (size_t i = 0; i < at->count; i++) {
 			const struct mustache_node *n = &at->nodes[i];
 
-			if (n->kind == MUSTACHE_TEXT || n->kind == MUSTACHE_BLOCK)
+			if (n->kind == MUSTACHE_TEXT)
 				continue;
+			if (n->kind == MUSTACHE_BLOCK) {
+				/* An override of it may be rendered here. */
+				if (w->nopen)
+					record_block(w, arena_strndup(&w->u->arena,
+						     at->pool + n->off, n->len));
+				continue;
+			}
 			if (n->kind == MUSTACHE_PARTIAL || n->kind == MUSTACHE_PARENT) {
 				if (n->partial) {
 					todo = mem_array_grow(todo, &todo_cap, ntodo + 1,
@@ -322,9 +329,8 @@ static void walk_template(struct walk *w, const struct mustache_template *t)
 				walk_template(w, n->partial);
 			break;
 		case MUSTACHE_BLOCK: {
-			char *key = arena_alloc(&w->u->arena, n->len + 1);
+			char *key = arena_strndup(&w->u->arena, name, n->len);
 
-			memcpy(key, name, n->len);
 			/* Open here, or around a partial naming this one:
 			 * overrides stay in force through partials. */
 			if (w->nopen)
