@@ -26,7 +26,8 @@
  *                              is a broken promise
  *   fuzz_mustache(data, size)  a template, JSON data and up to three
  *                              partials from one input, compiled and
- *                              rendered (layout below)
+ *                              rendered, and what it reads walked
+ *                              (fuzz_uses; layout below)
  *
  * Each checks what the module promises (UTF-8 strings, lookups finding
  * what was parsed, rows as wide as the header...) and abort()s when a
@@ -73,6 +74,8 @@
 #include "read/standard.h"
 #include "read/unit.h"
 #include "base/utf8.h"
+#include "base/value.h"
+#include "base/hash.h"
 
 #include <errno.h>
 #include <stdbool.h>
@@ -634,6 +637,26 @@ FUZZ_FN const char *fuzz_piece(const char **at, const char *end, size_t *len)
 	return start;
 }
 
+/*
+ * What a template reads (mustache_uses_*, which a site build uses to keep
+ * pages): the walk ends on any template, and the digest of the data as
+ * the template reads it is the same twice.
+ */
+FUZZ_FN void fuzz_uses(const struct mustache_template *t, const json_t *ctx)
+{
+	struct mustache_uses *u = mustache_uses_new();
+	struct arena a = ARENA_INIT;
+	struct value v = ctx ? value_from_json(&a, ctx) : value_null();
+
+	(void)mustache_uses_add(u, t);
+	FUZZ_ASSERT(mustache_uses_digest(u, HASH_INIT, &v) ==
+		    mustache_uses_digest(u, HASH_INIT, &v));
+	FUZZ_ASSERT(mustache_template_digest(HASH_INIT, t) ==
+		    mustache_template_digest(HASH_INIT, t));
+	mustache_uses_free(u);
+	arena_free(&a);
+}
+
 FUZZ_FN int fuzz_mustache(const uint8_t *data, size_t size)
 {
 	const char *at, *end, *tpl, *json;
@@ -706,6 +729,7 @@ FUZZ_FN int fuzz_mustache(const uint8_t *data, size_t size)
 		}
 		FUZZ_ASSERT(rc == 0 || diags.errors > 0);
 		FUZZ_ASSERT(out.data != NULL && out.data[out.len] == '\0');
+		fuzz_uses(t, ctx);
 	}
 	fuzz_diags(&diags);
 	mustache_template_free(t);

@@ -1046,6 +1046,23 @@ static void test_uses(void)
 	READ_DIFFERS("{{<node}}{{$b}}{{title}}{{/b}}{{/node}}",
 		     "{\"node\":\"{{$b}}{{/b}}{{#kids}}{{>node}}{{/kids}}\"}",
 		     "{\"kids\":[{\"title\":\"A\"}]}", "{\"kids\":[{\"title\":\"B\"}]}");
+	/* Partials that each name the next twice, forty deep: the walk
+	 * would take 2^40 steps; it stops, and reads everything. */
+	{
+		struct buf parts = BUF_INIT;
+
+		buf_puts(&parts, "{");
+		for (int i = 1; i < 40; i++)
+			buf_printf(&parts, "\"p%d\":\"{{>p%d}}{{>p%d}}\",", i,
+				   i + 1, i + 1);
+		buf_puts(&parts, "\"p40\":\"{{x}}\"}");
+		uses_digest("{{#never}}{{>p1}}{{/never}}", buf_cstr(&parts), base,
+			    &known);
+		CHECK(!known);
+		READ_DIFFERS("{{#never}}{{>p1}}{{/never}}", buf_cstr(&parts), base,
+			     "{\"units\":[],\"n\":1}");
+		buf_free(&parts);
+	}
 	/* Through a parent of the parent: the same. */
 	READ_DIFFERS("{{<q}}{{$b}}{{title}}{{/b}}{{/q}}",
 		     "{\"q\":\"{{<p}}{{/p}}\",\"p\":\"{{#units}}{{$b}}{{/b}}{{/units}}\"}",

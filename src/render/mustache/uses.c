@@ -21,7 +21,8 @@
  * under the block's name, and every name met inside a block of that name
  * anywhere (an override, or the default) is recorded under them too.  A
  * dynamic partial's name is known only when rendering: it makes the uses
- * open (mustache_uses_add() returns false).
+ * open (mustache_uses_add() returns false), as does a walk past
+ * USES_MAX_STEPS nodes.
  */
 #include "base/arena.h"
 #include "base/hash.h"
@@ -122,8 +123,17 @@ struct open_block {
 	const char *name;           /* NUL-terminated, in the uses' arena */
 };
 
+/*
+ * A partial named twice is walked twice, so a theme whose partials each
+ * name the next twice makes the walk exponential in their depth; past
+ * this many nodes the uses are taken as open (every page rendered), not
+ * walked on for minutes.  folio's own theme walks a few thousand.
+ */
+#define USES_MAX_STEPS ((size_t)1000000)
+
 struct walk {
 	struct mustache_uses *u;
+	size_t steps;               /* nodes walked so far */
 	const struct mustache_template *chain[MUSTACHE_MAX_DEPTH];
 	size_t depth;
 	struct open_section *open;  /* across the chain */
@@ -297,6 +307,11 @@ static void walk_template(struct walk *w, const struct mustache_template *t)
 		const struct mustache_node *n = &t->nodes[i];
 		const char *name = t->pool + n->off;
 		struct use *use;
+
+		if (++w->steps > USES_MAX_STEPS) {
+			w->u->open = true;
+			break;
+		}
 
 		while (w->nopen > base && w->open[w->nopen - 1].end <= i)
 			w->nopen--;
