@@ -84,9 +84,13 @@ static const struct learner *read_learner(struct row *row)
 	if (!id)
 		return NULL;
 	l = strmap_get(&row->load->learner_index, id);
-	if (!l)
+	if (!l) {
+		char why[160];
+
 		row_error(row, "unknown learner `%s`%s", id,
-			  row->load->nlearners ? "" : " (there is no learners file)");
+			  load_unknown_learner_why(row->load, id, why,
+						   sizeof(why)));
+	}
 	return l;
 }
 

@@ -340,8 +340,19 @@ static void read_learner(struct load *load, const struct csvfile *f,
 	const char *units;
 	bool bad = false;
 
-	if (!usable_id(load, f, r, id, diags))
+	if (!usable_id(load, f, r, id, diags)) {
+		/* Rows naming it elsewhere then say where it went. */
+		if (id && !strmap_get(&load->learner_index, id) &&
+		    !strmap_get(&load->learner_refused, id)) {
+			struct load_place *at = arena_alloc(&load->arena,
+							    sizeof(*at));
+
+			at->file = f->path;
+			at->line = r->line;
+			strmap_put(&load->learner_refused, id, at);
+		}
 		return;
+	}
 	l = arena_alloc(&load->arena, sizeof(*l));
 	l->id = id;
 	l->name = csvrow_field(r, index[COL_NAME]);

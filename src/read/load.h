@@ -58,6 +58,8 @@ struct load {
 	size_t nlearners;
 	struct strmap learner_index;    /* by id */
 	struct strmap learner_folded;   /* by lower-case id */
+	struct strmap learner_refused;  /* id -> struct load_place of the
+					 * row that named it, refused */
 	const struct evidence **evidence;   /* by learner, date, ref */
 	size_t nevidence;
 	struct arena *row_arenas;       /* the rows' text, one per thread */
@@ -184,5 +186,20 @@ const struct unit *load_find_unit(const struct load *load, const char *id);
 const struct qualification *load_find_qualification(const struct load *load,
 						    const char *id);
 struct learner *load_find_learner(const struct load *load, const char *id);
+
+/* Where a row was: a file and a line. */
+struct load_place {
+	const char *file;
+	int line;
+};
+
+/*
+ * The end of "unknown learner `ID`": why no learner has that id, where
+ * the loading knows (there is no learners file; the learners file named
+ * it on a line whose id it refused, and said why there), else "".
+ * Written into buf[size] when it names a place.
+ */
+const char *load_unknown_learner_why(const struct load *load, const char *id,
+				     char *buf, size_t size);
 
 #endif

@@ -435,6 +435,7 @@ static void keep(struct model *m, struct load *load)
 	m->nfiles = load->nfiles;
 	/* Only the loaders look ids up regardless of case. */
 	strmap_free(&load->learner_folded);
+	strmap_free(&load->learner_refused);
 }
 
 enum model_status model_load(struct model *m, const struct model_paths *paths,

@@ -251,6 +251,36 @@ static void ids_named_twice_cited_once(void)
 		  "than once in this row; it is cited once\n");
 }
 
+/*
+ * A row for a learner whose own row was refused says where that row is,
+ * rather than only that no such learner exists; one for a learner no file
+ * names says nothing more.
+ */
+static void refused_learner_named(void)
+{
+	write_centre();
+	write_file("learners.csv", "learner,units\nl1,t;u\nl2,t\nzo\xc3\xab,t\n"
+		   "L1,t\n");
+	write_log("a.csv", "zo\xc3\xab,t,A,2026-03-01,O,1.1,,x,KM\n"
+			   "L1,t,B,2026-03-01,O,1.1,,x,KM\n"
+			   "l9,t,C,2026-03-01,O,1.1,,x,KM\n");
+	load_both_ways();
+	CHECK_INT(model.nevidence, 0);
+	CHECK_STR(reported(),
+		  "DIR/learners.csv:4: error: learner id `zo\xc3\xab` contains a "
+		  "non-ASCII character (ids are letters, digits, '.', '_' and '-')\n"
+		  "DIR/learners.csv:5: error: learner ids `L1` and `l1` (line 2) "
+		  "differ only in case: their pages would be one file on Windows "
+		  "and macOS; rename one\n"
+		  "DIR/evidence/a.csv:2: error: unknown learner `zo\xc3\xab` "
+		  "(DIR/learners.csv:4 has it, but that row was refused: see the "
+		  "error there)\n"
+		  "DIR/evidence/a.csv:3: error: unknown learner `L1` "
+		  "(DIR/learners.csv:5 has it, but that row was refused: see the "
+		  "error there)\n"
+		  "DIR/evidence/a.csv:4: error: unknown learner `l9`\n");
+}
+
 static void rows_sorted_by_learner_date_ref_unit(void)
 {
 	char *rows;
@@ -333,6 +363,7 @@ int main(void)
 	RUN(row_after_today_does_not_count);
 	RUN(row_before_start_flagged);
 	RUN(ids_named_twice_cited_once);
+	RUN(refused_learner_named);
 	RUN(rows_sorted_by_learner_date_ref_unit);
 	RUN(extra_columns_kept);
 	RUN(threads_agree_on_many_rows);
