@@ -1,5 +1,6 @@
 /*
- * check.h - the unit-test harness: a handful of assertion macros.
+ * check.h - the unit-test harness: a handful of assertion macros, and
+ * check_write_file() for the tests that work on disk.
  *
  * Each tests/unit/test_*.c is one program: its main() calls RUN() for each
  * test function and returns check_summary().  A failed assertion reports
@@ -58,6 +59,19 @@ static void check_report(const char *file, int line, const char *what)
 	test(); \
 	if (check_test_failed) check_failed++; else check_passed++; \
 } while (0)
+
+/* A small file written whole, for the tests that work on disk; a file
+ * that cannot be made fails the test. */
+static inline void check_write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	CHECK(f != NULL);
+	if (f) {
+		fputs(text, f);
+		fclose(f);
+	}
+}
 
 static int check_summary(void)
 {

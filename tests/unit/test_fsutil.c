@@ -17,17 +17,6 @@
 #include <time.h>
 #include <unistd.h>
 
-static void put(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "w");
-
-	CHECK(f != NULL);
-	if (f) {
-		fputs(text, f);
-		fclose(f);
-	}
-}
-
 static bool same_stamp(const struct fs_stamp *a, const struct fs_stamp *b)
 {
 	return a->found == b->found && a->size == b->size && a->ino == b->ino &&
@@ -51,11 +40,13 @@ static void a_change_after_the_stamp_is_seen(void)
 	CHECK(mkdtemp(root) != NULL);
 	snprintf(path, sizeof(path), "%s/log.csv", root);
 	for (int round = 0; round < 20; round++) {
-		put(path, round % 2 ? "learner,unit\nl1,u\n" : "learner,unit\nl2,u\n");
+		check_write_file(path, round % 2 ? "learner,unit\nl1,u\n" :
+				 "learner,unit\nl2,u\n");
 		CHECK_INT(fs_stamp(path, &before), 0);
 		CHECK(before.found);
 		CHECK_INT((long)before.size, 18);
-		put(path, round % 2 ? "learner,unit\nl3,u\n" : "learner,unit\nl4,u\n");
+		check_write_file(path, round % 2 ? "learner,unit\nl3,u\n" :
+				 "learner,unit\nl4,u\n");
 		CHECK_INT(fs_stamp(path, &after), 0);
 		CHECK_INT((long)after.size, 18);
 		CHECK(after.ino == before.ino);
@@ -90,9 +81,10 @@ static void a_model_holds_its_files_as_read(void)
 	CHECK(mkdtemp(root) != NULL);
 	CHECK(chdir(root) == 0);
 	CHECK(mkdir("units", 0755) == 0 && mkdir("evidence", 0755) == 0);
-	put("units/t.md", "---\nid: t\ntitle: T\n---\n## 1 Do\n- 1.1 Do\n");
-	put("learners.csv", "learner,units\nl1,t\n");
-	put("evidence/a.csv", "learner,unit,ref,date,method,criteria,"
+	check_write_file("units/t.md",
+			 "---\nid: t\ntitle: T\n---\n## 1 Do\n- 1.1 Do\n");
+	check_write_file("learners.csv", "learner,units\nl1,t\n");
+	check_write_file("evidence/a.csv", "learner,unit,ref,date,method,criteria,"
 	    "requirements,summary,assessor\nl1,t,R/1,2026-03-01,O,1.1,,x,KM\n");
 	CHECK_INT(model_load(&m, &paths, &diags), MODEL_OK);
 	CHECK_INT((long)m.nevidence, 1);
@@ -106,7 +98,7 @@ static void a_model_holds_its_files_as_read(void)
 	CHECK(model_input_stamp(&m, "units/none.md") == NULL);
 	log = model_input_stamp(&m, "evidence/a.csv");
 	CHECK(log != NULL && log->found);
-	put("evidence/a.csv", "learner,unit,ref,date,method,criteria,"
+	check_write_file("evidence/a.csv", "learner,unit,ref,date,method,criteria,"
 	    "requirements,summary,assessor\nl1,t,R/1,2026-03-01,O,1.1,,x,KM\n"
 	    "l1,t,R/2,2026-03-02,O,1.1,,y,KM\n");
 	CHECK_INT(fs_stamp("evidence/a.csv", &now), 0);

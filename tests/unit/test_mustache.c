@@ -745,17 +745,6 @@ static void test_refused_names(void)
 		     "a folder, or contain a backslash or NUL");
 }
 
-static void write_file(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "w");
-
-	CHECK(f != NULL);
-	if (f) {
-		fputs(text, f);
-		fclose(f);
-	}
-}
-
 static void test_dir_loader(void)
 {
 	char dir[] = "/tmp/folio-mustache-XXXXXX";
@@ -767,7 +756,7 @@ static void test_dir_loader(void)
 
 	CHECK(mkdtemp(dir) != NULL);
 	path = fs_join(dir, "row.mustache");
-	write_file(path, "<{{x}}>");
+	check_write_file(path, "<{{x}}>");
 	CHECK_INT(mustache_load_dir(dir, "row", &source, &len, &label), 0);
 	CHECK_STR(source, "<{{x}}>");
 	CHECK_STR(label, path);

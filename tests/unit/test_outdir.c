@@ -15,17 +15,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static void put(const char *path)
-{
-	FILE *f = fopen(path, "w");
-
-	CHECK(f != NULL);
-	if (f) {
-		fputs("page\n", f);
-		fclose(f);
-	}
-}
-
 static bool exists(const char *path)
 {
 	struct stat st;
@@ -43,10 +32,10 @@ static void make_site(const char *root, int n, const char *top)
 	char path[256];
 
 	snprintf(path, sizeof(path), "%s/index.html", root);
-	put(path);
+	check_write_file(path, "page\n");
 	if (top) {
 		snprintf(path, sizeof(path), "%s/%s", root, top);
-		put(path);
+		check_write_file(path, "page\n");
 	}
 	snprintf(path, sizeof(path), "%s/learners", root);
 	CHECK(mkdir(path, 0755) == 0);
@@ -55,12 +44,12 @@ static void make_site(const char *root, int n, const char *top)
 		CHECK(mkdir(path, 0755) == 0);
 		snprintf(path, sizeof(path), "%s/learners/L%02d/index.html",
 			 root, i);
-		put(path);
+		check_write_file(path, "page\n");
 		snprintf(path, sizeof(path), "%s/learners/L%02d/deep", root, i);
 		CHECK(mkdir(path, 0755) == 0);
 		snprintf(path, sizeof(path), "%s/learners/L%02d/deep/a.html",
 			 root, i);
-		put(path);
+		check_write_file(path, "page\n");
 	}
 }
 
@@ -72,7 +61,7 @@ static void removes_a_site_and_follows_no_link(void)
 	snprintf(path, sizeof(path), "%s/outside", root);
 	CHECK(mkdir(path, 0755) == 0);
 	snprintf(path, sizeof(path), "%s/outside/keep.txt", root);
-	put(path);
+	check_write_file(path, "page\n");
 	snprintf(path, sizeof(path), "%s/site", root);
 	CHECK(mkdir(path, 0755) == 0);
 	make_site(path, 40, NULL);
@@ -112,7 +101,7 @@ static void counts_every_entry_and_the_latest_change(void)
 	/* A record at the top, and a file of the same name deeper down. */
 	make_site(root, 30, ".record");
 	snprintf(path, sizeof(path), "%s/learners/L07/deep/.record", root);
-	put(path);
+	check_write_file(path, "page\n");
 	snprintf(path, sizeof(path), "%s/learners/L03/out", root);
 	CHECK(symlink("/", path) == 0);
 	CHECK_INT(outdir_census(root, ".record", false, &c), 0);
