@@ -3,6 +3,7 @@
  */
 #include "judge/judge.h"
 #include "judge/caseload.h"
+#include "judge/digest.h"
 #include "judge/otj_check.h"
 #include "judge/qualify.h"
 #include "judge/signoff_check.h"
@@ -11,6 +12,7 @@ void judge_centre(struct xref *x, const struct model *m,
 		  struct diag_list *diags)
 {
 	xref_build(x, m);
+	digest_prepare(x, m);
 	signoff_check(x, m, diags);
 	qualify_check(x, m, diags);
 	otj_check(x, m, diags);

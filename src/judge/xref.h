@@ -81,6 +81,8 @@ struct xref_signoff {
 	bool signature_verified;       /* its Ed25519 signature checked good */
 };
 
+struct digest_unit;
+
 struct portfolio {
 	const struct learner *learner;
 	const struct unit *unit;
@@ -102,6 +104,9 @@ struct portfolio {
 	struct xref_signoff *signoffs;
 	size_t nsignoffs;
 	unsigned awaiting;
+	/* Its unit's part of the sign-off digest, hashed once a unit
+	 * (judge/digest.h), or NULL. */
+	const struct digest_unit *digest_unit;
 };
 
 /* The threads that judge portfolios at most (see xref_build). */

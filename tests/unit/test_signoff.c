@@ -17,6 +17,7 @@
 
 #include <nettle/base64.h>
 #include <nettle/eddsa.h>
+#include <nettle/sha2.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -108,6 +109,22 @@ static void check_messages(const char *expected)
 	free(got);
 }
 
+/* "sha256:" and the hex of text's SHA-256, computed here with nettle. */
+static const char *sha256_hex(const struct buf *text)
+{
+	static char out[SIGNOFF_DIGEST_SIZE];
+	uint8_t sum[SHA256_DIGEST_SIZE];
+	struct sha256_ctx ctx;
+
+	sha256_init(&ctx);
+	sha256_update(&ctx, text->len, (const uint8_t *)text->data);
+	sha256_digest(&ctx, sizeof(sum), sum);
+	strcpy(out, "sha256:");
+	for (size_t i = 0; i < SHA256_DIGEST_SIZE; i++)
+		snprintf(out + 7 + 2 * i, 3, "%02x", sum[i]);
+	return out;
+}
+
 static void the_digest_is_its_text_hashed(void)
 {
 	struct buf text = BUF_INIT;
@@ -125,7 +142,42 @@ static void the_digest_is_its_text_hashed(void)
 	digest_portfolio(portfolio("l1", "t"), d);
 	CHECK_INT(strlen(d), 71);
 	CHECK(strncmp(d, "sha256:", 7) == 0);
+	CHECK_STR(d, sha256_hex(&text));
 	buf_free(&text);
+}
+
+/* With the units' part hashed once (digest_prepare, as judging does) and
+ * without, every portfolio's digest is the same, and its text's. */
+static void the_digest_goes_on_from_its_units_part(void)
+{
+	char alone[SIGNOFF_DIGEST_SIZE], prepared[SIGNOFF_DIGEST_SIZE];
+
+	load(log_a, NULL, NULL);
+	for (size_t i = 0; i < x.nportfolios; i++) {
+		struct buf text = BUF_INIT;
+
+		CHECK(x.portfolios[i].digest_unit == NULL);
+		digest_portfolio(&x.portfolios[i], alone);
+		digest_text(&x.portfolios[i], &text);
+		CHECK_STR(alone, sha256_hex(&text));
+		buf_free(&text);
+	}
+	digest_prepare(&x, &model);
+	CHECK_INT(x.nportfolios, 3);
+	for (size_t i = 0; i < x.nportfolios; i++) {
+		struct buf text = BUF_INIT;
+
+		CHECK(x.portfolios[i].digest_unit != NULL);
+		digest_portfolio(&x.portfolios[i], prepared);
+		digest_text(&x.portfolios[i], &text);
+		CHECK_STR(prepared, sha256_hex(&text));
+		buf_free(&text);
+	}
+	/* l1's t and l2's t share their unit's part. */
+	CHECK(portfolio("l1", "t")->digest_unit ==
+	      portfolio("l2", "t")->digest_unit);
+	CHECK(portfolio("l1", "t")->digest_unit !=
+	      portfolio("l1", "u")->digest_unit);
 }
 
 static void the_digest_ignores_order_endings_and_the_unrelated(void)
@@ -591,6 +643,7 @@ static void signatures_are_checked_against_the_signers_keys(void)
 int main(void)
 {
 	RUN(the_digest_is_its_text_hashed);
+	RUN(the_digest_goes_on_from_its_units_part);
 	RUN(the_digest_ignores_order_endings_and_the_unrelated);
 	RUN(the_digest_changes_with_any_signed_field);
 	RUN(signed_by_assessor_and_learner_is_signed_off);
