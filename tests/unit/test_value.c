@@ -50,6 +50,9 @@ static void prints_json_as_jansson_does(void)
 	dumps_as_jansson("\"caf\\u00e9 \\u2019 \\ud83d\\ude00\"");
 	dumps_as_jansson("{\"b\": [1, {\"c\": []}], \"a\": {}, \"\": \"empty key\"}");
 	dumps_as_jansson("[[[[[]]]], {\"x\": {\"y\": {\"z\": [1, 2, 3]}}}]");
+	/* Keys with something to escape, among keys without. */
+	dumps_as_jansson("{\"a\\\"b\": 1, \"plain\": [1, {\"tab\\tkey\": 2}], "
+			 "\"ctl\\u0001\": {\"x\\\\y\": null, \"z\": true}}");
 }
 
 /*
