@@ -5,8 +5,8 @@
 # units, about 20 evidence rows per learner per unit, twelve assessors'
 # files) into build/bench/ with tests/bench/gencentre.c, once, then times
 # folio check, folio build, and a second build with nothing changed, and
-# once each folio export and folio pack.  Beside each build it times the
-# same folders and files written with nothing rendered
+# folio export and folio pack.  Beside each build (and the pack) it times
+# the same folders and files written with nothing rendered
 # (tests/bench/writesite.c), what the files alone cost this machine at
 # that size.  For the sizes up to 3,000 it
 # also renders the same portfolio pages, written as Markdown tables, with
@@ -31,7 +31,7 @@ mkdir -p $bench
 make --no-print-directory build/folio > /dev/null
 ${CC:-cc} -std=c11 -O2 -D_POSIX_C_SOURCE=200809L tests/bench/gencentre.c -o $bench/gencentre
 ${CC:-cc} -std=c11 -O2 tests/bench/evict.c -o $bench/evict
-${CC:-cc} -std=c11 -O2 -pthread tests/bench/writesite.c -o $bench/writesite
+${CC:-cc} -std=c11 -O2 -pthread tests/bench/writesite.c -o $bench/writesite -lnettle
 
 need() {
 	command -v "$1" > /dev/null 2>&1 && return 0
@@ -402,23 +402,58 @@ fi
 
 # What an assessor waits for while the EQA visits: the model as JSON, and
 # a pack of the whole centre (with no assessors.csv, every portfolio is
-# sampled).  One run each, and the pack only up to 10,000 learners (it
-# writes the model's JSON and every portfolio: 1.6 GB at 10,000).
+# sampled), each three times, beside the figures the issue measures them
+# by: export against check, the pack against the build, both on tmpfs.
+# The pack only up to 10,000 learners (it writes the model's JSON and
+# every portfolio: 1.9 GB at 10,000).  A pack is a site's pages, the
+# model's JSON and a SHA-256 of every file (for its SHA256SUMS), so
+# beside it is its floor: the same files written and hashed with nothing
+# rendered (tests/bench/writesite.c --sha256), against the site's files
+# written with nothing rendered, both on tmpfs.
 echo
-echo "folio export (to /dev/null) and folio pack of the whole centre, one run each"
-printf '%9s | %8s %9s | %8s %8s %9s\n' learners export "peak RSS" pack output "peak RSS"
+echo "folio export (to /dev/null) and folio pack of the whole centre into ${tmpfs:-no RAM file system here}, medians of three"
+echo "(check and the tmpfs build are the main table's; floors: the pack's files written and SHA-256 hashed, and the"
+echo " site's files written, with nothing rendered, on tmpfs)"
+# secs 1.23: "1.23s" ("-" stays); ratio NUM DEN: to a tenth, or "-".
+secs() { [ "$1" = - ] && echo - || echo "${1}s"; }
+ratio() { echo "$1 $2" | awk '{ print (($1 != "-" && $2 != "-" && $2 > 0) ? sprintf("%.1f", $1 / $2) : "-") }'; }
+printf '%9s | %8s %8s %8s %9s | %8s %8s %8s %9s %9s | %11s %11s %8s\n' learners export check "/ check" "peak RSS" \
+	pack build "/ build" output "peak RSS" "pack floor" "site floor" "/ floor"
 for n in $sizes; do
 	centre=$bench/centre-$n
-	run sh -c "build/folio export -C '$centre' > /dev/null"
-	export_wall=$wall export_rss=$rss_mb
-	pack=- pack_mb=- pack_rss=-
-	if [ "$n" -le 10000 ]; then
-		run build/folio pack -C $centre --out "$root/$out/pack-$n"
-		pack=${wall}s pack_rss="$rss_mb MB"
+	check=$(awk -v n=$n '$1 == n { print $5 }' $bench/folio-times.txt)
+	ram=$(awk -v n=$n '$1 == n { print $3 }' $bench/folio-times.txt)
+	three : "sh -c \"build/folio export -C '$centre' > /dev/null\""
+	export_wall=$wall export_rss=$rss_mb export_range=$range
+	pack=- pack_mb=- pack_rss=- pack_range=- pack_floor=- site_floor=-
+	if [ "$n" -le 10000 ] && [ -n "$tmpfs" ] &&
+	   [ "$(room_mb /dev/shm)" -gt $((n / 2 + 1024)) ]; then
+		three "rm -rf '$tmpfs' && mkdir '$tmpfs'" \
+			"build/folio pack -C $centre --out '$tmpfs/pack-$n' $jobs"
+		pack=$wall pack_rss="$rss_mb MB" pack_range=$range
 		pack_mb="$(written_mb) MB"
+		$bench/writesite --list "$tmpfs/pack-$n" > $bench/manifest.txt
+		rm -rf "$tmpfs"
+		three "rm -rf '$tmpfs' && mkdir '$tmpfs'" \
+			"$bench/writesite --sha256 $bench/manifest.txt '$tmpfs/files'"
+		pack_floor=$wall
+		if [ -d "$root/$out/site-$n-1" ]; then
+			$bench/writesite --list "$root/$out/site-$n-1" > $bench/manifest.txt
+			three "rm -rf '$tmpfs' && mkdir '$tmpfs'" \
+				"$bench/writesite $bench/manifest.txt '$tmpfs/files'"
+			site_floor=$wall
+		fi
+		rm -rf "$tmpfs" $bench/manifest.txt
 	fi
-	printf '%9s | %7ss %6s MB | %8s %8s %9s\n' $n $export_wall $export_rss $pack "$pack_mb" "$pack_rss"
+	printf '%9s | %8s %8s %8s %6s MB | %8s %8s %8s %9s %9s | %11s %11s %8s\n' $n \
+		"$(secs $export_wall)" "$(secs "$check")" "$(ratio $export_wall "$check")" $export_rss \
+		"$(secs $pack)" "$(secs "$ram")" "$(ratio $pack "$ram")" "$pack_mb" "$pack_rss" \
+		"$(secs $pack_floor)" "$(secs $site_floor)" "$(ratio $pack_floor $site_floor)"
+	echo "$n: export ${export_range}s, pack ${pack_range}s" >> $bench/ranges.txt
 done
+echo "Fastest and slowest of the three runs:"
+sed 's/^/  /' $bench/ranges.txt
+rm -f $bench/ranges.txt
 
 echo
 if need hugo hugo; then

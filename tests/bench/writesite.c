@@ -11,13 +11,18 @@
  * are not the site's: the page cache and the disk do not care which.
  *
  * usage: writesite --list SITE > MANIFEST   (untimed: names and sizes)
- *        writesite MANIFEST OUT             (timed: makes OUT and its tree)
+ *        writesite [--sha256] MANIFEST OUT  (timed: makes OUT and its tree)
+ *
+ * With --sha256 each file's bytes are also hashed as they are written,
+ * with nettle's SHA-256 (folio's), as a pack hashes every file for its
+ * SHA256SUMS: the pack's floor.
  *
  * A manifest line is "d PATH" for a folder or "f SIZE PATH" for a file,
  * paths relative to SITE, folders before what they hold.
  */
 #define _XOPEN_SOURCE 700
 #include <fcntl.h>
+#include <nettle/sha2.h>
 #include <ftw.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -60,6 +65,7 @@ static struct group *groups;
 static size_t ngroups;
 static atomic_size_t next_group;
 static char *bytes;
+static bool hash;
 
 static void die(const char *what)
 {
@@ -78,6 +84,14 @@ static void *write_groups(void *arg)
 
 			if (fd < 0)
 				die(files[i].path);
+			if (hash) {
+				struct sha256_ctx ctx;
+				uint8_t sum[SHA256_DIGEST_SIZE];
+
+				sha256_init(&ctx);
+				sha256_update(&ctx, files[i].size, (const uint8_t *)bytes);
+				sha256_digest(&ctx, sizeof(sum), sum);
+			}
 			if (files[i].size &&
 			    write(fd, bytes, files[i].size) != (ssize_t)files[i].size)
 				die(files[i].path);
@@ -119,9 +133,14 @@ int main(int argc, char **argv)
 		site_prefix = strlen(argv[2]);
 		return nftw(argv[2], list_one, 64, FTW_PHYS) == 0 ? 0 : 1;
 	}
+	if (argc == 4 && strcmp(argv[1], "--sha256") == 0) {
+		hash = true;
+		argv++;
+		argc--;
+	}
 	if (argc != 3) {
 		fprintf(stderr, "usage: writesite --list SITE > MANIFEST\n"
-				"       writesite MANIFEST OUT\n");
+				"       writesite [--sha256] MANIFEST OUT\n");
 		return 2;
 	}
 	if (!(in = fopen(argv[1], "r")))
