@@ -363,7 +363,8 @@ static void item_head(struct buf *out, bool comma, bool pretty, size_t depth,
 		}
 	}
 	need = comma + pretty + indent + (m ? m->key_len + 3 + pretty : 0);
-	buf_grow(out, need);
+	if (!out->data || out->cap - out->len <= need)
+		buf_grow(out, need);
 	at = out->data + out->len;
 	if (comma)
 		*at++ = ',';
