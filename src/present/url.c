@@ -3,6 +3,7 @@
  */
 #include "present/url.h"
 
+#include <stdio.h>
 #include <string.h>
 
 const char *const url_folders[3] = { "learners", "units", "sheets" };
@@ -66,6 +67,25 @@ struct value url_value(struct arena *a, enum url_page page, const char *id,
 {
 	char path[URL_SIZE];
 	size_t n = url_path(path, page, id, unit);
+
+	return value_copy(a, path, n);
+}
+
+size_t url_part_path(char out[URL_SIZE], enum url_page page, const char *id,
+		     const char *unit, size_t part)
+{
+	size_t n = url_path(out, page, id, unit);
+
+	if (part > 1)
+		n += (size_t)snprintf(out + n, URL_SIZE - n, "/%zu", part);
+	return n;
+}
+
+struct value url_part_value(struct arena *a, enum url_page page,
+			    const char *id, const char *unit, size_t part)
+{
+	char path[URL_SIZE];
+	size_t n = url_part_path(path, page, id, unit, part);
 
 	return value_copy(a, path, n);
 }

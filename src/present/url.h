@@ -17,6 +17,11 @@
  *   units/UNIT/ID          who still needs criterion ID of the unit
  *   units/UNIT/requirement-ID   who still needs its requirement ID
  *                          (site only)
+ *   units/UNIT/ID/N, units/UNIT/requirement-ID/N
+ *                          part N (from 2) of such a page, when more
+ *                          learners need it than one page lists
+ *                          (present/view.h); a folder, so that no id
+ *                          can name another's part
  *   sheets/UNIT            a unit's blank record sheet
  *
  * Ids are valid ids (base/ident.h: at most IDENT_MAX bytes, no '/'), so a
@@ -47,7 +52,7 @@ enum url_page {
 	URL_REQUIREMENT,    /* id: the unit; unit: the requirement's id */
 };
 
-#define URL_SIZE (2 * IDENT_MAX + 32)
+#define URL_SIZE (2 * IDENT_MAX + 64)
 
 /* The page's path into out; returns its length. */
 size_t url_path(char out[URL_SIZE], enum url_page page, const char *id,
@@ -56,6 +61,13 @@ size_t url_path(char out[URL_SIZE], enum url_page page, const char *id,
 /* The same as a string value in a. */
 struct value url_value(struct arena *a, enum url_page page, const char *id,
 		       const char *unit);
+
+/* Part `part` (1-based) of a page split into parts: url_path() for the
+ * first, and that path, '/' and the part's number for the others. */
+size_t url_part_path(char out[URL_SIZE], enum url_page page, const char *id,
+		     const char *unit, size_t part);
+struct value url_part_value(struct arena *a, enum url_page page,
+			    const char *id, const char *unit, size_t part);
 
 /*
  * path as a URI's path, appended to out: letters, digits, "-._~" and '/'

@@ -1587,31 +1587,78 @@ static struct value needs_row(struct arena *a, const struct view_shared *s,
 	return value_obj_done(&o);
 }
 
+/* The coverage of the item a "who still needs" page is about. */
+static const struct xref_coverage *needs_coverage(const struct portfolio *p,
+						  size_t item, bool requirement)
+{
+	return requirement ? &p->requirements[item] : &p->criteria[item];
+}
+
+/*
+ * The parts of who still needs an item, missing[0..n) split into pages
+ * of VIEW_NEEDS_ROWS: [{part, current, href, first, last}], as a cohort's
+ * parts (cohort_parts).
+ */
+static struct value needs_parts(struct arena *a, enum url_page url,
+				const char *unit, const char *id,
+				const struct portfolio *const *missing, size_t n,
+				size_t current)
+{
+	size_t parts = VIEW_NEEDS_PARTS(n);
+	struct value *list = value_items(a, parts);
+
+	for (size_t k = 0; k < parts && n; k++) {
+		size_t last = (k + 1) * VIEW_NEEDS_ROWS;
+		const struct learner *from = missing[k * VIEW_NEEDS_ROWS]->learner;
+		const struct learner *to = missing[(last < n ? last : n) - 1]->learner;
+		struct value_obj o = value_obj_new(a, 5);
+
+		value_put(&o, "part", value_int((long long)(k + 1)));
+		value_put(&o, "current", value_bool(k + 1 == current));
+		value_put(&o, "href", url_part_value(a, url, unit, id, k + 1));
+		value_put(&o, "first", value_text(from->name ? from->name : from->id));
+		value_put(&o, "last", value_text(to->name ? to->name : to->id));
+		list[k] = value_obj_done(&o);
+	}
+	return value_list(list, n ? parts : 0);
+}
+
 struct value view_needs(struct arena *a, const struct view_shared *s,
 			const struct unit *u, size_t item, bool requirement,
-			const char *root)
+			size_t part, const char *root)
 {
 	const struct xref *x = s->x;
 	const struct unit_criterion *c = requirement ? NULL : u->criteria[item];
 	const struct unit_requirement *r = requirement ? u->requirements[item] : NULL;
 	const char *id = requirement ? r->id : c->id;
-	struct value_obj view = value_obj_new(a, 16);
-	struct value *rows = value_items(a, x->nportfolios);
-	size_t n = 0, learners = 0;
+	enum url_page url = requirement ? URL_REQUIREMENT : URL_CRITERION;
+	struct value_obj view = value_obj_new(a, 22);
+	const struct portfolio **missing =
+		mem_calloc(x->nportfolios + 1, sizeof(*missing));
+	struct value *rows;
+	size_t n = 0, learners = 0, parts, from, to;
 	struct buf title = BUF_INIT;
-	struct value title_value, href;
+	struct value title_value;
 
 	for (size_t i = 0; i < x->nportfolios; i++) {
 		const struct portfolio *p = &x->portfolios[i];
-		const struct xref_coverage *cov;
 
 		if (p->unit != u)
 			continue;
 		learners++;
-		cov = requirement ? &p->requirements[item] : &p->criteria[item];
-		if (!cov->met)
-			rows[n++] = needs_row(a, s, p, cov);
+		if (!needs_coverage(p, item, requirement)->met)
+			missing[n++] = p;
 	}
+	parts = VIEW_NEEDS_PARTS(n);
+	if (part < 1 || part > parts)
+		part = 1;
+	from = (part - 1) * VIEW_NEEDS_ROWS;
+	to = from + VIEW_NEEDS_ROWS < n ? from + VIEW_NEEDS_ROWS : n;
+	rows = value_items(a, to - from);
+	for (size_t i = from; i < to; i++)
+		rows[i - from] = needs_row(a, s, missing[i],
+					   needs_coverage(missing[i], item,
+							  requirement));
 	value_put(&view, "unit", unit_info(s, u));
 	value_put(&view, "id", value_text(id));
 	value_put(&view, "form", requirement ? value_null() : value_text(c->form));
@@ -1626,15 +1673,27 @@ struct value view_needs(struct arena *a, const struct view_shared *s,
 	value_put(&view, "met", value_int((long long)(learners - n)));
 	value_put(&view, "missing", value_int((long long)n));
 	value_put(&view, "has_missing", value_bool(n > 0));
-	value_put(&view, "rows", value_list(rows, n));
+	value_put(&view, "rows", value_list(rows, to - from));
+	value_put(&view, "part", value_int((long long)part));
+	value_put(&view, "parts", needs_parts(a, url, u->id, id, missing, n, part));
+	value_put(&view, "parts_count", value_int((long long)parts));
+	value_put(&view, "has_parts", value_bool(parts > 1));
+	value_put(&view, "prev_href", part > 1 ?
+		  url_part_value(a, url, u->id, id, part - 1) : value_null());
+	value_put(&view, "next_href", part < parts ?
+		  url_part_value(a, url, u->id, id, part + 1) : value_null());
+	value_put(&view, "rows_from", value_int((long long)(n ? from + 1 : 0)));
+	value_put(&view, "rows_to", value_int((long long)to));
+	free(missing);
 	buf_printf(&title, "Who still needs %s%s: %s",
 		   requirement ? "requirement " : "", id,
 		   u->title ? u->title : u->id);
+	if (parts > 1)
+		buf_printf(&title, ", part %zu of %zu", part, parts);
 	title_value = value_copy(a, buf_cstr(&title), title.len);
 	buf_free(&title);
-	href = requirement ? url_value(a, URL_REQUIREMENT, u->id, id) :
-			     url_value(a, URL_CRITERION, u->id, id);
-	return page_context(a, page(a, VIEW_NEEDS, title_value, href, root),
+	return page_context(a, page(a, VIEW_NEEDS, title_value,
+				    url_part_value(a, url, u->id, id, part), root),
 			    "needs", value_obj_done(&view));
 }
 

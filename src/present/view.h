@@ -126,11 +126,22 @@ struct value view_cohort(struct arena *a, const struct view_shared *s,
 void view_unit_counts(const struct xref *x, const struct unit *u,
 		      size_t *met, size_t *req_met, size_t *learners);
 #define VIEW_NEEDS_PAGE(met, learners) ((met) < (learners))
+/*
+ * Such a page lists at most VIEW_NEEDS_ROWS learners, as a cohort's page
+ * does (present/cohort_view.h), so that it does not grow with the
+ * centre: one that more learners need is split into
+ * VIEW_NEEDS_PARTS(their number) parts, each its own page
+ * (url_part_path), in the order of the learners' ids.
+ */
+#define VIEW_NEEDS_ROWS 200
+#define VIEW_NEEDS_PARTS(missing) \
+	((missing) ? ((missing) + VIEW_NEEDS_ROWS - 1) / VIEW_NEEDS_ROWS : 1)
 /* {page, needs: {...}}: the portfolios on u still missing its item-th
- * criterion (in unit order) or, when requirement, its item-th requirement. */
+ * criterion (in unit order) or, when requirement, its item-th
+ * requirement: part `part` (1-based) of the list. */
 struct value view_needs(struct arena *a, const struct view_shared *s,
 			const struct unit *u, size_t item, bool requirement,
-			const char *root);
+			size_t part, const char *root);
 /* {page: {...}}: the pack's own context is the root's "pack" (pack.h). */
 struct value view_pack(struct arena *a, const char *root);
 

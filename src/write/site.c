@@ -66,7 +66,8 @@ struct page {
 	const char *initials;           /* VIEW_ASSESSOR */
 	size_t cohort;                  /* VIEW_COHORT: of shared.cohort_pages */
 	size_t item;                    /* VIEW_NEEDS: the criterion's or, */
-	bool requirement;               /* when this, requirement's index */
+	bool requirement;               /* when this, requirement's index; */
+	size_t part;                    /* which part of the list, from 1 */
 	char *path;                     /* from the root, no extension */
 	char *root;                     /* "../../" or the base URL */
 };
@@ -540,9 +541,10 @@ static bool compile_format(struct build *b, struct format *f, const char *ext,
 
 /* ---- pages -------------------------------------------------------------- */
 
-static struct page *add_page(struct build *b, enum view_kind kind,
-			     enum url_page url, const char *id,
-			     const char *unit)
+/* A page, or part `part` of one split into parts (url_part_path). */
+static struct page *add_part_page(struct build *b, enum view_kind kind,
+				  enum url_page url, const char *id,
+				  const char *unit, size_t part)
 {
 	struct page *p;
 	struct buf path = BUF_INIT, root = BUF_INIT;
@@ -553,7 +555,8 @@ static struct page *add_page(struct build *b, enum view_kind kind,
 	p = &b->pages[b->npages++];
 	memset(p, 0, sizeof(*p));
 	p->kind = kind;
-	buf_put(&path, where, url_path(where, url, id, unit));
+	p->part = part;
+	buf_put(&path, where, url_part_path(where, url, id, unit, part));
 	if (b->o->base_url && *b->o->base_url) {
 		buf_puts(&root, b->o->base_url);
 		if (root.data[root.len - 1] != '/')
@@ -567,6 +570,13 @@ static struct page *add_page(struct build *b, enum view_kind kind,
 	p->path = buf_detach(&path);
 	p->root = buf_detach(&root);
 	return p;
+}
+
+static struct page *add_page(struct build *b, enum view_kind kind,
+			     enum url_page url, const char *id,
+			     const char *unit)
+{
+	return add_part_page(b, kind, url, id, unit, 1);
 }
 
 /*
@@ -624,33 +634,41 @@ static void list_cohort_pages(struct build *b)
 				 s->cohort_pages[i].slug, NULL)->cohort = i;
 }
 
+/* The pages of who still needs one criterion or requirement: one per
+ * part of the learners who do (present/view.h). */
+static void add_needs_pages(struct build *b, const struct unit *u,
+			    size_t item, bool requirement, size_t missing)
+{
+	const char *id = requirement ? u->requirements[item]->id :
+				       u->criteria[item]->id;
+
+	for (size_t part = 1; part <= VIEW_NEEDS_PARTS(missing); part++) {
+		struct page *p = add_part_page(b, VIEW_NEEDS, requirement ?
+					       URL_REQUIREMENT : URL_CRITERION,
+					       u->id, id, part);
+
+		p->unit = u;
+		p->item = item;
+		p->requirement = requirement;
+	}
+}
+
 /* Who still needs each of the unit's criteria and requirements, for
  * those that someone does (present/view.h). */
 static void list_needs_pages(struct build *b, const struct unit *u)
 {
 	size_t *met = mem_calloc(u->ncriteria + 1, sizeof(*met)), learners;
 	size_t *req_met = mem_calloc(u->nrequirements + 1, sizeof(*req_met));
-	struct page *p;
 
 	view_unit_counts(b->x, u, met, req_met, &learners);
-	for (size_t i = 0; i < u->ncriteria; i++) {
-		if (!VIEW_NEEDS_PAGE(met[i], learners) ||
-		    !safe_ids(b, u->id, u->criteria[i]->id))
-			continue;
-		p = add_page(b, VIEW_NEEDS, URL_CRITERION, u->id, u->criteria[i]->id);
-		p->unit = u;
-		p->item = i;
-	}
-	for (size_t i = 0; i < u->nrequirements; i++) {
-		if (!VIEW_NEEDS_PAGE(req_met[i], learners) ||
-		    !safe_ids(b, u->id, u->requirements[i]->id))
-			continue;
-		p = add_page(b, VIEW_NEEDS, URL_REQUIREMENT, u->id,
-			     u->requirements[i]->id);
-		p->unit = u;
-		p->item = i;
-		p->requirement = true;
-	}
+	for (size_t i = 0; i < u->ncriteria; i++)
+		if (VIEW_NEEDS_PAGE(met[i], learners) &&
+		    safe_ids(b, u->id, u->criteria[i]->id))
+			add_needs_pages(b, u, i, false, learners - met[i]);
+	for (size_t i = 0; i < u->nrequirements; i++)
+		if (VIEW_NEEDS_PAGE(req_met[i], learners) &&
+		    safe_ids(b, u->id, u->requirements[i]->id))
+			add_needs_pages(b, u, i, true, learners - req_met[i]);
 	free(met);
 	free(req_met);
 }
@@ -708,8 +726,10 @@ static bool make_dirs(struct build *b)
 			ok = make_dir(b, "assessors");
 			made_assessors = true;
 		} else if (b->pages[i].kind == VIEW_NEEDS &&
-			   (b->pages[i - 1].kind != VIEW_NEEDS ||
+			   (b->pages[i].part == 2 ||
+			    b->pages[i - 1].kind != VIEW_NEEDS ||
 			    b->pages[i - 1].unit != b->pages[i].unit)) {
+			/* units/UNIT, and units/UNIT/ID for its parts */
 			char *dir = mem_strdup(b->pages[i].path);
 
 			*strrchr(dir, '/') = '\0';
@@ -754,7 +774,8 @@ static struct value page_view(struct build *b, const struct page *p,
 	case VIEW_COHORT:
 		return view_cohort(a, s, p->cohort, p->root);
 	case VIEW_NEEDS:
-		return view_needs(a, s, p->unit, p->item, p->requirement, p->root);
+		return view_needs(a, s, p->unit, p->item, p->requirement,
+				  p->part, p->root);
 	default:
 		return view_sheet(a, p->unit, p->root);
 	}

@@ -6,6 +6,7 @@
 #include "present/url.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -44,6 +45,32 @@ static void the_longest_ids_fit(void)
 	CHECK_STR(path(URL_PORTFOLIO, id, id), want);
 }
 
+/* A page split into parts: the first where the page is, the others in a
+ * folder of its name, so no id can name another's part; the longest ids
+ * and the largest part fit whole. */
+static void parts_lie_in_a_folder_of_the_page(void)
+{
+	struct arena a = ARENA_INIT;
+	char out[URL_SIZE], id[IDENT_MAX + 1], want[URL_SIZE];
+	struct value v = url_part_value(&a, URL_REQUIREMENT, "ocr-354", "4a", 3);
+	size_t n;
+
+	CHECK_INT(url_part_path(out, URL_CRITERION, "ocr-354", "1.2", 1),
+		  strlen("units/ocr-354/1.2"));
+	CHECK_STR(out, "units/ocr-354/1.2");
+	url_part_path(out, URL_CRITERION, "ocr-354", "1.2", 2);
+	CHECK_STR(out, "units/ocr-354/1.2/2");
+	CHECK_STR(v.u.s, "units/ocr-354/requirement-4a/3");
+	memset(id, 'x', IDENT_MAX);
+	id[IDENT_MAX] = '\0';
+	n = url_part_path(out, URL_REQUIREMENT, id, id, SIZE_MAX);
+	snprintf(want, sizeof(want), "units/%s/requirement-%s/%zu", id, id,
+		 (size_t)SIZE_MAX);
+	CHECK_STR(out, want);
+	CHECK_INT(n, strlen(want));
+	arena_free(&a);
+}
+
 /* Every page but the index lies in a folder the writer makes first. */
 static void pages_lie_in_the_folders(void)
 {
@@ -69,5 +96,6 @@ int main(void)
 	RUN(each_page_has_its_place);
 	RUN(the_longest_ids_fit);
 	RUN(pages_lie_in_the_folders);
+	RUN(parts_lie_in_a_folder_of_the_page);
 	return check_summary();
 }
