@@ -1649,6 +1649,8 @@ struct value view_needs(struct arena *a, const struct view_shared *s,
 		if (!needs_coverage(p, item, requirement)->met)
 			missing[n++] = p;
 	}
+	/* The writer asks only for parts there are (it counts them from
+	 * view_unit_counts, which counts as this does). */
 	parts = VIEW_NEEDS_PARTS(n);
 	if (part < 1 || part > parts)
 		part = 1;
