@@ -303,7 +303,21 @@ bool fs_time_later(struct timespec a, struct timespec b)
 
 bool fs_time_fine(struct timespec t)
 {
-	return t.tv_nsec % 1000 != 0;
+	return t.tv_nsec % 1000000 != 0;
+}
+
+struct timespec fs_time_settled(struct timespec t)
+{
+	if (!fs_time_fine(t)) {
+		t.tv_sec += 2;              /* FAT's two seconds */
+		return t;
+	}
+	t.tv_nsec += 1000;
+	if (t.tv_nsec >= 1000000000) {
+		t.tv_nsec -= 1000000000;
+		t.tv_sec++;
+	}
+	return t;
 }
 
 /* Linux stamps files by the clock as of its last tick, which this reads
@@ -333,7 +347,6 @@ void fs_wait_past(struct timespec t)
 int fs_stamp(const char *path, struct fs_stamp *stamp)
 {
 	struct stat st;
-	struct timespec settled;
 
 	memset(stamp, 0, sizeof(*stamp));
 	if (stat(path, &st) != 0)
@@ -343,9 +356,6 @@ int fs_stamp(const char *path, struct fs_stamp *stamp)
 	stamp->ino = st.st_ino;
 	stamp->mtime = st.st_mtim;
 	stamp->ctime = st.st_ctim;
-	settled = st.st_ctim;
-	if (!fs_time_fine(settled))
-		settled.tv_sec += 2;        /* FAT's two seconds */
-	fs_wait_past(settled);
+	fs_wait_past(fs_time_settled(st.st_ctim));
 	return 0;
 }

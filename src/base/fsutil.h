@@ -111,14 +111,25 @@ bool fs_time_later(struct timespec a, struct timespec b);
 
 /*
  * Whether a time read back from a file system (st_ctim) shows that it
- * stamps times finely: false for one with nothing below the microsecond
+ * stamps times finely: false for one with nothing below the millisecond
  * (FAT's two seconds, exFAT's hundredths, HFS+ and old ext3's seconds),
  * where a change in the same second as another gets its time, and where
  * some take the status time from the modification time, which any
- * program can set.  A fine file system gives such a time once in a
- * thousand.
+ * program can set.  A file system that keeps nanoseconds gives such a
+ * time once in a million.  (It was "nothing below the microsecond", which
+ * Linux's fine-grained status times, handed out once a file has been
+ * looked at, gave once in a thousand: a site's record was then not
+ * trusted, and a build rendered every page.)
  */
 bool fs_time_fine(struct timespec t);
+
+/*
+ * The moment after which a change to a file stamped t is sure to be
+ * stamped later than t: a microsecond past t where times are fine (a
+ * file system may keep microseconds only), two seconds past where they
+ * are not (FAT's).
+ */
+struct timespec fs_time_settled(struct timespec t);
 
 /*
  * Returns once the clock files are stamped by (the kernel's as of its

@@ -1461,8 +1461,9 @@ static void keep_put(struct build *b)
 	err = fs_write_new(tmp, b->record.data, b->record.len);
 	if (!err && rename(tmp, path) != 0)
 		err = errno;
-	if (!err && stat(path, &st) == 0)
-		fs_wait_past(st.st_ctim);
+	/* On coarse times the record is not trusted: nothing to wait for. */
+	if (!err && stat(path, &st) == 0 && fs_time_fine(st.st_ctim))
+		fs_wait_past(fs_time_settled(st.st_ctim));
 	if (err) {
 		unlink(tmp);
 		diag_warning(b->diags, path, 0, 0, "cannot write the site's "

@@ -134,11 +134,27 @@ static void a_wait_ahead_of_the_clock_is_short(void)
 
 static void coarse_times_are_told_from_fine_ones(void)
 {
+	struct timespec t;
+
 	CHECK(!fs_time_fine((struct timespec){ 1700000000, 0 }));
 	CHECK(!fs_time_fine((struct timespec){ 1700000000, 120000000 }));
-	CHECK(!fs_time_fine((struct timespec){ 1700000000, 1000 }));
+	CHECK(!fs_time_fine((struct timespec){ 1700000000, 3000000 }));
 	CHECK(fs_time_fine((struct timespec){ 1700000000, 120000001 }));
 	CHECK(fs_time_fine((struct timespec){ 1700000000, 999 }));
+	/* Microseconds (a time Linux gives once in a thousand): fine. */
+	CHECK(fs_time_fine((struct timespec){ 1700000000, 1000 }));
+	CHECK(fs_time_fine((struct timespec){ 1700000000, 120001000 }));
+	/* A change is sure to be stamped later a microsecond on, or two
+	 * seconds on where times are coarse. */
+	t = fs_time_settled((struct timespec){ 1700000000, 999999500 });
+	CHECK_INT(t.tv_sec, 1700000001);
+	CHECK_INT(t.tv_nsec, 500);
+	t = fs_time_settled((struct timespec){ 1700000000, 120001000 });
+	CHECK_INT(t.tv_sec, 1700000000);
+	CHECK_INT(t.tv_nsec, 120002000);
+	t = fs_time_settled((struct timespec){ 1700000000, 0 });
+	CHECK_INT(t.tv_sec, 1700000002);
+	CHECK_INT(t.tv_nsec, 0);
 	CHECK(fs_time_later((struct timespec){ 2, 0 }, (struct timespec){ 1, 999999999 }));
 	CHECK(!fs_time_later((struct timespec){ 1, 5 }, (struct timespec){ 1, 5 }));
 }
