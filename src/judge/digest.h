@@ -34,8 +34,8 @@ void digest_portfolio(const struct portfolio *p, char out[SIGNOFF_DIGEST_SIZE]);
  * x's portfolios at that (portfolio.digest_unit), so that
  * digest_portfolio() hashes only the rows.  The digests are the same
  * either way (a portfolio not pointed hashes its unit's part itself);
- * at 10,000 learners the unit's part was a third of what an export or a
- * build hashed for them.  Part of judging (judge_centre).
+ * on the bench's centres the unit's part is about a third of each text
+ * an export or a build hashes.  Part of judging (judge_centre).
  */
 struct digest_unit {
 	struct sha256_ctx sha;      /* after the unit's part of the text */
