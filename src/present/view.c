@@ -726,6 +726,41 @@ static struct value cohort_label(const struct cohort_view_page *p)
 
 /* A cohort page's parts: [{part, href, first, last, current}]: the first
  * and last learners' names on each; current: the part being shown, or 0. */
+/*
+ * One part of a list split into pages (a cohort's, who still needs an
+ * item): {part, current, href, first, last}, first and last the names of
+ * its first and last learners.
+ */
+static struct value part_entry(struct arena *a, size_t part, size_t current,
+			       struct value href, const struct learner *from,
+			       const struct learner *to)
+{
+	struct value_obj o = value_obj_new(a, 5);
+
+	value_put(&o, "part", value_int((long long)part));
+	value_put(&o, "current", value_bool(part == current));
+	value_put(&o, "href", href);
+	value_put(&o, "first", value_text(from->name ? from->name : from->id));
+	value_put(&o, "last", value_text(to->name ? to->name : to->id));
+	return value_obj_done(&o);
+}
+
+/*
+ * What the `parts` partial reads of a page that is one of `count` parts:
+ * parts, parts_count, has_parts, and the hrefs of the parts before and
+ * after it (null at either end).
+ */
+static void put_parts(struct value_obj *view, struct value parts,
+		      size_t count, struct value prev_href,
+		      struct value next_href)
+{
+	value_put(view, "parts", parts);
+	value_put(view, "parts_count", value_int((long long)count));
+	value_put(view, "has_parts", value_bool(count > 1));
+	value_put(view, "prev_href", prev_href);
+	value_put(view, "next_href", next_href);
+}
+
 static struct value cohort_parts(struct arena *a, const struct model *m,
 				 const struct cohort_view_page *first,
 				 size_t current)
@@ -734,16 +769,11 @@ static struct value cohort_parts(struct arena *a, const struct model *m,
 
 	for (size_t k = 0; k < first->parts; k++) {
 		const struct cohort_view_page *p = first + k;
-		const struct learner *from = m->learners[p->learners[0]];
-		const struct learner *to = m->learners[p->learners[p->nlearners - 1]];
-		struct value_obj o = value_obj_new(a, 5);
 
-		value_put(&o, "part", value_int((long long)p->part));
-		value_put(&o, "current", value_bool(p->part == current));
-		value_put(&o, "href", url_value(a, URL_COHORT, p->slug, NULL));
-		value_put(&o, "first", value_text(from->name ? from->name : from->id));
-		value_put(&o, "last", value_text(to->name ? to->name : to->id));
-		list[k] = value_obj_done(&o);
+		list[k] = part_entry(a, p->part, current,
+				     url_value(a, URL_COHORT, p->slug, NULL),
+				     m->learners[p->learners[0]],
+				     m->learners[p->learners[p->nlearners - 1]]);
 	}
 	return value_list(list, first->parts);
 }
@@ -851,13 +881,11 @@ struct value view_cohort(struct arena *a, const struct view_shared *s,
 	value_put(&view, "cohort", value_text(p->cohort));
 	value_put(&view, "label", cohort_label(p));
 	value_put(&view, "part", value_int((long long)p->part));
-	value_put(&view, "parts", cohort_parts(a, m, first, p->part));
-	value_put(&view, "parts_count", value_int((long long)p->parts));
-	value_put(&view, "has_parts", value_bool(p->parts > 1));
-	value_put(&view, "prev_href", p->part > 1 ?
-		  url_value(a, URL_COHORT, p[-1].slug, NULL) : value_null());
-	value_put(&view, "next_href", p->part < p->parts ?
-		  url_value(a, URL_COHORT, p[1].slug, NULL) : value_null());
+	put_parts(&view, cohort_parts(a, m, first, p->part), p->parts,
+		  p->part > 1 ? url_value(a, URL_COHORT, p[-1].slug, NULL) :
+				value_null(),
+		  p->part < p->parts ? url_value(a, URL_COHORT, p[1].slug, NULL) :
+				       value_null());
 	value_put(&view, "learners_count", value_int((long long)p->nlearners));
 	value_put(&view, "cohort_learners", value_int((long long)learners));
 	value_put(&view, "attention", value_int((long long)attention));
@@ -1596,8 +1624,7 @@ static const struct xref_coverage *needs_coverage(const struct portfolio *p,
 
 /*
  * The parts of who still needs an item, missing[0..n) split into pages
- * of VIEW_NEEDS_ROWS: [{part, current, href, first, last}], as a cohort's
- * parts (cohort_parts).
+ * of VIEW_NEEDS_ROWS (part_entry each).
  */
 static struct value needs_parts(struct arena *a, enum url_page url,
 				const char *unit, const char *id,
@@ -1609,16 +1636,11 @@ static struct value needs_parts(struct arena *a, enum url_page url,
 
 	for (size_t k = 0; k < parts && n; k++) {
 		size_t last = (k + 1) * VIEW_NEEDS_ROWS;
-		const struct learner *from = missing[k * VIEW_NEEDS_ROWS]->learner;
-		const struct learner *to = missing[(last < n ? last : n) - 1]->learner;
-		struct value_obj o = value_obj_new(a, 5);
 
-		value_put(&o, "part", value_int((long long)(k + 1)));
-		value_put(&o, "current", value_bool(k + 1 == current));
-		value_put(&o, "href", url_part_value(a, url, unit, id, k + 1));
-		value_put(&o, "first", value_text(from->name ? from->name : from->id));
-		value_put(&o, "last", value_text(to->name ? to->name : to->id));
-		list[k] = value_obj_done(&o);
+		list[k] = part_entry(a, k + 1, current,
+				     url_part_value(a, url, unit, id, k + 1),
+				     missing[k * VIEW_NEEDS_ROWS]->learner,
+				     missing[(last < n ? last : n) - 1]->learner);
 	}
 	return value_list(list, n ? parts : 0);
 }
@@ -1677,13 +1699,11 @@ struct value view_needs(struct arena *a, const struct view_shared *s,
 	value_put(&view, "has_missing", value_bool(n > 0));
 	value_put(&view, "rows", value_list(rows, to - from));
 	value_put(&view, "part", value_int((long long)part));
-	value_put(&view, "parts", needs_parts(a, url, u->id, id, missing, n, part));
-	value_put(&view, "parts_count", value_int((long long)parts));
-	value_put(&view, "has_parts", value_bool(parts > 1));
-	value_put(&view, "prev_href", part > 1 ?
-		  url_part_value(a, url, u->id, id, part - 1) : value_null());
-	value_put(&view, "next_href", part < parts ?
-		  url_part_value(a, url, u->id, id, part + 1) : value_null());
+	put_parts(&view, needs_parts(a, url, u->id, id, missing, n, part), parts,
+		  part > 1 ? url_part_value(a, url, u->id, id, part - 1) :
+			     value_null(),
+		  part < parts ? url_part_value(a, url, u->id, id, part + 1) :
+				 value_null());
 	value_put(&view, "rows_from", value_int((long long)(n ? from + 1 : 0)));
 	value_put(&view, "rows_to", value_int((long long)to));
 	free(missing);
