@@ -476,6 +476,66 @@ static void shared_units(struct view_shared *s, struct value_obj *root)
 	value_put(root, "units", value_list(units, m->nunits));
 }
 
+/* The coverage of a unit's item-th criterion or requirement, numbered
+ * as struct view_unit_needs numbers them. */
+static const struct xref_coverage *needs_coverage(const struct portfolio *p,
+						  size_t item)
+{
+	size_t ncriteria = p->unit->ncriteria;
+
+	return item < ncriteria ? &p->criteria[item] :
+				  &p->requirements[item - ncriteria];
+}
+
+/*
+ * s->unit_needs: for each unit, a count of its portfolios' misses per
+ * item, then the lists filled in a second pass, each in portfolio order
+ * (by learner id).
+ */
+static void shared_needs(struct view_shared *s)
+{
+	const struct xref *x = s->x;
+	struct arena *a = &s->arena;
+
+	s->unit_needs = arena_alloc(a, (s->m->nunits + 1) *
+				    sizeof(*s->unit_needs));
+	for (size_t ui = 0; ui < s->m->nunits; ui++) {
+		const struct unit *u = s->m->units[ui];
+		struct view_unit_needs *un = &s->unit_needs[ui];
+		size_t items = u->ncriteria + u->nrequirements;
+		const struct portfolio ***lists;
+
+		un->learners = 0;
+		un->nmissing = arena_alloc(a, (items + 1) * sizeof(size_t));
+		memset(un->nmissing, 0, (items + 1) * sizeof(size_t));
+		for (size_t i = 0; i < x->nportfolios; i++) {
+			const struct portfolio *p = &x->portfolios[i];
+
+			if (p->unit != u)
+				continue;
+			un->learners++;
+			for (size_t k = 0; k < items; k++)
+				un->nmissing[k] += !needs_coverage(p, k)->met;
+		}
+		lists = arena_alloc(a, (items + 1) * sizeof(*lists));
+		for (size_t k = 0; k < items; k++) {
+			lists[k] = arena_alloc(a, (un->nmissing[k] + 1) *
+					       sizeof(*lists[k]));
+			un->nmissing[k] = 0;
+		}
+		for (size_t i = 0; i < x->nportfolios; i++) {
+			const struct portfolio *p = &x->portfolios[i];
+
+			if (p->unit != u)
+				continue;
+			for (size_t k = 0; k < items; k++)
+				if (!needs_coverage(p, k)->met)
+					lists[k][un->nmissing[k]++] = p;
+		}
+		un->missing = (const struct portfolio *const **)lists;
+	}
+}
+
 void view_shared_init(struct view_shared *s, const struct model *m,
 		      const struct xref *x, const struct diag_list *diags,
 		      const struct view_site *site, const struct value *pack)
@@ -492,6 +552,7 @@ void view_shared_init(struct view_shared *s, const struct model *m,
 		s->assessor_pages = caseload_view_assessors(m,
 							    &s->nassessor_pages);
 		s->cohort_pages = cohort_view_pages(a, m, &s->ncohort_pages);
+		shared_needs(s);
 	}
 	root = value_obj_new(a, 7);
 	about = value_obj_new(a, 4);
@@ -1615,13 +1676,6 @@ static struct value needs_row(struct arena *a, const struct view_shared *s,
 	return value_obj_done(&o);
 }
 
-/* The coverage of the item a "who still needs" page is about. */
-static const struct xref_coverage *needs_coverage(const struct portfolio *p,
-						  size_t item, bool requirement)
-{
-	return requirement ? &p->requirements[item] : &p->criteria[item];
-}
-
 /*
  * The parts of who still needs an item, missing[0..n) split into pages
  * of VIEW_NEEDS_ROWS (part_entry each).
@@ -1649,28 +1703,20 @@ struct value view_needs(struct arena *a, const struct view_shared *s,
 			const struct unit *u, size_t item, bool requirement,
 			size_t part, const char *root)
 {
-	const struct xref *x = s->x;
 	const struct unit_criterion *c = requirement ? NULL : u->criteria[item];
 	const struct unit_requirement *r = requirement ? u->requirements[item] : NULL;
 	const char *id = requirement ? r->id : c->id;
 	enum url_page url = requirement ? URL_REQUIREMENT : URL_CRITERION;
 	struct value_obj view = value_obj_new(a, 22);
-	const struct portfolio **missing =
-		mem_calloc(x->nportfolios + 1, sizeof(*missing));
+	const struct view_unit_needs *un =
+		&s->unit_needs[model_unit_index(s->m, u)];
+	size_t k = requirement ? u->ncriteria + item : item;
+	const struct portfolio *const *missing = un->missing[k];
+	size_t n = un->nmissing[k], learners = un->learners, parts, from, to;
 	struct value *rows;
-	size_t n = 0, learners = 0, parts, from, to;
 	struct buf title = BUF_INIT;
 	struct value title_value;
 
-	for (size_t i = 0; i < x->nportfolios; i++) {
-		const struct portfolio *p = &x->portfolios[i];
-
-		if (p->unit != u)
-			continue;
-		learners++;
-		if (!needs_coverage(p, item, requirement)->met)
-			missing[n++] = p;
-	}
 	/* The writer asks only for parts there are (it counts them from
 	 * view_unit_counts, which counts as this does). */
 	parts = VIEW_NEEDS_PARTS(n);
@@ -1681,8 +1727,7 @@ struct value view_needs(struct arena *a, const struct view_shared *s,
 	rows = value_items(a, to - from);
 	for (size_t i = from; i < to; i++)
 		rows[i - from] = needs_row(a, s, missing[i],
-					   needs_coverage(missing[i], item,
-							  requirement));
+					   needs_coverage(missing[i], k));
 	value_put(&view, "unit", unit_info(s, u));
 	value_put(&view, "id", value_text(id));
 	value_put(&view, "form", requirement ? value_null() : value_text(c->form));
@@ -1706,7 +1751,6 @@ struct value view_needs(struct arena *a, const struct view_shared *s,
 				 value_null());
 	value_put(&view, "rows_from", value_int((long long)(n ? from + 1 : 0)));
 	value_put(&view, "rows_to", value_int((long long)to));
-	free(missing);
 	buf_printf(&title, "Who still needs %s%s: %s",
 		   requirement ? "requirement " : "", id,
 		   u->title ? u->title : u->id);

@@ -54,6 +54,19 @@ struct view_site {
  * diagnostics, has_diagnostics, pack}, and each unit's `unit_info` for its
  * portfolios.  Values in its own arena, pointing into the model.
  */
+/*
+ * The portfolios on one unit that have not met each of its criteria
+ * (items 0 to ncriteria - 1, in unit order) and requirements (the items
+ * after them), in the order of the learners' ids: found once, in one
+ * pass over the unit's portfolios, for every part of every "who still
+ * needs" page, which had each looked through all the centre's.
+ */
+struct view_unit_needs {
+	size_t learners;                          /* portfolios on the unit */
+	const struct portfolio *const **missing;  /* missing[item][0..n) */
+	size_t *nmissing;
+};
+
 struct view_shared {
 	struct arena arena;
 	const struct model *m;
@@ -68,6 +81,9 @@ struct view_shared {
 	 * a pack. */
 	struct cohort_view_page *cohort_pages;
 	size_t ncohort_pages;
+	/* Who still needs each unit's items, by the model's unit order:
+	 * none in a pack. */
+	struct view_unit_needs *unit_needs;
 	bool in_pack;               /* a pack's pages: no site-only links */
 };
 
