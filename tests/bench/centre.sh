@@ -32,6 +32,7 @@ make --no-print-directory build/folio > /dev/null
 ${CC:-cc} -std=c11 -O2 -D_POSIX_C_SOURCE=200809L tests/bench/gencentre.c -o $bench/gencentre
 ${CC:-cc} -std=c11 -O2 tests/bench/evict.c -o $bench/evict
 ${CC:-cc} -std=c11 -O2 -pthread tests/bench/writesite.c -o $bench/writesite -lnettle
+${CC:-cc} -std=c11 -O2 tests/bench/freshmem.c -o $bench/freshmem
 
 need() {
 	command -v "$1" > /dev/null 2>&1 && return 0
@@ -454,6 +455,40 @@ done
 echo "Fastest and slowest of the three runs:"
 sed 's/^/  /' $bench/ranges.txt
 rm -f $bench/ranges.txt
+
+# What fresh memory costs this machine (tests/bench/freshmem.c): it hands
+# memory a process frees back to its host within about two seconds, and
+# takes it back slowly, so a command's time depends on how long ago the
+# last one ended.  Each command here is timed "cold", four seconds after
+# the last, as a command run by hand would be, and "warm", right after
+# as much memory as its peak was touched and freed (untimed), as on a
+# machine that keeps its memory; beside them the floor, the time to touch
+# check's peak of fresh memory cold with nothing else done.  The runs
+# elsewhere in this bench follow one another closely and are mostly warm.
+echo
+echo "Fresh memory: check and export (to /dev/null) cold, 4 s after the last command, and warm, right after their peak of"
+echo "memory was touched and freed; the floor: check's peak of fresh memory touched, cold (medians of three)"
+printf '%9s | %9s %8s | %8s %8s | %8s %8s | %8s %8s\n' learners "peak RSS" floor check warm export warm \
+	"/ check" warm
+for n in $sizes; do
+	[ "$n" -le 10000 ] || continue
+	centre=$bench/centre-$n
+	check_cmd="build/folio check -C '$centre'"
+	export_cmd="sh -c \"build/folio export -C '$centre' > /dev/null\""
+	three "sleep 4" "$check_cmd"
+	check_cold=$wall peak=$rss_mb
+	three "sleep 4" "$bench/freshmem $peak"
+	floor=$wall
+	three "sleep 4; $bench/freshmem $((peak + 64))" "$check_cmd"
+	check_warm=$wall
+	three "sleep 4" "$export_cmd"
+	export_cold=$wall export_peak=$rss_mb
+	three "sleep 4; $bench/freshmem $((export_peak + 64))" "$export_cmd"
+	export_warm=$wall
+	printf '%9s | %6s MB %8s | %8s %8s | %8s %8s | %8s %8s\n' $n $peak "$(secs $floor)" \
+		"$(secs $check_cold)" "$(secs $check_warm)" "$(secs $export_cold)" "$(secs $export_warm)" \
+		"$(ratio $export_cold $check_cold)" "$(ratio $export_warm $check_warm)"
+done
 
 echo
 if need hugo hugo; then
