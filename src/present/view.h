@@ -50,16 +50,11 @@ struct view_site {
 };
 
 /*
- * What every page shares: the site model {site, centre, units, learners,
- * diagnostics, has_diagnostics, pack}, and each unit's `unit_info` for its
- * portfolios.  Values in its own arena, pointing into the model.
- */
-/*
  * The portfolios on one unit that have not met each of its criteria
  * (items 0 to ncriteria - 1, in unit order) and requirements (the items
- * after them), in the order of the learners' ids: found once, in one
- * pass over the unit's portfolios, for every part of every "who still
- * needs" page, which had each looked through all the centre's.
+ * after them), in the order of the learners' ids: found once a build,
+ * for every part of every "who still needs" page, which had each looked
+ * through all the centre's portfolios.
  */
 struct view_unit_needs {
 	size_t learners;                          /* portfolios on the unit */
@@ -67,6 +62,11 @@ struct view_unit_needs {
 	size_t *nmissing;
 };
 
+/*
+ * What every page shares: the site model {site, centre, units, learners,
+ * diagnostics, has_diagnostics, pack}, and each unit's `unit_info` for its
+ * portfolios.  Values in its own arena, pointing into the model.
+ */
 struct view_shared {
 	struct arena arena;
 	const struct model *m;

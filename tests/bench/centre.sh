@@ -334,6 +334,7 @@ page_kinds() {
 		p ~ /^learners\/[^\/]*\/[^\/]*\.html$/ && k == "other" { k = "portfolio" }
 		p ~ /^units\/[^\/]*\.html$/ { k = "unit" }
 		p ~ /^units\/[^\/]*\/[^\/]*\.html$/ { k = "who-still-needs" }
+		p ~ /^units\/[^\/]*\/[^\/]*\/[^\/]*\.html$/ { k = "who-still-needs" }   # its parts
 		p ~ /^sheets\// { k = "record-sheet" }
 		p ~ /^cohorts\// { k = "cohort" }
 		p ~ /^assessors\// { k = "caseload" }
