@@ -459,8 +459,8 @@ rm -f $bench/ranges.txt
 
 # What fresh memory costs this machine (tests/bench/freshmem.c): it hands
 # memory a process frees back to its host within about two seconds, and
-# takes it back slowly, so a command's time depends on how long ago the
-# last one ended.  Each command here is timed "cold", four seconds after
+# the first touch of such memory waits for the host, so a command's time
+# depends on how long ago the last one ended.  Each command here is timed "cold", four seconds after
 # the last, as a command run by hand would be, and "warm", right after
 # as much memory as its peak was touched and freed (untimed), as on a
 # machine that keeps its memory; beside them the floor, the time to touch
