@@ -552,8 +552,8 @@ void view_shared_init(struct view_shared *s, const struct model *m,
 		s->assessor_pages = caseload_view_assessors(m,
 							    &s->nassessor_pages);
 		s->cohort_pages = cohort_view_pages(a, m, &s->ncohort_pages);
-		shared_needs(s);
 	}
+	shared_needs(s);
 	root = value_obj_new(a, 7);
 	about = value_obj_new(a, 4);
 	value_put(&about, "base_url", value_text(site->base_url));
@@ -1469,7 +1469,7 @@ static void put_cohort(const struct view_shared *s, struct value_obj *o,
 	value_put(o, "cohort_percent", value_int(learners ?
 		(long long)(100 * met / learners) : 0));
 	value_put(o, "cohort_missing", value_int((long long)(learners - met)));
-	value_put(o, "needs_href", VIEW_NEEDS_PAGE(met, learners) && !s->in_pack ?
+	value_put(o, "needs_href", VIEW_NEEDS_PAGE(learners - met) && !s->in_pack ?
 				   needs_href : value_null());
 }
 
@@ -1600,23 +1600,20 @@ static void put_prose_blocks(struct arena *a, struct value_obj *view,
 
 /* ---- a unit and its cohort --------------------------------------------- */
 
-void view_unit_counts(const struct xref *x, const struct unit *u,
-		      size_t *met, size_t *req_met, size_t *learners)
+/* The unit's counts, from s->unit_needs: of the learners with a portfolio
+ * on it (*learners), how many met each criterion (met[], in unit order)
+ * and requirement (req_met[]). */
+static void unit_counts(const struct view_shared *s, const struct unit *u,
+			size_t *met, size_t *req_met, size_t *learners)
 {
-	memset(met, 0, u->ncriteria * sizeof(*met));
-	memset(req_met, 0, u->nrequirements * sizeof(*req_met));
-	*learners = 0;
-	for (size_t i = 0; i < x->nportfolios; i++) {
-		const struct portfolio *p = &x->portfolios[i];
+	const struct view_unit_needs *un =
+		&s->unit_needs[model_unit_index(s->m, u)];
 
-		if (p->unit != u)
-			continue;
-		++*learners;
-		for (size_t c = 0; c < u->ncriteria; c++)
-			met[c] += p->criteria[c].met;
-		for (size_t r = 0; r < u->nrequirements; r++)
-			req_met[r] += p->requirements[r].met;
-	}
+	*learners = un->learners;
+	for (size_t c = 0; c < u->ncriteria; c++)
+		met[c] = un->learners - un->nmissing[c];
+	for (size_t r = 0; r < u->nrequirements; r++)
+		req_met[r] = un->learners - un->nmissing[u->ncriteria + r];
 }
 
 struct value view_unit(struct arena *a, const struct view_shared *s,
@@ -1626,7 +1623,7 @@ struct value view_unit(struct arena *a, const struct view_shared *s,
 	size_t *req_met = calloc(u->nrequirements + 1, sizeof(*req_met));
 	struct value_obj view = unit_members(a, u, false, 8);
 
-	view_unit_counts(s->x, u, met, req_met, &learners);
+	unit_counts(s, u, met, req_met, &learners);
 	add_blocks(a, s, &view, u, met, req_met, learners);
 	free(met);
 	free(req_met);
@@ -1718,7 +1715,7 @@ struct value view_needs(struct arena *a, const struct view_shared *s,
 	struct value title_value;
 
 	/* The writer asks only for parts there are (it counts them from
-	 * view_unit_counts, which counts as this does). */
+	 * the same lists). */
 	parts = VIEW_NEEDS_PARTS(n);
 	if (part < 1 || part > parts)
 		part = 1;

@@ -54,7 +54,8 @@ struct view_site {
  * (items 0 to ncriteria - 1, in unit order) and requirements (the items
  * after them), in the order of the learners' ids: found once a build,
  * for every part of every "who still needs" page, which had each looked
- * through all the centre's portfolios.
+ * through all the centre's portfolios, for the list of those pages, and
+ * for the unit page's counts.
  */
 struct view_unit_needs {
 	size_t learners;                          /* portfolios on the unit */
@@ -81,8 +82,7 @@ struct view_shared {
 	 * a pack. */
 	struct cohort_view_page *cohort_pages;
 	size_t ncohort_pages;
-	/* Who still needs each unit's items, by the model's unit order:
-	 * none in a pack. */
+	/* Who still needs each unit's items, by the model's unit order. */
 	struct view_unit_needs *unit_needs;
 	bool in_pack;               /* a pack's pages: no site-only links */
 };
@@ -133,15 +133,9 @@ struct value view_assessor(struct arena *a, const struct view_shared *s,
 /* {page, cohort: {...}}: the index-th of s->cohort_pages. */
 struct value view_cohort(struct arena *a, const struct view_shared *s,
 			 size_t index, const char *root);
-/*
- * The unit's counts: of the learners with a portfolio on it (*learners),
- * how many met each criterion (met[], in unit order) and requirement
- * (req_met[]).  A criterion or requirement has a page of who still needs
- * it when VIEW_NEEDS_PAGE(its count, *learners).
- */
-void view_unit_counts(const struct xref *x, const struct unit *u,
-		      size_t *met, size_t *req_met, size_t *learners);
-#define VIEW_NEEDS_PAGE(met, learners) ((met) < (learners))
+/* Whether a criterion or requirement that `missing` learners on its unit
+ * have not met has a page of who still needs it (in the site). */
+#define VIEW_NEEDS_PAGE(missing) ((missing) > 0)
 /*
  * Such a page lists at most VIEW_NEEDS_ROWS learners, as a cohort's page
  * does (present/cohort_view.h), so that it does not grow with the

@@ -654,23 +654,21 @@ static void add_needs_pages(struct build *b, const struct unit *u,
 }
 
 /* Who still needs each of the unit's criteria and requirements, for
- * those that someone does (present/view.h). */
-static void list_needs_pages(struct build *b, const struct unit *u)
+ * those that someone does (present/view.h): m->units[ui]. */
+static void list_needs_pages(struct build *b, size_t ui)
 {
-	size_t *met = mem_calloc(u->ncriteria + 1, sizeof(*met)), learners;
-	size_t *req_met = mem_calloc(u->nrequirements + 1, sizeof(*req_met));
+	const struct unit *u = b->m->units[ui];
+	const struct view_unit_needs *un = &b->shared.unit_needs[ui];
 
-	view_unit_counts(b->x, u, met, req_met, &learners);
 	for (size_t i = 0; i < u->ncriteria; i++)
-		if (VIEW_NEEDS_PAGE(met[i], learners) &&
+		if (VIEW_NEEDS_PAGE(un->nmissing[i]) &&
 		    safe_ids(b, u->id, u->criteria[i]->id))
-			add_needs_pages(b, u, i, false, learners - met[i]);
+			add_needs_pages(b, u, i, false, un->nmissing[i]);
 	for (size_t i = 0; i < u->nrequirements; i++)
-		if (VIEW_NEEDS_PAGE(req_met[i], learners) &&
+		if (VIEW_NEEDS_PAGE(un->nmissing[u->ncriteria + i]) &&
 		    safe_ids(b, u->id, u->requirements[i]->id))
-			add_needs_pages(b, u, i, true, learners - req_met[i]);
-	free(met);
-	free(req_met);
+			add_needs_pages(b, u, i, true,
+					un->nmissing[u->ncriteria + i]);
 }
 
 static void list_pages(struct build *b)
@@ -710,7 +708,7 @@ static void list_pages(struct build *b)
 		add_page(b, VIEW_UNIT, URL_UNIT, m->units[i]->id, NULL)->unit = m->units[i];
 		add_page(b, VIEW_SHEET, URL_SHEET, m->units[i]->id, NULL)->unit = m->units[i];
 		if (b->o->index == VIEW_DASHBOARD)
-			list_needs_pages(b, m->units[i]);
+			list_needs_pages(b, i);
 	}
 }
 
