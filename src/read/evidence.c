@@ -85,11 +85,11 @@ static const struct learner *read_learner(struct row *row)
 		return NULL;
 	l = strmap_get(&row->load->learner_index, id);
 	if (!l) {
-		char why[160];
+		struct buf why = BUF_INIT;
 
 		row_error(row, "unknown learner `%s`%s", id,
-			  load_unknown_learner_why(row->load, id, why,
-						   sizeof(why)));
+			  load_unknown_learner_why(row->load, id, &why));
+		buf_free(&why);
 	}
 	return l;
 }

@@ -9,7 +9,6 @@
 
 #include <errno.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -223,28 +222,28 @@ struct learner *load_row_learner(struct load_row *row, int column)
 	struct learner *l = id ? load_find_learner(row->load, id) : NULL;
 
 	if (id && !l) {
-		char why[160];
+		struct buf why = BUF_INIT;
 
 		diag_error(row->diags, row->f->path, row->r->line, 0,
 			   "unknown learner `%s`%s", id,
-			   load_unknown_learner_why(row->load, id, why,
-						    sizeof(why)));
+			   load_unknown_learner_why(row->load, id, &why));
+		buf_free(&why);
 		row->bad = true;
 	}
 	return l;
 }
 
 const char *load_unknown_learner_why(const struct load *load, const char *id,
-				     char *buf, size_t size)
+				     struct buf *why)
 {
 	const struct load_place *at = strmap_get(&load->learner_refused, id);
 
-	if (at) {
-		snprintf(buf, size, " (%s:%d has it, but that row was refused: "
-			 "see the error there)", at->file, at->line);
-		return buf;
-	}
-	return load->nlearners ? "" : " (there is no learners file)";
+	if (at)
+		buf_printf(why, " (%s:%d has it, but that row was refused: "
+			   "see the error there)", at->file, at->line);
+	else if (!load->nlearners)
+		buf_puts(why, " (there is no learners file)");
+	return buf_cstr(why);
 }
 
 void load_row_portfolio(struct load_row *row, int learner_column,

@@ -21,6 +21,7 @@
 #include <stdint.h>
 
 #include "base/arena.h"
+#include "base/buf.h"
 #include "base/diag.h"
 #include "base/fsutil.h"
 #include "base/strmap.h"
@@ -197,9 +198,10 @@ struct load_place {
  * The end of "unknown learner `ID`": why no learner has that id, where
  * the loading knows (there is no learners file; the learners file named
  * it on a line whose id it refused, and said why there), else "".
- * Written into buf[size] when it names a place.
+ * Appended to why, which the caller frees (a path of any length fits);
+ * returns its text.
  */
 const char *load_unknown_learner_why(const struct load *load, const char *id,
-				     char *buf, size_t size);
+				     struct buf *why);
 
 #endif

@@ -52,6 +52,9 @@ static void write_log(const char *name, const char *rows)
 }
 
 /* Loads the centre written on the given threads; report holds what check prints. */
+/* The learners file, when a test names one (else the default). */
+static const char *learners_at;
+
 static void load(size_t threads)
 {
 	struct model_paths paths = { 0 };
@@ -60,6 +63,7 @@ static void load(size_t threads)
 	diag_list_free(&diags);
 	buf_free(&report);
 	centre_use(&paths);
+	paths.learners = learners_at;
 	paths.today = "2026-06-30";
 	paths.threads = threads;
 	model_load(&model, &paths, &diags);
@@ -281,6 +285,32 @@ static void refused_learner_named(void)
 		  "DIR/evidence/a.csv:4: error: unknown learner `l9`\n");
 }
 
+/* The place is said whole however long its path (it was cut at 160
+ * bytes, mid-sentence). */
+static void refused_learner_named_in_full(void)
+{
+	struct buf name = BUF_INIT, want = BUF_INIT;
+	char *path;
+
+	for (int i = 0; i < 8; i++)
+		buf_puts(&name, "a-folder-with-a-long-name-for-a-ci-runner/");
+	buf_puts(&name, "learners.csv");
+	write_centre();
+	write_file(buf_cstr(&name), "learner,units\nl1,t;u\nzo\xc3\xab,t\n");
+	path = fs_join(dir, buf_cstr(&name));    /* as --learners-file names it */
+	learners_at = path;
+	write_log("a.csv", "zo\xc3\xab,t,A,2026-03-01,O,1.1,,x,KM\n");
+	load_both_ways();
+	learners_at = NULL;
+	buf_printf(&want, "DIR/evidence/a.csv:2: error: unknown learner "
+		   "`zo\xc3\xab` (DIR/%s:3 has it, but that row was refused: "
+		   "see the error there)\n", buf_cstr(&name));
+	CHECK(strstr(reported(), buf_cstr(&want)) != NULL);
+	buf_free(&name);
+	buf_free(&want);
+	free(path);
+}
+
 static void rows_sorted_by_learner_date_ref_unit(void)
 {
 	char *rows;
@@ -364,6 +394,7 @@ int main(void)
 	RUN(row_before_start_flagged);
 	RUN(ids_named_twice_cited_once);
 	RUN(refused_learner_named);
+	RUN(refused_learner_named_in_full);
 	RUN(rows_sorted_by_learner_date_ref_unit);
 	RUN(extra_columns_kept);
 	RUN(threads_agree_on_many_rows);
