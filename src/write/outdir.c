@@ -209,18 +209,19 @@ static const char *refuse_folder(const struct model *m, const char *out,
 	return problem ? why : NULL;
 }
 
-const char *outdir_refuse_beside(const char *out, char *why, size_t size)
+char *outdir_refuse_beside(const char *out)
 {
 	char *fresh = outdir_fresh(out), *old = fresh_old_path(fresh);
 	const char *beside = foreign_beside(fresh, old);
+	struct buf why = BUF_INIT;
 
 	if (beside)
-		snprintf(why, size, "folio builds the site in %s first, and a "
-			 "folder there is not one of folio's (no " OUTDIR_MARKER
-			 " file in it); move it away", beside);
+		buf_printf(&why, "folio builds the site in %s first, and a "
+			   "folder there is not one of folio's (no "
+			   OUTDIR_MARKER " file in it); move it away", beside);
 	free(fresh);
 	free(old);
-	return beside ? why : NULL;
+	return beside ? buf_detach(&why) : NULL;
 }
 
 const char *outdir_refuse(const struct model *m, const char *out,

@@ -36,12 +36,12 @@ const char *outdir_refuse(const struct model *m, const char *out,
 /*
  * The same for the folders beside out that a build uses: why a folder
  * that is not folio's stands where the site is built first
- * (OUT.folio-new) or kept aside (OUT.folio-new-old), or NULL.  Asked
- * with out locked (outdir_lock), as another build into out makes and
- * deletes them under that lock: a site half deleted there is not a
- * stranger's.
+ * (OUT.folio-new) or kept aside (OUT.folio-new-old), naming it whole
+ * (the caller frees the text), or NULL.  Asked with out locked
+ * (outdir_lock), as another build into out makes and deletes them under
+ * that lock: a site half deleted there is not a stranger's.
  */
-const char *outdir_refuse_beside(const char *out, char *why, size_t size);
+char *outdir_refuse_beside(const char *out);
 
 /*
  * out without the trailing slashes and "/." that name the same folder

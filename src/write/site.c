@@ -1586,7 +1586,7 @@ enum site_status site_build(const struct model *m, const struct xref *x,
 {
 	struct build b = { 0 };
 	struct view_site site = { o->base_url ? o->base_url : "", o->html, o->md };
-	char why[256], marker[64];
+	char why[256], marker[64], *beside;
 	enum site_status status;
 	bool made = false;
 	int locked = -1;
@@ -1628,9 +1628,10 @@ enum site_status site_build(const struct model *m, const struct xref *x,
 		else
 			fingerprint_marker(fingerprint(&b), marker, sizeof(marker));
 		locked = outdir_lock(b.out, &made);
-		if (outdir_refuse_beside(b.out, why, sizeof(why))) {
+		if ((beside = outdir_refuse_beside(b.out))) {
 			diag_error(diags, o->out, 0, 0, "refusing to build into "
-				   "this folder: %s", why);
+				   "this folder: %s", beside);
+			free(beside);
 			b.status = SITE_IO_ERROR;
 		} else if (!whole(o) && !o->full &&
 			   fingerprint_matches(b.out, marker) &&

@@ -2,16 +2,19 @@
  * test_outdir.c - deleting an old site (outdir_remove_tree): every file
  * and folder at every depth goes, the folders two levels in on several
  * threads, and nothing a link inside points to is touched; and what a
- * site holds (outdir_census), which tells a site changed by hand.
+ * site holds (outdir_census), which tells a site changed by hand; and a
+ * folder not folio's beside the site, named whole (outdir_refuse_beside).
  */
 #include "check.h"
 
+#include "base/buf.h"
 #include "base/fsutil.h"
 #include "write/outdir.h"
 
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -133,9 +136,40 @@ static void counts_every_entry_and_the_latest_change(void)
 	CHECK_INT(outdir_census(path, NULL, true, &c), -1);
 }
 
+/* A folder not folio's where the site is built first is named whole,
+ * however long its path (a 256-byte buffer cut it). */
+static void names_a_stranger_beside_whole(void)
+{
+	char root[] = "/tmp/folio-beside-XXXXXX";
+	struct buf out = BUF_INIT, fresh = BUF_INIT;
+	char *why;
+
+	CHECK(mkdtemp(root) != NULL);
+	buf_printf(&out, "%s/", root);
+	for (int i = 0; i < 6; i++)
+		buf_puts(&out, "a-site-folder-with-a-long-name-");
+	buf_puts(&out, "site");
+	CHECK(outdir_refuse_beside(buf_cstr(&out)) == NULL);
+	buf_printf(&fresh, "%s.folio-new", buf_cstr(&out));
+	CHECK(mkdir(buf_cstr(&fresh), 0755) == 0);
+	CHECK(outdir_refuse_beside(buf_cstr(&out)) == NULL);  /* empty: ours */
+	buf_puts(&fresh, "/notes.txt");
+	check_write_file(buf_cstr(&fresh), "someone's\n");
+	buf_truncate(&fresh, fresh.len - strlen("/notes.txt"));
+	why = outdir_refuse_beside(buf_cstr(&out));
+	CHECK(why != NULL);
+	CHECK(why && strstr(why, buf_cstr(&fresh)) != NULL);
+	CHECK(why && strstr(why, "; move it away") != NULL);
+	free(why);
+	CHECK_INT(outdir_remove_tree(root), 0);
+	buf_free(&out);
+	buf_free(&fresh);
+}
+
 int main(void)
 {
 	RUN(removes_a_site_and_follows_no_link);
 	RUN(counts_every_entry_and_the_latest_change);
+	RUN(names_a_stranger_beside_whole);
 	return check_summary();
 }
