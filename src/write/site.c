@@ -17,7 +17,6 @@
 #include "base/hash.h"
 #include "base/ident.h"
 #include "base/mem.h"
-#include "base/strmap.h"
 #include "base/threads.h"
 #include "present/learner_print.h"
 #include "present/url.h"
@@ -26,6 +25,7 @@
 #include "render/theme.h"
 #include "write/fingerprint.h"
 #include "write/outdir.h"
+#include "write/record.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -96,36 +96,21 @@ struct misses {
 
 /*
  * Keeping the pages of a learner whose inputs did not change: the site's
- * record (SITE_RECORD) lists, for each learner, the digest each kind of
- * their pages (KEEP_KINDS: their page, their qualifications, their
+ * record (record.h) lists, for each learner, the digest each kind of
+ * their pages (RECORD_KINDS: their page, their qualifications, their
  * portfolios) was made from; a page whose digest is the same now has its
- * old files linked into the fresh folder, unrendered.  It is the last
- * file a build writes, and says how many entries the site held then: a
- * site with another number, or an entry changed after the record (its
- * ctime, which nothing but the kernel sets), was changed by someone else
- * (a page edited, deleted or added by hand), and a changed file is made
- * again rather than kept.
+ * old files linked into the fresh folder, unrendered, unless a file was
+ * changed after the record, which is made again.
  */
-#define SITE_RECORD ".folio-pages"
-#define SITE_RECORD_HEAD "folio-pages 3\nentries "
-#define KEEP_KINDS 3
-
-struct kept_learner {
-	uint64_t print[KEEP_KINDS];
-	bool missed;                    /* their pages had template misses */
-};
+#define KEEP_KINDS RECORD_KINDS
 
 struct keep {
 	bool on;                        /* the old record can be trusted */
-	struct timespec since;          /* when it was written: a file
-					 * changed later is not kept */
 	uint64_t shared[KEEP_KINDS];    /* what each kind's pages share */
 	uint64_t *unit_prints;          /* per model unit: its file */
 	uint64_t *prints;               /* per model learner, KEEP_KINDS: now */
 	bool *missed;                   /* per model learner: a miss now */
-	struct strmap old;              /* learner id -> struct kept_learner */
-	struct kept_learner *old_entries;
-	char *old_text;                 /* the old record, ids pointing in */
+	struct record old;              /* the old site's */
 };
 
 struct build {
@@ -157,7 +142,7 @@ struct build {
 	size_t nsums, sums_cap;
 	struct misses misses;           /* site_options.check_templates */
 	struct keep keep;               /* learners' pages kept as they were */
-	struct buf record;              /* SITE_RECORD, written once published */
+	struct buf record;              /* record.h, written once published */
 };
 
 /* ---- folders and files -------------------------------------------------- */
@@ -819,10 +804,10 @@ static void render_page(struct build *b, const struct page *p,
 	buf_free(&rel);
 }
 
-static const struct kept_learner *keep_prints(struct build *b,
+static const struct record_learner *keep_prints(struct build *b,
 					      size_t learner);
 static bool keep_page(struct build *b, size_t i, size_t learner,
-		      const struct kept_learner *old, struct site_result *r);
+		      const struct record_learner *old, struct site_result *r);
 
 /* n more pages done: the progress callback now and then. */
 static void count_done(struct build *b, size_t n)
@@ -867,7 +852,7 @@ static void *worker(void *arg)
 	for (;;) {
 		size_t g = atomic_fetch_add(&b->next, 1), first, last, missed;
 		struct view_rows rows = { 0 };
-		const struct kept_learner *old = NULL;
+		const struct record_learner *old = NULL;
 		const struct page *head;
 
 		if (g >= b->ngroups || atomic_load(&b->failed))
@@ -1168,7 +1153,7 @@ static bool keep_shared(struct build *b, uint64_t out[KEEP_KINDS])
 	uint64_t common = HASH_INIT;
 	bool known = true;
 
-	fingerprint_text(&common, SITE_RECORD_HEAD);
+	fingerprint_text(&common, RECORD_HEAD);
 	fingerprint_settings(b, &common);
 	for (size_t i = 0; i < m->ninputs; i++)
 		if (!learner_input(m, m->inputs[i]))
@@ -1191,109 +1176,6 @@ static bool keep_shared(struct build *b, uint64_t out[KEEP_KINDS])
 		mustache_uses_free(uses);
 	}
 	return known;
-}
-
-/*
- * The site's record, read whole into *text (which the caller frees): its
- * head ("folio-pages 3", then "entries N", N the entries the site held
- * besides the record), the time it was written, and where the learners'
- * lines start.  false when it is missing or not that.
- */
-static bool record_read(const char *out, char **text, size_t *len,
-			size_t *entries, struct timespec *written,
-			size_t *body)
-{
-	char *path = fs_join(out, SITE_RECORD), *end;
-	size_t head = strlen(SITE_RECORD_HEAD);
-	unsigned long long n;
-	struct stat st;
-	bool ok = stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
-		  fs_read_file(path, text, len) == 0;
-
-	free(path);
-	if (!ok || *len <= head || memcmp(*text, SITE_RECORD_HEAD, head) != 0 ||
-	    (*text)[*len - 1] != '\n' || (*text)[head] < '0' ||
-	    (*text)[head] > '9')
-		return false;
-	/* Times too coarse to order an edit against the record: untrusted,
-	 * as if there were none. */
-	if (!fs_time_fine(st.st_ctim))
-		return false;
-	errno = 0;
-	n = strtoull(*text + head, &end, 10);
-	if (errno || *end != '\n' || n > SIZE_MAX)
-		return false;
-	*entries = (size_t)n;
-	*written = st.st_ctim;
-	*body = (size_t)(end + 1 - *text);
-	return true;
-}
-
-/*
- * Whether the site in out is as its last build left it: as many entries
- * as its record says, and none changed after the record was written (a
- * page edited, replaced, added or deleted by hand: deleting one changes
- * its folder, or the count at the top).
- */
-static bool site_untouched(const char *out)
-{
-	char *text = NULL;
-	size_t len, entries, body;
-	struct timespec written;
-	struct outdir_census now;
-	bool same = record_read(out, &text, &len, &entries, &written, &body) &&
-		    outdir_census(out, SITE_RECORD, true, &now) == 0 &&
-		    now.entries == entries &&
-		    !fs_time_later(now.newest, written);
-
-	free(text);
-	return same;
-}
-
-/*
- * The old site's record (record_read), then a line per learner, the
- * digest of each kind of their pages in 16 hex digits and a space, the
- * id, and " misses" when their pages had names in no context.  false
- * when it is missing or not that.
- */
-static bool keep_read_old(struct build *b)
-{
-	struct keep *k = &b->keep;
-	char *at, *end;
-	size_t len, n = 0, entries, body;
-
-	if (!record_read(b->out, &k->old_text, &len, &entries, &k->since,
-			 &body))
-		return false;
-	for (size_t i = body; i < len; i++)
-		n += k->old_text[i] == '\n';
-	k->old_entries = mem_calloc(n + 1, sizeof(*k->old_entries));
-	n = 0;
-	for (at = k->old_text + body; at < k->old_text + len; at = end + 1) {
-		struct kept_learner *e = &k->old_entries[n++];
-		char *id = at, *space;
-
-		end = strchr(at, '\n');
-		*end = '\0';
-		for (size_t kind = 0; kind < KEEP_KINDS; kind++) {
-			char *digits = id;
-
-			e->print[kind] = strtoull(digits, &id, 16);
-			if (id != digits + 16 || *id++ != ' ')
-				return false;
-		}
-		if (!*id)
-			return false;
-		space = strchr(id, ' ');
-		if (space) {
-			if (strcmp(space, " misses") != 0)
-				return false;
-			*space = '\0';
-			e->missed = true;
-		}
-		strmap_put(&k->old, id, e);
-	}
-	return true;
 }
 
 /*
@@ -1324,7 +1206,7 @@ static void keep_start(struct build *b)
 	k->prints = mem_calloc(KEEP_KINDS * m->nlearners + 1,
 			       sizeof(*k->prints));
 	k->missed = mem_calloc(m->nlearners + 1, sizeof(*k->missed));
-	k->on = !b->o->full && b->has_old && keep_read_old(b);
+	k->on = !b->o->full && b->has_old && record_load(&k->old, b->out);
 }
 
 /*
@@ -1332,20 +1214,20 @@ static void keep_start(struct build *b)
  * in the old site's record when their pages may be kept (the record is
  * trusted and their pages had no misses), else NULL.
  */
-static const struct kept_learner *keep_prints(struct build *b,
+static const struct record_learner *keep_prints(struct build *b,
 					      size_t learner)
 {
 	struct keep *k = &b->keep;
 	uint64_t own = learner_print(b->m, b->x, learner, k->unit_prints,
 				     HASH_INIT);
-	const struct kept_learner *old;
+	const struct record_learner *old;
 
 	for (size_t kind = 0; kind < KEEP_KINDS; kind++)
 		k->prints[KEEP_KINDS * learner + kind] =
 			hash_bytes(k->shared[kind], &own, sizeof(own));
 	if (!k->on)
 		return NULL;
-	old = strmap_get(&k->old, b->m->learners[learner]->id);
+	old = record_learner(&k->old, b->m->learners[learner]->id);
 	return old && !old->missed ? old : NULL;
 }
 
@@ -1356,7 +1238,7 @@ static const struct kept_learner *keep_prints(struct build *b,
  * linked, and the caller renders it (a file deleted by hand, say).
  */
 static bool keep_page(struct build *b, size_t i, size_t li,
-		      const struct kept_learner *old, struct site_result *r)
+		      const struct record_learner *old, struct site_result *r)
 {
 	const struct keep *k = &b->keep;
 	const struct page *p = &b->pages[i];
@@ -1375,7 +1257,7 @@ static bool keep_page(struct build *b, size_t i, size_t li,
 		from = fs_join(b->out, buf_cstr(&rel));
 		to = fs_join(b->fresh, buf_cstr(&rel));
 		ok = lstat(from, &st) == 0 && S_ISREG(st.st_mode) &&
-		     !fs_time_later(st.st_ctim, k->since) &&
+		     !fs_time_later(st.st_ctim, k->old.written) &&
 		     link(from, to) == 0;
 		if (ok) {
 			linked++;
@@ -1406,70 +1288,30 @@ static bool keep_page(struct build *b, size_t i, size_t li,
 /*
  * The record of the site being built: how many entries it holds, and
  * every learner's digests when their pages can be kept (none when a
- * template names a partial from the data), for the next build
- * (site_untouched, keep_read_old); into b->record, which keep_put()
- * writes once the old site is gone.  A folder built whole has none.
+ * template names a partial from the data), for the next build; into
+ * b->record, which record_put() writes once the old site is gone.  A
+ * folder built whole has none.
  */
 static void keep_record(struct build *b)
 {
 	const struct keep *k = &b->keep;
-	struct buf *text = &b->record;
-	struct outdir_census now;
 
 	if (whole(b->o))
 		return;
-	if (outdir_census(b->fresh, SITE_RECORD, false, &now) != 0) {
+	if (!record_begin(&b->record, b->fresh)) {
 		/* The walk's threads keep their errno values to themselves. */
 		fail(b, SITE_IO_ERROR, b->fresh, "cannot count what the folder "
 		     "holds for its record: %s",
 		     "a file or folder in it could not be read");
 		return;
 	}
-	buf_printf(text, "%s%zu\n", SITE_RECORD_HEAD, now.entries);
 	for (size_t i = 0; k->prints && i < b->npages; i++) {
 		size_t li = b->pages[i].learner;
 
-		if (b->pages[i].kind != VIEW_LEARNER)
-			continue;
-		for (size_t kind = 0; kind < KEEP_KINDS; kind++)
-			buf_printf(text, "%016llx ", (unsigned long long)
-				   k->prints[KEEP_KINDS * li + kind]);
-		buf_printf(text, "%s%s\n", b->m->learners[li]->id,
-			   k->missed[li] ? " misses" : "");
+		if (b->pages[i].kind == VIEW_LEARNER)
+			record_add(&b->record, b->m->learners[li]->id,
+				   &k->prints[KEEP_KINDS * li], k->missed[li]);
 	}
-}
-
-/*
- * Writes the record into the published site, the last thing a build
- * does: deleting the old site's names changed the status of every file
- * the two shared (their link counts), so a record written before that
- * would be older than the files it vouches for.  A site left without
- * one (a build killed here, a disk full) is built whole next time.  It
- * returns once the clock has moved past the record's time, so that a
- * page edited the moment the build ends is stamped later than it.
- */
-static void keep_put(struct build *b)
-{
-	char *path = fs_join(b->out, SITE_RECORD);
-	char *tmp = fs_join(b->out, SITE_RECORD ".new");
-	struct stat st;
-	int err;
-
-	unlink(tmp);
-	err = fs_write_new(tmp, b->record.data, b->record.len);
-	if (!err && rename(tmp, path) != 0)
-		err = errno;
-	/* On coarse times the record is not trusted: nothing to wait for. */
-	if (!err && stat(path, &st) == 0 && fs_time_fine(st.st_ctim))
-		fs_wait_past(fs_time_settled(st.st_ctim));
-	if (err) {
-		unlink(tmp);
-		diag_warning(b->diags, path, 0, 0, "cannot write the site's "
-			     "record: %s; the next build renders every page",
-			     strerror(err));
-	}
-	free(path);
-	free(tmp);
 }
 
 static void keep_free(struct keep *k)
@@ -1477,9 +1319,7 @@ static void keep_free(struct keep *k)
 	free(k->unit_prints);
 	free(k->prints);
 	free(k->missed);
-	strmap_free(&k->old);
-	free(k->old_entries);
-	free(k->old_text);
+	record_free(&k->old);
 }
 
 /* ---- publishing --------------------------------------------------------- */
@@ -1635,7 +1475,7 @@ enum site_status site_build(const struct model *m, const struct xref *x,
 			b.status = SITE_IO_ERROR;
 		} else if (!whole(o) && !o->full &&
 			   fingerprint_matches(b.out, marker) &&
-			   site_untouched(b.out)) {
+			   record_untouched(b.out)) {
 			result->up_to_date = true;
 			if (locked >= 0)
 				close(locked);
@@ -1675,7 +1515,7 @@ enum site_status site_build(const struct model *m, const struct xref *x,
 
 			publish(&b);
 			if (b.status == SITE_OK && b.record.len)
-				keep_put(&b);
+				record_put(b.out, &b.record, diags);
 			if (held >= 0)
 				close(held);
 		} else
