@@ -14,6 +14,7 @@
 #include "present/diag_json.h"
 #include "present/export.h"
 #include "present/iqa_view.h"
+#include "present/needs_view.h"
 #include "present/otj_view.h"
 #include "present/url.h"
 #include "read/assessor.h"
@@ -476,66 +477,6 @@ static void shared_units(struct view_shared *s, struct value_obj *root)
 	value_put(root, "units", value_list(units, m->nunits));
 }
 
-/* The coverage of a unit's item-th criterion or requirement, numbered
- * as struct view_unit_needs numbers them. */
-static const struct xref_coverage *needs_coverage(const struct portfolio *p,
-						  size_t item)
-{
-	size_t ncriteria = p->unit->ncriteria;
-
-	return item < ncriteria ? &p->criteria[item] :
-				  &p->requirements[item - ncriteria];
-}
-
-/*
- * s->unit_needs: for each unit, a count of its portfolios' misses per
- * item, then the lists filled in a second pass, each in portfolio order
- * (by learner id).
- */
-static void shared_needs(struct view_shared *s)
-{
-	const struct xref *x = s->x;
-	struct arena *a = &s->arena;
-
-	s->unit_needs = arena_alloc(a, (s->m->nunits + 1) *
-				    sizeof(*s->unit_needs));
-	for (size_t ui = 0; ui < s->m->nunits; ui++) {
-		const struct unit *u = s->m->units[ui];
-		struct view_unit_needs *un = &s->unit_needs[ui];
-		size_t items = u->ncriteria + u->nrequirements;
-		const struct portfolio ***lists;
-
-		un->learners = 0;
-		un->nmissing = arena_alloc(a, (items + 1) * sizeof(size_t));
-		memset(un->nmissing, 0, (items + 1) * sizeof(size_t));
-		for (size_t i = 0; i < x->nportfolios; i++) {
-			const struct portfolio *p = &x->portfolios[i];
-
-			if (p->unit != u)
-				continue;
-			un->learners++;
-			for (size_t k = 0; k < items; k++)
-				un->nmissing[k] += !needs_coverage(p, k)->met;
-		}
-		lists = arena_alloc(a, (items + 1) * sizeof(*lists));
-		for (size_t k = 0; k < items; k++) {
-			lists[k] = arena_alloc(a, (un->nmissing[k] + 1) *
-					       sizeof(*lists[k]));
-			un->nmissing[k] = 0;
-		}
-		for (size_t i = 0; i < x->nportfolios; i++) {
-			const struct portfolio *p = &x->portfolios[i];
-
-			if (p->unit != u)
-				continue;
-			for (size_t k = 0; k < items; k++)
-				if (!needs_coverage(p, k)->met)
-					lists[k][un->nmissing[k]++] = p;
-		}
-		un->missing = (const struct portfolio *const **)lists;
-	}
-}
-
 void view_shared_init(struct view_shared *s, const struct model *m,
 		      const struct xref *x, const struct diag_list *diags,
 		      const struct view_site *site, const struct value *pack)
@@ -553,7 +494,7 @@ void view_shared_init(struct view_shared *s, const struct model *m,
 							    &s->nassessor_pages);
 		s->cohort_pages = cohort_view_pages(a, m, &s->ncohort_pages);
 	}
-	shared_needs(s);
+	s->unit_needs = needs_view_units(a, m, x);
 	root = value_obj_new(a, 7);
 	about = value_obj_new(a, 4);
 	value_put(&about, "base_url", value_text(site->base_url));
@@ -785,8 +726,6 @@ static struct value cohort_label(const struct cohort_view_page *p)
 	return value_text(p->cohort ? p->cohort : "No cohort");
 }
 
-/* A cohort page's parts: [{part, href, first, last, current}]: the first
- * and last learners' names on each; current: the part being shown, or 0. */
 /*
  * One part of a list split into pages (a cohort's, who still needs an
  * item): {part, current, href, first, last}, first and last the names of
@@ -822,6 +761,8 @@ static void put_parts(struct value_obj *view, struct value parts,
 	value_put(view, "next_href", next_href);
 }
 
+/* A cohort page's parts, a part_entry each; current: the part being
+ * shown, or 0. */
 static struct value cohort_parts(struct arena *a, const struct model *m,
 				 const struct cohort_view_page *first,
 				 size_t current)
@@ -1469,7 +1410,7 @@ static void put_cohort(const struct view_shared *s, struct value_obj *o,
 	value_put(o, "cohort_percent", value_int(learners ?
 		(long long)(100 * met / learners) : 0));
 	value_put(o, "cohort_missing", value_int((long long)(learners - met)));
-	value_put(o, "needs_href", VIEW_NEEDS_PAGE(learners - met) && !s->in_pack ?
+	value_put(o, "needs_href", NEEDS_VIEW_PAGE(learners - met) && !s->in_pack ?
 				   needs_href : value_null());
 }
 
@@ -1606,7 +1547,7 @@ static void put_prose_blocks(struct arena *a, struct value_obj *view,
 static void unit_counts(const struct view_shared *s, const struct unit *u,
 			size_t *met, size_t *req_met, size_t *learners)
 {
-	const struct view_unit_needs *un =
+	const struct needs_view_unit *un =
 		&s->unit_needs[model_unit_index(s->m, u)];
 
 	*learners = un->learners;
@@ -1675,22 +1616,22 @@ static struct value needs_row(struct arena *a, const struct view_shared *s,
 
 /*
  * The parts of who still needs an item, missing[0..n) split into pages
- * of VIEW_NEEDS_ROWS (part_entry each).
+ * of NEEDS_VIEW_ROWS (part_entry each).
  */
 static struct value needs_parts(struct arena *a, enum url_page url,
 				const char *unit, const char *id,
 				const struct portfolio *const *missing, size_t n,
 				size_t current)
 {
-	size_t parts = VIEW_NEEDS_PARTS(n);
+	size_t parts = NEEDS_VIEW_PARTS(n);
 	struct value *list = value_items(a, parts);
 
 	for (size_t k = 0; k < parts && n; k++) {
-		size_t last = (k + 1) * VIEW_NEEDS_ROWS;
+		size_t last = (k + 1) * NEEDS_VIEW_ROWS;
 
 		list[k] = part_entry(a, k + 1, current,
 				     url_part_value(a, url, unit, id, k + 1),
-				     missing[k * VIEW_NEEDS_ROWS]->learner,
+				     missing[k * NEEDS_VIEW_ROWS]->learner,
 				     missing[(last < n ? last : n) - 1]->learner);
 	}
 	return value_list(list, n ? parts : 0);
@@ -1705,7 +1646,7 @@ struct value view_needs(struct arena *a, const struct view_shared *s,
 	const char *id = requirement ? r->id : c->id;
 	enum url_page url = requirement ? URL_REQUIREMENT : URL_CRITERION;
 	struct value_obj view = value_obj_new(a, 22);
-	const struct view_unit_needs *un =
+	const struct needs_view_unit *un =
 		&s->unit_needs[model_unit_index(s->m, u)];
 	size_t k = requirement ? u->ncriteria + item : item;
 	const struct portfolio *const *missing = un->missing[k];
@@ -1716,15 +1657,15 @@ struct value view_needs(struct arena *a, const struct view_shared *s,
 
 	/* The writer asks only for parts there are (it counts them from
 	 * the same lists). */
-	parts = VIEW_NEEDS_PARTS(n);
+	parts = NEEDS_VIEW_PARTS(n);
 	if (part < 1 || part > parts)
 		part = 1;
-	from = (part - 1) * VIEW_NEEDS_ROWS;
-	to = from + VIEW_NEEDS_ROWS < n ? from + VIEW_NEEDS_ROWS : n;
+	from = (part - 1) * NEEDS_VIEW_ROWS;
+	to = from + NEEDS_VIEW_ROWS < n ? from + NEEDS_VIEW_ROWS : n;
 	rows = value_items(a, to - from);
 	for (size_t i = from; i < to; i++)
 		rows[i - from] = needs_row(a, s, missing[i],
-					   needs_coverage(missing[i], k));
+					   needs_view_coverage(missing[i], k));
 	value_put(&view, "unit", unit_info(s, u));
 	value_put(&view, "id", value_text(id));
 	value_put(&view, "form", requirement ? value_null() : value_text(c->form));

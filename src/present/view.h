@@ -29,6 +29,7 @@
 #include "judge/qualify.h"
 #include "judge/xref.h"
 #include "present/cohort_view.h"
+#include "present/needs_view.h"
 
 enum view_kind {
 	VIEW_DASHBOARD,
@@ -50,20 +51,6 @@ struct view_site {
 };
 
 /*
- * The portfolios on one unit that have not met each of its criteria
- * (items 0 to ncriteria - 1, in unit order) and requirements (the items
- * after them), in the order of the learners' ids: found once a build,
- * for every part of every "who still needs" page, which had each looked
- * through all the centre's portfolios, for the list of those pages, and
- * for the unit page's counts.
- */
-struct view_unit_needs {
-	size_t learners;                          /* portfolios on the unit */
-	const struct portfolio *const **missing;  /* missing[item][0..n) */
-	size_t *nmissing;
-};
-
-/*
  * What every page shares: the site model {site, centre, units, learners,
  * diagnostics, has_diagnostics, pack}, and each unit's `unit_info` for its
  * portfolios.  Values in its own arena, pointing into the model.
@@ -82,8 +69,9 @@ struct view_shared {
 	 * a pack. */
 	struct cohort_view_page *cohort_pages;
 	size_t ncohort_pages;
-	/* Who still needs each unit's items, by the model's unit order. */
-	struct view_unit_needs *unit_needs;
+	/* Who still needs each unit's items (needs_view.h), by the
+	 * model's unit order. */
+	struct needs_view_unit *unit_needs;
 	bool in_pack;               /* a pack's pages: no site-only links */
 };
 
@@ -133,22 +121,9 @@ struct value view_assessor(struct arena *a, const struct view_shared *s,
 /* {page, cohort: {...}}: the index-th of s->cohort_pages. */
 struct value view_cohort(struct arena *a, const struct view_shared *s,
 			 size_t index, const char *root);
-/* Whether a criterion or requirement that `missing` learners on its unit
- * have not met has a page of who still needs it (in the site). */
-#define VIEW_NEEDS_PAGE(missing) ((missing) > 0)
-/*
- * Such a page lists at most VIEW_NEEDS_ROWS learners, as a cohort's page
- * does (present/cohort_view.h), so that it does not grow with the
- * centre: one that more learners need is split into
- * VIEW_NEEDS_PARTS(their number) parts, each its own page
- * (url_part_path), in the order of the learners' ids.
- */
-#define VIEW_NEEDS_ROWS 200
-#define VIEW_NEEDS_PARTS(missing) \
-	((missing) ? ((missing) + VIEW_NEEDS_ROWS - 1) / VIEW_NEEDS_ROWS : 1)
 /* {page, needs: {...}}: the portfolios on u still missing its item-th
  * criterion (in unit order) or, when requirement, its item-th
- * requirement: part `part` (1-based) of the list. */
+ * requirement: part `part` (1-based) of the list (needs_view.h). */
 struct value view_needs(struct arena *a, const struct view_shared *s,
 			const struct unit *u, size_t item, bool requirement,
 			size_t part, const char *root);

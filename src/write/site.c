@@ -627,7 +627,7 @@ static void add_needs_pages(struct build *b, const struct unit *u,
 	const char *id = requirement ? u->requirements[item]->id :
 				       u->criteria[item]->id;
 
-	for (size_t part = 1; part <= VIEW_NEEDS_PARTS(missing); part++) {
+	for (size_t part = 1; part <= NEEDS_VIEW_PARTS(missing); part++) {
 		struct page *p = add_part_page(b, VIEW_NEEDS, requirement ?
 					       URL_REQUIREMENT : URL_CRITERION,
 					       u->id, id, part);
@@ -643,14 +643,14 @@ static void add_needs_pages(struct build *b, const struct unit *u,
 static void list_needs_pages(struct build *b, size_t ui)
 {
 	const struct unit *u = b->m->units[ui];
-	const struct view_unit_needs *un = &b->shared.unit_needs[ui];
+	const struct needs_view_unit *un = &b->shared.unit_needs[ui];
 
 	for (size_t i = 0; i < u->ncriteria; i++)
-		if (VIEW_NEEDS_PAGE(un->nmissing[i]) &&
+		if (NEEDS_VIEW_PAGE(un->nmissing[i]) &&
 		    safe_ids(b, u->id, u->criteria[i]->id))
 			add_needs_pages(b, u, i, false, un->nmissing[i]);
 	for (size_t i = 0; i < u->nrequirements; i++)
-		if (VIEW_NEEDS_PAGE(un->nmissing[u->ncriteria + i]) &&
+		if (NEEDS_VIEW_PAGE(un->nmissing[u->ncriteria + i]) &&
 		    safe_ids(b, u->id, u->requirements[i]->id))
 			add_needs_pages(b, u, i, true,
 					un->nmissing[u->ncriteria + i]);
