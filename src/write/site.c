@@ -102,13 +102,11 @@ struct misses {
  * old files linked into the fresh folder, unrendered, unless a file was
  * changed after the record, which is made again.
  */
-#define KEEP_KINDS RECORD_KINDS
-
 struct keep {
 	bool on;                        /* the old record can be trusted */
-	uint64_t shared[KEEP_KINDS];    /* what each kind's pages share */
+	uint64_t shared[RECORD_KINDS];  /* what each kind's pages share */
 	uint64_t *unit_prints;          /* per model unit: its file */
-	uint64_t *prints;               /* per model learner, KEEP_KINDS: now */
+	uint64_t *prints;               /* per model learner, RECORD_KINDS: now */
 	bool *missed;                   /* per model learner: a miss now */
 	struct record old;              /* the old site's */
 };
@@ -805,7 +803,7 @@ static void render_page(struct build *b, const struct page *p,
 }
 
 static const struct record_learner *keep_prints(struct build *b,
-					      size_t learner);
+						size_t learner);
 static bool keep_page(struct build *b, size_t i, size_t learner,
 		      const struct record_learner *old, struct site_result *r);
 
@@ -1123,17 +1121,17 @@ static bool learner_input(const struct model *m, const char *path)
 }
 
 /* The kinds of a learner's pages, in the order of the record's digests. */
-static const enum view_kind learner_kinds[KEEP_KINDS] = {
+static const enum view_kind learner_kinds[RECORD_KINDS] = {
 	VIEW_LEARNER, VIEW_QUALIFICATIONS, VIEW_PORTFOLIO,
 };
 
-/* Where kind's digest is in a learner's, or KEEP_KINDS: not a kind of
+/* Where kind's digest is in a learner's, or RECORD_KINDS: not a kind of
  * theirs. */
 static size_t keep_kind(enum view_kind kind)
 {
 	size_t k = 0;
 
-	while (k < KEEP_KINDS && learner_kinds[k] != kind)
+	while (k < RECORD_KINDS && learner_kinds[k] != kind)
 		k++;
 	return k;
 }
@@ -1147,7 +1145,7 @@ static size_t keep_kind(enum view_kind kind)
  * templates' reading cannot be told (a dynamic partial): then no page is
  * ever kept.
  */
-static bool keep_shared(struct build *b, uint64_t out[KEEP_KINDS])
+static bool keep_shared(struct build *b, uint64_t out[RECORD_KINDS])
 {
 	const struct model *m = b->m;
 	uint64_t common = HASH_INIT;
@@ -1161,7 +1159,7 @@ static bool keep_shared(struct build *b, uint64_t out[KEEP_KINDS])
 					  &m->input_stamps[i]);
 	for (size_t i = 0; i < b->shared.nassessor_pages; i++)
 		fingerprint_text(&common, b->shared.assessor_pages[i]);
-	for (size_t k = 0; k < KEEP_KINDS; k++) {
+	for (size_t k = 0; k < RECORD_KINDS; k++) {
 		struct mustache_uses *uses = mustache_uses_new();
 		uint64_t h = common;
 
@@ -1203,7 +1201,7 @@ static void keep_start(struct build *b)
 	}
 	if (!keep_shared(b, k->shared))
 		return;
-	k->prints = mem_calloc(KEEP_KINDS * m->nlearners + 1,
+	k->prints = mem_calloc(RECORD_KINDS * m->nlearners + 1,
 			       sizeof(*k->prints));
 	k->missed = mem_calloc(m->nlearners + 1, sizeof(*k->missed));
 	k->on = !b->o->full && b->has_old && record_load(&k->old, b->out);
@@ -1215,15 +1213,15 @@ static void keep_start(struct build *b)
  * trusted and their pages had no misses), else NULL.
  */
 static const struct record_learner *keep_prints(struct build *b,
-					      size_t learner)
+						size_t learner)
 {
 	struct keep *k = &b->keep;
 	uint64_t own = learner_print(b->m, b->x, learner, k->unit_prints,
 				     HASH_INIT);
 	const struct record_learner *old;
 
-	for (size_t kind = 0; kind < KEEP_KINDS; kind++)
-		k->prints[KEEP_KINDS * learner + kind] =
+	for (size_t kind = 0; kind < RECORD_KINDS; kind++)
+		k->prints[RECORD_KINDS * learner + kind] =
 			hash_bytes(k->shared[kind], &own, sizeof(own));
 	if (!k->on)
 		return NULL;
@@ -1247,8 +1245,8 @@ static bool keep_page(struct build *b, size_t i, size_t li,
 	size_t bytes = 0;
 	bool ok;
 
-	ok = kind < KEEP_KINDS &&
-	     old->print[kind] == k->prints[KEEP_KINDS * li + kind];
+	ok = kind < RECORD_KINDS &&
+	     old->print[kind] == k->prints[RECORD_KINDS * li + kind];
 	for (size_t f = 0; ok && f < b->nformats; f++) {
 		char *from, *to;
 		struct stat st;
@@ -1310,7 +1308,7 @@ static void keep_record(struct build *b)
 
 		if (b->pages[i].kind == VIEW_LEARNER)
 			record_add(&b->record, b->m->learners[li]->id,
-				   &k->prints[KEEP_KINDS * li], k->missed[li]);
+				   &k->prints[RECORD_KINDS * li], k->missed[li]);
 	}
 }
 
