@@ -195,7 +195,7 @@ bench:
 # each target runs on a copy of its seed corpus; fails if one crashes.
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= unit qualification standard csv csv_diff mustache
+FUZZ_TARGETS ?= unit qualification standard csv csv_diff mustache record
 FUZZ_SAN      = -fsanitize=fuzzer-no-link,address,undefined \
                 -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_LIB      = $(LIB_SRC:%.c=build/fuzz/%.o) build/fuzz/$(GEN_SRC:.c=.o)

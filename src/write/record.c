@@ -15,37 +15,48 @@
 #include <unistd.h>
 
 /*
- * The record in out, read whole into *text (which the caller frees): the
- * entries its head counts, the time it was written, and where the
- * learners' lines start.  false when it is missing, untrusted or not a
- * record.
+ * The record in out, read whole into *text (which the caller frees,
+ * NUL-terminated), and the time it was written: false when it is missing,
+ * not a regular file, or its time is too coarse to order an edit
+ * against it (untrusted, as if there were none).
  */
-static bool read_head(const char *out, char **text, size_t *len,
-		      size_t *entries, struct timespec *written, size_t *body)
+static bool read_record(const char *out, char **text, size_t *len,
+			struct timespec *written)
 {
-	char *path = fs_join(out, RECORD_FILE), *end;
-	size_t head = strlen(RECORD_HEAD);
-	unsigned long long n;
+	char *path = fs_join(out, RECORD_FILE);
 	struct stat st;
 	bool ok = stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+		  fs_time_fine(st.st_ctim) &&
 		  fs_read_file(path, text, len) == 0;
 
 	free(path);
-	if (!ok || *len <= head || memcmp(*text, RECORD_HEAD, head) != 0 ||
-	    (*text)[*len - 1] != '\n' || (*text)[head] < '0' ||
-	    (*text)[head] > '9')
+	if (ok)
+		*written = st.st_ctim;
+	return ok;
+}
+
+/*
+ * The head of a record's text: the entries it counts, and where the
+ * learners' lines start.  false when it is not a record's: the text must
+ * also end in a line break and hold no NUL byte.
+ */
+static bool parse_head(const char *text, size_t len, size_t *entries,
+		       size_t *body)
+{
+	size_t head = strlen(RECORD_HEAD), n = 0, at = head;
+
+	if (len <= head || memcmp(text, RECORD_HEAD, head) != 0 ||
+	    text[len - 1] != '\n' || memchr(text, '\0', len))
 		return false;
-	/* Times too coarse to order an edit against the record: untrusted,
-	 * as if there were none. */
-	if (!fs_time_fine(st.st_ctim))
+	for (; at < len && text[at] >= '0' && text[at] <= '9'; at++) {
+		if (n > (SIZE_MAX - 9) / 10)
+			return false;
+		n = 10 * n + (size_t)(text[at] - '0');
+	}
+	if (at == head || text[at] != '\n')
 		return false;
-	errno = 0;
-	n = strtoull(*text + head, &end, 10);
-	if (errno || *end != '\n' || n > SIZE_MAX)
-		return false;
-	*entries = (size_t)n;
-	*written = st.st_ctim;
-	*body = (size_t)(end + 1 - *text);
+	*entries = n;
+	*body = at + 1;
 	return true;
 }
 
@@ -56,7 +67,8 @@ bool record_untouched(const char *out)
 	struct timespec written;
 	struct outdir_census now;
 	/* Deleting a file changes its folder, or the count at the top. */
-	bool same = read_head(out, &text, &len, &entries, &written, &body) &&
+	bool same = read_record(out, &text, &len, &written) &&
+		    parse_head(text, len, &entries, &body) &&
 		    outdir_census(out, RECORD_FILE, true, &now) == 0 &&
 		    now.entries == entries &&
 		    !fs_time_later(now.newest, written);
@@ -65,19 +77,35 @@ bool record_untouched(const char *out)
 	return same;
 }
 
+/* A digest as the record writes it: 16 lower-case hex digits. */
+static bool parse_digest(const char *s, uint64_t *out)
+{
+	uint64_t v = 0;
+
+	for (size_t i = 0; i < 16; i++) {
+		char c = s[i];
+
+		if (c >= '0' && c <= '9')
+			v = v << 4 | (uint64_t)(c - '0');
+		else if (c >= 'a' && c <= 'f')
+			v = v << 4 | (uint64_t)(c - 'a' + 10);
+		else
+			return false;
+	}
+	*out = v;
+	return true;
+}
+
 /* One learner's line, NUL-terminated in place, into e; *id its id. */
 static bool parse_line(char *line, struct record_learner *e, char **id)
 {
 	char *at = line, *space;
 
-	for (size_t kind = 0; kind < RECORD_KINDS; kind++) {
-		char *digits = at;
-
-		e->print[kind] = strtoull(digits, &at, 16);
-		if (at != digits + 16 || *at++ != ' ')
+	for (size_t kind = 0; kind < RECORD_KINDS; kind++, at += 17)
+		if (strlen(at) < 17 || !parse_digest(at, &e->print[kind]) ||
+		    at[16] != ' ')
 			return false;
-	}
-	if (!*at)
+	if (!*at || *at == ' ')
 		return false;
 	space = strchr(at, ' ');
 	if (space) {
@@ -90,27 +118,45 @@ static bool parse_line(char *line, struct record_learner *e, char **id)
 	return true;
 }
 
-bool record_load(struct record *r, const char *out)
+bool record_parse(struct record *r, char *text, size_t len, size_t *entries)
 {
+	size_t body, n = 0;
 	char *at, *end, *id;
-	size_t len, n = 0, entries, body;
 
 	memset(r, 0, sizeof(*r));
-	if (!read_head(out, &r->text, &len, &entries, &r->written, &body))
+	r->text = text;
+	if (!parse_head(text, len, entries, &body))
 		return false;
 	for (size_t i = body; i < len; i++)
-		n += r->text[i] == '\n';
+		n += text[i] == '\n';
 	r->entries = mem_calloc(n + 1, sizeof(*r->entries));
-	n = 0;
-	for (at = r->text + body; at < r->text + len; at = end + 1) {
-		struct record_learner *e = &r->entries[n++];
+	/* Every line ends in a line break, and none holds a NUL byte
+	 * (parse_head): each is a string once its break is. */
+	for (at = text + body; at < text + len; at = end + 1) {
+		struct record_learner *e = &r->entries[r->nentries++];
 
-		end = strchr(at, '\n');
+		end = memchr(at, '\n', (size_t)(text + len - at));
 		*end = '\0';
 		if (!parse_line(at, e, &id))
 			return false;
+		e->id = id;
 		strmap_put(&r->learners, id, e);
 	}
+	return true;
+}
+
+bool record_load(struct record *r, const char *out)
+{
+	char *text;
+	size_t len, entries;
+	struct timespec written;
+
+	memset(r, 0, sizeof(*r));
+	if (!read_record(out, &text, &len, &written))
+		return false;
+	if (!record_parse(r, text, len, &entries))
+		return false;
+	r->written = written;
 	return true;
 }
 

@@ -35,6 +35,7 @@
 #define RECORD_KINDS 3
 
 struct record_learner {
+	const char *id;
 	uint64_t print[RECORD_KINDS];
 	bool missed;                /* their pages had template misses */
 };
@@ -43,7 +44,8 @@ struct record_learner {
 struct record {
 	struct timespec written;    /* a file changed later is not trusted */
 	struct strmap learners;     /* id -> struct record_learner */
-	struct record_learner *entries;
+	struct record_learner *entries;   /* in the record's order */
+	size_t nentries;
 	char *text;                 /* the record; ids point into it */
 };
 
@@ -59,6 +61,14 @@ bool record_untouched(const char *out);
  * record.
  */
 bool record_load(struct record *r, const char *out);
+
+/*
+ * record_load()'s parser, apart for the fuzzer: text[0..len), a record's
+ * bytes with a NUL after them, which r takes (record_free() frees them;
+ * the learners' ids point into them).  false when it is not a record;
+ * *entries: what its head counts.
+ */
+bool record_parse(struct record *r, char *text, size_t len, size_t *entries);
 
 /* The learner's entry in r, or NULL. */
 const struct record_learner *record_learner(const struct record *r,

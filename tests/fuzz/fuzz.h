@@ -24,6 +24,11 @@
  *                              path and with libcsv alone
  *                              (csvfile_parse_with): any difference at all
  *                              is a broken promise
+ *   fuzz_record(data, size)    record_parse() on the bytes as a site's
+ *                              record (.folio-pages, which a later build
+ *                              reads back): one it takes, written again
+ *                              with record_add(), parses to the same
+ *                              learners in the same order
  *   fuzz_mustache(data, size)  a template, JSON data and up to three
  *                              partials from one input, compiled and
  *                              rendered, and what it reads walked
@@ -76,6 +81,7 @@
 #include "base/utf8.h"
 #include "base/value.h"
 #include "base/hash.h"
+#include "write/record.h"
 
 #include <errno.h>
 #include <stdbool.h>
@@ -597,6 +603,45 @@ struct fuzz_partials {
 	struct fuzz_partial p[FUZZ_PARTIALS];
 	size_t n;
 };
+
+FUZZ_FN int fuzz_record(const uint8_t *data, size_t size)
+{
+	char *text = malloc(size + 1);
+	struct record r, again;
+	size_t entries, entries_again;
+	struct buf out = BUF_INIT;
+
+	FUZZ_ASSERT(text != NULL);
+	memcpy(text, data, size);
+	text[size] = '\0';
+	if (record_parse(&r, text, size, &entries)) {
+		size_t len;
+
+		buf_printf(&out, "%s%zu\n", RECORD_HEAD, entries);
+		for (size_t i = 0; i < r.nentries; i++)
+			record_add(&out, r.entries[i].id, r.entries[i].print,
+				   r.entries[i].missed);
+		len = out.len;
+		FUZZ_ASSERT(record_parse(&again, buf_detach(&out), len,
+					 &entries_again));
+		FUZZ_ASSERT(entries_again == entries);
+		FUZZ_ASSERT(again.nentries == r.nentries);
+		for (size_t i = 0; i < r.nentries; i++) {
+			const struct record_learner *a = &r.entries[i];
+			const struct record_learner *b = &again.entries[i];
+
+			FUZZ_ASSERT(strcmp(a->id, b->id) == 0);
+			FUZZ_ASSERT(memcmp(a->print, b->print,
+					   sizeof(a->print)) == 0);
+			FUZZ_ASSERT(a->missed == b->missed);
+			FUZZ_ASSERT(record_learner(&r, a->id) != NULL);
+		}
+		record_free(&again);
+	}
+	record_free(&r);
+	buf_free(&out);
+	return 0;
+}
 
 FUZZ_FN int fuzz_load(void *ctx, const char *name, char **source, size_t *len,
 		     char **label)

@@ -334,11 +334,30 @@ def standards():
     write("standard", "nul.json", b'{"title": "a\\u0000b"}')
 
 
+def records():
+    """A site's record (src/write/record.h), as builds write it and not."""
+    head = "folio-pages 3\nentries %d\n"
+    line = "%016x %016x %016x %s%s\n"
+    write("record", "site", head % 112 + "".join(
+        line % (i * 0x9e3779b97f4a7c15 % 2**64, i, 2**64 - 1 - i, "L%05d" % i,
+                " misses" if i % 7 == 0 else "") for i in range(20)))
+    write("record", "misses", head % 12 +
+          line % (0xa1, 0xb2, 0xc3, "amy", " misses") +
+          line % (0x0123456789abcdef, 0xfedcba9876543210, 0, "bo", ""))
+    write("record", "head-only", head % 0)
+    write("record", "upper-case", head % 1 + "00000000000000A1 " * 3 + "amy\n")
+    write("record", "nul-in-line", (head % 1 + line % (1, 2, 3, "amy", "")).encode()
+          .replace(b"0000000000000002", b"00000\x000000000002"))
+    write("record", "no-break", head % 1 + (line % (1, 2, 3, "amy", ""))[:-1])
+    write("record", "duplicate-ids", head % 2 + line % (1, 2, 3, "amy", "") * 2)
+
+
 if __name__ == "__main__":
     units()
     qualifications()
     standards()
     csvs()
     mustaches()
-    for kind in ("unit", "qualification", "standard", "csv", "mustache"):
+    records()
+    for kind in ("unit", "qualification", "standard", "csv", "mustache", "record"):
         print(kind, len(os.listdir(os.path.join(OUT, kind))), "files")

@@ -128,6 +128,14 @@ static void refuses_what_is_not_a_record(void)
 		"0000000000000003 amy other\n",
 		RECORD_HEAD "2\n0000000000000001 0000000000000002 "
 		"0000000000000003 amy",                /* cut short */
+		RECORD_HEAD "2\n0000000000000001 0000000000000002 "
+		"000000000000000A amy\n",              /* not as written */
+		RECORD_HEAD "2\n0000000000000001 0000000000000002 "
+		"   0000000000003 amy\n",
+		RECORD_HEAD "2\n0000000000000001 0000000000000002 "
+		"-000000000000003 amy\n",
+		RECORD_HEAD "2\n\n",
+		RECORD_HEAD "99999999999999999999999\n",
 	};
 
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
@@ -149,10 +157,49 @@ static void refuses_what_is_not_a_record(void)
 	}
 }
 
+/*
+ * A NUL byte in a learner's line (a record damaged by hand or by the
+ * disk) is no record, where it used to stop the line's search for its
+ * break and crash the build.
+ */
+static void refuses_a_nul_byte(void)
+{
+	static const char text[] = RECORD_HEAD "2\n0000000000000001 "
+		"00000\0000000002 0000000000000003 amy\n";
+	char *copy = malloc(sizeof(text));
+	struct record r;
+	size_t entries;
+
+	memcpy(copy, text, sizeof(text));
+	CHECK(!record_parse(&r, copy, sizeof(text) - 1, &entries));
+	record_free(&r);
+}
+
+/* What record_parse() takes: the same lines as record_add() writes. */
+static void parses_what_is_written(void)
+{
+	static const uint64_t print[RECORD_KINDS] = { 0xa, 0xb, 0xc };
+	struct buf text = BUF_INIT;
+	const struct record_learner *e;
+	struct record r;
+	size_t entries = 0, len;
+
+	buf_printf(&text, "%s7\n", RECORD_HEAD);
+	record_add(&text, "dee", print, true);
+	len = text.len;
+	CHECK(record_parse(&r, buf_detach(&text), len, &entries));
+	CHECK_INT(entries, 7);
+	e = record_learner(&r, "dee");
+	CHECK(e && e->missed && e->print[2] == 0xc);
+	record_free(&r);
+}
+
 int main(void)
 {
 	RUN(reads_back_what_was_written);
 	RUN(sees_a_site_changed_after_it);
 	RUN(refuses_what_is_not_a_record);
+	RUN(refuses_a_nul_byte);
+	RUN(parses_what_is_written);
 	return check_summary();
 }
