@@ -1,5 +1,5 @@
 /*
- * fuzz.h - the three fuzzing entry points, shared by the libFuzzer targets
+ * fuzz.h - the fuzzing entry points, shared by the libFuzzer targets
  * (tests/fuzz/fuzz_*.c) and by the regression replay that `make test` runs
  * (tests/unit/test_fuzz_regressions.c), so a saved input is replayed
  * exactly as the fuzzer ran it.
@@ -24,6 +24,11 @@
  *                              path and with libcsv alone
  *                              (csvfile_parse_with): any difference at all
  *                              is a broken promise
+ *   fuzz_config(data, size)    config_parse() on the bytes as folio.yml:
+ *                              every setting within what its key allows
+ *                              (percentages, the sign-off's roles), every
+ *                              string UTF-8, and the encoding for a few
+ *                              paths looked up
  *   fuzz_record(data, size)    record_parse() on the bytes as a site's
  *                              record (.folio-pages, which a later build
  *                              reads back): one it takes, written again
@@ -75,7 +80,9 @@
 #include "base/mem.h"
 #include "render/mustache.h"
 #include "present/standard_md.h"
+#include "read/config.h"
 #include "read/qualification.h"
+#include "read/role.h"
 #include "read/standard.h"
 #include "read/unit.h"
 #include "base/utf8.h"
@@ -603,6 +610,56 @@ struct fuzz_partials {
 	struct fuzz_partial p[FUZZ_PARTIALS];
 	size_t n;
 };
+
+FUZZ_FN void fuzz_check_percent(int percent)
+{
+	FUZZ_ASSERT(percent >= 0 && percent <= 100);
+}
+
+FUZZ_FN int fuzz_config(const uint8_t *data, size_t size)
+{
+	static const char *const paths[] = {
+		"learners.csv", "evidence/a.csv", "evidence/sp-2026.csv",
+		"otj/2026.csv", "",
+	};
+	struct arena arena = ARENA_INIT;
+	struct diag_list diags = DIAG_LIST_INIT;
+	struct config c;
+
+	config_parse(&c, &arena, "folio.yml", data ? (const char *)data : "",
+		     size, &diags);
+	FUZZ_ASSERT(c.file != NULL);
+	for (int k = 0; k < RISK_COUNT; k++)
+		fuzz_check_percent(c.sampling_rate[k]);
+	FUZZ_ASSERT(c.sampling_rate[RISK_UNKNOWN] == c.sampling_rate[RISK_HIGH]);
+	fuzz_check_percent(c.otj.percent);
+	fuzz_check_percent(c.behind_percent);
+	FUZZ_ASSERT(c.signoff_roles < (1u << ROLE_COUNT));
+	FUZZ_ASSERT(c.signoff_roles & (1u << ROLE_ASSESSOR));
+	FUZZ_ASSERT(!(c.signoff_roles & (1u << ROLE_COUNTERSIGN)));
+	fuzz_check_utf8_or_null(c.name);
+	fuzz_check_utf8_or_null(c.number);
+	fuzz_check_utf8_or_null(c.units);
+	fuzz_check_utf8_or_null(c.qualifications);
+	fuzz_check_utf8_or_null(c.learners);
+	fuzz_check_utf8_or_null(c.evidence);
+	fuzz_check_utf8_or_null(c.assessors);
+	fuzz_check_utf8_or_null(c.iqa);
+	fuzz_check_utf8_or_null(c.signoffs);
+	fuzz_check_utf8_or_null(c.otj_dir);
+	fuzz_check_utf8_or_null(c.reviews);
+	fuzz_check_utf8_or_null(c.encoding);
+	for (size_t i = 0; i < c.nencodings; i++) {
+		fuzz_check_utf8(c.encodings[i].pattern);
+		fuzz_check_utf8(c.encodings[i].name);
+	}
+	for (size_t i = 0; i < sizeof(paths) / sizeof(paths[0]); i++)
+		fuzz_check_utf8_or_null(config_encoding_for(&c, paths[i]));
+	fuzz_diags(&diags);
+	diag_list_free(&diags);
+	arena_free(&arena);
+	return 0;
+}
 
 FUZZ_FN int fuzz_record(const uint8_t *data, size_t size)
 {

@@ -334,6 +334,66 @@ def standards():
     write("standard", "nul.json", b'{"title": "a\\u0000b"}')
 
 
+def configs():
+    """folio.yml: the examples', every key, and ones that are wrong."""
+    for path in ("examples/northgate/folio.yml", "examples/apprentices/folio.yml"):
+        write("config", "seed-" + path.split("/")[1] + ".yml", read(path))
+    write("config", "every-key.yml", """name: Northgate Training
+number: "12345"
+today: 2026-06-30
+date_format: long
+paths:
+  units: ../../units
+  qualifications: qualifications
+  learners: learners.csv
+  evidence: evidence
+  assessors: assessors.csv
+  iqa: iqa.csv
+  signoffs: signoffs.csv
+  otj: otj
+  reviews: reviews.csv
+encoding:
+  "evidence/sp-2026.csv": windows-1252
+  "evidence/*.csv": utf-8
+sampling:
+  high: 100%
+  medium: 50
+  low: 25%
+  seed: 7
+signoff: [assessor, learner, iqa, employer]
+claims:
+  summative_sample: true
+otj:
+  standard_from: 2025-08-01
+  weekly_from: 2022-08-01
+  weekly_hours: 6
+  full_time_hours: 30
+  percent: 20
+  leave_weeks: 5.6
+reviews:
+  every_weeks: 12
+caseload:
+  behind: 90%
+  quiet_weeks: 8
+""")
+    write("config", "encoding-one.yml", "encoding: windows-1252\n")
+    write("config", "wrong-values.yml", """sampling: {high: 140%, medium: -5, low: half, seed: -1}
+signoff: [learner, countersign, nobody]
+otj: {percent: 101, weekly_hours: lots, leave_weeks: -1}
+caseload: {behind: 200%, quiet_weeks: 0}
+today: 2026-02-30
+date_format: sideways
+paths: [units]
+unknown: 1
+""")
+    write("config", "not-a-map.yml", "- name\n- number\n")
+    write("config", "empty.yml", "")
+    write("config", "invalid-utf8.yml", b"name: caf\xe9\n")
+    write("config", "nul.yml", b"name: a\x00b\n")
+    write("config", "anchors.yml", "paths: &p {units: u}\nsampling: *p\nname: !!binary aGk=\n")
+    write("config", "deep.yml", "name: " + "[" * 2000 + "]" * 2000 + "\n")
+
+
 def records():
     """A site's record (src/write/record.h), as builds write it and not."""
     head = "folio-pages 3\nentries %d\n"
@@ -358,6 +418,8 @@ if __name__ == "__main__":
     standards()
     csvs()
     mustaches()
+    configs()
     records()
-    for kind in ("unit", "qualification", "standard", "csv", "mustache", "record"):
+    for kind in ("unit", "qualification", "standard", "csv", "mustache", "config",
+                 "record"):
         print(kind, len(os.listdir(os.path.join(OUT, kind))), "files")

@@ -3,8 +3,9 @@
 #
 #   sh tests/fuzz/run.sh SECONDS TARGET...
 #
-# TARGET: unit, qualification, standard, csv, csv_diff (the CSV fast path against
-# libcsv alone: it starts from csv's seeds and dictionary), mustache or record.
+# TARGET: unit, qualification, standard, config, csv, csv_diff (the CSV fast path
+# against libcsv alone: it starts from csv's seeds and dictionary), mustache or
+# record.
 #
 # Each target build/fuzz/fuzz_TARGET runs for SECONDS (-max_total_time) on
 # build/fuzz/corpus-TARGET, a copy of tests/fuzz/corpus/TARGET that keeps

@@ -1,10 +1,10 @@
 /*
  * test_fuzz_regressions.c - replays every input the fuzzers ever crashed
  * on (tests/fuzz/regressions/, under $FOLIO_ROOT or the current folder)
- * through all seven fuzzing entry points of tests/fuzz/fuzz.h: the unit
- * parser, the qualification parser, the standard importer, the CSV
- * loader, the CSV loader's fast path against libcsv, the Mustache engine
- * and the site's record.  Built like every unit test, with
+ * through all eight fuzzing entry points of tests/fuzz/fuzz.h: the unit
+ * parser, the qualification parser, the standard importer, folio.yml's
+ * reader, the CSV loader, the CSV loader's fast path against libcsv, the
+ * Mustache engine and the site's record.  Built like every unit test, with
  * AddressSanitizer and UndefinedBehaviorSanitizer, so `make test` catches
  * a regression without libFuzzer.  A broken promise in an entry point
  * aborts, which run.sh reports as a crash.  The folder must exist and
@@ -89,6 +89,7 @@ static void replays_every_regression_input(void)
 			fuzz_unit(data, size);
 			fuzz_qualification(data, size);
 			fuzz_standard(data, size);
+			fuzz_config(data, size);
 			fuzz_csv(data, size);
 			fuzz_csv_diff(data, size);
 			fuzz_mustache(data, size);
