@@ -6,6 +6,7 @@
  * proleptic Gregorian calendar with no tables and no loops.
  */
 #include "base/date.h"
+#include "base/utf8.h"
 
 #include <errno.h>
 #include <stdbool.h>
@@ -205,9 +206,7 @@ static void quote(struct buf *out, const char *s, size_t len)
 	while (n < len && n < QUOTE_MAX && (unsigned char)s[n] >= 0x20 &&
 	       s[n] != 0x7F)
 		n++;
-	if (n < len && n == QUOTE_MAX)
-		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-			n--;
+	n = utf8_prefix(s, len, n);
 	buf_putc(out, '`');
 	buf_put(out, s, n);
 	buf_puts(out, n < len ? "...`" : "`");

@@ -96,6 +96,16 @@ bool utf8_has_nul(const char *s, size_t len)
 	return memchr(s, '\0', len) != NULL;
 }
 
+size_t utf8_prefix(const char *s, size_t len, size_t max)
+{
+	size_t n = len < max ? len : max;
+
+	/* A continuation byte (10xxxxxx) at the cut: back to its lead. */
+	while (n > 0 && n < len && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	return n;
+}
+
 size_t utf8_bom_length(const char *s, size_t len)
 {
 	return len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;

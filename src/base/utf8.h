@@ -32,6 +32,14 @@ size_t utf8_control_length(const char *s, size_t len);
 /* U+FFFD, the character that stands for one that cannot be shown. */
 #define UTF8_REPLACEMENT "\xEF\xBF\xBD"
 
+/*
+ * The longest prefix of s[0..len) of at most max bytes that ends where a
+ * character does, for quoting the start of a long value in a message
+ * without cutting a character in two (which a diagnostic would then show
+ * as a byte escape).
+ */
+size_t utf8_prefix(const char *s, size_t len, size_t max);
+
 /* Length of a UTF-8 byte-order mark at the start of s (3), else 0. */
 size_t utf8_bom_length(const char *s, size_t len);
 

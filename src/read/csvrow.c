@@ -6,6 +6,7 @@
 #include "base/date.h"
 #include "base/hours.h"
 #include "base/mem.h"
+#include "base/utf8.h"
 
 #include <nettle/base64.h>
 
@@ -13,6 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+/* The most of a wrong value a message quotes, in bytes. */
+#define QUOTE_BYTES 24
 
 bool csvrow_map(const struct csvfile *f, const struct csvrow_column *columns,
 		size_t n, int *index, struct diag_list *diags)
@@ -124,8 +128,9 @@ bool csvrow_base64(const struct csvfile *f, const struct csvfile_record *r,
 	else
 		diag_error(diags, f->path, r->line, 0,
 			   "`%s` must be %zu bytes in base64 (%zu characters, as "
-			   "`base64 -w0` writes them), not `%.24s%s`", column,
-			   size, chars, text, len > 24 ? "..." : "");
+			   "`base64 -w0` writes them), not `%.*s%s`", column,
+			   size, chars, (int)utf8_prefix(text, len, QUOTE_BYTES),
+			   text, len > QUOTE_BYTES ? "..." : "");
 	free(bytes);
 	*bad |= !ok;
 	return ok;

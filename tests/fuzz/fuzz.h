@@ -16,7 +16,8 @@
  *                              unit_parse(), which must give every KSB
  *                              and duty back
  *   fuzz_csv(data, size)       csvfile_parse(), then the typed field
- *                              readers (dates, yes/no, id lists) and
+ *                              readers (dates, yes/no, base64 keys, id
+ *                              lists) and
  *                              the column mapping; bytes that are not
  *                              UTF-8 are also converted from
  *                              Windows-1252 and parsed again
@@ -398,6 +399,7 @@ FUZZ_FN void fuzz_csv_field(struct arena *arena, const struct csvfile *f,
 	bool bad = false, yes;
 	size_t n;
 	const char **items;
+	uint8_t key[32];
 
 	if (csvrow_date(f, r, col, name, &day, &bad, diags)) {
 		char iso[DATE_ISO_SIZE];
@@ -410,6 +412,7 @@ FUZZ_FN void fuzz_csv_field(struct arena *arena, const struct csvfile *f,
 		FUZZ_ASSERT(bad == (csvrow_field(r, col) != NULL));
 	}
 	(void)csvrow_yes_no(f, r, col, name, &yes, diags);
+	(void)csvrow_base64(f, r, col, name, key, sizeof(key), &bad, diags);
 	items = csvrow_split(arena, csvrow_field(r, col), &n);
 	for (size_t i = 0; i < n; i++)
 		FUZZ_ASSERT(items[i][0] != '\0');

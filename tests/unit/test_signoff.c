@@ -609,6 +609,11 @@ static void signatures_are_checked_against_the_signers_keys(void)
 	buf_printf(&csv, "l2,t,employer,Jo Hart,2026-04-01,%s,%s\n", d2,
 		   sign(1, "l2", "t", ROLE_EMPLOYER, "Jo Hart", "2026-04-01", d2));
 	buf_printf(&csv, "l2,t,learner,l2,2026-04-01,%s,abc=\n", d2);
+	/* A long wrong value is quoted in part, cut between characters. */
+	buf_printf(&csv, "l2,t,learner,l2,2026-04-02,%s,"
+		   "\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9"
+		   "\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9+\xC3\xA9\xC3\xA9\n",
+		   d2);
 	write_file("signoffs.csv", buf_cstr(&csv));
 	reload();
 	check_messages(
@@ -630,7 +635,11 @@ static void signatures_are_checked_against_the_signers_keys(void)
 		"carries a signature, but no list gives employers' public keys, so "
 		"it cannot be checked: leave `signature` empty\n"
 		"centre/signoffs.csv:6: error: `signature` must be 64 bytes in "
-		"base64 (88 characters, as `base64 -w0` writes them), not `abc=`\n");
+		"base64 (88 characters, as `base64 -w0` writes them), not `abc=`\n"
+		"centre/signoffs.csv:7: error: `signature` must be 64 bytes in "
+		"base64 (88 characters, as `base64 -w0` writes them), not "
+		"`\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9"
+		"\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9+...`\n");
 	CHECK_INT(portfolio("l1", "t")->status, XREF_COMPLETE);
 	s = signoff_check_find(portfolio("l1", "t"), ROLE_ASSESSOR);
 	CHECK(s && !s->holds && !s->signature_verified);

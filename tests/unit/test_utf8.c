@@ -60,11 +60,35 @@ static void locates_lines_and_columns(void)
 	CHECK(!utf8_has_nul("ab", 2));
 }
 
+/* A prefix never ends inside a character: a cut there backs off to the
+ * character's start; a cut at a boundary, or past the end, stays. */
+static void cuts_prefixes_between_characters(void)
+{
+	static const char s[] = "ab\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80z";
+	size_t len = sizeof(s) - 1;
+
+	CHECK_INT(utf8_prefix(s, len, 0), 0);
+	CHECK_INT(utf8_prefix(s, len, 2), 2);
+	CHECK_INT(utf8_prefix(s, len, 3), 2);      /* inside é */
+	CHECK_INT(utf8_prefix(s, len, 4), 4);
+	CHECK_INT(utf8_prefix(s, len, 5), 4);      /* inside € */
+	CHECK_INT(utf8_prefix(s, len, 6), 4);
+	CHECK_INT(utf8_prefix(s, len, 7), 7);
+	CHECK_INT(utf8_prefix(s, len, 10), 7);     /* inside the emoji */
+	CHECK_INT(utf8_prefix(s, len, 11), 11);
+	CHECK_INT(utf8_prefix(s, len, 12), 12);
+	CHECK_INT(utf8_prefix(s, len, 99), 12);
+	for (size_t max = 0; max <= len; max++)
+		CHECK_INT(utf8_check(s, utf8_prefix(s, len, max)),
+			  utf8_prefix(s, len, max));
+}
+
 int main(void)
 {
 	RUN(accepts_utf8);
 	RUN(rejects_what_rfc3629_forbids);
 	RUN(finds_bad_byte_at_every_offset);
 	RUN(locates_lines_and_columns);
+	RUN(cuts_prefixes_between_characters);
 	return check_summary();
 }
