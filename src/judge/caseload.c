@@ -336,7 +336,9 @@ void caseload_check(struct xref *x, const struct model *m)
 		from = k;
 		while (k < m->niqa && m->iqa[k].learner == l)
 			k++;
-		judge_learner(&j, l, m->iqa + from, k - from, &x->attention[i]);
+		/* No offset from a centre's NULL list: UB even when zero. */
+		judge_learner(&j, l, k > from ? &m->iqa[from] : NULL, k - from,
+			      &x->attention[i]);
 	}
 	free(j.reasons);
 	buf_free(&j.text);

@@ -408,6 +408,11 @@ void xref_build_threads(struct xref *x, const struct model *m, size_t n)
 	for (size_t i = 0; i < n; i++)
 		if (arenas[i])
 			x->arenas[x->narenas++] = arenas[i];
+	/* The later stages allocate from arenas[0]: there is one even when
+	 * no portfolio was judged (learners with no units and no evidence
+	 * yet, as in a centre being set up). */
+	if (x->narenas == 0)
+		x->arenas[x->narenas++] = mem_calloc(1, sizeof(struct arena));
 }
 
 struct portfolio *xref_find(const struct xref *x, const struct learner *l,

@@ -10,6 +10,7 @@
 
 #include "base/buf.h"
 #include "read/model.h"
+#include "judge/judge.h"
 #include "judge/xref.h"
 
 #include <stdio.h>
@@ -323,6 +324,32 @@ static void threads_judge_as_one_does(void)
 	xref_free(&many);
 }
 
+/*
+ * Learners with no units and no evidence yet, as in a centre being set
+ * up: no portfolio to judge, and the judging after the portfolios (the
+ * sign-offs, the qualifications, the hours, the caseload) still has its
+ * arena, where it crashed for want of one.
+ */
+static void learners_without_portfolios_are_judged(void)
+{
+	struct model_paths paths = { 0 };
+
+	cleanup();
+	centre_reset();
+	write_file("units/a.md", other_unit);
+	write_file("learners.csv", "learner,name,start,units\n"
+		   "l1,Lee,2026-01-01,\nl2,Kim,2026-02-01,\n");
+	centre_use(&paths);
+	paths.today = "2026-06-30";
+	model_load(&model, &paths, &diags);
+	CHECK_INT(model.nlearners, 2);
+	judge_centre(&xref, &model, &diags);
+	CHECK_INT(xref.nportfolios, 0);
+	CHECK(xref.narenas >= 1 && xref.arenas[0] != NULL);
+	CHECK(xref.otj != NULL);
+	CHECK(xref.attention != NULL);
+}
+
 int main(void)
 {
 	RUN(everything_met_is_complete);
@@ -338,6 +365,7 @@ int main(void)
 	RUN(rows_ordered_by_date_then_ref);
 	RUN(rows_with_errors_are_left_out);
 	RUN(threads_judge_as_one_does);
+	RUN(learners_without_portfolios_are_judged);
 	cleanup();
 	return check_summary();
 }
