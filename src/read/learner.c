@@ -372,6 +372,12 @@ static void read_learner(struct load *load, const struct csvfile *f,
 	read_qualifications(load, f, r,
 			    csvrow_field(r, index[COL_QUALIFICATION]),
 			    units != NULL, l, diags);
+	/* They would be listed with no portfolio, and nothing said why. */
+	if (!units && l->nqualifications == 0)
+		diag_warning(diags, f->path, r->line, 0,
+			     "learner %s is registered on no unit: list their "
+			     "units in `units`, or their `qualification`",
+			     l->id);
 	l->extra = csvrow_extras(&load->arena, f, r, index, NCOLUMNS, &l->nextra);
 	strmap_put(&load->learner_index, l->id, l);
 	strmap_put(&load->learner_folded, ident_fold(&load->arena, l->id), l);

@@ -328,11 +328,12 @@ static void threads_judge_as_one_does(void)
  * Learners with no units and no evidence yet, as in a centre being set
  * up: no portfolio to judge, and the judging after the portfolios (the
  * sign-offs, the qualifications, the hours, the caseload) still has its
- * arena, where it crashed for want of one.
+ * arena, where it crashed for want of one.  Each is warned of.
  */
 static void learners_without_portfolios_are_judged(void)
 {
 	struct model_paths paths = { 0 };
+	char *text;
 
 	cleanup();
 	centre_reset();
@@ -348,6 +349,14 @@ static void learners_without_portfolios_are_judged(void)
 	CHECK(xref.narenas >= 1 && xref.arenas[0] != NULL);
 	CHECK(xref.otj != NULL);
 	CHECK(xref.attention != NULL);
+	text = centre_messages(&diags);
+	CHECK_STR(text, "centre/learners.csv:2: warning: learner l1 is "
+		  "registered on no unit: list their units in `units`, or "
+		  "their `qualification`\n"
+		  "centre/learners.csv:3: warning: learner l2 is registered on "
+		  "no unit: list their units in `units`, or their "
+		  "`qualification`\n");
+	free(text);
 }
 
 int main(void)
