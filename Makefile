@@ -191,11 +191,11 @@ bench:
 	@sh tests/bench/run.sh
 
 # ---- fuzz: libFuzzer targets (tests/fuzz/README.md) -------------------
-# make fuzz [FUZZ_SECONDS=60] [FUZZ_TARGETS="unit qualification standard config csv csv_diff mustache record"]:
+# make fuzz [FUZZ_SECONDS=60] [FUZZ_TARGETS="unit qualification standard config csv csv_diff mustache centre record"]:
 # each target runs on a copy of its seed corpus; fails if one crashes.
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= unit qualification standard config csv csv_diff mustache record
+FUZZ_TARGETS ?= unit qualification standard config csv csv_diff mustache centre record
 FUZZ_SAN      = -fsanitize=fuzzer-no-link,address,undefined \
                 -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_LIB      = $(LIB_SRC:%.c=build/fuzz/%.o) build/fuzz/$(GEN_SRC:.c=.o)

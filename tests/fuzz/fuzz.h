@@ -30,6 +30,14 @@
  *                              (percentages, the sign-off's roles), every
  *                              string UTF-8, and the encoding for a few
  *                              paths looked up
+ *   fuzz_centre(data, size)    a whole centre from one input (layout
+ *                              below), loaded as folio loads one
+ *                              (model_load, from memory), judged
+ *                              (judge_centre) and exported: the export
+ *                              must be JSON that jansson reads back;
+ *                              then sampled, its claims listed and every
+ *                              page of the site rendered, each name the
+ *                              built-in theme uses found
  *   fuzz_record(data, size)    record_parse() on the bytes as a site's
  *                              record (.folio-pages, which a later build
  *                              reads back): one it takes, written again
@@ -45,6 +53,15 @@
  * promise is broken, so a broken promise is a crash like any other.  Each
  * frees everything: a leak is a bug.  data need not be NUL-terminated and
  * is never read past size.
+ *
+ * Centre input layout: split at NUL bytes into the files
+ *
+ *   learners.csv \0 evidence/a.csv \0 assessors.csv \0 iqa.csv \0
+ *   signoffs.csv \0 otj/a.csv \0 reviews.csv \0 folio.yml \0
+ *   qualifications/q.md
+ *
+ * beside two fixed units (t and u, FUZZ_UNIT_T and FUZZ_UNIT_U); a file
+ * the input does not reach is not there, and today is 2026-06-30.
  *
  * Mustache input layout: byte 0 holds flags, the rest is split at NUL
  * bytes into
@@ -82,6 +99,13 @@
 #include "render/mustache.h"
 #include "present/standard_md.h"
 #include "read/config.h"
+#include "read/model.h"
+#include "judge/judge.h"
+#include "present/export.h"
+#include "present/sample_json.h"
+#include "judge/claims.h"
+#include "judge/sample.h"
+#include "write/site.h"
 #include "read/qualification.h"
 #include "read/role.h"
 #include "read/standard.h"
@@ -661,6 +685,119 @@ FUZZ_FN int fuzz_config(const uint8_t *data, size_t size)
 	fuzz_diags(&diags);
 	diag_list_free(&diags);
 	arena_free(&arena);
+	return 0;
+}
+
+/* The units every fuzzed centre has: methods, an observed criterion, a
+ * requirement, occasions and no simulation. */
+#define FUZZ_UNIT_T "---\nid: t\ntitle: T\nmethods: O Q PD WT\n" \
+	"simulation: false\noccasions: 2\ncredit: 4\n---\n" \
+	"## 1 Know\n- 1.1 Greet `observe`\n- 1.2 Listen\n" \
+	"## Evidence requirements\n### Documents\n- 2a A document\n"
+#define FUZZ_UNIT_U "---\nid: u\ntitle: U\ncredit: 2\n---\n" \
+	"## 1 Do\n- 1.1 Act\n"
+
+static const char *const fuzz_centre_files[] = {
+	"learners.csv", "evidence/a.csv", "assessors.csv", "iqa.csv",
+	"signoffs.csv", "otj/a.csv", "reviews.csv", "folio.yml",
+	"qualifications/q.md",
+};
+#define FUZZ_CENTRE_FILES \
+	(sizeof(fuzz_centre_files) / sizeof(fuzz_centre_files[0]))
+
+/* The export's text, gathered. */
+FUZZ_FN int fuzz_gather(const char *text, size_t len, void *data)
+{
+	buf_put(data, text, len);
+	return 0;
+}
+
+/*
+ * What the commands do with a judged centre besides the export: the
+ * IQA's sample plan (as JSON), the claims, and every page of the site in
+ * both formats rendered with the built-in theme and its names checked
+ * (site_options.check_only: nothing written), which must find every
+ * name the theme uses.
+ */
+FUZZ_FN void fuzz_centre_after(const struct model *m, const struct xref *x,
+			       const struct diag_list *model_diags)
+{
+	struct arena arena = ARENA_INIT;
+	struct diag_list site_diags = DIAG_LIST_INIT;
+	struct site_options o = { 0 };
+	struct site_result result;
+	struct sample plan;
+	struct claims claims;
+	struct buf text = BUF_INIT;
+	struct value v;
+
+	sample_plan(&plan, m, x);
+	v = sample_json_plan(&arena, &plan);
+	value_dump(&v, &text);
+	FUZZ_ASSERT(utf8_check(text.data, text.len) == text.len);
+	sample_free(&plan);
+	claims_list(&claims, m, x);
+	claims_free(&claims);
+	o.html = o.md = true;
+	o.jobs = 1;
+	o.check_templates = o.check_only = true;
+	FUZZ_ASSERT(site_build(m, x, model_diags, &o, &result, &site_diags) ==
+		    SITE_OK);
+	FUZZ_ASSERT(site_diags.count == 0);
+	FUZZ_ASSERT(result.pages > 0 && result.written == 0);
+	diag_list_free(&site_diags);
+	buf_free(&text);
+	arena_free(&arena);
+}
+
+FUZZ_FN int fuzz_centre(const uint8_t *data, size_t size)
+{
+	struct fs_text files[FUZZ_CENTRE_FILES + 2];
+	size_t n = 0, at = 0;
+	struct model_paths paths = { 0 };
+	struct diag_list diags = DIAG_LIST_INIT;
+	struct buf json = BUF_INIT;
+	struct model m;
+	struct xref x;
+	json_t *doc;
+
+	files[n++] = (struct fs_text){ "units/t.md", FUZZ_UNIT_T };
+	files[n++] = (struct fs_text){ "units/u.md", FUZZ_UNIT_U };
+	for (size_t i = 0; i < FUZZ_CENTRE_FILES && at <= size; i++) {
+		const uint8_t *nul = size > at ? memchr(data + at, 0, size - at)
+					       : NULL;
+		size_t len = nul ? (size_t)(nul - (data + at)) : size - at;
+		char *text = malloc(len + 1);
+
+		FUZZ_ASSERT(text != NULL);
+		if (len)
+			memcpy(text, data + at, len);
+		text[len] = '\0';
+		files[n++] = (struct fs_text){ fuzz_centre_files[i], text };
+		at += len + 1;
+	}
+	paths.today = "2026-06-30";
+	paths.summaries_html = true;
+	paths.threads = 1;
+	paths.texts = files;
+	paths.ntexts = n;
+	if (model_load(&m, &paths, &diags) == MODEL_OK) {
+		judge_centre(&x, &m, &diags);
+		FUZZ_ASSERT(export_write(&m, &x, NULL, fuzz_gather, &json) == 0);
+		doc = json_loadb(json.data, json.len, 0, NULL);
+		FUZZ_ASSERT(doc != NULL);
+		FUZZ_ASSERT(json_array_size(json_object_get(doc, "learners")) ==
+			    m.nlearners);
+		json_decref(doc);
+		fuzz_centre_after(&m, &x, &diags);
+		xref_free(&x);
+	}
+	model_free(&m);
+	fuzz_diags(&diags);
+	diag_list_free(&diags);
+	buf_free(&json);
+	for (size_t i = 2; i < n; i++)
+		free((char *)files[i].text);
 	return 0;
 }
 

@@ -394,6 +394,55 @@ unknown: 1
     write("config", "deep.yml", "name: " + "[" * 2000 + "]" * 2000 + "\n")
 
 
+def centres():
+    """Whole centres for fuzz_centre: files joined by NUL bytes, on the
+    fixed units t and u (tests/fuzz/fuzz.h gives the layout)."""
+    learners = ("learner,name,registration,cohort,assessor,start,units,planned_end,"
+                "otj_planned,otj_rpl,hours_per_week,status,end,breaks,employer\n"
+                "l1,Amy Bell,R1,C1,KM,2025-09-01,t u,2026-11-30,300,,37.5,,,,Acme\n"
+                "l2,Ben Cole,R2,C1,SP,2025-10-06,t,2026-12-18,280,20,30,break,,"
+                "2026-02-01..2026-03-01,\n"
+                "l3,Cy Dunn,R3,,KM,2026-01-05,u,,,,,withdrawn,2026-05-01,,\n")
+    evidence = ("learner,unit,ref,date,method,criteria,requirements,summary,assessor,"
+                "simulated,location\n"
+                "l1,t,O/01,2026-01-10,O,1.1 1.2,2a,\"Observed *well*: [a](b)\",KM,no,Shop\n"
+                "l1,t,Q/02,2026-02-10,Q,1.2,,\"Asked \"\"why\"\"\",KM,,\n"
+                "l1,u,WP/03,2026-03-10,O,1.1,,Did it,KM,yes,\n"
+                "l2,t,O/01,2026-07-01,O,1.1,,In the future,SP,,\n"
+                "l2,t,PD/02,2025-01-01,PD,1.9,3z,Before the start,SP,,\n"
+                "l4,t,X,2026-01-01,O,1.1,,Unknown learner,KM,,\n")
+    assessors = ("initials,name,role,risk,qualified,countersign_by\n"
+                 "KM,Karen Moss,assessor,low,2013-06-14,\n"
+                 "SP,Sunita Patel,assessor,high,,KM\n"
+                 "LT,Lee Tran,iqa,,,\n")
+    iqa = ("learner,unit,date,iqa,kind,decision,feedback,action,due\n"
+           "l1,t,2026-03-24,LT,interim,agreed,Fine,,\n"
+           "l2,t,2026-05-05,LT,summative,referred,Not yet,Add more,2026-06-01\n")
+    signoffs = ("learner,unit,role,who,date,digest,signature,note\n"
+                "l1,t,assessor,KM,2026-06-01,sha256:" + "0" * 64 + ",,\n"
+                "l1,t,learner,l1,2026-06-02,,,\n")
+    otj = ("learner,date,hours,activity,ksbs,ref,verified_by\n"
+           "l1,2026-01-01,10,Shadowing,S1 B1,,KM\n"
+           "l2,2026-02-15,7.5,On a break,K2,,employer: Acme\n"
+           "l2,2026-03-01,-3,Negative,,,\n")
+    reviews = ("learner,date,by,next_review,employer,progress,otj_discussed,actions\n"
+               "l1,2025-11-24,KM,2026-02-16,Sam,Fine,yes,Book\n"
+               "l2,2026-01-10,SP,2025-12-01,,Late,maybe,\n")
+    folio = ("name: Fuzz Centre\nnumber: \"1\"\nsampling: {high: 100%, low: 50%, seed: 3}\n"
+             "signoff: [assessor, learner]\nclaims: {summative_sample: true}\n"
+             "otj: {standard_from: 2030-01-01}\n")
+    qualification = ("---\nid: q\ntitle: Q\nnumber: 600/0000/1\ncredits: 6\n"
+                     "groups:\n  - id: A\n    units: [t]\n  - id: B\n"
+                     "    min_units: 1\n    units: [u]\n---\nRules.\n")
+    files = [learners, evidence, assessors, iqa, signoffs, otj, reviews, folio,
+             qualification]
+    write("centre", "every-file", "\0".join(files))
+    write("centre", "learners-and-evidence", "\0".join(files[:2]))
+    write("centre", "empty-files", "\0" * 8)
+    write("centre", "nothing", "")
+    write("centre", "ragged", "\0".join(f.replace(",", ",,", 3) for f in files))
+
+
 def records():
     """A site's record (src/write/record.h), as builds write it and not."""
     head = "folio-pages 3\nentries %d\n"
@@ -419,7 +468,8 @@ if __name__ == "__main__":
     csvs()
     mustaches()
     configs()
+    centres()
     records()
     for kind in ("unit", "qualification", "standard", "csv", "mustache", "config",
-                 "record"):
+                 "centre", "record"):
         print(kind, len(os.listdir(os.path.join(OUT, kind))), "files")

@@ -4,7 +4,8 @@
 #   sh tests/fuzz/run.sh SECONDS TARGET...
 #
 # TARGET: unit, qualification, standard, config, csv, csv_diff (the CSV fast path
-# against libcsv alone: it starts from csv's seeds and dictionary), mustache or
+# against libcsv alone: it starts from csv's seeds and dictionary), mustache,
+# centre (a whole centre loaded, judged and exported) or
 # record.
 #
 # Each target build/fuzz/fuzz_TARGET runs for SECONDS (-max_total_time) on

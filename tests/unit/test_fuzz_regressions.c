@@ -93,6 +93,7 @@ static void replays_every_regression_input(void)
 			fuzz_csv(data, size);
 			fuzz_csv_diff(data, size);
 			fuzz_mustache(data, size);
+			fuzz_centre(data, size);
 			fuzz_record(data, size);
 		}
 		free(data);
