@@ -542,8 +542,10 @@ qualification_find(struct qualification *const *qs, size_t n, const char *id)
 {
 	struct qualification key = { .id = id };
 	const struct qualification *k = &key;
-	struct qualification *const *found =
-		bsearch(&k, qs, n, sizeof(*qs), qualification_compare_ids);
+	struct qualification *const *found;
 
+	if (!n)     /* qs may be NULL then, which bsearch() must not get */
+		return NULL;
+	found = bsearch(&k, qs, n, sizeof(*qs), qualification_compare_ids);
 	return found ? *found : NULL;
 }

@@ -454,6 +454,13 @@ static void reserved_unit_ids(void)
 		"centre/units/b.md:2: error: unit id `Index` is taken: learners/LEARNER/Index is the learner's own page; give the unit another id\n");
 }
 
+/* No qualifications: nothing found, and no bsearch() on a NULL list
+ * (a learner naming one in a centre without a qualifications folder). */
+static void finds_none_in_no_qualifications(void)
+{
+	CHECK(qualification_find(NULL, 0, "q") == NULL);
+}
+
 int main(void)
 {
 	RUN(the_file_as_read);
@@ -466,6 +473,7 @@ int main(void)
 	RUN(claimable_and_claimed);
 	RUN(summative_sample_holds_the_claim);
 	RUN(reserved_unit_ids);
+	RUN(finds_none_in_no_qualifications);
 	cleanup();
 	centre_reset();
 	return check_summary();
