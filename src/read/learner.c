@@ -337,7 +337,7 @@ static void read_learner(struct load *load, const struct csvfile *f,
 {
 	const char *id = csvrow_field(r, index[COL_LEARNER]);
 	struct learner *l;
-	const char *units;
+	const char *units, *qualifications;
 	bool bad = false;
 
 	if (!usable_id(load, f, r, id, diags)) {
@@ -368,12 +368,13 @@ static void read_learner(struct load *load, const struct csvfile *f,
 	l->file = f->path;
 	l->line = r->line;
 	units = csvrow_field(r, index[COL_UNITS]);
+	qualifications = csvrow_field(r, index[COL_QUALIFICATION]);
 	read_units(load, f, r, units, l, diags);
-	read_qualifications(load, f, r,
-			    csvrow_field(r, index[COL_QUALIFICATION]),
-			    units != NULL, l, diags);
-	/* They would be listed with no portfolio, and nothing said why. */
-	if (!units && l->nqualifications == 0)
+	read_qualifications(load, f, r, qualifications, units != NULL, l,
+			    diags);
+	/* They would be listed with no portfolio, and nothing said why
+	 * (an unknown qualification or unit is an error of its own). */
+	if (!units && !qualifications)
 		diag_warning(diags, f->path, r->line, 0,
 			     "learner %s is registered on no unit: list their "
 			     "units in `units`, or their `qualification`",

@@ -441,6 +441,9 @@ def centres():
     write("centre", "empty-files", "\0" * 8)
     write("centre", "nothing", "")
     write("centre", "ragged", "\0".join(f.replace(",", ",,", 3) for f in files))
+    write("centre", "qualification-without-file",
+          "learner,name,assessor,units,start,qualification\n"
+          "l1,Amy,KM,,2026-01-01,\nl2,Bo,KM,,2026-01-01,q\nl3,Cy,KM,t,2026-01-01,q;r\n")
 
 
 def records():
