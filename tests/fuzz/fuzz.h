@@ -809,7 +809,8 @@ FUZZ_FN int fuzz_record(const uint8_t *data, size_t size)
 	struct buf out = BUF_INIT;
 
 	FUZZ_ASSERT(text != NULL);
-	memcpy(text, data, size);
+	if (size)
+		memcpy(text, data, size);
 	text[size] = '\0';
 	if (record_parse(&r, text, size, &entries)) {
 		size_t len;
