@@ -35,9 +35,10 @@
  *                              (model_load, from memory), judged
  *                              (judge_centre) and exported: the export
  *                              must be JSON that jansson reads back;
- *                              then sampled, its claims listed and every
- *                              page of the site rendered, each name the
- *                              built-in theme uses found
+ *                              then sampled, its claims listed, diffed
+ *                              against itself (nothing changed) and
+ *                              every page of the site rendered, each
+ *                              name the built-in theme uses found
  *   fuzz_record(data, size)    record_parse() on the bytes as a site's
  *                              record (.folio-pages, which a later build
  *                              reads back): one it takes, written again
@@ -104,6 +105,7 @@
 #include "present/export.h"
 #include "present/sample_json.h"
 #include "judge/claims.h"
+#include "judge/diff.h"
 #include "judge/sample.h"
 #include "write/site.h"
 #include "read/qualification.h"
@@ -714,7 +716,8 @@ FUZZ_FN int fuzz_gather(const char *text, size_t len, void *data)
 
 /*
  * What the commands do with a judged centre besides the export: the
- * IQA's sample plan (as JSON), the claims, and every page of the site in
+ * IQA's sample plan (as JSON), the claims, its diff against itself
+ * (which must find nothing changed), and every page of the site in
  * both formats rendered with the built-in theme and its names checked
  * (site_options.check_only: nothing written), which must find every
  * name the theme uses.
@@ -728,6 +731,7 @@ FUZZ_FN void fuzz_centre_after(const struct model *m, const struct xref *x,
 	struct site_result result;
 	struct sample plan;
 	struct claims claims;
+	struct diff same;
 	struct buf text = BUF_INIT;
 	struct value v;
 
@@ -738,6 +742,10 @@ FUZZ_FN void fuzz_centre_after(const struct model *m, const struct xref *x,
 	sample_free(&plan);
 	claims_list(&claims, m, x);
 	claims_free(&claims);
+	/* A centre against itself: nothing changed. */
+	diff_centres(&same, m, x, m, x);
+	FUZZ_ASSERT(same.count == 0);
+	diff_free(&same);
 	o.html = o.md = true;
 	o.jobs = 1;
 	o.check_templates = o.check_only = true;
