@@ -175,17 +175,14 @@ static const char *holds_centre(const struct model *m, const char *real)
 	return NULL;
 }
 
-static const char *refuse_folder(const struct model *m, const char *out,
-				 char *why, size_t size)
+static const char *refuse_folder(const struct model *m, const char *out)
 {
 	char *real = canonical(out), *home = NULL;
 	struct stat st;
 	const char *problem = NULL;
 
-	if (!real) {
-		snprintf(why, size, "its parent folder does not exist");
-		return why;
-	}
+	if (!real)
+		return "its parent folder does not exist";
 	if (getenv("HOME") && *getenv("HOME"))
 		home = realpath(getenv("HOME"), NULL);
 	if (strcmp(real, "/") == 0)
@@ -202,11 +199,9 @@ static const char *refuse_folder(const struct model *m, const char *out,
 	else if (lstat(out, &st) == 0 && !made_by_folio(out))
 		problem = "it is a folder folio did not make (no " OUTDIR_MARKER
 			  " file in it); remove it or choose another --out";
-	if (problem)
-		snprintf(why, size, "%s", problem);
 	free(real);
 	free(home);
-	return problem ? why : NULL;
+	return problem;
 }
 
 char *outdir_refuse_beside(const char *out)
@@ -224,23 +219,23 @@ char *outdir_refuse_beside(const char *out)
 	return beside ? buf_detach(&why) : NULL;
 }
 
-const char *outdir_refuse(const struct model *m, const char *out,
-			  char *why, size_t size)
+const char *outdir_refuse(const struct model *m, const char *out)
 {
 	char *folder = outdir_folder(out);
 	const char *problem;
 
 	if (!folder) {
 		char *real = *out ? realpath(out, NULL) : NULL;
-		const char *centre = real ? holds_centre(m, real) : NULL;
 
-		snprintf(why, size, "%s", centre ? centre : *out ?
-			 "it ends in . or ..; name the folder itself" :
-			 "it is empty (an unset variable?); name the folder");
+		problem = real ? holds_centre(m, real) : NULL;
+		if (!problem)
+			problem = *out ? "it ends in . or ..; name the folder "
+					 "itself" : "it is empty (an unset "
+					 "variable?); name the folder";
 		free(real);
-		return why;
+		return problem;
 	}
-	problem = refuse_folder(m, folder, why, size);
+	problem = refuse_folder(m, folder);
 	free(folder);
 	return problem;
 }

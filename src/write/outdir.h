@@ -27,11 +27,10 @@
 /*
  * Why out must not be built into, or NULL: it is empty or ends in . or
  * .., is "/", the home folder, the centre folder or holds an input, a
- * mount point, or a folder folio did not make.  The reason is written
- * into why[size].
+ * mount point, or a folder folio did not make.  The reason is fixed
+ * text.
  */
-const char *outdir_refuse(const struct model *m, const char *out,
-			  char *why, size_t size);
+const char *outdir_refuse(const struct model *m, const char *out);
 
 /*
  * The same for the folders beside out that a build uses: why a folder

@@ -1424,13 +1424,14 @@ enum site_status site_build(const struct model *m, const struct xref *x,
 {
 	struct build b = { 0 };
 	struct view_site site = { o->base_url ? o->base_url : "", o->html, o->md };
-	char why[256], marker[64], *beside;
+	const char *why;
+	char marker[64], *beside;
 	enum site_status status;
 	bool made = false;
 	int locked = -1;
 
 	memset(result, 0, sizeof(*result));
-	if (!o->check_only && outdir_refuse(m, o->out, why, sizeof(why))) {
+	if (!o->check_only && (why = outdir_refuse(m, o->out))) {
 		diag_error(diags, *o->out ? o->out : "--out", 0, 0,
 			   "refusing to build into this folder: %s", why);
 		return SITE_IO_ERROR;
