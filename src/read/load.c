@@ -177,6 +177,12 @@ const struct csvfile *load_read_csv(struct load *load, const char *path,
 	return f;
 }
 
+void load_drop_records(struct load *load)
+{
+	for (size_t i = 0; i < load->nfiles; i++)
+		csvfile_drop_records(load->files[i]);
+}
+
 const char *load_encoding_for(const struct load *load, const char *path)
 {
 	const char *from_centre = in_dir(path, load->centre);

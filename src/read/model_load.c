@@ -485,10 +485,13 @@ enum model_status model_load(struct model *m, const struct model_paths *paths,
 		status = io_error(diags, m->evidence_dir, err, "evidence folder");
 	else if (err)
 		status = MODEL_IO_ERROR;
+	load_drop_records(&load);
 	if (load_programme(&load, paths, diags) != MODEL_OK)
 		status = MODEL_IO_ERROR;
+	load_drop_records(&load);
 	if (load_iqa_inputs(&load, paths, diags) != MODEL_OK)
 		status = MODEL_IO_ERROR;
+	load_drop_records(&load);
 	if (!load.texts)
 		mark_outside(load.centre, diags);
 	m->centre = load.centre;

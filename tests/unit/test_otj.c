@@ -468,6 +468,33 @@ static void the_order_of_the_caseload(void)
 	CHECK(!caseload_assessor_known(&model, "ZZ"));
 }
 
+/*
+ * The loaders are done with the files' tables of records once the centre
+ * is read (load_drop_records): every kept file has none left, and what
+ * the model points into, the fields' text, is still there.
+ */
+static void records_dropped_after_loading(void)
+{
+	load("a,KM,2026-01-05,s,,,,,,,\n",
+	     "learner,date,hours,activity,ksbs,note\n"
+	     "a,2026-02-02,3,Workshop,K1,kept after loading\n",
+	     NULL, reviews_file, NULL);
+	CHECK(model.nfiles >= 3);         /* learners, hours, reviews */
+	for (size_t i = 0; i < model.nfiles; i++) {
+		CHECK_INT(model.files[i]->nrecords, 0);
+		CHECK(model.files[i]->records == NULL);
+		CHECK(model.files[i]->ncolumns > 0 && model.files[i]->header);
+	}
+	CHECK_INT(model.notj, 1);
+	if (model.notj == 1 && model.otj[0].nextra == 1) {
+		CHECK_STR(model.otj[0].extra[0].name, "note");
+		CHECK_STR(model.otj[0].extra[0].value, "kept after loading");
+	} else {
+		CHECK(false);
+	}
+	CHECK_STR(model.otj[0].activity, "Workshop");
+}
+
 int main(void)
 {
 	RUN(hours_as_written);
@@ -481,6 +508,7 @@ int main(void)
 	RUN(reviews_due);
 	RUN(quiet_pauses_for_breaks);
 	RUN(the_order_of_the_caseload);
+	RUN(records_dropped_after_loading);
 	cleanup();
 	centre_reset();
 	return check_summary();
