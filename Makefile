@@ -24,13 +24,19 @@ STD       = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN      = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes
 SAN       = -fsanitize=address,undefined -fno-sanitize-recover=all \
             -fno-omit-frame-pointer
+# The sanitized build (the unit tests, and the folio the command-line
+# tests run) is clang's: its UBSan reports what GCC's lets by, such as an
+# offset, even zero, from a NULL pointer (caseload.c had one, which only
+# the fuzzer saw).  make test installs clang (TEST_DEBS).
+SAN_CC   ?= clang
 PKGS      = libcmark yaml-0.1 jansson nettle hogweed libmicrohttpd
 # build-essential: a bare Debian image has make (to run this) but no C compiler.
 DEBS      = build-essential libcmark-dev libcsv-dev libyaml-dev libjansson-dev \
             nettle-dev libmicrohttpd-dev pkg-config git
 # What the tests use beside them: the SARIF schema's validator and an XML
-# parser for `check --format sarif|junit` (tests/cli/check-sarif-junit).
-TEST_DEBS = python3 python3-jsonschema libxml2-utils
+# parser for `check --format sarif|junit` (tests/cli/check-sarif-junit),
+# and clang for the sanitized build (SAN_CC).
+TEST_DEBS = python3 python3-jsonschema libxml2-utils clang
 
 # Expanded when a recipe runs, that is after `deps` has installed pkg-config.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
@@ -111,17 +117,17 @@ build/obj/%.o: %.c | build/.deps-ok
 
 build/asan/%.o: %.c | build/.deps-ok
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -O1 -g $(SAN) -c $< -o $@
+	$(SAN_CC) $(ALL_CFLAGS) -O1 -g $(SAN) -c $< -o $@
 
 build/folio: $(CMD_OBJ) $(LIB_OBJ)
 	$(CC) $(CFLAGS) $^ -o $@ $(PKG_LIBS)
 
 build/asan/folio: $(ASAN_CMD) $(ASAN_LIB)
-	$(CC) -g $(SAN) $^ -o $@ $(PKG_LIBS)
+	$(SAN_CC) -g $(SAN) $^ -o $@ $(PKG_LIBS)
 
 build/asan/tests/%: build/asan/tests/unit/%.o $(ASAN_LIB)
 	@mkdir -p $(dir $@)
-	$(CC) -g $(SAN) $^ -o $@ $(PKG_LIBS)
+	$(SAN_CC) -g $(SAN) $^ -o $@ $(PKG_LIBS)
 
 EXAMPLE = examples/northgate
 APPRENTICES = examples/apprentices
