@@ -244,6 +244,37 @@ static bool check_duplicates(struct loader *ld)
 	return ok;
 }
 
+/* The header's quote in a message: its first bytes, cut at a character. */
+#define HEADER_QUOTE_BYTES 40
+
+/*
+ * A header that is one name made of several joined by semicolons or tabs
+ * is a file saved with another separator (Excel writes `;` where the
+ * decimal mark is a comma, and "Text (Tab delimited)" tabs).  Says so
+ * once, where every column would otherwise be reported missing, and
+ * returns true: nothing in such a file can be read as its columns.
+ */
+static bool other_separator(struct loader *ld, size_t n)
+{
+	const char *name = n == 1 ? field_text(ld, ld->rec_first) : "";
+	char sep = strchr(name, ';') ? ';' : strchr(name, '\t') ? '\t' : 0;
+	size_t names = 0, len = strlen(name);
+
+	for (const char *p = name; sep && *p; p++)
+		if (*p != sep && (p == name || p[-1] == sep))
+			names++;
+	if (names < 2)
+		return false;
+	diag_error(ld->diags, ld->path, ld->rec_line, 0,
+		   "the names in the header are separated by %s, not commas "
+		   "(\"%.*s%s\"): save the file as CSV UTF-8 (comma "
+		   "delimited); none of its rows is read",
+		   sep == ';' ? "semicolons" : "tabs",
+		   (int)utf8_prefix(name, len, HEADER_QUOTE_BYTES), name,
+		   len > HEADER_QUOTE_BYTES ? "..." : "");
+	return true;
+}
+
 /*
  * The first record names the columns.  Trailing blank names are dropped
  * (spreadsheets write a trailing comma on every line); other blank names
@@ -261,6 +292,12 @@ static void take_header(struct loader *ld)
 		trim_field(ld, ld->rec_first + i);
 	while (n > 0 && field_empty(ld, ld->rec_first + n - 1))
 		n--;
+	if (other_separator(ld, n)) {
+		/* No columns: the rows are not checked against one name. */
+		ld->header_ok = false;
+		rewind_to(ld, ld->rec_first);
+		return;
+	}
 	ld->ncolumns = n;
 	if (n == 0) {
 		/* Only quoted spaces: not blank to libcsv, but no names. */

@@ -15,7 +15,9 @@
  * theirs); blank lines, and rows whose fields are all empty (",,,"), which
  * are skipped anywhere; a trailing comma on every line, as spreadsheets
  * write (trailing unnamed columns are dropped, and a row's extra fields
- * past the header are accepted while empty).
+ * past the header are accepted while empty).  Fields are separated by
+ * commas: a header that is one name of several joined by semicolons or
+ * tabs is a file saved with another separator, one error and unusable.
  *
  * Every problem becomes a diagnostic at FILE:LINE[:COL] and the record it
  * is in is left out; the rest of the file still loads, so one run reports

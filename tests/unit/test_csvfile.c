@@ -274,6 +274,39 @@ static void test_header_of_quoted_spaces(void)
 	done();
 }
 
+/*
+ * A file saved with semicolons or tabs between its fields is one column:
+ * one error says so, rather than every column missing; its rows are not
+ * checked against that one name (a comma in a summary is no error).
+ */
+static void test_header_of_another_separator(void)
+{
+	parse("learner;unit;ref\nl1;t;A, B\nl2;t;C\n");
+	CHECK_INT(rc, -1);
+	CHECK_STR(messages(),
+		  "in.csv:1: error: the names in the header are separated by "
+		  "semicolons, not commas (\"learner;unit;ref\"): save the file "
+		  "as CSV UTF-8 (comma delimited); none of its rows is read\n");
+	CHECK_STR(rows(), "");
+	done();
+	/* A message shows a tab as \\t; the quote is of the first 40 bytes. */
+	parse("learner\tunit\tref\tdate\tmethod\tcriteria\trequirements\t"
+	      "summary\tassessor\nl1\tt\tA\n");
+	CHECK_INT(rc, -1);
+	CHECK_STR(messages(),
+		  "in.csv:1: error: the names in the header are separated by "
+		  "tabs, not commas (\"learner\\tunit\\tref\\tdate\\tmethod"
+		  "\\tcriteria\\tre...\"): save the file as CSV UTF-8 (comma "
+		  "delimited); none of its rows is read\n");
+	done();
+	/* One name with a semicolon in it is only a name. */
+	parse("\"learner;\"\nl1\n");
+	CHECK_INT(rc, 0);
+	CHECK_STR(messages(), "");
+	CHECK_STR(rows(), "1: learner;\n2: l1\n");
+	done();
+}
+
 static void test_header_after_blank_lines(void)
 {
 	parse("\r\n  \r\nname\r\nAnn\r\n");
@@ -907,6 +940,7 @@ int main(void)
 	RUN(test_blank_header);
 	RUN(test_header_of_quoted_spaces);
 	RUN(test_header_after_blank_lines);
+	RUN(test_header_of_another_separator);
 	RUN(test_bad_header_record);
 	RUN(test_require);
 	RUN(test_require_long_header);
