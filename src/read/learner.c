@@ -403,6 +403,8 @@ int learner_load(struct load *load, const char *path, struct diag_list *diags)
 	const struct csvfile *f = load_read_csv(load, path, columns, NCOLUMNS,
 						index, &err, diags);
 
+	load->learners_file = path;
+	load->learners_unread = !f;
 	if (!f)
 		return err;
 	for (size_t i = 0; i < f->nrecords; i++) {

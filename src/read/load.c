@@ -247,8 +247,13 @@ const char *load_unknown_learner_why(const struct load *load, const char *id,
 	if (at)
 		buf_printf(why, " (%s:%d has it, but that row was refused: "
 			   "see the error there)", at->file, at->line);
-	else if (!load->nlearners)
+	else if (!load->learners_file)
 		buf_puts(why, " (there is no learners file)");
+	else if (load->learners_unread)
+		buf_printf(why, " (%s could not be read: see the error there)",
+			   load->learners_file);
+	else if (!load->nlearners)
+		buf_printf(why, " (%s lists no learners)", load->learners_file);
 	return buf_cstr(why);
 }
 

@@ -61,6 +61,8 @@ struct load {
 	struct strmap learner_folded;   /* by lower-case id */
 	struct strmap learner_refused;  /* id -> struct load_place of the
 					 * row that named it, refused */
+	const char *learners_file;      /* NULL when there is none */
+	bool learners_unread;           /* it is there, but unusable */
 	const struct evidence **evidence;   /* by learner, date, ref */
 	size_t nevidence;
 	struct arena *row_arenas;       /* the rows' text, one per thread */
@@ -204,8 +206,9 @@ struct load_place {
 
 /*
  * The end of "unknown learner `ID`": why no learner has that id, where
- * the loading knows (there is no learners file; the learners file named
- * it on a line whose id it refused, and said why there), else "".
+ * the loading knows (there is no learners file, or it could not be
+ * read, or lists no one; the learners file named it on a line whose id
+ * it refused, and said why there), else "".
  * Appended to why, which the caller frees (a path of any length fits);
  * returns its text.
  */

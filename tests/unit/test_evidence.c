@@ -311,6 +311,36 @@ static void refused_learner_named_in_full(void)
 	free(path);
 }
 
+/*
+ * Where the learners file is why no learner is known, the row says so:
+ * there is none, it could not be read (saved with semicolons), or it
+ * lists no one.  It said "there is no learners file" for all three.
+ */
+static void unknown_learner_and_the_learners_file(void)
+{
+	centre_reset();
+	write_file("units/t.md", "---\nid: t\ntitle: T\n---\n## 1 Do\n- 1.1 Do\n");
+	write_log("a.csv", "l1,t,A,2026-03-01,O,1.1,,x,KM\n");
+	load(1);
+	CHECK_STR(reported(),
+		  "DIR/evidence/a.csv:2: error: unknown learner `l1` (there "
+		  "is no learners file)\n");
+	write_file("learners.csv", "learner;units\nl1;t\n");
+	load(1);
+	CHECK_STR(reported(),
+		  "DIR/learners.csv:1: error: the names in the header are "
+		  "separated by semicolons, not commas (\"learner;units\"): "
+		  "save the file as CSV UTF-8 (comma delimited); none of its "
+		  "rows is read\n"
+		  "DIR/evidence/a.csv:2: error: unknown learner `l1` "
+		  "(DIR/learners.csv could not be read: see the error there)\n");
+	write_file("learners.csv", "learner,units\n");
+	load(1);
+	CHECK_STR(reported(),
+		  "DIR/evidence/a.csv:2: error: unknown learner `l1` "
+		  "(DIR/learners.csv lists no learners)\n");
+}
+
 static void rows_sorted_by_learner_date_ref_unit(void)
 {
 	char *rows;
@@ -395,6 +425,7 @@ int main(void)
 	RUN(ids_named_twice_cited_once);
 	RUN(refused_learner_named);
 	RUN(refused_learner_named_in_full);
+	RUN(unknown_learner_and_the_learners_file);
 	RUN(rows_sorted_by_learner_date_ref_unit);
 	RUN(extra_columns_kept);
 	RUN(threads_agree_on_many_rows);
