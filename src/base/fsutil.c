@@ -113,20 +113,12 @@ int fs_read_file(const char *path, char **data, size_t *len)
 	return 0;
 }
 
-static bool wanted(const char *name, const char *suffix)
-{
-	size_t n = strlen(name), s = strlen(suffix);
-
-	return name[0] != '.' && n > s && strcmp(name + n - s, suffix) == 0;
-}
-
 static int compare_names(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-int fs_list_files(const char *dir, const char *suffix, char ***names,
-		  size_t *count)
+int fs_list_names(const char *dir, char ***names, size_t *count)
 {
 	DIR *d = opendir(dir);
 	struct dirent *entry;
@@ -136,7 +128,7 @@ int fs_list_files(const char *dir, const char *suffix, char ***names,
 	if (!d)
 		return errno;
 	while ((entry = readdir(d))) {
-		if (!wanted(entry->d_name, suffix))
+		if (entry->d_name[0] == '.')
 			continue;
 		list = mem_array_grow(list, &cap, n + 1, sizeof(*list));
 		list[n++] = mem_strdup(entry->d_name);

@@ -53,13 +53,12 @@ int fs_open_regular(const char *path, struct stat *st);
 int fs_read_file_into(const char *path, char **data, size_t *cap, size_t *len);
 
 /*
- * Names of the entries in dir whose names end in suffix (not hidden),
- * sorted bytewise: files, and whatever else bears such a name (a link to
- * nothing, a FIFO), so that reading it says what is wrong instead of its
- * being passed over.  0 or errno; free with fs_free_names().
+ * Names of the entries in dir that are not hidden (no leading '.'),
+ * sorted bytewise: files, folders and whatever else is there (a link to
+ * nothing, a FIFO), so that the caller can read or report each rather
+ * than pass it over.  0 or errno; free with fs_free_names().
  */
-int fs_list_files(const char *dir, const char *suffix, char ***names,
-		  size_t *count);
+int fs_list_names(const char *dir, char ***names, size_t *count);
 void fs_free_names(char **names, size_t count);
 
 bool fs_is_dir(const char *path);

@@ -431,10 +431,12 @@ static int keep_readable(struct loading *ld)
 	return err;
 }
 
-static int list_logs(struct loading *ld, const char *dir)
+static int list_logs(struct loading *ld, const char *dir,
+		     struct diag_list *diags)
 {
 	char **names;
-	int err = load_list(ld->load, dir, ".csv", &names, &ld->count);
+	int err = load_list(ld->load, dir, ".csv", &names, &ld->count,
+			    diags);
 
 	if (err) {
 		ld->count = 0;
@@ -804,7 +806,7 @@ static void free_logs(struct loading *ld)
 int evidence_load(struct load *load, const char *dir, struct diag_list *diags)
 {
 	struct loading ld = { .load = load };
-	int err = dir ? list_logs(&ld, dir) : 0;
+	int err = dir ? list_logs(&ld, dir, diags) : 0;
 
 	if (!err) {
 		read_in_parallel(&ld);

@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 /* The text given for path, or NULL. */
@@ -53,33 +54,134 @@ static int compare_names(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-int load_list(const struct load *load, const char *dir, const char *suffix,
-	      char ***names, size_t *count)
+/* Whether name ends in suffix, in any case (Windows saves LOG.CSV). */
+static bool has_suffix(const char *name, const char *suffix)
 {
-	size_t cap = 0, n = strlen(suffix);
-	bool found = false;
+	size_t n = strlen(name), s = strlen(suffix);
 
-	if (!load->texts)
-		return fs_list_files(dir, suffix, names, count);
+	return n > s && strcasecmp(name + n - s, suffix) == 0;
+}
+
+/* Nobody's work: an open workbook's lock file (~$book.xlsx), an
+ * editor's backup (log.csv~); they come and go, and are passed over. */
+static bool transient(const char *name)
+{
+	return strncmp(name, "~$", 2) == 0 || name[strlen(name) - 1] == '~';
+}
+
+/* A file a spreadsheet saved in its own format rather than as CSV. */
+static bool spreadsheet(const char *name)
+{
+	static const char *const kinds[] = { ".xlsx", ".xls", ".xlsm",
+					     ".ods", ".numbers", ".tsv",
+					     ".txt" };
+
+	for (size_t i = 0; i < sizeof(kinds) / sizeof(*kinds); i++)
+		if (has_suffix(name, kinds[i]))
+			return true;
+	return false;
+}
+
+/*
+ * An entry of dir that is not read is said, so that nothing put into a
+ * centre's folder goes unread without a word: a folder inside it (a
+ * year's logs moved into evidence/2025/), or a file of another kind (a
+ * workbook saved as .xlsx).
+ */
+static void report_unread(const char *dir, const char *name, bool folder,
+			  const char *suffix, struct diag_list *diags)
+{
+	char *path = fs_join(dir, name);
+	const char *slash = strrchr(dir, '/');
+	const char *in = slash && slash[1] ? slash + 1 : dir;
+
+	if (folder)
+		diag_warning(diags, path, 0, 0,
+			     "not read: a folder inside %s, where folio reads "
+			     "only the %s files directly in it; move its files "
+			     "up to have them read", in, suffix);
+	else
+		diag_warning(diags, path, 0, 0,
+			     "not read: folio reads only the %s files in %s%s",
+			     suffix, in,
+			     strcmp(suffix, ".csv") == 0 && spreadsheet(name) ?
+			     "; save a spreadsheet as CSV UTF-8 (comma "
+			     "delimited)" : "");
+	free(path);
+}
+
+/* The names of the entries in texts' dir (as fs_list_names(): not
+ * hidden, sorted, each folder once); ENOENT when there are none. */
+static int list_texts(const struct load *load, const char *dir,
+		      char ***names, size_t *count)
+{
+	size_t cap = 0, kept = 0;
+
 	*names = NULL;
 	*count = 0;
 	for (size_t i = 0; i < load->ntexts; i++) {
 		const char *name = in_dir(load->texts[i].path, dir);
-		size_t len;
+		const char *slash = name ? strchr(name, '/') : NULL;
 
-		found |= name != NULL;
-		if (!name || strchr(name, '/') || name[0] == '.')
-			continue;
-		len = strlen(name);
-		if (len < n || strcmp(name + len - n, suffix) != 0)
+		if (!name || !*name)
 			continue;
 		*names = mem_array_grow(*names, &cap, *count + 1, sizeof(**names));
-		(*names)[(*count)++] = mem_strdup(name);
+		(*names)[(*count)++] = slash ?
+			mem_strndup(name, (size_t)(slash - name) + 1) :
+			mem_strdup(name);
 	}
-	if (!found)
+	if (!*count)
 		return ENOENT;
-	if (*count)
-		qsort(*names, *count, sizeof(**names), compare_names);
+	qsort(*names, *count, sizeof(**names), compare_names);
+	for (size_t i = 0; i < *count; i++) {
+		char *name = (*names)[i];
+
+		if (name[0] == '.' ||
+		    (kept && strcmp((*names)[kept - 1], name) == 0))
+			free(name);
+		else
+			(*names)[kept++] = name;
+	}
+	*count = kept;
+	return 0;
+}
+
+int load_list(const struct load *load, const char *dir, const char *suffix,
+	      char ***names, size_t *count, struct diag_list *diags)
+{
+	char **all;
+	size_t n, kept = 0;
+	int err = load->texts ? list_texts(load, dir, &all, &n) :
+		  fs_list_names(dir, &all, &n);
+
+	*names = NULL;
+	*count = 0;
+	if (err)
+		return err;
+	for (size_t i = 0; i < n; i++) {
+		char *name = all[i];
+		size_t len = strlen(name);
+		/* A text's folder is listed as "NAME/". */
+		bool folder = load->texts ? name[len - 1] == '/' : false;
+		char *path;
+
+		if (folder)
+			name[len - 1] = '\0';
+		if (!folder && has_suffix(name, suffix)) {
+			all[kept++] = name;
+			continue;
+		}
+		if (!load->texts) {
+			path = fs_join(dir, name);
+			folder = fs_is_dir(path);
+			free(path);
+		}
+		if (folder || !transient(name))
+			report_unread(dir, name, folder, suffix, diags);
+		free(name);
+	}
+	*names = all;
+	*count = kept;
 	return 0;
 }
 

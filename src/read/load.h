@@ -98,14 +98,17 @@ struct load {
 /*
  * The centre's files, from the disk or from load->texts: the text of the
  * file at path (the caller frees it; 0 or an errno value, as
- * fs_read_file()), the names in dir ending in suffix (as fs_list_files()),
+ * fs_read_file()), the names in dir ending in suffix in any case (sorted
+ * bytewise; what else is in dir is a warning each, but an open
+ * workbook's lock file or an editor's backup: nothing goes unread
+ * without a word),
  * whether path exists, and whether a link at path leads out of the centre
  * folder and other (as fs_check_link(); texts are never links).
  */
 int load_read_file(const struct load *load, const char *path, char **text,
 		   size_t *len);
 int load_list(const struct load *load, const char *dir, const char *suffix,
-	      char ***names, size_t *count);
+	      char ***names, size_t *count, struct diag_list *diags);
 bool load_exists(const struct load *load, const char *path);
 int load_check_link(const struct load *load, const char *path,
 		    const char *other);

@@ -205,7 +205,7 @@ int otj_load(struct load *load, const char *dir, struct diag_list *diags)
 {
 	char **names;
 	size_t count, cap = 0;
-	int err = load_list(load, dir, ".csv", &names, &count);
+	int err = load_list(load, dir, ".csv", &names, &count, diags);
 
 	if (err)
 		return err;

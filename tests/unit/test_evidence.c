@@ -341,6 +341,33 @@ static void unknown_learner_and_the_learners_file(void)
 		  "(DIR/learners.csv lists no learners)\n");
 }
 
+/*
+ * A log named in capitals is read; a folder inside evidence/ (named once
+ * however many files it holds) and a file of another kind are a warning
+ * each; a workbook's lock file and an editor's backup are passed over.
+ */
+static void unread_entries_said(void)
+{
+	write_centre();
+	write_log("a.csv", "l1,t,A,2026-03-01,O,1.1,,x,KM\n");
+	write_log("B.CSV", "l1,t,B,2026-03-02,O,1.1,,x,KM\n");
+	write_log("2025/c.csv", "l1,t,C,2026-03-03,O,1.1,,x,KM\n");
+	write_log("2025/d.csv", "l1,t,D,2026-03-04,O,1.1,,x,KM\n");
+	write_file("evidence/book.ods", "x");
+	write_file("evidence/~$book.ods", "x");
+	write_file("evidence/a.csv~", "x");
+	write_file("evidence/.hidden", "x");
+	load_both_ways();
+	CHECK_INT(model.nevidence, 2);
+	CHECK_STR(reported(),
+		  "DIR/evidence/2025: warning: not read: a folder inside "
+		  "evidence, where folio reads only the .csv files directly in "
+		  "it; move its files up to have them read\n"
+		  "DIR/evidence/book.ods: warning: not read: folio reads only "
+		  "the .csv files in evidence; save a spreadsheet as CSV UTF-8 "
+		  "(comma delimited)\n");
+}
+
 static void rows_sorted_by_learner_date_ref_unit(void)
 {
 	char *rows;
@@ -426,6 +453,7 @@ int main(void)
 	RUN(refused_learner_named);
 	RUN(refused_learner_named_in_full);
 	RUN(unknown_learner_and_the_learners_file);
+	RUN(unread_entries_said);
 	RUN(rows_sorted_by_learner_date_ref_unit);
 	RUN(extra_columns_kept);
 	RUN(threads_agree_on_many_rows);
