@@ -102,8 +102,13 @@ static const struct unit *read_unit(struct row *row)
 	if (!id)
 		return NULL;
 	u = load_find_unit(row->load, id);
-	if (!u)
-		row_error(row, "unknown unit `%s`%s", id, "");
+	if (!u) {
+		struct buf why = BUF_INIT;
+
+		row_error(row, "unknown unit `%s`%s", id,
+			  load_unknown_unit_why(row->load, id, &why));
+		buf_free(&why);
+	}
 	return u;
 }
 

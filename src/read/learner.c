@@ -55,9 +55,13 @@ static void read_units(struct load *load, const struct csvfile *f,
 		const struct unit *u = load_find_unit(load, ids[i]);
 
 		if (!u) {
+			struct buf why = BUF_INIT;
+
 			diag_error(diags, f->path, r->line, 0,
-				   "learner %s: unknown unit `%s` in `units`",
-				   l->id, ids[i]);
+				   "learner %s: unknown unit `%s` in `units`%s",
+				   l->id, ids[i],
+				   load_unknown_unit_why(load, ids[i], &why));
+			buf_free(&why);
 			continue;
 		}
 		if (learner_registered(l, u)) {
@@ -134,7 +138,7 @@ static bool usable_id(struct load *load, const struct csvfile *f,
 		      struct diag_list *diags)
 {
 	char scratch[64];
-	const char *problem;
+	const char *problem, *folded;
 	const struct learner *first;
 
 	if (!id) {
@@ -155,7 +159,8 @@ static bool usable_id(struct load *load, const struct csvfile *f,
 			   first->line);
 		return false;
 	}
-	first = strmap_get(&load->learner_folded, ident_fold(&load->arena, id));
+	folded = strmap_get(&load->learner_folded, ident_fold(&load->arena, id));
+	first = folded ? strmap_get(&load->learner_index, folded) : NULL;
 	if (first) {
 		diag_error(diags, f->path, r->line, 0,
 			   "learner ids `%s` and `%s` (line %d) differ only in case: "
@@ -381,7 +386,8 @@ static void read_learner(struct load *load, const struct csvfile *f,
 			     l->id);
 	l->extra = csvrow_extras(&load->arena, f, r, index, NCOLUMNS, &l->nextra);
 	strmap_put(&load->learner_index, l->id, l);
-	strmap_put(&load->learner_folded, ident_fold(&load->arena, l->id), l);
+	strmap_put(&load->learner_folded, ident_fold(&load->arena, l->id),
+		   (void *)l->id);
 	load->learners = mem_array_grow(load->learners, cap,
 					load->nlearners + 1,
 					sizeof(*load->learners));

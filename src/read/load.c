@@ -300,6 +300,18 @@ const struct unit *load_find_unit(const struct load *load, const char *id)
 	return unit_find(load->units, load->nunits, id);
 }
 
+const char *load_unknown_unit_why(const struct load *load, const char *id,
+				  struct buf *why)
+{
+	for (size_t i = 0; i < load->nunits; i++)
+		if (strcasecmp(load->units[i]->id, id) == 0) {
+			buf_printf(why, " (there is a unit `%s`: write it so, as "
+				   "ids are case-sensitive)", load->units[i]->id);
+			break;
+		}
+	return buf_cstr(why);
+}
+
 const struct qualification *load_find_qualification(const struct load *load,
 						    const char *id)
 {
@@ -341,14 +353,34 @@ struct learner *load_row_learner(struct load_row *row, int column)
 	return l;
 }
 
+/* The learner id that is id but for case (a spreadsheet capitalises the
+ * first letter of a cell: `Doe-j`), or NULL. */
+static const char *learner_but_case(const struct load *load, const char *id)
+{
+	struct buf folded = BUF_INIT;
+	const char *l;
+
+	buf_puts(&folded, id);
+	for (size_t i = 0; i < folded.len; i++)
+		if (folded.data[i] >= 'A' && folded.data[i] <= 'Z')
+			folded.data[i] = (char)(folded.data[i] - 'A' + 'a');
+	l = strmap_get(&load->learner_folded, buf_cstr(&folded));
+	buf_free(&folded);
+	return l;
+}
+
 const char *load_unknown_learner_why(const struct load *load, const char *id,
 				     struct buf *why)
 {
 	const struct load_place *at = strmap_get(&load->learner_refused, id);
+	const char *near = at ? NULL : learner_but_case(load, id);
 
 	if (at)
 		buf_printf(why, " (%s:%d has it, but that row was refused: "
 			   "see the error there)", at->file, at->line);
+	else if (near)
+		buf_printf(why, " (%s has `%s`: write it so, as ids are "
+			   "case-sensitive)", load->learners_file, near);
 	else if (!load->learners_file)
 		buf_puts(why, " (there is no learners file)");
 	else if (load->learners_unread)
@@ -369,8 +401,12 @@ void load_row_portfolio(struct load_row *row, int learner_column,
 	u = load_row_required(row, unit_column);
 	*unit = u ? load_find_unit(row->load, u) : NULL;
 	if (u && !*unit) {
+		struct buf why = BUF_INIT;
+
 		diag_error(row->diags, row->f->path, row->r->line, 0,
-			   "unknown unit `%s`", u);
+			   "unknown unit `%s`%s", u,
+			   load_unknown_unit_why(row->load, u, &why));
+		buf_free(&why);
 		row->bad = true;
 	}
 }

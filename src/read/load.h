@@ -58,7 +58,7 @@ struct load {
 	struct learner **learners;      /* sorted by id once all are read */
 	size_t nlearners;
 	struct strmap learner_index;    /* by id */
-	struct strmap learner_folded;   /* by lower-case id */
+	struct strmap learner_folded;   /* lower-case id -> the id */
 	struct strmap learner_refused;  /* id -> struct load_place of the
 					 * row that named it, refused */
 	const char *learners_file;      /* NULL when there is none */
@@ -209,13 +209,19 @@ struct load_place {
 
 /*
  * The end of "unknown learner `ID`": why no learner has that id, where
- * the loading knows (there is no learners file, or it could not be
- * read, or lists no one; the learners file named it on a line whose id
- * it refused, and said why there), else "".
+ * the loading knows (the learners file has it but for case; there is no
+ * learners file, or it could not be read, or lists no one; the learners
+ * file named it on a line whose id it refused, and said why there), else
+ * "".
  * Appended to why, which the caller frees (a path of any length fits);
  * returns its text.
  */
 const char *load_unknown_learner_why(const struct load *load, const char *id,
 				     struct buf *why);
+
+/* Likewise of "unknown unit `ID`": the unit whose id differs only in
+ * case (`OCR-C3` for ocr-c3), else "". */
+const char *load_unknown_unit_why(const struct load *load, const char *id,
+				  struct buf *why);
 
 #endif

@@ -368,6 +368,33 @@ static void unread_entries_said(void)
 		  "(comma delimited)\n");
 }
 
+/*
+ * An id written in another case than its learner's or unit's (a
+ * spreadsheet capitalises the first letter of a cell) is still unknown,
+ * as ids are case-sensitive, but the error names the id meant.
+ */
+static void unknown_ids_but_for_case(void)
+{
+	write_centre();
+	write_file("learners.csv", "learner,units\nl1,t;U\n");
+	write_log("a.csv", "L1,t,A,2026-03-01,O,1.1,,x,KM\n"
+			   "l1,T,B,2026-03-01,O,1.1,,x,KM\n"
+			   "l9,t9,C,2026-03-01,O,1.1,,x,KM\n");
+	load_both_ways();
+	CHECK_INT(model.nevidence, 0);
+	CHECK_STR(reported(),
+		  "DIR/learners.csv:2: error: learner l1: unknown unit `U` in "
+		  "`units` (there is a unit `u`: write it so, as ids are "
+		  "case-sensitive)\n"
+		  "DIR/evidence/a.csv:2: error: unknown learner `L1` "
+		  "(DIR/learners.csv has `l1`: write it so, as ids are "
+		  "case-sensitive)\n"
+		  "DIR/evidence/a.csv:3: error: unknown unit `T` (there is a "
+		  "unit `t`: write it so, as ids are case-sensitive)\n"
+		  "DIR/evidence/a.csv:4: error: unknown learner `l9`\n"
+		  "DIR/evidence/a.csv:4: error: unknown unit `t9`\n");
+}
+
 static void rows_sorted_by_learner_date_ref_unit(void)
 {
 	char *rows;
@@ -454,6 +481,7 @@ int main(void)
 	RUN(refused_learner_named_in_full);
 	RUN(unknown_learner_and_the_learners_file);
 	RUN(unread_entries_said);
+	RUN(unknown_ids_but_for_case);
 	RUN(rows_sorted_by_learner_date_ref_unit);
 	RUN(extra_columns_kept);
 	RUN(threads_agree_on_many_rows);
