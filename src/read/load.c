@@ -300,18 +300,6 @@ const struct unit *load_find_unit(const struct load *load, const char *id)
 	return unit_find(load->units, load->nunits, id);
 }
 
-const char *load_unknown_unit_why(const struct load *load, const char *id,
-				  struct buf *why)
-{
-	for (size_t i = 0; i < load->nunits; i++)
-		if (strcasecmp(load->units[i]->id, id) == 0) {
-			buf_printf(why, " (there is a unit `%s`: write it so, as "
-				   "ids are case-sensitive)", load->units[i]->id);
-			break;
-		}
-	return buf_cstr(why);
-}
-
 const struct qualification *load_find_qualification(const struct load *load,
 						    const char *id)
 {
@@ -353,41 +341,82 @@ struct learner *load_row_learner(struct load_row *row, int column)
 	return l;
 }
 
-/* The learner id that is id but for case (a spreadsheet capitalises the
- * first letter of a cell: `Doe-j`), or NULL. */
-static const char *learner_but_case(const struct load *load, const char *id)
+/*
+ * id as an id is compared when it is not found: without the spaces or
+ * tabs around it (a quoted "doe-j ") and in lower case (a spreadsheet
+ * capitalises the first letter of a cell: `Doe-j`), into *out.
+ */
+static void loose_form(const char *id, struct buf *out)
 {
-	struct buf folded = BUF_INIT;
-	const char *l;
+	size_t start = 0, end = strlen(id);
 
-	buf_puts(&folded, id);
-	for (size_t i = 0; i < folded.len; i++)
-		if (folded.data[i] >= 'A' && folded.data[i] <= 'Z')
-			folded.data[i] = (char)(folded.data[i] - 'A' + 'a');
-	l = strmap_get(&load->learner_folded, buf_cstr(&folded));
-	buf_free(&folded);
-	return l;
+	while (start < end && (id[start] == ' ' || id[start] == '\t'))
+		start++;
+	while (end > start && (id[end - 1] == ' ' || id[end - 1] == '\t'))
+		end--;
+	buf_put(out, id + start, end - start);
+	for (size_t i = 0; i < out->len; i++)
+		if (out->data[i] >= 'A' && out->data[i] <= 'Z')
+			out->data[i] = (char)(out->data[i] - 'A' + 'a');
+}
+
+/* " (HOLDER `ID`: write it so, ...)" for the id that id was meant to be. */
+static void put_meant(struct buf *why, const char *holder, const char *id,
+		      const char *meant)
+{
+	bool spaces = strlen(meant) != strlen(id);
+
+	buf_printf(why, " (%s `%s`: write it so, %s)", holder, meant,
+		   spaces ? "without the spaces around it" :
+		   "as ids are case-sensitive");
+}
+
+const char *load_unknown_unit_why(const struct load *load, const char *id,
+				  struct buf *why)
+{
+	struct buf loose = BUF_INIT, other = BUF_INIT;
+
+	loose_form(id, &loose);
+	for (size_t i = 0; i < load->nunits; i++) {
+		buf_truncate(&other, 0);
+		loose_form(load->units[i]->id, &other);
+		if (strcmp(buf_cstr(&other), buf_cstr(&loose)) == 0) {
+			put_meant(why, "there is a unit", id, load->units[i]->id);
+			break;
+		}
+	}
+	buf_free(&loose);
+	buf_free(&other);
+	return buf_cstr(why);
 }
 
 const char *load_unknown_learner_why(const struct load *load, const char *id,
 				     struct buf *why)
 {
 	const struct load_place *at = strmap_get(&load->learner_refused, id);
-	const char *near = at ? NULL : learner_but_case(load, id);
+	struct buf loose = BUF_INIT, holder = BUF_INIT;
+	const char *near = NULL;
 
-	if (at)
+	if (!at) {
+		loose_form(id, &loose);
+		near = strmap_get(&load->learner_folded, buf_cstr(&loose));
+		buf_free(&loose);
+	}
+	if (at) {
 		buf_printf(why, " (%s:%d has it, but that row was refused: "
 			   "see the error there)", at->file, at->line);
-	else if (near)
-		buf_printf(why, " (%s has `%s`: write it so, as ids are "
-			   "case-sensitive)", load->learners_file, near);
-	else if (!load->learners_file)
+	} else if (near) {
+		buf_printf(&holder, "%s has", load->learners_file);
+		put_meant(why, buf_cstr(&holder), id, near);
+		buf_free(&holder);
+	} else if (!load->learners_file) {
 		buf_puts(why, " (there is no learners file)");
-	else if (load->learners_unread)
+	} else if (load->learners_unread) {
 		buf_printf(why, " (%s could not be read: see the error there)",
 			   load->learners_file);
-	else if (!load->nlearners)
+	} else if (!load->nlearners) {
 		buf_printf(why, " (%s lists no learners)", load->learners_file);
+	}
 	return buf_cstr(why);
 }
 

@@ -370,8 +370,9 @@ static void unread_entries_said(void)
 
 /*
  * An id written in another case than its learner's or unit's (a
- * spreadsheet capitalises the first letter of a cell) is still unknown,
- * as ids are case-sensitive, but the error names the id meant.
+ * spreadsheet capitalises the first letter of a cell), or quoted with
+ * spaces around it, is still unknown, as ids are exact, but the error
+ * names the id meant.
  */
 static void unknown_ids_but_for_case(void)
 {
@@ -379,7 +380,8 @@ static void unknown_ids_but_for_case(void)
 	write_file("learners.csv", "learner,units\nl1,t;U\n");
 	write_log("a.csv", "L1,t,A,2026-03-01,O,1.1,,x,KM\n"
 			   "l1,T,B,2026-03-01,O,1.1,,x,KM\n"
-			   "l9,t9,C,2026-03-01,O,1.1,,x,KM\n");
+			   "l9,t9,C,2026-03-01,O,1.1,,x,KM\n"
+			   "\"l1 \",\" t\",D,2026-03-01,O,1.1,,x,KM\n");
 	load_both_ways();
 	CHECK_INT(model.nevidence, 0);
 	CHECK_STR(reported(),
@@ -392,7 +394,12 @@ static void unknown_ids_but_for_case(void)
 		  "DIR/evidence/a.csv:3: error: unknown unit `T` (there is a "
 		  "unit `t`: write it so, as ids are case-sensitive)\n"
 		  "DIR/evidence/a.csv:4: error: unknown learner `l9`\n"
-		  "DIR/evidence/a.csv:4: error: unknown unit `t9`\n");
+		  "DIR/evidence/a.csv:4: error: unknown unit `t9`\n"
+		  "DIR/evidence/a.csv:5: error: unknown learner `l1 ` "
+		  "(DIR/learners.csv has `l1`: write it so, without the "
+		  "spaces around it)\n"
+		  "DIR/evidence/a.csv:5: error: unknown unit ` t` (there is a "
+		  "unit `t`: write it so, without the spaces around it)\n");
 }
 
 static void rows_sorted_by_learner_date_ref_unit(void)
