@@ -15,6 +15,7 @@
 #include "base/markdown.h"
 #include "base/mem.h"
 #include "base/strmap.h"
+#include "base/utf8.h"
 #include "read/mdfile.h"
 #include "read/ydoc.h"
 
@@ -1024,6 +1025,21 @@ static const char *item_guidance(struct parse *p, cmark_node *head,
 	return result;
 }
 
+/* A requirement id: letters, digits and dots, with at least one digit. */
+static size_t requirement_id_length(const char *s)
+{
+	size_t n = 0;
+	bool digit = false;
+
+	while (isalnum((unsigned char)s[n]) || s[n] == '.') {
+		digit |= isdigit((unsigned char)s[n]) != 0;
+		n++;
+	}
+	if (!digit || n > 16 || (s[n] && !isspace((unsigned char)s[n])))
+		return 0;
+	return n;
+}
+
 /*
  * "1.2 Ask customers" -> outcome 1, criterion 2, text "Ask customers";
  * "K3 Know the law" -> outcome 'K' (*code), criterion 3.
@@ -1037,13 +1053,64 @@ static bool criterion_number(const char *s, char *code, int *outcome,
 		*code = *s++;
 	else if (!(*outcome = read_number(&s)) || *s++ != '.')
 		return false;
-	*number = read_number(&s);
-	if (!*number || (*s && !isspace((unsigned char)*s)))
-		return false;
-	while (isspace((unsigned char)*s))
-		s++;
-	*rest = s;
-	return true;
+	/* Then as an outcome's: "1.2. Ask", "1.2: Ask", "K3 - Know". */
+	*number = leading_number(s, rest);
+	return *number != 0;
+}
+
+/* Whether a line starts as a criterion would ("1.4 Keep", "K2 Know"). */
+static bool starts_criterion(const char *s)
+{
+	const char *rest;
+	char code;
+	int outcome, number;
+
+	return criterion_number(s, &code, &outcome, &number, &rest);
+}
+
+/* Whether a line starts as a requirement would: an id ending in a letter
+ * ("3b a customer"), as a plain number is as likely a sentence's. */
+static bool starts_requirement(const char *s)
+{
+	size_t n = requirement_id_length(s);
+
+	return n && isalpha((unsigned char)s[n - 1]);
+}
+
+/* The longest quote of a line in a message. */
+#define LINE_QUOTE_BYTES 40
+
+/*
+ * A line of an item's first paragraph, after its first, that starts as
+ * an item of the list would ("1.4 ..." under "- 1.3 ...", with no "- "
+ * of its own) is Markdown's lazy continuation: the item above goes on
+ * with it, and the item meant is not there.  Says so at that line.
+ */
+static void lazy_items(struct parse *p, cmark_node *head, const char *what,
+		       const char *id, bool (*starts)(const char *))
+{
+	int line = cmark_node_get_start_line(head);
+	bool line_start = false;
+
+	for (cmark_node *n = cmark_node_first_child(head); n;
+	     n = cmark_node_next(n)) {
+		cmark_node_type type = cmark_node_get_type(n);
+		const char *s = cmark_node_get_literal(n);
+
+		if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK) {
+			line++;
+			line_start = true;
+			continue;
+		}
+		if (line_start && type == CMARK_NODE_TEXT && s && starts(s))
+			diag_warning(p->diags, p->file, line, 0,
+				     "%s %s goes on with a line that starts like "
+				     "a %s (\"%.*s%s\"): if it is one, start the "
+				     "line with `- `", what, id, what,
+				     (int)utf8_prefix(s, strlen(s), LINE_QUOTE_BYTES),
+				     s, strlen(s) > LINE_QUOTE_BYTES ? "..." : "");
+		line_start = false;
+	}
 }
 
 /* Warns when a KSB id skips a number since the highest of its letter. */
@@ -1115,6 +1182,7 @@ static void criterion_item(struct parse *p, cmark_node *item)
 	c = &o->criteria[o->ncriteria++];
 	c->id = arena_strdup(p->arena, id);
 	c->text = rest;
+	lazy_items(p, head, "criterion", c->id, starts_criterion);
 	c->line = line;
 	c->guidance_html = item_guidance(p, head, &c->guidance_blocks);
 	c->form = take_form_label(p, tags, &ntags, c->id);
@@ -1124,21 +1192,6 @@ static void criterion_item(struct parse *p, cmark_node *item)
 		diag_warning(p->diags, p->file, line, column_of(item),
 			     "criterion %s is `observe` but its outcome is `knowledge`: "
 			     "knowledge is not observed", c->id);
-}
-
-/* A requirement id: letters, digits and dots, with at least one digit. */
-static size_t requirement_id_length(const char *s)
-{
-	size_t n = 0;
-	bool digit = false;
-
-	while (isalnum((unsigned char)s[n]) || s[n] == '.') {
-		digit |= isdigit((unsigned char)s[n]) != 0;
-		n++;
-	}
-	if (!digit || n > 16 || (s[n] && !isspace((unsigned char)s[n])))
-		return 0;
-	return n;
 }
 
 static void requirement_item(struct parse *p, cmark_node *item)
@@ -1171,6 +1224,7 @@ static void requirement_item(struct parse *p, cmark_node *item)
 	r = &g->items[g->nitems++];
 	r->id = id;
 	r->text = trim_copy(p->arena, text + n, strlen(text + n));
+	lazy_items(p, head, "requirement", id, starts_requirement);
 	r->line = line;
 	if (!*r->text)
 		diag_error(p->diags, p->file, line, column_of(item),

@@ -311,6 +311,55 @@ static void error_criterion_in_wrong_outcome(void)
 	CHECK_STR(messages, "7:1: error: criterion 2.4 is under learning outcome 1: its number must start with 1.\n");
 }
 
+/* A criterion's number may be followed by a separator, as an outcome's. */
+static void criterion_number_forms(void)
+{
+	struct unit *u = parse(FRONT "## 1 Spot\n- 1.1. Listen\n- 1.2: Ask\n"
+			       "- 1.3) Note\n- 1.4 - Check\n- 1.5 \xE2\x80\x93 Act\n");
+
+	CHECK_STR(messages, "");
+	if (!u || u->noutcomes != 1 || u->outcomes[0].ncriteria != 5)
+		return;
+	CHECK_STR(u->outcomes[0].criteria[0].id, "1.1");
+	CHECK_STR(u->outcomes[0].criteria[0].text, "Listen");
+	CHECK_STR(u->outcomes[0].criteria[1].text, "Ask");
+	CHECK_STR(u->outcomes[0].criteria[2].text, "Note");
+	CHECK_STR(u->outcomes[0].criteria[3].text, "Check");
+	CHECK_STR(u->outcomes[0].criteria[4].text, "Act");
+	/* Still no number: a third level, a letter after it. */
+	CHECK(parse(FRONT "## 1 Spot\n- 1.1.2 Listen\n- 1.2a Ask\n") != NULL);
+	CHECK(strstr(messages, "6:1: error: list item in learning outcome 1 "
+		     "has no criterion number") != NULL);
+	CHECK(strstr(messages, "7:1: error: list item in learning outcome 1 "
+		     "has no criterion number") != NULL);
+}
+
+/*
+ * A line with no "- " of its own goes on with the item above it
+ * (Markdown's lazy continuation): when it starts as an item would, the
+ * item meant is not there, and a warning says so at its line.  A line of
+ * a requirement that starts with a plain number is a sentence's.
+ */
+static void warning_lazy_continuation(void)
+{
+	struct unit *u = parse(FRONT "## 1 Spot\n- 1.1 Listen\n1.2 Ask questions\n"
+			       "## Evidence requirements\n### A\n"
+			       "- 4a a problem\n4b another problem\n"
+			       "- 4c a problem with\n2 customers at once\n");
+
+	CHECK_STR(messages,
+		  "7:0: warning: criterion 1.1 goes on with a line that starts "
+		  "like a criterion (\"1.2 Ask questions\"): if it is one, start "
+		  "the line with `- `\n"
+		  "11:0: warning: requirement 4a goes on with a line that starts "
+		  "like a requirement (\"4b another problem\"): if it is one, "
+		  "start the line with `- `\n");
+	if (!u || u->noutcomes != 1)
+		return;
+	CHECK_INT(u->outcomes[0].ncriteria, 1);
+	CHECK_STR(u->outcomes[0].criteria[0].text, "Listen 1.2 Ask questions");
+}
+
 static void error_item_without_number(void)
 {
 	CHECK(parse(FRONT "## 1 Spot\n- 1.1 Listen\n- Active listening\n") != NULL);
@@ -664,6 +713,8 @@ int main(void)
 	RUN(error_duplicate_requirement);
 	RUN(error_criterion_in_wrong_outcome);
 	RUN(error_item_without_number);
+	RUN(criterion_number_forms);
+	RUN(warning_lazy_continuation);
 	RUN(error_requirement_without_id);
 	RUN(warning_stray_requirement);
 	RUN(error_unknown_tags);
