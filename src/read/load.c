@@ -171,12 +171,12 @@ int load_list(const struct load *load, const char *dir, const char *suffix,
 			all[kept++] = name;
 			continue;
 		}
-		if (!load->texts) {
+		if (diags && !load->texts) {
 			path = fs_join(dir, name);
 			folder = fs_is_dir(path);
 			free(path);
 		}
-		if (folder || !transient(name))
+		if (diags && (folder || !transient(name)))
 			report_unread(dir, name, folder, suffix, diags);
 		free(name);
 	}

@@ -99,9 +99,10 @@ struct load {
  * The centre's files, from the disk or from load->texts: the text of the
  * file at path (the caller frees it; 0 or an errno value, as
  * fs_read_file()), the names in dir ending in suffix in any case (sorted
- * bytewise; what else is in dir is a warning each, but an open
- * workbook's lock file or an editor's backup: nothing goes unread
- * without a word),
+ * bytewise; with diags, what else is in a folder of data is a warning
+ * each, but an open workbook's lock file or an editor's backup, so that
+ * nothing goes unread without a word; without, as in a units folder
+ * beside the specifications' PDFs, it is passed over),
  * whether path exists, and whether a link at path leads out of the centre
  * folder and other (as fs_check_link(); texts are never links).
  */

@@ -122,7 +122,7 @@ static enum model_status load_units(struct load *load, const char *dir,
 	char **names;
 	size_t count;
 	enum model_status status;
-	int err = load_list(load, dir, ".md", &names, &count, diags);
+	int err = load_list(load, dir, ".md", &names, &count, NULL);
 
 	if (err) {
 		diag_error(diags, dir, 0, 0,
@@ -199,7 +199,7 @@ static enum model_status load_qualifications(struct load *load,
 	char **names;
 	size_t count;
 	enum model_status status;
-	int err = load_list(load, dir, ".md", &names, &count, diags);
+	int err = load_list(load, dir, ".md", &names, &count, NULL);
 
 	if (err) {
 		diag_error(diags, dir, 0, 0,
