@@ -371,22 +371,25 @@ static void put_meant(struct buf *why, const char *holder, const char *id,
 		   "as ids are case-sensitive");
 }
 
+/* The id that id was meant to be, in map (lower-case id -> id), or NULL. */
+static const char *meant_id(const struct strmap *map, const char *id)
+{
+	struct buf loose = BUF_INIT;
+	const char *meant;
+
+	loose_form(id, &loose);
+	meant = strmap_get(map, buf_cstr(&loose));
+	buf_free(&loose);
+	return meant;
+}
+
 const char *load_unknown_unit_why(const struct load *load, const char *id,
 				  struct buf *why)
 {
-	struct buf loose = BUF_INIT, other = BUF_INIT;
+	const char *meant = meant_id(&load->unit_folded, id);
 
-	loose_form(id, &loose);
-	for (size_t i = 0; i < load->nunits; i++) {
-		buf_truncate(&other, 0);
-		loose_form(load->units[i]->id, &other);
-		if (strcmp(buf_cstr(&other), buf_cstr(&loose)) == 0) {
-			put_meant(why, "there is a unit", id, load->units[i]->id);
-			break;
-		}
-	}
-	buf_free(&loose);
-	buf_free(&other);
+	if (meant)
+		put_meant(why, "there is a unit", id, meant);
 	return buf_cstr(why);
 }
 
@@ -394,14 +397,9 @@ const char *load_unknown_learner_why(const struct load *load, const char *id,
 				     struct buf *why)
 {
 	const struct load_place *at = strmap_get(&load->learner_refused, id);
-	struct buf loose = BUF_INIT, holder = BUF_INIT;
-	const char *near = NULL;
+	const char *near = at ? NULL : meant_id(&load->learner_folded, id);
+	struct buf holder = BUF_INIT;
 
-	if (!at) {
-		loose_form(id, &loose);
-		near = strmap_get(&load->learner_folded, buf_cstr(&loose));
-		buf_free(&loose);
-	}
 	if (at) {
 		buf_printf(why, " (%s:%d has it, but that row was refused: "
 			   "see the error there)", at->file, at->line);

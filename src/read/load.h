@@ -59,6 +59,7 @@ struct load {
 	size_t nlearners;
 	struct strmap learner_index;    /* by id */
 	struct strmap learner_folded;   /* lower-case id -> the id */
+	struct strmap unit_folded;      /* lower-case id -> the unit's id */
 	struct strmap learner_refused;  /* id -> struct load_place of the
 					 * row that named it, refused */
 	const char *learners_file;      /* NULL when there is none */

@@ -9,6 +9,7 @@
 #include "base/buf.h"
 #include "base/date.h"
 #include "base/fsutil.h"
+#include "base/ident.h"
 #include "base/mem.h"
 #include "read/load.h"
 
@@ -148,6 +149,10 @@ static enum model_status load_units(struct load *load, const char *dir,
 	if (load->nunits)
 		qsort(load->units, load->nunits, sizeof(*load->units),
 		      unit_compare_ids);
+	for (size_t i = 0; i < load->nunits; i++)
+		strmap_put(&load->unit_folded,
+			   ident_fold(&load->arena, load->units[i]->id),
+			   (void *)load->units[i]->id);
 	return status;
 }
 
@@ -435,6 +440,7 @@ static void keep(struct model *m, struct load *load)
 	m->nfiles = load->nfiles;
 	/* Only the loaders look ids up regardless of case. */
 	strmap_free(&load->learner_folded);
+	strmap_free(&load->unit_folded);
 	strmap_free(&load->learner_refused);
 }
 
