@@ -106,6 +106,14 @@ size_t utf8_prefix(const char *s, size_t len, size_t max)
 	return n;
 }
 
+struct utf8_quote utf8_quote(const char *s, size_t max)
+{
+	size_t len = strlen(s);
+
+	return (struct utf8_quote){ (int)utf8_prefix(s, len, max),
+				    len > max ? "..." : "" };
+}
+
 size_t utf8_bom_length(const char *s, size_t len)
 {
 	return len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;

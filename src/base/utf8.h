@@ -40,6 +40,20 @@ size_t utf8_control_length(const char *s, size_t len);
  */
 size_t utf8_prefix(const char *s, size_t len, size_t max);
 
+/*
+ * A value quoted in a message, at most max bytes of it: printed as
+ * "%.*s%s" with q.len, s, q.more ("..." when some is left out, else "").
+ */
+struct utf8_quote {
+	int len;
+	const char *more;
+};
+
+struct utf8_quote utf8_quote(const char *s, size_t max);
+
+/* How much of a value a message quotes, as a rule. */
+#define UTF8_QUOTE_BYTES 40
+
 /* Length of a UTF-8 byte-order mark at the start of s (3), else 0. */
 size_t utf8_bom_length(const char *s, size_t len);
 

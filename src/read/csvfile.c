@@ -244,9 +244,6 @@ static bool check_duplicates(struct loader *ld)
 	return ok;
 }
 
-/* The header's quote in a message: its first bytes, cut at a character. */
-#define HEADER_QUOTE_BYTES 40
-
 /*
  * A header that is one name made of several joined by semicolons or tabs
  * is a file saved with another separator (Excel writes `;` where the
@@ -258,7 +255,8 @@ static bool other_separator(struct loader *ld, size_t n)
 {
 	const char *name = n == 1 ? field_text(ld, ld->rec_first) : "";
 	char sep = strchr(name, ';') ? ';' : strchr(name, '\t') ? '\t' : 0;
-	size_t names = 0, len = strlen(name);
+	size_t names = 0;
+	struct utf8_quote q = utf8_quote(name, UTF8_QUOTE_BYTES);
 
 	for (const char *p = name; sep && *p; p++)
 		if (*p != sep && (p == name || p[-1] == sep))
@@ -269,9 +267,7 @@ static bool other_separator(struct loader *ld, size_t n)
 		   "the names in the header are separated by %s, not commas "
 		   "(\"%.*s%s\"): save the file as CSV UTF-8 (comma "
 		   "delimited); none of its rows is read",
-		   sep == ';' ? "semicolons" : "tabs",
-		   (int)utf8_prefix(name, len, HEADER_QUOTE_BYTES), name,
-		   len > HEADER_QUOTE_BYTES ? "..." : "");
+		   sep == ';' ? "semicolons" : "tabs", q.len, name, q.more);
 	return true;
 }
 

@@ -123,14 +123,16 @@ bool csvrow_base64(const struct csvfile *f, const struct csvfile_record *r,
 	ok = len == chars && !strpbrk(text, " \t") &&
 	     base64_decode_update(&ctx, &n, bytes, len, text) &&
 	     base64_decode_final(&ctx) && n == size;
-	if (ok)
+	if (ok) {
 		memcpy(out, bytes, size);
-	else
+	} else {
+		struct utf8_quote q = utf8_quote(text, QUOTE_BYTES);
+
 		diag_error(diags, f->path, r->line, 0,
 			   "`%s` must be %zu bytes in base64 (%zu characters, as "
 			   "`base64 -w0` writes them), not `%.*s%s`", column,
-			   size, chars, (int)utf8_prefix(text, len, QUOTE_BYTES),
-			   text, len > QUOTE_BYTES ? "..." : "");
+			   size, chars, q.len, text, q.more);
+	}
 	free(bytes);
 	*bad |= !ok;
 	return ok;

@@ -1077,9 +1077,6 @@ static bool starts_requirement(const char *s)
 	return n && isalpha((unsigned char)s[n - 1]);
 }
 
-/* The longest quote of a line in a message. */
-#define LINE_QUOTE_BYTES 40
-
 /*
  * A line of an item's first paragraph, after its first, that starts as
  * an item of the list would ("1.4 ..." under "- 1.3 ...", with no "- "
@@ -1102,13 +1099,15 @@ static void lazy_items(struct parse *p, cmark_node *head, const char *what,
 			line_start = true;
 			continue;
 		}
-		if (line_start && type == CMARK_NODE_TEXT && s && starts(s))
+		if (line_start && type == CMARK_NODE_TEXT && s && starts(s)) {
+			struct utf8_quote q = utf8_quote(s, UTF8_QUOTE_BYTES);
+
 			diag_warning(p->diags, p->file, line, 0,
 				     "%s %s goes on with a line that starts like "
 				     "a %s (\"%.*s%s\"): if it is one, start the "
-				     "line with `- `", what, id, what,
-				     (int)utf8_prefix(s, strlen(s), LINE_QUOTE_BYTES),
-				     s, strlen(s) > LINE_QUOTE_BYTES ? "..." : "");
+				     "line with `- `", what, id, what, q.len, s,
+				     q.more);
+		}
 		line_start = false;
 	}
 }
@@ -1250,7 +1249,7 @@ static void stray_requirement(struct parse *p, cmark_node *item)
 		return;
 	text = plain_text(p, head);
 	n = requirement_id_length(text);
-	if (n && isalpha((unsigned char)text[n - 1]))
+	if (starts_requirement(text))
 		diag_warning(p->diags, p->file, line_of(item), column_of(item),
 			     "`%.*s` looks like a requirement but is outside any H3 group, "
 			     "so it is kept as prose: put it under a `### Group title` heading",

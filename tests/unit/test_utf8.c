@@ -78,6 +78,13 @@ static void cuts_prefixes_between_characters(void)
 	CHECK_INT(utf8_prefix(s, len, 11), 11);
 	CHECK_INT(utf8_prefix(s, len, 12), 12);
 	CHECK_INT(utf8_prefix(s, len, 99), 12);
+	/* A quote: the prefix, and "..." when some is left out. */
+	CHECK_INT(utf8_quote(s, 3).len, 2);
+	CHECK_STR(utf8_quote(s, 3).more, "...");
+	CHECK_INT(utf8_quote(s, 12).len, 12);
+	CHECK_STR(utf8_quote(s, 12).more, "");
+	CHECK_INT(utf8_quote("", 5).len, 0);
+	CHECK_STR(utf8_quote("", 5).more, "");
 	for (size_t max = 0; max <= len; max++)
 		CHECK_INT(utf8_check(s, utf8_prefix(s, len, max)),
 			  utf8_prefix(s, len, max));
