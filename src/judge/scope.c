@@ -2,11 +2,14 @@
  * scope.c - narrowing a model to one visit's scope (see scope.h).
  */
 #include "judge/scope.h"
+#include "base/ident.h"
 #include "base/mem.h"
 #include "read/csvrow.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 size_t scope_add_ids(const char ***ids, size_t *n, const char *list)
 {
@@ -20,27 +23,54 @@ size_t scope_add_ids(const char ***ids, size_t *n, const char *list)
 	return added;
 }
 
+/* The learner's or unit's id that id names but for case, in a
+ * parenthesis, else "": an option typed `Doe-J` meant `doe-j`. */
+static const char *meant(const char *id, const char *const *ids, size_t n,
+			 char *out, size_t size)
+{
+	*out = '\0';
+	for (size_t i = 0; i < n; i++)
+		if (strcasecmp(ids[i], id) == 0) {
+			snprintf(out, size, " (ids are case-sensitive: did you mean `%s`?)",
+				 ids[i]);
+			break;
+		}
+	return out;
+}
+
 bool scope_check(const struct scope *s, const struct model *m,
 		 struct diag_list *diags)
 {
+	const char **ids = mem_calloc(m->nlearners + m->nunits + 1,
+				      sizeof(*ids));
+	char why[IDENT_MAX + 48];
 	bool ok = true;
 
+	for (size_t i = 0; i < m->nlearners; i++)
+		ids[i] = m->learners[i]->id;
+	for (size_t i = 0; i < m->nunits; i++)
+		ids[m->nlearners + i] = m->units[i]->id;
 	for (size_t i = 0; i < s->nlearners; i++) {
 		if (!model_find_learner(m, s->learners[i])) {
 			diag_error(diags, "--learners", 0, 0,
-				   "no learner `%s` in the learners file",
-				   s->learners[i]);
+				   "no learner `%s` in the learners file%s",
+				   s->learners[i],
+				   meant(s->learners[i], ids, m->nlearners,
+					 why, sizeof(why)));
 			ok = false;
 		}
 	}
 	for (size_t i = 0; i < s->nunits; i++) {
 		if (!model_find_unit(m, s->units[i])) {
 			diag_error(diags, "--units", 0, 0,
-				   "no unit `%s` among the unit specifications",
-				   s->units[i]);
+				   "no unit `%s` among the unit specifications%s",
+				   s->units[i],
+				   meant(s->units[i], ids + m->nlearners,
+					 m->nunits, why, sizeof(why)));
 			ok = false;
 		}
 	}
+	free(ids);
 	return ok;
 }
 
