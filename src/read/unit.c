@@ -1088,12 +1088,17 @@ static void lazy_items(struct parse *p, cmark_node *head, const char *what,
 {
 	int line = cmark_node_get_start_line(head);
 	bool line_start = false;
+	/* Breaks and text at any depth: emphasis may run over lines. */
+	cmark_iter *iter = cmark_iter_new(head);
+	cmark_event_type event;
 
-	for (cmark_node *n = cmark_node_first_child(head); n;
-	     n = cmark_node_next(n)) {
+	while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(iter);
 		cmark_node_type type = cmark_node_get_type(n);
 		const char *s = cmark_node_get_literal(n);
 
+		if (event != CMARK_EVENT_ENTER || n == head)
+			continue;
 		if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK) {
 			line++;
 			line_start = true;
@@ -1108,8 +1113,12 @@ static void lazy_items(struct parse *p, cmark_node *head, const char *what,
 				     "line with `- `", what, id, what, q.len, s,
 				     q.more);
 		}
-		line_start = false;
+		/* Only the first text of a line: an emphasis opening a line
+		 * leaves it for its text. */
+		if (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE)
+			line_start = false;
 	}
+	cmark_iter_free(iter);
 }
 
 /* Warns when a KSB id skips a number since the highest of its letter. */

@@ -345,7 +345,8 @@ static void warning_lazy_continuation(void)
 	struct unit *u = parse(FRONT "## 1 Spot\n- 1.1 Listen\n1.2 Ask questions\n"
 			       "## Evidence requirements\n### A\n"
 			       "- 4a a problem\n4b another problem\n"
-			       "- 4c a problem with\n2 customers at once\n");
+			       "- 4c a problem with\n2 customers at once\n"
+			       "- 4d a *problem\nover* lines\n4e lost\n");
 
 	CHECK_STR(messages,
 		  "7:0: warning: criterion 1.1 goes on with a line that starts "
@@ -353,7 +354,10 @@ static void warning_lazy_continuation(void)
 		  "the line with `- `\n"
 		  "11:0: warning: requirement 4a goes on with a line that starts "
 		  "like a requirement (\"4b another problem\"): if it is one, "
-		  "start the line with `- `\n");
+		  "start the line with `- `\n"
+		  "16:0: warning: requirement 4d goes on with a line that starts "
+		  "like a requirement (\"4e lost\"): if it is one, start the "
+		  "line with `- `\n");
 	if (!u || u->noutcomes != 1)
 		return;
 	CHECK_INT(u->outcomes[0].ncriteria, 1);
