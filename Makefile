@@ -69,7 +69,7 @@ all: build/folio $(MAN_PAGES)
 
 build/tools/mdman: tools/mdman.c build/obj/src/base/buf.o build/obj/src/base/mem.o
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(CFLAGS) $^ -o $@ $(PKG_LIBS)
+	$(CC) $(ALL_CFLAGS) $(CFLAGS) $(filter %.c %.o,$^) -o $@ $(PKG_LIBS)
 
 build/man/folio-units.5: docs/units.md build/tools/mdman
 	@mkdir -p $(dir $@)
