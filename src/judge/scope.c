@@ -31,8 +31,8 @@ static const char *meant(const char *id, const char *const *ids, size_t n,
 	*out = '\0';
 	for (size_t i = 0; i < n; i++)
 		if (strcasecmp(ids[i], id) == 0) {
-			snprintf(out, size, " (ids are case-sensitive: did you mean `%s`?)",
-				 ids[i]);
+			snprintf(out, size, " (ids are case-sensitive: did "
+				 "you mean `%s`?)", ids[i]);
 			break;
 		}
 	return out;
