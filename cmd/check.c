@@ -3,7 +3,6 @@
  */
 #include "centre.h"
 #include "base/fsutil.h"
-#include "judge/qualify.h"
 #include "judge/xref.h"
 #include "present/check_report.h"
 #include "write/site.h"
@@ -57,49 +56,16 @@ static struct xref_tally summarise(const struct xref *x)
 	return s;
 }
 
-/* "1 unit", "3 units": the summary is read by people as well as CI. */
-static const char *plural(size_t n, const char *one, const char *many,
-			  char *out)
-{
-	snprintf(out, 32, "%zu %s", n, n == 1 ? one : many);
-	return out;
-}
-
-/*
- * "3 units, 14 learners, 31 portfolios (...): 0 errors, 6 warnings",
- * with ", 12 learners' qualifications (5 complete, ...)" before the
- * colon in a centre whose learners are on any.
- */
+/* The summary line, after the diagnostics (check_report_summary). */
 static void print_summary(const struct model *m, const struct xref *x,
 			  const struct xref_tally *s,
 			  const struct diag_list *diags, FILE *out)
 {
-	char a[32], b[32], c[32], d[32], e[32], signed_off[48] = "";
-	char quals[160] = "";
-	struct qualify_tally q = qualify_tally(x);
+	struct buf line = BUF_INIT;
 
-	/* Only a centre that records sign-offs hears about them. */
-	if (m->signoffs_file)
-		snprintf(signed_off, sizeof(signed_off), ", %zu of them signed off",
-			 s->by_status[XREF_SIGNED_OFF]);
-	if (q.all)
-		snprintf(quals, sizeof(quals), ", %zu learner%s (%zu complete, "
-			 "%zu of them claimable, %zu in progress, %zu not "
-			 "started)", q.all, q.all == 1 ? "'s qualification" :
-			 "s' qualifications", q.by_status[QUALIFY_COMPLETE] +
-			 q.by_status[QUALIFY_CLAIMABLE],
-			 q.by_status[QUALIFY_CLAIMABLE],
-			 q.by_status[QUALIFY_IN_PROGRESS],
-			 q.by_status[QUALIFY_NOT_STARTED]);
-	fprintf(out, "%s, %s, %s (%zu complete%s, %zu in progress, "
-		"%zu not started)%s: %s, %s\n",
-	       plural(m->nunits, "unit", "units", a),
-	       plural(m->nlearners, "learner", "learners", b),
-	       plural(s->portfolios, "portfolio", "portfolios", c),
-	       xref_tally_complete(s), signed_off, s->by_status[XREF_IN_PROGRESS],
-	       s->by_status[XREF_NOT_STARTED], quals,
-	       plural(diags->errors, "error", "errors", d),
-	       plural(diags->warnings, "warning", "warnings", e));
+	check_report_summary(m, x, s, diags, &line);
+	fputs(buf_cstr(&line), out);
+	buf_free(&line);
 }
 
 static void print_text(const struct model *m, const struct xref *x,

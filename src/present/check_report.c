@@ -80,6 +80,48 @@ static struct value count(size_t n)
 	return value_int((long long)n);
 }
 
+/* "1 unit", "3 units". */
+static void put_count(struct buf *out, size_t n, const char *one,
+		      const char *many)
+{
+	buf_printf(out, "%zu %s", n, n == 1 ? one : many);
+}
+
+void check_report_summary(const struct model *m, const struct xref *x,
+			  const struct xref_tally *s,
+			  const struct diag_list *diags, struct buf *out)
+{
+	struct qualify_tally q = qualify_tally(x);
+
+	put_count(out, m->nunits, "unit", "units");
+	buf_puts(out, ", ");
+	put_count(out, m->nlearners, "learner", "learners");
+	buf_puts(out, ", ");
+	put_count(out, s->portfolios, "portfolio", "portfolios");
+	buf_printf(out, " (%zu complete", xref_tally_complete(s));
+	/* Only a centre that records sign-offs hears about them. */
+	if (m->signoffs_file)
+		buf_printf(out, ", %zu of them signed off",
+			   s->by_status[XREF_SIGNED_OFF]);
+	buf_printf(out, ", %zu in progress, %zu not started)",
+		   s->by_status[XREF_IN_PROGRESS],
+		   s->by_status[XREF_NOT_STARTED]);
+	if (q.all)
+		buf_printf(out, ", %zu learner%s (%zu complete, %zu of them "
+			   "claimable, %zu in progress, %zu not started)", q.all,
+			   q.all == 1 ? "'s qualification" : "s' qualifications",
+			   q.by_status[QUALIFY_COMPLETE] +
+			   q.by_status[QUALIFY_CLAIMABLE],
+			   q.by_status[QUALIFY_CLAIMABLE],
+			   q.by_status[QUALIFY_IN_PROGRESS],
+			   q.by_status[QUALIFY_NOT_STARTED]);
+	buf_puts(out, ": ");
+	put_count(out, diags->errors, "error", "errors");
+	buf_puts(out, ", ");
+	put_count(out, diags->warnings, "warning", "warnings");
+	buf_putc(out, '\n');
+}
+
 struct value check_report_json(struct arena *a, const struct check_report *r)
 {
 	const struct xref_tally *s = r->tally;

@@ -28,6 +28,17 @@ struct check_report {
 	bool strict;    /* --strict: list the portfolios with gaps */
 };
 
+/*
+ * The line check prints after the diagnostics, read by people as well as
+ * CI: "3 units, 14 learners, 31 portfolios (...): 0 errors, 6 warnings",
+ * with ", 12 learners' qualifications (5 complete, ...)" before the colon
+ * in a centre whose learners are on any, and "N of them signed off" in
+ * one that records sign-offs; appended to out with its line break.
+ */
+void check_report_summary(const struct model *m, const struct xref *x,
+			  const struct xref_tally *s,
+			  const struct diag_list *diags, struct buf *out);
+
 /* {"diagnostics": [...], "summary": {...}, "strict": [...]} (docs/json.md). */
 struct value check_report_json(struct arena *a, const struct check_report *r);
 
