@@ -81,12 +81,17 @@ bool ident_valid(const char *s)
 	return ident_problem(s, scratch, sizeof(scratch)) == NULL;
 }
 
+void ident_fold_in_place(char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (s[i] >= 'A' && s[i] <= 'Z')
+			s[i] = (char)(s[i] - 'A' + 'a');
+}
+
 const char *ident_fold(struct arena *a, const char *s)
 {
 	char *folded = arena_strdup(a, s);
 
-	for (char *c = folded; *c; c++)
-		if (*c >= 'A' && *c <= 'Z')
-			*c = (char)(*c - 'A' + 'a');
+	ident_fold_in_place(folded, strlen(folded));
 	return folded;
 }

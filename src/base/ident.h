@@ -25,6 +25,9 @@ bool ident_valid(const char *s);
  */
 const char *ident_fold(struct arena *a, const char *s);
 
+/* The same, of s[0..len) in place: the one way ids are folded. */
+void ident_fold_in_place(char *s, size_t len);
+
 /* Why s is not a valid id, as a phrase: "contains '/'", "is empty", ... */
 const char *ident_problem(const char *s, char *scratch, size_t size);
 

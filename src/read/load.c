@@ -2,6 +2,7 @@
  * load.c - the loader context's files and lookups (see load.h).
  */
 #include "read/load.h"
+#include "base/ident.h"
 #include "base/mem.h"
 #include "read/config.h"
 #include "read/qualification.h"
@@ -88,10 +89,10 @@ static bool spreadsheet(const char *name)
  * year's logs moved into evidence/2025/), or a file of another kind (a
  * workbook saved as .xlsx).
  */
-static void report_unread(const char *dir, const char *name, bool folder,
-			  const char *suffix, struct diag_list *diags)
+static void report_unread(const char *path, const char *dir,
+			  const char *name, bool folder, const char *suffix,
+			  struct diag_list *diags)
 {
-	char *path = fs_join(dir, name);
 	const char *slash = strrchr(dir, '/');
 	const char *in = slash && slash[1] ? slash + 1 : dir;
 
@@ -107,7 +108,6 @@ static void report_unread(const char *dir, const char *name, bool folder,
 			     strcmp(suffix, ".csv") == 0 && spreadsheet(name) ?
 			     "; save a spreadsheet as CSV UTF-8 (comma "
 			     "delimited)" : "");
-	free(path);
 }
 
 /* The names of the entries in texts' dir (as fs_list_names(): not
@@ -171,13 +171,15 @@ int load_list(const struct load *load, const char *dir, const char *suffix,
 			all[kept++] = name;
 			continue;
 		}
-		if (diags && !load->texts) {
+		if (diags) {
 			path = fs_join(dir, name);
-			folder = fs_is_dir(path);
+			if (!load->texts)
+				folder = fs_is_dir(path);
+			if (folder || !transient(name))
+				report_unread(path, dir, name, folder, suffix,
+					      diags);
 			free(path);
 		}
-		if (diags && (folder || !transient(name)))
-			report_unread(dir, name, folder, suffix, diags);
 		free(name);
 	}
 	*names = all;
@@ -355,18 +357,15 @@ static void loose_form(const char *id, struct buf *out)
 	while (end > start && (id[end - 1] == ' ' || id[end - 1] == '\t'))
 		end--;
 	buf_put(out, id + start, end - start);
-	for (size_t i = 0; i < out->len; i++)
-		if (out->data[i] >= 'A' && out->data[i] <= 'Z')
-			out->data[i] = (char)(out->data[i] - 'A' + 'a');
+	ident_fold_in_place(out->data, out->len);
 }
 
-/* " (HOLDER `ID`: write it so, ...)" for the id that id was meant to be. */
-static void put_meant(struct buf *why, const char *holder, const char *id,
-		      const char *meant)
+/* "`MEANT`: write it so, ...)", closing what the caller opened. */
+static void put_meant(struct buf *why, const char *id, const char *meant)
 {
 	bool spaces = strlen(meant) != strlen(id);
 
-	buf_printf(why, " (%s `%s`: write it so, %s)", holder, meant,
+	buf_printf(why, "`%s`: write it so, %s)", meant,
 		   spaces ? "without the spaces around it" :
 		   "as ids are case-sensitive");
 }
@@ -388,8 +387,10 @@ const char *load_unknown_unit_why(const struct load *load, const char *id,
 {
 	const char *meant = meant_id(&load->unit_folded, id);
 
-	if (meant)
-		put_meant(why, "there is a unit", id, meant);
+	if (meant) {
+		buf_puts(why, " (there is a unit ");
+		put_meant(why, id, meant);
+	}
 	return buf_cstr(why);
 }
 
@@ -398,15 +399,13 @@ const char *load_unknown_learner_why(const struct load *load, const char *id,
 {
 	const struct load_place *at = strmap_get(&load->learner_refused, id);
 	const char *near = at ? NULL : meant_id(&load->learner_folded, id);
-	struct buf holder = BUF_INIT;
 
 	if (at) {
 		buf_printf(why, " (%s:%d has it, but that row was refused: "
 			   "see the error there)", at->file, at->line);
 	} else if (near) {
-		buf_printf(&holder, "%s has", load->learners_file);
-		put_meant(why, buf_cstr(&holder), id, near);
-		buf_free(&holder);
+		buf_printf(why, " (%s has ", load->learners_file);
+		put_meant(why, id, near);
 	} else if (!load->learners_file) {
 		buf_puts(why, " (there is no learners file)");
 	} else if (load->learners_unread) {
