@@ -238,17 +238,15 @@ static const char *choose_path(struct load *load, const char *option,
 
 	if (option)
 		return arena_strdup(&load->arena, option);
+	if (configured && configured[0] == '/')
+		return configured;
 	/* folio.yml's paths are from the centre folder, which `folio diff`
 	 * reads without going into it. */
 	joined = fs_join(load->centre, configured ? configured : convention);
-	if (configured) {
-		path = configured[0] == '/' ? configured :
-		       arena_strdup(&load->arena, joined);
-		free(joined);
-		return path;
-	}
 	path = arena_strdup(&load->arena, joined);
 	free(joined);
+	if (configured)
+		return path;
 	if (!must_exist && !load_exists(load, path))
 		return NULL;
 	err = load_check_link(load, path, NULL);
