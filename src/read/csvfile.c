@@ -256,13 +256,14 @@ static bool other_separator(struct loader *ld, size_t n)
 	const char *name = n == 1 ? field_text(ld, ld->rec_first) : "";
 	char sep = strchr(name, ';') ? ';' : strchr(name, '\t') ? '\t' : 0;
 	size_t names = 0;
-	struct utf8_quote q = utf8_quote(name, UTF8_QUOTE_BYTES);
+	struct utf8_quote q;
 
 	for (const char *p = name; sep && *p; p++)
 		if (*p != sep && (p == name || p[-1] == sep))
 			names++;
 	if (names < 2)
 		return false;
+	q = utf8_quote(name, UTF8_QUOTE_BYTES);
 	diag_error(ld->diags, ld->path, ld->rec_line, 0,
 		   "the names in the header are separated by %s, not commas "
 		   "(\"%.*s%s\"): save the file as CSV UTF-8 (comma "
