@@ -290,10 +290,11 @@ const struct command command_build = {
 	"                   [--base-url URL] [--jobs N] [--shard K/N] [--strict]\n"
 	"\n"
 	"Builds the centre's static site: the dashboard (index), a page per\n"
-	"learner and per portfolio (learners/ID/index, learners/ID/UNIT), each\n"
-	"unit (units/UNIT) and its blank record sheet (sheets/UNIT).  The site is\n"
-	"written beside --out and swapped in only when complete; files whose\n"
-	"bytes did not change keep their modification time.\n",
+	"learner and per portfolio (learners/ID/index, learners/ID/UNIT), the\n"
+	"list of units (units), each unit (units/UNIT) and its blank record\n"
+	"sheet (sheets/UNIT).  The site is written beside --out and swapped in\n"
+	"only when complete; files whose bytes did not change keep their\n"
+	"modification time.\n",
 	options, 0,
 	"Exit status: 0 built; 1 built, but the inputs have errors, or a template\n"
 	"has an error (then nothing is published); 2 usage error, refused --out,\n"

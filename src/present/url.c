@@ -31,6 +31,9 @@ size_t url_path(char out[URL_SIZE], enum url_page page, const char *id,
 	case URL_CLAIMS:
 		add(out, &n, "claims");
 		break;
+	case URL_UNITS:
+		add(out, &n, "units");
+		break;
 	case URL_LEARNER:
 	case URL_PORTFOLIO:
 	case URL_QUALIFICATIONS:

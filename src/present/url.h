@@ -13,6 +13,7 @@
  *   assessors/INITIALS     an assessor's caseload (site only)
  *   cohorts/SLUG           a cohort's learners and units, or a part of
  *                          them (site only; present/cohort_view.h)
+ *   units                  the list of units (beside the units/ folder)
  *   units/UNIT             a unit specification
  *   units/UNIT/ID          who still needs criterion ID of the unit
  *   units/UNIT/requirement-ID   who still needs its requirement ID
@@ -50,6 +51,7 @@ enum url_page {
 	URL_COHORT,         /* id: the cohort page's slug */
 	URL_CRITERION,      /* id: the unit; unit: the criterion's id */
 	URL_REQUIREMENT,    /* id: the unit; unit: the requirement's id */
+	URL_UNITS,
 };
 
 #define URL_SIZE (2 * IDENT_MAX + 64)

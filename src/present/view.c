@@ -46,7 +46,7 @@ const char *view_status_label(enum xref_status status)
 
 static const char *const page_kinds[] = {
 	"dashboard", "learner", "portfolio", "unit", "sheet", "pack", "claims",
-	"qualifications", "assessor", "cohort", "needs",
+	"qualifications", "assessor", "cohort", "needs", "units",
 };
 
 /*
@@ -1595,6 +1595,15 @@ struct value view_pack(struct arena *a, const char *root)
 	value_put(&o, "page", page(a, VIEW_PACK,
 				   value_text("External verification pack"),
 				   url_value(a, URL_INDEX, NULL, NULL), root));
+	return value_obj_done(&o);
+}
+
+struct value view_units(struct arena *a, const char *root)
+{
+	struct value_obj o = value_obj_new(a, 1);
+
+	value_put(&o, "page", page(a, VIEW_UNITS, value_text("Units"),
+				   url_value(a, URL_UNITS, NULL, NULL), root));
 	return value_obj_done(&o);
 }
 

@@ -43,6 +43,7 @@ enum view_kind {
 	VIEW_ASSESSOR,    /* an assessor's caseload (judge/caseload.h) */
 	VIEW_COHORT,      /* a cohort's learners and units (cohort_view.h) */
 	VIEW_NEEDS,       /* who still needs a criterion or requirement */
+	VIEW_UNITS,       /* every unit, with its record sheet */
 };
 
 struct view_site {
@@ -127,6 +128,10 @@ struct value view_cohort(struct arena *a, const struct view_shared *s,
 struct value view_needs(struct arena *a, const struct view_shared *s,
 			const struct unit *u, size_t item, bool requirement,
 			size_t part, const char *root);
+/* {page: {...}}: the list of units, whose rows are the shared `units`
+ * (the layout's navigation links here, not to each unit: so that no page
+ * grows with the number of units). */
+struct value view_units(struct arena *a, const char *root);
 /* {page: {...}}: the pack's own context is the root's "pack" (pack.h). */
 struct value view_pack(struct arena *a, const char *root);
 

@@ -55,6 +55,7 @@ static const char *const template_names[] = {
 	[VIEW_ASSESSOR] = "assessor",
 	[VIEW_COHORT] = "cohort",
 	[VIEW_NEEDS] = "needs",
+	[VIEW_UNITS] = "units",
 };
 #define NKINDS (sizeof(template_names) / sizeof(template_names[0]))
 
@@ -685,6 +686,8 @@ static void list_pages(struct build *b)
 		list_assessor_pages(b);
 		list_cohort_pages(b);
 	}
+	if (shared_pages(b))
+		add_page(b, VIEW_UNITS, URL_UNITS, NULL, NULL);
 	for (size_t i = 0; i < m->nunits && shared_pages(b); i++) {
 		if (!safe_ids(b, m->units[i]->id, NULL))
 			continue;
@@ -748,6 +751,8 @@ static struct value page_view(struct build *b, const struct page *p,
 		return view_pack(a, p->root);
 	case VIEW_CLAIMS:
 		return view_claims(a, s, p->root);
+	case VIEW_UNITS:
+		return view_units(a, p->root);
 	case VIEW_QUALIFICATIONS:
 		return view_qualifications(a, s, p->learner, p->root);
 	case VIEW_ASSESSOR:

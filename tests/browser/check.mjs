@@ -35,6 +35,8 @@ const SITE_AXE_PAGES = {
 	cohort: 'cohorts/l2-2026-01.html',
 	needs: 'units/ocr-c3/3.6.html',
 	assessor: 'assessors/KM.html',
+	// The units and their record sheets, which every page's navigation links.
+	units: 'units.html',
 };
 // Printed pages: the range of A4 pages that is sane for each, and text
 // from the example's data that the PDF must hold (so a print style sheet
@@ -67,6 +69,7 @@ const PACK_AXE_PAGES = {
 	pack: 'index.html',
 	portfolio: 'learners/silva-b/ocr-62.html',
 	learner: 'learners/silva-b/index.html',
+	units: 'units.html',
 };
 const PACK_PRINT_PAGES = {
 	pack: {

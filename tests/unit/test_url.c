@@ -29,6 +29,9 @@ static void each_page_has_its_place(void)
 	CHECK_STR(path(URL_PORTFOLIO, "amy.b", "ocr-354"), "learners/amy.b/ocr-354");
 	CHECK_STR(path(URL_UNIT, "ocr-354", NULL), "units/ocr-354");
 	CHECK_STR(path(URL_SHEET, "ocr-354", NULL), "sheets/ocr-354");
+	/* The list of units lies beside their folder, so no unit's id
+	 * (not even `index`) can name it. */
+	CHECK_STR(path(URL_UNITS, NULL, NULL), "units");
 	CHECK(v.kind == VALUE_STRING);
 	CHECK_STR(v.u.s, "learners/amy.b/ocr-354");
 	arena_free(&a);
