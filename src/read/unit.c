@@ -1058,22 +1058,34 @@ static bool criterion_number(const char *s, char *code, int *outcome,
 	return *number != 0;
 }
 
-/* Whether a line starts as a criterion would ("1.4 Keep", "K2 Know"). */
-static bool starts_criterion(const char *s)
+/*
+ * Whether a line starts as a criterion of the same outcome as `after` (the
+ * item's id, or the line before that did) would: the next number ("1.4"
+ * after "1.3", "K3" after "K2"), or any with a capital after it ("1.6
+ * Keep").  So a wrapped "at least 1.5 metres away" is left alone.
+ */
+static bool starts_criterion(const char *s, const char *after)
 {
-	const char *rest;
-	char code;
-	int outcome, number;
+	const char *rest, *after_rest;
+	char code, after_code;
+	int outcome, number, after_outcome, after_number;
 
-	return criterion_number(s, &code, &outcome, &number, &rest);
+	if (!criterion_number(s, &code, &outcome, &number, &rest) ||
+	    !criterion_number(after, &after_code, &after_outcome, &after_number,
+			      &after_rest))
+		return false;
+	return code == after_code && outcome == after_outcome &&
+	       (number == after_number + 1 || isupper((unsigned char)*rest));
 }
 
 /* Whether a line starts as a requirement would: an id ending in a letter
- * ("3b a customer"), as a plain number is as likely a sentence's. */
-static bool starts_requirement(const char *s)
+ * ("3b a customer"), as a plain number is as likely a sentence's; any
+ * such id, whatever the item (`after`, which may be NULL) is. */
+static bool starts_requirement(const char *s, const char *after)
 {
 	size_t n = requirement_id_length(s);
 
+	(void)after;
 	return n && isalpha((unsigned char)s[n - 1]);
 }
 
@@ -1084,10 +1096,12 @@ static bool starts_requirement(const char *s)
  * with it, and the item meant is not there.  Says so at that line.
  */
 static void lazy_items(struct parse *p, cmark_node *head, const char *what,
-		       const char *id, bool (*starts)(const char *))
+		       const char *id,
+		       bool (*starts)(const char *s, const char *after))
 {
 	int line = cmark_node_get_start_line(head);
 	bool line_start = false;
+	const char *after = id;     /* the item, or the last line said of */
 	/* Breaks and text at any depth: emphasis may run over lines. */
 	cmark_iter *iter = cmark_iter_new(head);
 	cmark_event_type event;
@@ -1104,9 +1118,10 @@ static void lazy_items(struct parse *p, cmark_node *head, const char *what,
 			line_start = true;
 			continue;
 		}
-		if (line_start && type == CMARK_NODE_TEXT && s && starts(s)) {
+		if (line_start && type == CMARK_NODE_TEXT && s && starts(s, after)) {
 			struct utf8_quote q = utf8_quote(s, UTF8_QUOTE_BYTES);
 
+			after = s;
 			diag_warning(p->diags, p->file, line, 0,
 				     "%s %s goes on with a line that starts like "
 				     "a %s (\"%.*s%s\"): if it is one, start the "
@@ -1258,7 +1273,7 @@ static void stray_requirement(struct parse *p, cmark_node *item)
 		return;
 	text = plain_text(p, head);
 	n = requirement_id_length(text);
-	if (starts_requirement(text))
+	if (starts_requirement(text, NULL))
 		diag_warning(p->diags, p->file, line_of(item), column_of(item),
 			     "`%.*s` looks like a requirement but is outside any H3 group, "
 			     "so it is kept as prose: put it under a `### Group title` heading",

@@ -340,9 +340,18 @@ static void criterion_number_forms(void)
  * item meant is not there, and a warning says so at its line.  A line of
  * a requirement that starts with a plain number is a sentence's.
  */
+/*
+ * A criterion's line that starts as the next criterion, or as one of its
+ * outcome with a capital after it, is said; a wrapped measure ("2.5
+ * metres", "1.8 metres") is not.
+ */
 static void warning_lazy_continuation(void)
 {
 	struct unit *u = parse(FRONT "## 1 Spot\n- 1.1 Listen\n1.2 Ask questions\n"
+			       "1.3 Keep calm\n"
+			       "- 1.4 Stand at least\n2.5 metres away\n"
+			       "- 1.5 Stand\n1.8 metres back\n"
+			       "- 1.6 Greet\n1.9 Thank them\n"
 			       "## Evidence requirements\n### A\n"
 			       "- 4a a problem\n4b another problem\n"
 			       "- 4c a problem with\n2 customers at once\n"
@@ -352,16 +361,24 @@ static void warning_lazy_continuation(void)
 		  "7:0: warning: criterion 1.1 goes on with a line that starts "
 		  "like a criterion (\"1.2 Ask questions\"): if it is one, start "
 		  "the line with `- `\n"
-		  "11:0: warning: requirement 4a goes on with a line that starts "
+		  "8:0: warning: criterion 1.1 goes on with a line that starts "
+		  "like a criterion (\"1.3 Keep calm\"): if it is one, start "
+		  "the line with `- `\n"
+		  "14:0: warning: criterion 1.6 goes on with a line that starts "
+		  "like a criterion (\"1.9 Thank them\"): if it is one, start "
+		  "the line with `- `\n"
+		  "18:0: warning: requirement 4a goes on with a line that starts "
 		  "like a requirement (\"4b another problem\"): if it is one, "
 		  "start the line with `- `\n"
-		  "16:0: warning: requirement 4d goes on with a line that starts "
+		  "23:0: warning: requirement 4d goes on with a line that starts "
 		  "like a requirement (\"4e lost\"): if it is one, start the "
 		  "line with `- `\n");
 	if (!u || u->noutcomes != 1)
 		return;
-	CHECK_INT(u->outcomes[0].ncriteria, 1);
-	CHECK_STR(u->outcomes[0].criteria[0].text, "Listen 1.2 Ask questions");
+	CHECK_INT(u->outcomes[0].ncriteria, 4);
+	CHECK_STR(u->outcomes[0].criteria[0].text,
+		  "Listen 1.2 Ask questions 1.3 Keep calm");
+	CHECK_STR(u->outcomes[0].criteria[1].text, "Stand at least 2.5 metres away");
 }
 
 static void error_item_without_number(void)
