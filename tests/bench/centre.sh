@@ -329,6 +329,7 @@ page_kinds() {
 		{ p = $1; k = "other" }
 		p == "index.html" { k = "dashboard" }
 		p == "claims.html" { k = "claims" }
+		p == "units.html" { k = "units" }
 		p ~ /^learners\/[^\/]*\/index\.html$/ { k = "learner" }
 		p ~ /^learners\/[^\/]*\/qualifications\.html$/ { k = "qualifications" }
 		p ~ /^learners\/[^\/]*\/[^\/]*\.html$/ && k == "other" { k = "portfolio" }
