@@ -16,6 +16,7 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 enum {
 	COL_LEARNER, COL_UNIT, COL_REF, COL_DATE, COL_METHOD, COL_CRITERIA,
@@ -130,17 +131,33 @@ static void list_codes(const struct unit *u, struct buf *out)
 			buf_printf(out, ", %s", u->methods[i].code);
 }
 
+/* The known code that code is in another case ("o" for "O"), or NULL. */
+static const char *code_in_other_case(const struct unit *u, const char *code)
+{
+	for (size_t i = 0; i < unit_default_methods_count; i++)
+		if (strcasecmp(unit_default_methods[i].code, code) == 0)
+			return unit_default_methods[i].code;
+	for (size_t i = 0; u && i < u->nmethods; i++)
+		if (strcasecmp(u->methods[i].code, code) == 0)
+			return u->methods[i].code;
+	return NULL;
+}
+
 static const char *read_method(struct row *row, const struct unit *u)
 {
-	const char *code = required(row, COL_METHOD, "method");
+	const char *code = required(row, COL_METHOD, "method"), *meant;
 	struct buf codes = BUF_INIT;
 
 	if (!code)
 		return NULL;
 	if (!method_known(u, code)) {
 		list_codes(u, &codes);
-		row_error(row, "unknown method code `%s` (the codes are %s)",
-			  code, buf_cstr(&codes));
+		if ((meant = code_in_other_case(u, code)))
+			row_error(row, "unknown method code `%s`: write `%s`, "
+				  "as codes are case-sensitive", code, meant);
+		else
+			row_error(row, "unknown method code `%s` (the codes "
+				  "are %s)", code, buf_cstr(&codes));
 		buf_free(&codes);
 		return NULL;
 	}
@@ -199,6 +216,24 @@ static bool named_before(struct row *row, size_t index, size_t size,
 	return true;
 }
 
+/* The unit's criterion (or requirement, as find says) whose id is
+ * id[0..len) in another case ("3B" for "3b"), or NULL: for the error. */
+static const char *id_in_other_case(const struct unit *u, find_fn find,
+				    const char *id, size_t len)
+{
+	bool criteria = find == find_criterion;
+	size_t n = criteria ? u->ncriteria : u->nrequirements;
+
+	for (size_t i = 0; i < n; i++) {
+		const char *have = criteria ? u->criteria[i]->id :
+					      u->requirements[i]->id;
+
+		if (strlen(have) == len && strncasecmp(have, id, len) == 0)
+			return have;
+	}
+	return NULL;
+}
+
 /*
  * Resolves the ids of a column against the row's unit.  They are gathered
  * in the reader's scratch list and then copied, which scans the text once
@@ -228,9 +263,19 @@ static const void **read_ids(struct row *row, const struct unit *u, int column,
 							  sizeof(*row->ids));
 			row->ids[(*count)++] = found;
 		} else {
-			diag_error(row->diags, row->f->path, row->r->line, 0,
-				   "unit %s has no %s `%.*s`", u->id, what,
-				   (int)len, id);
+			const char *meant = id_in_other_case(u, find, id, len);
+
+			if (meant)
+				diag_error(row->diags, row->f->path,
+					   row->r->line, 0, "unit %s has no %s "
+					   "`%.*s` (it has `%s`: ids are "
+					   "case-sensitive)", u->id, what,
+					   (int)len, id, meant);
+			else
+				diag_error(row->diags, row->f->path,
+					   row->r->line, 0,
+					   "unit %s has no %s `%.*s`", u->id,
+					   what, (int)len, id);
 			row->bad = true;
 		}
 	}

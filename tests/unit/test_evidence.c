@@ -402,6 +402,30 @@ static void unknown_ids_but_for_case(void)
 		  "unit `t`: write it so, without the spaces around it)\n");
 }
 
+/* A method code or an item's id in the wrong case names the one meant;
+ * ids and codes stay exact. */
+static void codes_and_item_ids_but_for_case(void)
+{
+	write_centre();
+	write_file("units/t.md", "---\nid: t\ntitle: T\n---\n## 1 Do\n"
+		   "- 1.1 Do\n## Evidence requirements\n### A\n- 4a a thing\n");
+	write_log("a.csv", "l1,t,A,2026-03-01,o,1.1,4A,x,KM\n"
+			   "l1,t,B,2026-03-01,wt,1.1,4b,x,KM\n"
+			   "l1,t,C,2026-03-01,Obs,1.1,4a,x,KM\n");
+	load_both_ways();
+	CHECK_INT(model.nevidence, 0);
+	CHECK_STR(reported(),
+		  "DIR/evidence/a.csv:2: error: unknown method code `o`: "
+		  "write `O`, as codes are case-sensitive\n"
+		  "DIR/evidence/a.csv:2: error: unit t has no requirement `4A` "
+		  "(it has `4a`: ids are case-sensitive)\n"
+		  "DIR/evidence/a.csv:3: error: unknown method code `wt`: "
+		  "write `WT`, as codes are case-sensitive\n"
+		  "DIR/evidence/a.csv:3: error: unit t has no requirement `4b`\n"
+		  "DIR/evidence/a.csv:4: error: unknown method code `Obs` (the "
+		  "codes are O, PD, Q, WP, WT, Oth)\n");
+}
+
 static void rows_sorted_by_learner_date_ref_unit(void)
 {
 	char *rows;
@@ -489,6 +513,7 @@ int main(void)
 	RUN(unknown_learner_and_the_learners_file);
 	RUN(unread_entries_said);
 	RUN(unknown_ids_but_for_case);
+	RUN(codes_and_item_ids_but_for_case);
 	RUN(rows_sorted_by_learner_date_ref_unit);
 	RUN(extra_columns_kept);
 	RUN(threads_agree_on_many_rows);
