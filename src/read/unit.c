@@ -1090,19 +1090,17 @@ static bool starts_requirement(const char *s, const char *after)
 }
 
 /*
- * A line of an item's first paragraph, after its first, that starts as
- * an item of the list would ("1.4 ..." under "- 1.3 ...", with no "- "
- * of its own) is Markdown's lazy continuation: the item above goes on
- * with it, and the item meant is not there.  Says so at that line.
+ * Calls fn with the text that starts each line of a paragraph (from its
+ * second line unless first), and the line's number.  Breaks and text at
+ * any depth: emphasis may run over lines, and one that opens a line
+ * leaves the line to its text.
  */
-static void lazy_items(struct parse *p, cmark_node *head, const char *what,
-		       const char *id,
-		       bool (*starts)(const char *s, const char *after))
+static void each_line(struct parse *p, cmark_node *head, bool first,
+		      void (*fn)(struct parse *p, int line, const char *s,
+				 void *ctx), void *ctx)
 {
 	int line = cmark_node_get_start_line(head);
-	bool line_start = false;
-	const char *after = id;     /* the item, or the last line said of */
-	/* Breaks and text at any depth: emphasis may run over lines. */
+	bool line_start = first;
 	cmark_iter *iter = cmark_iter_new(head);
 	cmark_event_type event;
 
@@ -1118,22 +1116,75 @@ static void lazy_items(struct parse *p, cmark_node *head, const char *what,
 			line_start = true;
 			continue;
 		}
-		if (line_start && type == CMARK_NODE_TEXT && s && starts(s, after)) {
-			struct utf8_quote q = utf8_quote(s, UTF8_QUOTE_BYTES);
-
-			after = s;
-			diag_warning(p->diags, p->file, line, 0,
-				     "%s %s goes on with a line that starts like "
-				     "a %s (\"%.*s%s\"): if it is one, start the "
-				     "line with `- `", what, id, what, q.len, s,
-				     q.more);
-		}
-		/* Only the first text of a line: an emphasis opening a line
-		 * leaves it for its text. */
+		if (line_start && type == CMARK_NODE_TEXT && s)
+			fn(p, line, s, ctx);
 		if (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE)
 			line_start = false;
 	}
 	cmark_iter_free(iter);
+}
+
+struct lazy {
+	const char *what, *id;
+	bool (*starts)(const char *s, const char *after);
+	const char *after;          /* the item, or the last line said of */
+};
+
+static void lazy_line(struct parse *p, int line, const char *s, void *ctx)
+{
+	struct lazy *l = ctx;
+	struct utf8_quote q;
+
+	if (!l->starts(s, l->after))
+		return;
+	l->after = s;
+	q = utf8_quote(s, UTF8_QUOTE_BYTES);
+	diag_warning(p->diags, p->file, line, 0,
+		     "%s %s goes on with a line that starts like a %s "
+		     "(\"%.*s%s\"): if it is one, start the line with `- `",
+		     l->what, l->id, l->what, q.len, s, q.more);
+}
+
+/*
+ * A line of an item's first paragraph, after its first, that starts as
+ * an item of the list would ("1.4 ..." under "- 1.3 ...", with no "- "
+ * of its own) is Markdown's lazy continuation: the item above goes on
+ * with it, and the item meant is not there.  Says so at that line.
+ */
+static void lazy_items(struct parse *p, cmark_node *head, const char *what,
+		       const char *id,
+		       bool (*starts)(const char *s, const char *after))
+{
+	struct lazy l = { what, id, starts, id };
+
+	each_line(p, head, false, lazy_line, &l);
+}
+
+/*
+ * A line of an outcome's prose that starts as one of its criteria with
+ * a capital after it ("1.1 Take cash payments", as a specification's PDF
+ * copies out without "- ") was meant as one: say so at its line, as the
+ * outcome is otherwise left with fewer criteria, or none.
+ */
+static void prose_criterion_line(struct parse *p, int line, const char *s,
+				 void *ctx)
+{
+	const struct unit_outcome *o = ctx;
+	const char *rest;
+	char code;
+	int outcome, number;
+	struct utf8_quote q;
+
+	if (!criterion_number(s, &code, &outcome, &number, &rest) ||
+	    !isupper((unsigned char)*rest) ||
+	    (code ? code != o->code[0] || o->number : outcome != o->number))
+		return;
+	q = utf8_quote(s, UTF8_QUOTE_BYTES);
+	diag_warning(p->diags, p->file, line, 0,
+		     "\"%.*s%s\" looks like a criterion of %s %s but is a "
+		     "line of prose, so it is never assessed: start its line "
+		     "with `- `", q.len, s, q.more,
+		     o->number ? "learning outcome" : "outcome", o->code);
 }
 
 /* Warns when a KSB id skips a number since the highest of its letter. */
@@ -1289,8 +1340,9 @@ static const char *prose_place(struct parse *p, struct buf *out)
 	if (p->region == IN_SECTION)
 		buf_printf(out, "section `%s`", u->sections[u->nsections - 1].title);
 	else if (p->region == IN_OUTCOME)
-		buf_printf(out, "the guidance of learning outcome %s (after an H3)",
-			   u->outcomes[u->noutcomes - 1].code);
+		buf_printf(out, "the guidance of learning outcome %s%s",
+			   u->outcomes[u->noutcomes - 1].code,
+			   p->outcome_prose_only ? " (after an H3)" : "");
 	else if (p->region == IN_REQUIREMENTS)
 		buf_puts(out, "the evidence requirements' prose");
 	else
@@ -1399,6 +1451,9 @@ static void block(struct parse *p, cmark_node *node)
 		else
 			each_item(p, node, stray_criterion);
 	} else if (type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING) {
+		if (type == CMARK_NODE_PARAGRAPH && p->region == IN_OUTCOME)
+			each_line(p, node, true, prose_criterion_line,
+				  &p->unit->outcomes[p->unit->noutcomes - 1]);
 		stray_tag(p, node);
 	}
 	if (level && strncasecmp(plain_text(p, node), "learning outcome", 16) == 0)

@@ -381,6 +381,42 @@ static void warning_lazy_continuation(void)
 	CHECK_STR(u->outcomes[0].criteria[1].text, "Stand at least 2.5 metres away");
 }
 
+/*
+ * Criteria copied out of a PDF without "- " are lines of the outcome's
+ * prose: each is said at its line (a sentence that starts with a number,
+ * another outcome's or with no capital after it, is not), and a tag in
+ * that prose is said to be in the outcome's guidance, after an H3 only
+ * where there is one.
+ */
+static void warning_criteria_as_prose(void)
+{
+	struct unit *u = parse(FRONT "## 1 Spot\n1.1 Listen\n1.2 Ask `observe`\n"
+			       "2.1 Other outcome\n1.5 metres away `observe`\n\n- 1.3 Keep\n"
+			       "## K Know\nK1 The law\n### Notes\nK2 Also `observe`\n");
+
+	CHECK_STR(messages,
+		  "6:0: warning: \"1.1 Listen\" looks like a criterion of "
+		  "learning outcome 1 but is a line of prose, so it is never "
+		  "assessed: start its line with `- `\n"
+		  "7:0: warning: \"1.2 Ask \" looks like a criterion of "
+		  "learning outcome 1 but is a line of prose, so it is never "
+		  "assessed: start its line with `- `\n"
+		  "9:18: warning: `observe` in the guidance of learning outcome 1 "
+		  "is read as text: it counts only at the end of a criterion, in "
+		  "a learning outcome's list\n"
+		  "13:0: warning: \"K1 The law\" looks like a criterion of "
+		  "outcome K but is a line of prose, so it is never assessed: "
+		  "start its line with `- `\n"
+		  "15:0: warning: \"K2 Also \" looks like a criterion of "
+		  "outcome K but is a line of prose, so it is never assessed: "
+		  "start its line with `- `\n"
+		  "15:10: warning: `observe` in the guidance of learning outcome K "
+		  "(after an H3) is read as text: it counts only at the end of a "
+		  "criterion, in a learning outcome's list\n"
+		  "12:1: error: learning outcome K has no assessment criteria\n");
+	CHECK(u && u->noutcomes == 2 && u->outcomes[0].ncriteria == 1);
+}
+
 static void error_item_without_number(void)
 {
 	CHECK(parse(FRONT "## 1 Spot\n- 1.1 Listen\n- Active listening\n") != NULL);
@@ -736,6 +772,7 @@ int main(void)
 	RUN(error_item_without_number);
 	RUN(criterion_number_forms);
 	RUN(warning_lazy_continuation);
+	RUN(warning_criteria_as_prose);
 	RUN(error_requirement_without_id);
 	RUN(warning_stray_requirement);
 	RUN(error_unknown_tags);
