@@ -30,6 +30,7 @@ struct parse {
 	size_t nunits;
 	struct qualification *q;
 	bool id_given;
+	int credits_line;           /* of the `credits` key, 0 if none */
 	size_t groups_cap, barred_cap;
 };
 
@@ -335,8 +336,10 @@ static void read_key(struct ydoc *y, const char *key, yaml_node_t *key_node,
 		read_text(p, y, value, key, &q->number);
 	else if (strcmp(key, "level") == 0)
 		read_text(p, y, value, key, &q->level);
-	else if (strcmp(key, "credits") == 0)
+	else if (strcmp(key, "credits") == 0) {
 		read_count(y, value, key, &q->credits);
+		p->credits_line = ydoc_line(y, key_node);
+	}
 	else if (strcmp(key, "glh") == 0)
 		read_count(y, value, key, &q->glh);
 	else if (strcmp(key, "tqt") == 0)
@@ -394,6 +397,64 @@ static void check_groups(struct parse *p, const struct front_reading *f)
 					   q->credits >= 0 ? "this qualification" : "this group");
 		}
 	}
+}
+
+static int compare_longs_down(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+
+	return (x < y) - (x > y);
+}
+
+/*
+ * The most credit a learner can count from group g: its units' credits,
+ * the largest max_units of them when it has that limit, at most
+ * max_credits.  An upper bound (barred sets may allow less), so a need
+ * above it can never be met.
+ */
+static long most_credits(struct arena *a, const struct qualification_group *g)
+{
+	long *credits = arena_alloc(a, (g->nunits + 1) * sizeof(*credits));
+	size_t n = g->nunits;
+	long most = 0;
+
+	for (size_t k = 0; k < n; k++)
+		credits[k] = g->units[k]->credit > 0 ? g->units[k]->credit : 0;
+	qsort(credits, n, sizeof(*credits), compare_longs_down);
+	if (g->max_units >= 0 && (size_t)g->max_units < n)
+		n = (size_t)g->max_units;
+	for (size_t k = 0; k < n; k++)
+		most += credits[k];
+	return g->max_credits >= 0 && g->max_credits < most ?
+	       g->max_credits : most;
+}
+
+/*
+ * Credit a learner could never reach, as the units' credits stand: a
+ * group's min_credits, or the qualification's credits.  Judged only when
+ * the file is otherwise sound, as an unknown unit or one without credit
+ * (errors already) would make every total look short.
+ */
+static void check_credits(struct parse *p)
+{
+	const struct qualification *q = p->q;
+	long total = 0;
+
+	for (size_t i = 0; i < q->ngroups; i++) {
+		const struct qualification_group *g = &q->groups[i];
+		long most = most_credits(p->arena, g);
+
+		if (g->min_credits > most)
+			diag_error(p->diags, p->file, g->line, 0,
+				   "group %s: min_credits %ld can never be met: "
+				   "its units give at most %ld", g->id,
+				   g->min_credits, most);
+		total += most;
+	}
+	if (q->credits > total)
+		diag_error(p->diags, p->file, p->credits_line, 0,
+			   "`credits` %ld can never be met: the units of the "
+			   "groups give at most %ld", q->credits, total);
 }
 
 static void list_mandatory(struct parse *p)
@@ -481,7 +542,7 @@ static struct qualification *parse_lf(struct arena *arena, const char *file,
 				      struct diag_list *diags)
 {
 	struct parse p = { 0 };
-	size_t yaml = 0, yaml_len = 0, body = 0;
+	size_t yaml = 0, yaml_len = 0, body = 0, errors;
 	bool ok;
 
 	if (!mdfile_is_text(file, text, len, diags) ||
@@ -496,9 +557,12 @@ static struct qualification *parse_lf(struct arena *arena, const char *file,
 	p.q = arena_alloc(arena, sizeof(*p.q));
 	p.q->file = p.file;
 	p.q->credits = p.q->glh = p.q->tqt = -1;
+	errors = diags->errors;
 	ok = read_front_matter(&p, text, yaml, yaml_len);
 	if (ok)
 		check_complete(&p);
+	if (ok && diags->errors == errors)
+		check_credits(&p);
 	list_mandatory(&p);
 	read_notes(&p, text, len, body);
 	if (p.q->id && !p.q->title)

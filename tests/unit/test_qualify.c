@@ -241,6 +241,42 @@ static void errors_in_the_file(void)
 		"centre/qualifications/q.md:21: error: each item of `barred` must be a list of units that may not be combined, such as [ocr-c3, ocr-354]\n");
 }
 
+/* Qualification q, needing `credits`, with group A (unit a) and then
+ * the groups given, as YAML flow mappings, one a line. */
+static void load_credits(const char *credits, const char *groups)
+{
+	char text[1024];
+
+	snprintf(text, sizeof(text), "---\nid: q\ntitle: Q\ncredits: %s\n"
+		 "groups:\n  - {id: A, units: [a]}\n%s---\n", credits, groups);
+	load(text, "learner\n", NULL, NULL);
+}
+
+/*
+ * Credit no learner could reach, as the units' credits stand (a 3, b 2,
+ * c 4): a group's min_credits above its best max_units, or capped by
+ * its max_credits; the qualification's credits above every group's most.
+ * Exactly reachable totals are no error, and a file with errors already
+ * (here b and c in two groups) is not judged for it.
+ */
+static void credits_that_can_never_be_met(void)
+{
+	load_credits("12",
+		     "  - {id: B, units: [b, c], max_units: 1, min_credits: 5}\n"
+		     "  - {id: C, units: [b, c], max_credits: 3, min_credits: 3}\n");
+	check_messages(
+		"centre/qualifications/q.md:8: error: unit `b` is in group B already (line 7): a unit counts in one group only\n"
+		"centre/qualifications/q.md:8: error: unit `c` is in group B already (line 7): a unit counts in one group only\n");
+	load_credits("12",
+		     "  - {id: B, units: [b, c], max_units: 1, min_credits: 5}\n");
+	check_messages(
+		"centre/qualifications/q.md:4: error: `credits` 12 can never be met: the units of the groups give at most 7\n"
+		"centre/qualifications/q.md:7: error: group B: min_credits 5 can never be met: its units give at most 4\n");
+	load_credits("6",
+		     "  - {id: B, units: [b, c], max_credits: 3, min_credits: 3}\n");
+	check_messages("");
+}
+
 static void duplicate_and_unknown_qualifications(void)
 {
 	struct model_paths paths = { .today = "2026-06-30" };
@@ -466,6 +502,7 @@ int main(void)
 	RUN(the_file_as_read);
 	RUN(mandatory_units_by_default);
 	RUN(errors_in_the_file);
+	RUN(credits_that_can_never_be_met);
 	RUN(duplicate_and_unknown_qualifications);
 	RUN(the_learners_choice);
 	RUN(max_credits);
