@@ -1451,7 +1451,10 @@ static void block(struct parse *p, cmark_node *node)
 		else
 			each_item(p, node, stray_criterion);
 	} else if (type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING) {
-		if (type == CMARK_NODE_PARAGRAPH && p->region == IN_OUTCOME)
+		/* Guidance under an H3 may well start a line with the
+		 * criterion it explains. */
+		if (type == CMARK_NODE_PARAGRAPH && p->region == IN_OUTCOME &&
+		    !p->outcome_prose_only)
 			each_line(p, node, true, prose_criterion_line,
 				  &p->unit->outcomes[p->unit->noutcomes - 1]);
 		stray_tag(p, node);

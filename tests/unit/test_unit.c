@@ -384,9 +384,10 @@ static void warning_lazy_continuation(void)
 /*
  * Criteria copied out of a PDF without "- " are lines of the outcome's
  * prose: each is said at its line (a sentence that starts with a number,
- * another outcome's or with no capital after it, is not), and a tag in
- * that prose is said to be in the outcome's guidance, after an H3 only
- * where there is one.
+ * another outcome's or with no capital after it, is not, nor is guidance
+ * under an H3, which may start with the criterion it explains), and a
+ * tag in that prose is said to be in the outcome's guidance, after an H3
+ * only where there is one.
  */
 static void warning_criteria_as_prose(void)
 {
@@ -405,9 +406,6 @@ static void warning_criteria_as_prose(void)
 		  "is read as text: it counts only at the end of a criterion, in "
 		  "a learning outcome's list\n"
 		  "13:0: warning: \"K1 The law\" looks like a criterion of "
-		  "outcome K but is a line of prose, so it is never assessed: "
-		  "start its line with `- `\n"
-		  "15:0: warning: \"K2 Also \" looks like a criterion of "
 		  "outcome K but is a line of prose, so it is never assessed: "
 		  "start its line with `- `\n"
 		  "15:10: warning: `observe` in the guidance of learning outcome K "
