@@ -84,9 +84,10 @@ static int run_pack(int argc, char **argv)
 	built = pack_build(&v.model, &v.xref, &v.plan, &o, &r, &pack_diags);
 	command_print_diagnostics(&pack_diags);
 	if (built == SITE_OK)
-		printf("%s: %zu portfolios sampled, %zu pages, %zu files, %.1f MB\n",
-		       o.out, v.plan.nentries, r.pages, r.written + r.unchanged,
-		       (double)r.bytes / 1e6);
+		printf("%s: %zu portfolio%s sampled, %zu pages, %zu files, "
+		       "%.1f MB\n", o.out, v.plan.nentries,
+		       v.plan.nentries == 1 ? "" : "s", r.pages,
+		       r.written + r.unchanged, (double)r.bytes / 1e6);
 	status = built == SITE_IO_ERROR ? EXIT_USAGE :
 		 built == SITE_TEMPLATE_ERROR || v.diags.errors ? EXIT_ERRORS :
 		 EXIT_OK;
