@@ -113,12 +113,21 @@ static const struct unit *read_unit(struct row *row)
 	return u;
 }
 
-static bool method_known(const struct unit *u, const char *code)
+/*
+ * The known method code that code equals by cmp (strcmp; strcasecmp for
+ * one written in another case, "o" for "O"): the default codes first,
+ * then those the unit names itself; NULL if none.
+ */
+static const char *known_code(const struct unit *u, const char *code,
+			      int (*cmp)(const char *, const char *))
 {
 	for (size_t i = 0; i < unit_default_methods_count; i++)
-		if (strcmp(unit_default_methods[i].code, code) == 0)
-			return true;
-	return u && unit_find_method(u, code);
+		if (cmp(unit_default_methods[i].code, code) == 0)
+			return unit_default_methods[i].code;
+	for (size_t i = 0; u && i < u->nmethods; i++)
+		if (cmp(u->methods[i].code, code) == 0)
+			return u->methods[i].code;
+	return NULL;
 }
 
 /* "O, PD, Q, WP, WT, Oth" and any codes the unit names itself. */
@@ -127,20 +136,8 @@ static void list_codes(const struct unit *u, struct buf *out)
 	for (size_t i = 0; i < unit_default_methods_count; i++)
 		buf_printf(out, "%s%s", i ? ", " : "", unit_default_methods[i].code);
 	for (size_t i = 0; u && i < u->nmethods; i++)
-		if (!method_known(NULL, u->methods[i].code))
+		if (!known_code(NULL, u->methods[i].code, strcmp))
 			buf_printf(out, ", %s", u->methods[i].code);
-}
-
-/* The known code that code is in another case ("o" for "O"), or NULL. */
-static const char *code_in_other_case(const struct unit *u, const char *code)
-{
-	for (size_t i = 0; i < unit_default_methods_count; i++)
-		if (strcasecmp(unit_default_methods[i].code, code) == 0)
-			return unit_default_methods[i].code;
-	for (size_t i = 0; u && i < u->nmethods; i++)
-		if (strcasecmp(u->methods[i].code, code) == 0)
-			return u->methods[i].code;
-	return NULL;
 }
 
 static const char *read_method(struct row *row, const struct unit *u)
@@ -150,15 +147,16 @@ static const char *read_method(struct row *row, const struct unit *u)
 
 	if (!code)
 		return NULL;
-	if (!method_known(u, code)) {
-		list_codes(u, &codes);
-		if ((meant = code_in_other_case(u, code)))
+	if (!known_code(u, code, strcmp)) {
+		if ((meant = known_code(u, code, strcasecmp))) {
 			row_error(row, "unknown method code `%s`: write `%s`, "
 				  "as codes are case-sensitive", code, meant);
-		else
+		} else {
+			list_codes(u, &codes);
 			row_error(row, "unknown method code `%s` (the codes "
 				  "are %s)", code, buf_cstr(&codes));
-		buf_free(&codes);
+			buf_free(&codes);
+		}
 		return NULL;
 	}
 	return code;
