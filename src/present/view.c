@@ -1588,23 +1588,28 @@ struct value view_sheet(struct arena *a, const struct unit *u, const char *root)
 }
 
 /* {page} alone: the pack's own context is the shared root's `pack`. */
-struct value view_pack(struct arena *a, const char *root)
+/* {page}: a page whose own context is only its page (the rest is the
+ * shared site's). */
+static struct value page_only(struct arena *a, enum view_kind kind,
+			      const char *title, enum url_page url,
+			      const char *root)
 {
 	struct value_obj o = value_obj_new(a, 1);
 
-	value_put(&o, "page", page(a, VIEW_PACK,
-				   value_text("External verification pack"),
-				   url_value(a, URL_INDEX, NULL, NULL), root));
+	value_put(&o, "page", page(a, kind, value_text(title),
+				   url_value(a, url, NULL, NULL), root));
 	return value_obj_done(&o);
+}
+
+struct value view_pack(struct arena *a, const char *root)
+{
+	return page_only(a, VIEW_PACK, "External verification pack",
+			 URL_INDEX, root);
 }
 
 struct value view_units(struct arena *a, const char *root)
 {
-	struct value_obj o = value_obj_new(a, 1);
-
-	value_put(&o, "page", page(a, VIEW_UNITS, value_text("Units"),
-				   url_value(a, URL_UNITS, NULL, NULL), root));
-	return value_obj_done(&o);
+	return page_only(a, VIEW_UNITS, "Units", URL_UNITS, root);
 }
 
 /* ---- the claims ready now ---------------------------------------------- */

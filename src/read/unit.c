@@ -1173,11 +1173,16 @@ static void prose_criterion_line(struct parse *p, int line, const char *s,
 	const char *rest;
 	char code;
 	int outcome, number;
+	bool ours;
 	struct utf8_quote q;
 
 	if (!criterion_number(s, &code, &outcome, &number, &rest) ||
-	    !isupper((unsigned char)*rest) ||
-	    (code ? code != o->code[0] || o->number : outcome != o->number))
+	    !isupper((unsigned char)*rest))
+		return;
+	/* "K1" under a KSB outcome K, "1.1" under learning outcome 1. */
+	ours = code ? o->number == 0 && code == o->code[0] :
+		      outcome == o->number;
+	if (!ours)
 		return;
 	q = utf8_quote(s, UTF8_QUOTE_BYTES);
 	diag_warning(p->diags, p->file, line, 0,
