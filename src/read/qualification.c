@@ -412,9 +412,9 @@ static int compare_longs_down(const void *a, const void *b)
  * max_credits.  An upper bound (barred sets may allow less), so a need
  * above it can never be met.
  */
-static long most_credits(struct arena *a, const struct qualification_group *g)
+static long most_credits(const struct qualification_group *g)
 {
-	long *credits = arena_alloc(a, (g->nunits + 1) * sizeof(*credits));
+	long *credits = mem_calloc(g->nunits + 1, sizeof(*credits));
 	size_t n = g->nunits;
 	long most = 0;
 
@@ -425,6 +425,7 @@ static long most_credits(struct arena *a, const struct qualification_group *g)
 		n = (size_t)g->max_units;
 	for (size_t k = 0; k < n; k++)
 		most += credits[k];
+	free(credits);
 	return g->max_credits >= 0 && g->max_credits < most ?
 	       g->max_credits : most;
 }
@@ -442,7 +443,7 @@ static void check_credits(struct parse *p)
 
 	for (size_t i = 0; i < q->ngroups; i++) {
 		const struct qualification_group *g = &q->groups[i];
-		long most = most_credits(p->arena, g);
+		long most = most_credits(g);
 
 		if (g->min_credits > most)
 			diag_error(p->diags, p->file, g->line, 0,
